@@ -1,0 +1,40 @@
+// One TrueType face, read with FreeType once: advance widths and glyph coverage for layout.
+// PoDoFo reads the same file again when it embeds it (pdf/ only sees the path).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "model/diagnostic.h"
+
+namespace vanban {
+
+class FontFace {
+ public:
+  // Loads a TrueType (glyf) font. OpenType/CFF fonts are refused: PoDoFo 0.9.8 cannot subset them.
+  static Result<FontFace> load(const std::string& path);
+
+  const std::string& path() const;
+  const std::string& family_name() const;  // "Liberation Serif", "Times New Roman"
+  const std::string& style_name() const;   // "Regular", "Bold", ...
+
+  bool has_glyph(char32_t cp) const;
+  // Advance width of one code point in em units (1.0 = font size); 0 when there is no glyph.
+  double advance(char32_t cp) const;
+  // Width of NFC UTF-8 text at `size` pt (no kerning: PoDoFo does not kern either).
+  double text_width(std::string_view utf8, double size) const;
+  double ascent() const;   // em units, positive
+  double descent() const;  // em units, positive (below the baseline)
+
+  FontFace(FontFace&&) noexcept;
+  FontFace& operator=(FontFace&&) noexcept;
+  ~FontFace();
+
+ private:
+  struct Impl;
+  explicit FontFace(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vanban

@@ -1,0 +1,14 @@
+// ResolvedDocument -> pages of positioned text and paths: header, type name and subject,
+// "Kính gửi:", body (Knuth-Plass justified paragraphs, lists, tables), signature and
+// recipients, paginated without widows, orphans or a lone signature. Pure: no I/O.
+#pragma once
+
+#include "font/font_set.h"
+#include "model/page.h"
+#include "profile/resolved_document.h"
+
+namespace vanban {
+
+Pages layout_document(const ResolvedDocument& doc, const FontSet& fonts);
+
+}  // namespace vanban

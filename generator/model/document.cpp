@@ -1,0 +1,28 @@
+#include "model/document.h"
+
+#include <algorithm>
+
+namespace vanban {
+
+bool TableRow::is_header() const {
+  return !cells.empty() &&
+         std::all_of(cells.begin(), cells.end(), [](const TableCell& c) { return c.header; });
+}
+
+int Table::header_row_count() const {
+  int n = 0;
+  while (n < static_cast<int>(rows.size()) && rows[n].is_header()) ++n;
+  return n;
+}
+
+int Table::column_count() const {
+  int n = 0;
+  for (const auto& row : rows) {
+    int width = 0;
+    for (const auto& c : row.cells) width += std::max(1, c.column_span);
+    n = std::max(n, width);
+  }
+  return n;
+}
+
+}  // namespace vanban

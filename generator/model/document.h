@@ -1,0 +1,105 @@
+// The document tree: what one official document says, independent of any layout, reader or
+// writer (as Pandoc's AST). Header fields are typed metadata; only the body is a block list.
+// All strings are UTF-8 in NFC, exactly as the author wrote them (case is applied later, by
+// the profile).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/civil_date.h"
+
+namespace vanban {
+
+// A run of text with one style. <q> is read as a plain run wrapped in “ ”.
+struct TextRun {
+  std::string text;
+  bool bold = false;
+  bool italic = false;
+
+  bool operator==(const TextRun&) const = default;
+};
+using Inlines = std::vector<TextRun>;
+
+enum class Align { Left, Center, Right };
+
+struct TableCell {
+  Inlines content;
+  bool header = false;  // <th>
+  Align align = Align::Left;
+  int column_span = 1;
+};
+
+struct TableRow {
+  std::vector<TableCell> cells;
+  // A row whose cells are all header cells, before the first body row, repeats on every page.
+  bool is_header() const;
+};
+
+struct Table {
+  std::vector<TableRow> rows;
+  std::vector<double> column_weights;  // optional author hint (<col width="2"/>); empty = from content
+  int header_row_count() const;        // leading header rows
+  int column_count() const;
+};
+
+struct Block;
+
+struct ListItem {
+  std::vector<Block> blocks;
+};
+
+struct Block {
+  enum class Kind { Paragraph, Heading, OrderedList, DashList, Table };
+  Kind kind = Kind::Paragraph;
+  Inlines inlines;              // Paragraph, Heading
+  std::vector<ListItem> items;  // OrderedList, DashList
+  Table table;                  // Table
+  int source_line = 0;          // where the block starts in its file, for messages
+};
+
+struct Issuer {
+  std::string parent;  // cơ quan chủ quản (optional)
+  std::string name;    // cơ quan ban hành
+  std::string code;    // its symbol in the number: "TU", "UBND"
+  std::string unit;    // drafting unit in a State công văn number: "VX" (optional)
+};
+
+struct Signature {
+  std::string authority;  // "T/M Ban Thường vụ", "KT. Chủ tịch" (optional)
+  std::string role;       // "Phó Bí thư"
+  std::string signer;     // "Lâm Minh Đằng"
+};
+
+// One entry of "Nơi nhận:". A group with a purpose is drawn with one tall brace "}".
+struct RecipientGroup {
+  std::vector<std::string> names;
+  std::string purpose;  // "Báo cáo"; empty for a single plain recipient
+};
+
+struct Recipients {
+  std::vector<RecipientGroup> entries;
+  std::string archive;  // "Văn phòng Tỉnh ủy" -> "- Lưu Văn phòng Tỉnh ủy."
+  bool empty() const { return entries.empty() && archive.empty(); }
+};
+
+struct Document {
+  std::string source_file;  // for messages and the output name
+  std::string layout;       // profile family: "dang", "nha-nuoc", "mat-tran", ...
+  std::string edition;      // optional explicit profile edition; empty = the one in force on `date`
+  std::string type;         // "chi-thi", "cong-van", ...
+  std::string urgency;      // "Khẩn", "Thượng khẩn", "Hỏa tốc" or empty
+  std::string secrecy;      // "Mật", "Tối mật", "Tuyệt mật" or empty
+  Issuer issuer;
+  std::string number;  // digits; empty while drafting
+  std::string place;
+  CivilDate date;
+  std::string subject;
+  std::vector<std::string> to;  // "Kính gửi:" addressees
+  std::vector<Block> body;
+  Signature signature;
+  Recipients recipients;
+  std::vector<std::string> keywords;  // PDF/HTML metadata (optional)
+};
+
+}  // namespace vanban

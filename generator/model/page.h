@@ -1,0 +1,76 @@
+// Laid-out pages: positioned primitives, the only things a paged writer draws (as Typst's
+// Frame). Coordinates are PDF points with the origin at the TOP-left of the page and y growing
+// downwards; text is positioned by its baseline. The PDF writer flips y.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/civil_date.h"
+
+namespace vanban {
+
+enum class FontStyle { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3 };
+
+inline FontStyle font_style(bool bold, bool italic) {
+  return static_cast<FontStyle>((bold ? 1 : 0) | (italic ? 2 : 0));
+}
+
+// A run of text drawn at one position with one font. Text is NFC UTF-8 and every code point
+// has a glyph in the font (checked at input). Justified lines are split into one run per word.
+struct TextItem {
+  double x = 0;
+  double baseline = 0;
+  FontStyle style = FontStyle::Regular;
+  double size = 14;  // pt
+  std::string text;
+};
+
+struct Color {
+  double r = 0, g = 0, b = 0;  // 0..1
+  bool operator==(const Color&) const = default;
+};
+
+struct PathOp {
+  enum class Kind { MoveTo, LineTo, CurveTo, Close };
+  Kind kind = Kind::MoveTo;
+  double x = 0, y = 0;                    // end point
+  double c1x = 0, c1y = 0, c2x = 0, c2y = 0;  // control points (CurveTo)
+};
+
+// Rules, table borders, the brace of a recipient group, chart bars: vector paths.
+struct PathItem {
+  std::vector<PathOp> ops;
+  double line_width = 0.5;  // pt
+  bool stroke = true;
+  bool fill = false;
+  Color stroke_color;
+  Color fill_color;
+};
+
+struct Page {
+  double width = 595.276;   // A4 in pt
+  double height = 841.890;
+  std::vector<TextItem> texts;
+  std::vector<PathItem> paths;
+};
+
+// Document information dictionary (Title, Author, Subject, Keywords) and the timestamp used for
+// CreationDate/ModDate: never the clock, so that output is byte-identical.
+struct DocumentInfo {
+  std::string title;
+  std::string author;
+  std::string subject;
+  std::string keywords;
+  long long timestamp = 0;  // seconds since 1970-01-01 UTC
+};
+
+struct Pages {
+  std::vector<Page> pages;
+  DocumentInfo info;
+};
+
+// A straight line as a path (rules under titles, underlines, borders).
+PathItem make_rule(double x1, double y1, double x2, double y2, double width = 0.5);
+
+}  // namespace vanban

@@ -1,0 +1,16 @@
+// Applies a profile to a document: pure, no I/O.
+#pragma once
+
+#include "model/diagnostic.h"
+#include "model/document.h"
+#include "profile/profile.h"
+#include "profile/resolved_document.h"
+
+namespace vanban {
+
+// Fails (with a message naming the file) when the profile has no entry for the document type.
+// `timestamp` (seconds since the epoch) becomes the PDF CreationDate: SOURCE_DATE_EPOCH when
+// set, else the document's own date at 00:00 UTC.
+Result<ResolvedDocument> resolve(const Document& doc, const Profile& profile, long long timestamp);
+
+}  // namespace vanban

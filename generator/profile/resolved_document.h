@@ -1,0 +1,67 @@
+// A document with its profile applied: every header string formatted and cased, every element
+// styled. Both writers start here: layout (and so the PDF) and HTML, which never sees pages.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "model/page.h"
+#include "profile/profile.h"
+
+namespace vanban {
+
+struct StyledText {
+  std::string text;  // final form: cased, numbered, punctuated
+  TextStyle style;
+  bool empty() const { return text.empty(); }
+};
+
+// One "Nơi nhận:" entry: its lines ("- Ban Dân vận Trung ương,") and, for a group, the purpose
+// printed after one brace spanning them.
+struct ResolvedRecipient {
+  std::vector<std::string> lines;
+  std::string purpose;
+};
+
+struct ResolvedDocument {
+  const Profile* profile = nullptr;  // owned by the ProfileRegistry
+  std::string type;                  // "chi-thi"
+  std::string source_file;
+
+  // Left header column, top to bottom.
+  std::vector<StyledText> issuer_lines;  // parent (if any), then issuer
+  StyledText issuer_mark;                // "*" or empty
+  StyledText number;                     // "Số 431-CV/TU"
+  StyledText letter_subject;             // công văn trích yếu, or empty
+  StyledText urgency;                    // "KHẨN", or empty
+  StyledText secrecy;                    // "MẬT", or empty
+  // Right header column.
+  std::vector<StyledText> title_lines;
+  StyledText place_date;  // "Trà Vinh, ngày 17 tháng 5 năm 2023"
+  // Centred under the header (both empty for a công văn).
+  StyledText type_name;
+  StyledText subject;
+  // "Kính gửi:" block; addresses end with ";" and the last with ".", or stand alone on the
+  // label's line when there is one.
+  StyledText address_label;
+  std::vector<StyledText> addresses;
+
+  std::vector<Block> body;  // headings cased, end mark attached to the last text
+
+  StyledText authority;  // "T/M BAN THƯỜNG VỤ", or empty
+  StyledText role;
+  StyledText signer;
+
+  StyledText recipients_label;  // "Nơi nhận:", empty when there are no recipients
+  std::vector<ResolvedRecipient> recipients;
+
+  DocumentInfo info;  // title "Chỉ thị về ...", author = issuer, subject, keywords, timestamp
+};
+
+// The marker of item `index` (0-based) of a list at nesting `depth` (0 = outermost):
+// ordered "1.", "2." then "a)", "b)" with the Vietnamese alphabet (a b c d đ e g h i k ...);
+// dash lists "-".
+std::string list_marker(const Profile& profile, bool ordered, int depth, int index);
+
+}  // namespace vanban
