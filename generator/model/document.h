@@ -85,6 +85,7 @@ struct Recipients {
 
 struct Document {
   std::string source_file;  // for messages and the output name
+  int line = 0, column = 0;  // of the <document> element, for messages about its attributes
   std::string layout;       // profile family: "dang", "nha-nuoc", "mat-tran", ...
   std::string edition;      // optional explicit profile edition; empty = the one in force on `date`
   std::string type;         // "chi-thi", "cong-van", ...
