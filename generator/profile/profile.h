@@ -62,6 +62,7 @@ struct HeaderSetup {
   bool center_place_date = true;       // centred in the right column (else right-aligned)
   double subject_rule = 0;             // > 0: a line under the subject, share of its width
   double gap_after_header = 12;        // pt between the header and the type name
+  std::string letter_subject_prefix;   // before a công văn's trích yếu: State "V/v "
 };
 
 struct TypeInfo {

@@ -1,0 +1,23 @@
+// The parts of an official document that are not body text, each as one fragment of the text
+// column's width: the page-1 header (issuer column and title column), the centred type name and
+// subject, the "Kính gửi:" block, and the closing (signature beside "Nơi nhận:").
+#pragma once
+
+#include "font/font_set.h"
+#include "layout/fragment.h"
+#include "profile/resolved_document.h"
+
+namespace vanban {
+
+Fragment layout_header(const ResolvedDocument& doc, const FontSet& fonts, double width);
+// Type name, subject and the short rule under it; empty (height 0) for a công văn.
+Fragment layout_title_block(const ResolvedDocument& doc, const FontSet& fonts, double width);
+// "Kính gửi:" and its addressees, the block centred; empty when there are none.
+Fragment layout_address_block(const ResolvedDocument& doc, const FontSet& fonts, double width);
+// Signature block in the right half, "Nơi nhận:" and its list in the left half, tops level.
+Fragment layout_closing(const ResolvedDocument& doc, const FontSet& fonts, double width);
+
+// A stroked "}" from y0 to y1 with its tip at x + width, for recipients sharing a purpose.
+PathItem make_brace(double x, double y0, double y1, double width);
+
+}  // namespace vanban

@@ -1,0 +1,50 @@
+// Knuth-Plass total-fit line breaking over box/glue/penalty items (Knuth & Plass 1981, as in
+// TeX and SILE). Pure: items in, breakpoints out; no fonts, so tests can use hand-made widths.
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <vector>
+
+namespace vanban {
+
+constexpr double kInfinitePenalty = 10000;  // a penalty >= this forbids a break; <= -this forces one
+
+struct LineItem {
+  enum class Kind { Box, Glue, Penalty };
+  Kind kind = Kind::Box;
+  double width = 0;
+  double stretch = 0;  // glue
+  double shrink = 0;   // glue
+  double penalty = 0;  // penalty
+  bool flagged = false;
+  int piece = -1;  // for boxes: which piece of text it draws (caller's index)
+
+  static LineItem box(double w, int piece) { return {Kind::Box, w, 0, 0, 0, false, piece}; }
+  static LineItem glue(double w, double stretch, double shrink) { return {Kind::Glue, w, stretch, shrink, 0, false, -1}; }
+  static LineItem penalty_item(double w, double p, bool flagged = false) { return {Kind::Penalty, w, 0, 0, p, flagged, -1}; }
+};
+
+struct LineBreakParams {
+  double tolerance = 200;          // highest badness accepted on the first pass (TeX \tolerance)
+  double line_penalty = 10;        // TeX \linepenalty
+  double flagged_demerits = 3000;  // two flagged breaks in a row (TeX \doublehyphendemerits)
+  double fitness_demerits = 100;   // adjacent lines of very different tightness (\adjdemerits)
+};
+
+struct LineBreaks {
+  std::vector<std::size_t> ends;  // index of the item each line breaks at (last = final penalty)
+  std::vector<double> ratios;     // adjustment ratio of each line: >0 stretched, <0 shrunk
+};
+
+// Breaks `items` (which must end with a forced penalty) into lines of `first_width` (first line)
+// and `width` (the others). Tries the total-fit algorithm within `tolerance`, then with any
+// badness; a box wider than the line still gets a line of its own (overfull) rather than failing.
+LineBreaks break_lines(const std::vector<LineItem>& items, double first_width, double width,
+                       const LineBreakParams& params = {});
+
+// Greedy first-fit breaking for ragged (left, centred, right) text: each line takes as many
+// items as fit at natural width.
+LineBreaks break_lines_greedy(const std::vector<LineItem>& items, double first_width, double width);
+
+}  // namespace vanban

@@ -1,0 +1,183 @@
+#include "layout/paragraph_layout.h"
+
+#include <algorithm>
+
+#include "layout/line_breaker.h"
+#include "text/line_breaks.h"
+
+namespace vanban {
+
+namespace {
+
+// A piece of a word in one style: the unit a box draws.
+struct Piece {
+  std::string text;
+  FontStyle style;
+};
+
+struct PreparedParagraph {
+  std::vector<Piece> pieces;
+  std::vector<LineItem> items;
+};
+
+constexpr double kFinishingStretch = 1e5;  // "infinite" stretch of the last line's fill
+
+// Turns runs into boxes (word pieces) and glue (spaces), using ICU's break opportunities on
+// the whole paragraph so that a break never falls inside a word whose pieces differ in style.
+PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const FontSet& fonts, bool justify) {
+  PreparedParagraph out;
+  std::string text;
+  std::vector<std::size_t> run_end;
+  std::vector<FontStyle> run_style;
+  for (const TextRun& r : runs) {
+    text += r.text;
+    run_end.push_back(text.size());
+    run_style.push_back(font_style(r.bold || st.bold, r.italic || st.italic));
+  }
+  auto run_at = [&](std::size_t offset) {
+    return static_cast<std::size_t>(std::upper_bound(run_end.begin(), run_end.end(), offset) - run_end.begin());
+  };
+
+  if (st.first_indent > 0) out.items.push_back(LineItem::box(st.first_indent, -1));
+  std::size_t start = 0;
+  for (const text::BreakOpportunity& opportunity : text::line_break_opportunities(text)) {
+    const std::size_t end = opportunity.offset;
+    std::size_t word_end = end;
+    while (word_end > start && text[word_end - 1] == ' ') --word_end;
+    // ICU would also break after "-" and "/" inside "431-CV/TU" or "03-6-2013"; official
+    // documents keep those whole, so lines break at spaces (and hard breaks) only.
+    const bool at_space = word_end < end;
+    if (!at_space && !opportunity.mandatory && end != text.size()) continue;
+    // The word, cut where the style changes.
+    for (std::size_t pos = start; pos < word_end;) {
+      const std::size_t r = run_at(pos);
+      const std::size_t piece_end = std::min(word_end, run_end[r]);
+      Piece piece{text.substr(pos, piece_end - pos), run_style[r]};
+      const double w = fonts.face(piece.style).text_width(piece.text, st.size);
+      out.items.push_back(LineItem::box(w, static_cast<int>(out.pieces.size())));
+      out.pieces.push_back(std::move(piece));
+      pos = piece_end;
+    }
+    if (end == text.size()) break;
+    if (at_space) {
+      const double space = fonts.face(run_style[run_at(word_end)]).advance(U' ') * st.size;
+      out.items.push_back(justify ? LineItem::glue(space, space / 2, space / 3) : LineItem::glue(space, 0, 0));
+    } else {
+      out.items.push_back(LineItem::penalty_item(0, -kInfinitePenalty));
+    }
+    start = end;
+  }
+  out.items.push_back(LineItem::glue(0, kFinishingStretch, 0));
+  out.items.push_back(LineItem::penalty_item(0, -kInfinitePenalty));
+  return out;
+}
+
+bool is_discardable(const LineItem& it) { return it.kind != LineItem::Kind::Box; }
+
+double baseline_in_line(const FontSet& fonts, double size, double line_height) {
+  const FontFace& f = fonts.face(FontStyle::Regular);
+  return (line_height - (f.ascent() + f.descent()) * size) / 2 + f.ascent() * size;
+}
+
+}  // namespace
+
+double single_line_height(const FontSet& fonts, double size) {
+  const FontFace& f = fonts.face(FontStyle::Regular);
+  return (f.ascent() + f.descent()) * size;
+}
+
+std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle& st, double width,
+                                       const FontSet& fonts) {
+  const bool justify = st.align == LineAlign::Justify;
+  const PreparedParagraph p = prepare(runs, st, fonts, justify);
+  const double first_width = width - st.left_indent - std::max(0.0, st.first_indent) -
+                             std::min(0.0, st.first_indent);
+  const double rest_width = width - st.left_indent;
+  const LineBreaks breaks = justify ? break_lines(p.items, width - st.left_indent, rest_width)
+                                    : break_lines_greedy(p.items, first_width, rest_width);
+  const double baseline = baseline_in_line(fonts, st.size, st.line_height);
+
+  std::vector<Fragment> lines;
+  std::size_t begin = 0;
+  for (std::size_t k = 0; k < breaks.ends.size(); ++k) {
+    const std::size_t end = breaks.ends[k];
+    if (k > 0)
+      while (begin < end && is_discardable(p.items[begin])) ++begin;
+    // Ragged lines: natural width without the glue before the break.
+    std::size_t last = end;
+    while (last > begin && is_discardable(p.items[last - 1])) --last;
+    double natural = 0;
+    for (std::size_t i = begin; i < last; ++i) natural += p.items[i].width;
+    const double line_start = st.left_indent + (k == 0 && st.first_indent < 0 ? st.first_indent : 0);
+    const double available = (k == 0 ? (justify ? width - st.left_indent : first_width) : rest_width);
+    double x = line_start;
+    if (st.align == LineAlign::Center) x += (available - natural) / 2;
+    if (st.align == LineAlign::Right) x += available - natural;
+    // The last line of a justified paragraph keeps natural spaces.
+    const double ratio = justify && k + 1 < breaks.ends.size() ? breaks.ratios[k] : 0;
+
+    Fragment line;
+    line.height = st.line_height;
+    TextItem pending;
+    bool has_pending = false;
+    auto flush = [&] {
+      if (has_pending) line.texts.push_back(std::move(pending));
+      has_pending = false;
+    };
+    for (std::size_t i = begin; i < last; ++i) {
+      const LineItem& it = p.items[i];
+      if (it.kind == LineItem::Kind::Box) {
+        if (it.piece >= 0) {
+          const Piece& piece = p.pieces[it.piece];
+          if (has_pending && pending.style == piece.style) {
+            pending.text += piece.text;
+          } else {
+            flush();
+            pending = TextItem{x, baseline, piece.style, st.size, piece.text};
+            has_pending = true;
+          }
+        }
+        x += it.width;
+      } else if (it.kind == LineItem::Kind::Glue) {
+        flush();
+        x += it.width + (ratio > 0 ? ratio * it.stretch : ratio * it.shrink);
+      }
+    }
+    flush();
+    lines.push_back(std::move(line));
+    begin = end + 1;
+  }
+  return lines;
+}
+
+std::vector<Fragment> layout_text(const std::string& text, const TextStyle& style, LineAlign align,
+                                  double width, const FontSet& fonts, double line_height) {
+  ParagraphStyle st;
+  st.size = style.size;
+  st.line_height = line_height > 0 ? line_height : single_line_height(fonts, style.size);
+  st.align = align;
+  return layout_paragraph({{text, style.bold, style.italic}}, st, width, fonts);
+}
+
+TextExtent measure_inlines(const Inlines& runs, double size, bool bold, const FontSet& fonts) {
+  ParagraphStyle st;
+  st.size = size;
+  st.bold = bold;
+  const PreparedParagraph p = prepare(runs, st, fonts, false);
+  TextExtent e;
+  double word = 0;
+  for (const LineItem& it : p.items) {
+    if (it.kind == LineItem::Kind::Box) {
+      word += it.width;
+      e.max_width += it.width;
+    } else {
+      e.min_width = std::max(e.min_width, word);
+      word = 0;
+      if (it.kind == LineItem::Kind::Glue && it.stretch < kFinishingStretch) e.max_width += it.width;
+    }
+  }
+  e.min_width = std::max(e.min_width, word);
+  return e;
+}
+
+}  // namespace vanban

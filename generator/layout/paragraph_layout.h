@@ -1,0 +1,47 @@
+// A paragraph of styled runs -> lines of positioned words. Break opportunities come from ICU;
+// justified text is broken by total fit and each word placed by hand, because PDF word spacing
+// (Tw) does not apply to the two-byte fonts vanban must use.
+#pragma once
+
+#include <vector>
+
+#include "font/font_set.h"
+#include "layout/fragment.h"
+#include "model/document.h"
+#include "profile/profile.h"
+
+namespace vanban {
+
+enum class LineAlign { Justify, Left, Center, Right };
+
+struct ParagraphStyle {
+  double size = 14;        // pt
+  bool bold = false;       // applied on top of each run's own style
+  bool italic = false;
+  double line_height = 18;  // pt, baseline to baseline
+  double first_indent = 0;  // pt, first line only (may be negative for a hanging marker)
+  double left_indent = 0;   // pt, every line
+  LineAlign align = LineAlign::Justify;
+};
+
+// One fragment per line, each `line_height` tall with its baseline placed so the glyphs sit
+// centred in it; x is relative to the text column's left edge. `width` is the column width.
+std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle& style,
+                                       double width, const FontSet& fonts);
+
+// Convenience for one-style text (header lines, signature, recipients).
+std::vector<Fragment> layout_text(const std::string& text, const TextStyle& style, LineAlign align,
+                                  double width, const FontSet& fonts, double line_height = 0);
+
+// Natural width of the widest unbreakable piece and of the whole text on one line, for table
+// column widths.
+struct TextExtent {
+  double min_width = 0;
+  double max_width = 0;
+};
+TextExtent measure_inlines(const Inlines& runs, double size, bool bold, const FontSet& fonts);
+
+// Baseline-to-baseline distance for a font size when the profile gives none (single spacing).
+double single_line_height(const FontSet& fonts, double size);
+
+}  // namespace vanban

@@ -1,0 +1,114 @@
+#include "layout/table_layout.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "layout/paragraph_layout.h"
+
+namespace vanban {
+
+namespace {
+constexpr double kPaddingX = 4;  // pt inside each cell border
+constexpr double kPaddingY = 3;
+constexpr double kBorder = 0.5;
+
+LineAlign to_line_align(Align a) {
+  switch (a) {
+    case Align::Center: return LineAlign::Center;
+    case Align::Right: return LineAlign::Right;
+    case Align::Left: break;
+  }
+  return LineAlign::Left;
+}
+}  // namespace
+
+std::vector<double> column_widths(const std::vector<double>& min_widths,
+                                  const std::vector<double>& max_widths,
+                                  const std::vector<double>& weights, double width) {
+  const std::size_t n = min_widths.size();
+  std::vector<double> w(n, 0);
+  if (n == 0) return w;
+  if (weights.size() == n) {
+    const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+    for (std::size_t i = 0; i < n; ++i) w[i] = total > 0 ? width * weights[i] / total : width / n;
+    return w;
+  }
+  const double sum_min = std::accumulate(min_widths.begin(), min_widths.end(), 0.0);
+  const double sum_max = std::accumulate(max_widths.begin(), max_widths.end(), 0.0);
+  if (sum_max <= width) {
+    // Everything fits on one line: share the extra space in proportion to natural widths.
+    for (std::size_t i = 0; i < n; ++i)
+      w[i] = sum_max > 0 ? max_widths[i] * width / sum_max : width / n;
+  } else if (sum_min <= width) {
+    const double want = sum_max - sum_min;
+    for (std::size_t i = 0; i < n; ++i)
+      w[i] = min_widths[i] + (width - sum_min) * (max_widths[i] - min_widths[i]) / want;
+  } else {
+    for (std::size_t i = 0; i < n; ++i) w[i] = min_widths[i] * width / sum_min;  // overfull: scale
+  }
+  return w;
+}
+
+LaidOutTable layout_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts) {
+  LaidOutTable out;
+  out.header_rows = table.header_row_count();
+  const int columns = table.column_count();
+  if (columns == 0) return out;
+
+  std::vector<double> min_w(columns, 0), max_w(columns, 0);
+  for (const TableRow& row : table.rows) {
+    int col = 0;
+    for (const TableCell& cell : row.cells) {
+      if (cell.column_span <= 1 && col < columns) {
+        const TextExtent e = measure_inlines(cell.content, style.size, cell.header || style.bold, fonts);
+        min_w[col] = std::max(min_w[col], e.min_width + 2 * kPaddingX);
+        max_w[col] = std::max(max_w[col], e.max_width + 2 * kPaddingX);
+      }
+      col += std::max(1, cell.column_span);
+    }
+  }
+  const std::vector<double> widths = column_widths(min_w, max_w, table.column_weights, width);
+  std::vector<double> edges(columns + 1, 0);
+  for (int i = 0; i < columns; ++i) edges[i + 1] = edges[i] + widths[i];
+
+  ParagraphStyle cell_style;
+  cell_style.size = style.size;
+  cell_style.line_height = single_line_height(fonts, style.size) * 1.1;
+  for (const TableRow& row : table.rows) {
+    Fragment fragment;
+    std::vector<double> boundaries{0};
+    double content_height = 0;
+    std::vector<std::pair<std::vector<Fragment>, double>> cells;  // lines, x
+    int col = 0;
+    for (const TableCell& cell : row.cells) {
+      const int span = std::min(std::max(1, cell.column_span), columns - col);
+      if (span <= 0) break;
+      const double x0 = edges[col], x1 = edges[col + span];
+      ParagraphStyle st = cell_style;
+      st.bold = cell.header || style.bold;
+      st.italic = style.italic;
+      st.align = cell.header ? LineAlign::Center : to_line_align(cell.align);
+      auto lines = layout_paragraph(cell.content, st, x1 - x0 - 2 * kPaddingX, fonts);
+      content_height = std::max(content_height, lines.size() * st.line_height);
+      cells.emplace_back(std::move(lines), x0 + kPaddingX);
+      boundaries.push_back(x1);
+      col += span;
+    }
+    fragment.height = content_height + 2 * kPaddingY;
+    for (const auto& [lines, x] : cells) {
+      double y = kPaddingY;
+      for (const Fragment& line : lines) {
+        fragment.place(line, x, y);
+        y += line.height;
+      }
+    }
+    fragment.paths.push_back(make_rule(0, 0, width, 0, kBorder));
+    fragment.paths.push_back(make_rule(0, fragment.height, width, fragment.height, kBorder));
+    if (boundaries.back() < width) boundaries.push_back(width);
+    for (double b : boundaries) fragment.paths.push_back(make_rule(b, 0, b, fragment.height, kBorder));
+    out.rows.push_back(std::move(fragment));
+  }
+  return out;
+}
+
+}  // namespace vanban

@@ -1,0 +1,28 @@
+// Tables: column widths from content (as HTML's automatic table layout), one fragment per row
+// with its borders, so that the paginator can move whole rows and repeat the header rows.
+#pragma once
+
+#include <vector>
+
+#include "font/font_set.h"
+#include "layout/fragment.h"
+#include "model/document.h"
+#include "profile/profile.h"
+
+namespace vanban {
+
+struct LaidOutTable {
+  std::vector<Fragment> rows;
+  int header_rows = 0;  // the first rows, repeated at the top of each page the table spans
+};
+
+// Column widths that fill `width`: every column gets at least its longest word; the space left
+// goes to the columns in proportion to how much more they need to fit on one line. An author's
+// <col width> weights, when given, are used instead.
+std::vector<double> column_widths(const std::vector<double>& min_widths,
+                                  const std::vector<double>& max_widths,
+                                  const std::vector<double>& weights, double width);
+
+LaidOutTable layout_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts);
+
+}  // namespace vanban

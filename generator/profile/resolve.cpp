@@ -1,0 +1,244 @@
+#include "profile/resolve.h"
+
+#include <algorithm>
+
+#include "profile/letter_case.h"
+#include "text/vietnamese_format.h"
+
+namespace vanban {
+
+namespace {
+
+StyledText styled(const Profile& p, Element e, std::string_view text) {
+  const TextStyle& s = p.style(e);
+  return {apply_case(text, s.letter_case), s};
+}
+
+// Expands {number} {type} {issuer} {unit}; a [...] part disappears when a placeholder inside it
+// expands to nothing ("Số: {number}/{issuer}[-{unit}]" without a unit -> "Số: 12/UBND").
+std::string expand_pattern(std::string_view pattern, const std::string& number,
+                           const std::string& type, const std::string& issuer,
+                           const std::string& unit) {
+  auto value_of = [&](std::string_view name) -> const std::string* {
+    if (name == "number") return &number;
+    if (name == "type") return &type;
+    if (name == "issuer") return &issuer;
+    if (name == "unit") return &unit;
+    return nullptr;
+  };
+  std::string out, optional_part;
+  bool in_optional = false, optional_empty = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    std::string& sink = in_optional ? optional_part : out;
+    const char c = pattern[i];
+    if (c == '[') {
+      in_optional = true;
+      optional_empty = false;
+      optional_part.clear();
+    } else if (c == ']' && in_optional) {
+      if (!optional_empty) out += optional_part;
+      in_optional = false;
+    } else if (c == '{') {
+      const std::size_t close = pattern.find('}', i);
+      const std::string* v = close == std::string_view::npos ? nullptr
+                                                             : value_of(pattern.substr(i + 1, close - i - 1));
+      if (!v) {
+        sink += c;
+        continue;
+      }
+      if (v->empty()) optional_empty = true;
+      sink += *v;
+      i = close;
+    } else {
+      sink += c;
+    }
+  }
+  return out;
+}
+
+std::string replace_placeholder(std::string text, std::string_view placeholder, const std::string& value) {
+  const std::size_t at = text.find(placeholder);
+  if (at != std::string::npos) text.replace(at, placeholder.size(), value);
+  return text;
+}
+
+// Recognises the signing prefix an author wrote in either family's spelling ("T/M", "TM.",
+// "KT.", "K/T" ...) and rewrites it in the profile's spelling, so a document moved from one
+// layout to another stays correct.
+std::string normalise_authority(const Profile& p, const std::string& authority) {
+  static constexpr struct { const char* meaning; const char* forms[3]; } kPrefixes[] = {
+      {"on-behalf", {"T/M", "TM.", "TM"}},  {"deputy", {"K/T", "KT.", "KT"}},
+      {"by-order", {"T/L", "TL.", "TL"}},   {"authorised", {"TUQ.", "TUQ", "T/UQ"}},
+      {"acting", {"Q.", nullptr, nullptr}},
+  };
+  for (const auto& prefix : kPrefixes) {
+    for (const char* form : prefix.forms) {
+      if (!form) continue;
+      const std::string_view f(form);
+      if (authority.size() > f.size() && authority.compare(0, f.size(), f) == 0 &&
+          authority[f.size()] == ' ') {
+        const auto it = p.signature.prefixes.find(prefix.meaning);
+        if (it == p.signature.prefixes.end()) return authority;
+        return it->second + authority.substr(f.size());
+      }
+    }
+  }
+  return authority;
+}
+
+// The last text run of the body, where the end mark goes: the last paragraph, heading or list
+// item text. nullptr when the body ends with a table or is empty.
+TextRun* last_text_run(std::vector<Block>& blocks) {
+  if (blocks.empty()) return nullptr;
+  Block& last = blocks.back();
+  switch (last.kind) {
+    case Block::Kind::Paragraph:
+    case Block::Kind::Heading:
+      return last.inlines.empty() ? nullptr : &last.inlines.back();
+    case Block::Kind::OrderedList:
+    case Block::Kind::DashList:
+      return last.items.empty() ? nullptr : last_text_run(last.items.back().blocks);
+    case Block::Kind::Table:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+// "./." is attached to the last word: "... thực hiện./."; a final "." becomes part of it.
+void attach_end_mark(std::vector<Block>& body, const std::string& mark) {
+  if (mark.empty()) return;
+  TextRun* run = last_text_run(body);
+  if (!run) {
+    Block b;
+    b.inlines.push_back({mark, false, false});
+    body.push_back(std::move(b));
+    return;
+  }
+  std::string& t = run->text;
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  if (t.size() >= mark.size() && t.compare(t.size() - mark.size(), mark.size(), mark) == 0) return;
+  if (!t.empty() && t.back() == mark.front()) t.pop_back();
+  t += mark;
+}
+
+void case_headings(std::vector<Block>& blocks, LetterCase letter_case) {
+  for (Block& b : blocks) {
+    if (b.kind == Block::Kind::Heading)
+      for (TextRun& r : b.inlines) r.text = apply_case(r.text, letter_case);
+    for (ListItem& item : b.items) case_headings(item.blocks, letter_case);
+  }
+}
+
+std::string strip_number_label(const std::string& number_text) {
+  std::string_view s(number_text);
+  for (std::string_view label : {"Số:", "Số"}) {
+    if (s.substr(0, label.size()) == label) {
+      s.remove_prefix(label.size());
+      break;
+    }
+  }
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  return std::string(s);
+}
+
+std::vector<ResolvedRecipient> resolve_recipients(const Document& doc, const Profile& p) {
+  const RecipientSetup& r = p.recipients;
+  std::vector<ResolvedRecipient> out;
+  if (!doc.to.empty() && !r.as_above.empty()) out.push_back({{r.item_prefix + r.as_above}, ""});
+  for (const RecipientGroup& g : doc.recipients.entries) {
+    ResolvedRecipient entry{{}, g.purpose};
+    for (const std::string& name : g.names) entry.lines.push_back(r.item_prefix + name);
+    out.push_back(std::move(entry));
+  }
+  if (!doc.recipients.archive.empty())
+    out.push_back({{r.item_prefix + replace_placeholder(r.archive_pattern, "{archive}", doc.recipients.archive)}, ""});
+  // Each line ends with the item separator, the very last with the final mark.
+  for (ResolvedRecipient& e : out)
+    for (std::string& line : e.lines) line += r.item_end;
+  if (!out.empty()) {
+    std::string& last = out.back().lines.back();
+    last.resize(last.size() - r.item_end.size());
+    last += r.last_end;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long long timestamp) {
+  const auto type = p.types.find(doc.type);
+  if (type == p.types.end()) {
+    std::string expected;
+    for (const auto& [id, info] : p.types) expected += (expected.empty() ? "" : ", ") + id;
+    return Result<ResolvedDocument>::failure(
+        {doc.source_file, doc.line, doc.column,
+         "unknown document type '" + doc.type + "' for layout '" + p.family + "' (" + p.edition +
+             "); expected one of: " + expected});
+  }
+  const bool is_letter = type->second.name.empty();  // công văn: no type name, subject under the number
+
+  ResolvedDocument out;
+  out.profile = &p;
+  out.type = doc.type;
+  out.source_file = doc.source_file;
+
+  if (!doc.issuer.parent.empty()) out.issuer_lines.push_back(styled(p, Element::Parent, doc.issuer.parent));
+  out.issuer_lines.push_back(styled(p, Element::Issuer, doc.issuer.name));
+  if (!p.header.issuer_mark.empty()) out.issuer_mark = styled(p, Element::IssuerMark, p.header.issuer_mark);
+
+  const std::string number = doc.number.empty() ? p.number.draft_number
+                                                : text::document_number(doc.number, p.number.pad_below_ten);
+  out.number = styled(p, Element::Number,
+                      expand_pattern(is_letter ? p.number.letter_pattern : p.number.pattern, number,
+                                     type->second.symbol, doc.issuer.code, doc.issuer.unit));
+  if (is_letter && !doc.subject.empty())
+    out.letter_subject = styled(p, Element::LetterSubject, p.header.letter_subject_prefix + doc.subject);
+  if (!doc.urgency.empty()) out.urgency = styled(p, Element::Urgency, doc.urgency);
+  if (!doc.secrecy.empty()) out.secrecy = styled(p, Element::Urgency, doc.secrecy);
+
+  for (std::size_t i = 0; i < p.header.title.size(); ++i)
+    out.title_lines.push_back(styled(p, i == 0 ? Element::Title : Element::Motto, p.header.title[i]));
+  out.place_date = styled(p, Element::PlaceDate, doc.place + ", " + text::date_in_words(doc.date));
+
+  if (!is_letter) {
+    out.type_name = styled(p, Element::TypeName, type->second.name);
+    if (!doc.subject.empty()) out.subject = styled(p, Element::Subject, doc.subject);
+  }
+
+  if (!doc.to.empty()) {
+    out.address_label = styled(p, Element::AddressLabel, p.recipients.address_label);
+    if (doc.to.size() == 1) {
+      out.addresses.push_back(styled(p, Element::Address, doc.to.front()));
+    } else {
+      for (std::size_t i = 0; i < doc.to.size(); ++i) {
+        const bool last = i + 1 == doc.to.size();
+        out.addresses.push_back(styled(p, Element::Address, p.recipients.item_prefix + doc.to[i] + (last ? "." : ";")));
+      }
+    }
+  }
+
+  out.body = doc.body;
+  case_headings(out.body, p.style(Element::Heading).letter_case);
+  attach_end_mark(out.body, p.body.end_mark);
+
+  if (!doc.signature.authority.empty())
+    out.authority = styled(p, Element::Authority, normalise_authority(p, doc.signature.authority));
+  out.role = styled(p, Element::Role, doc.signature.role);
+  out.signer = styled(p, Element::Signer, doc.signature.signer);
+
+  if (!doc.recipients.empty() || (!doc.to.empty() && !p.recipients.as_above.empty())) {
+    out.recipients_label = styled(p, Element::RecipientsLabel, p.recipients.label);
+    out.recipients = resolve_recipients(doc, p);
+  }
+
+  const std::string type_title = is_letter ? "Công văn" : type->second.name;
+  out.info.title = type_title + " số " + strip_number_label(out.number.text);
+  if (!doc.subject.empty()) out.info.title += " " + doc.subject;
+  out.info.author = doc.issuer.name;
+  out.info.subject = doc.subject;
+  for (const std::string& k : doc.keywords) out.info.keywords += (out.info.keywords.empty() ? "" : ", ") + k;
+  out.info.timestamp = timestamp;
+  return {std::move(out), {}};
+}
+
+}  // namespace vanban

@@ -1,0 +1,101 @@
+// The breaker on hand-made box/glue/penalty lists: no fonts involved.
+#include "layout/line_breaker.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace vanban {
+namespace {
+
+// Words of the given widths separated by glue 1 (stretch 0.5, shrink 0.33), ending like a
+// paragraph: finishing glue and a forced break.
+std::vector<LineItem> paragraph(const std::vector<double>& words) {
+  std::vector<LineItem> items;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i) items.push_back(LineItem::glue(1, 0.5, 1.0 / 3));
+    items.push_back(LineItem::box(words[i], static_cast<int>(i)));
+  }
+  items.push_back(LineItem::glue(0, 1e5, 0));
+  items.push_back(LineItem::penalty_item(0, -kInfinitePenalty));
+  return items;
+}
+
+// Natural width of the line that ends at items[end], starting after the previous break.
+double natural_width(const std::vector<LineItem>& items, std::size_t begin, std::size_t end) {
+  while (begin < end && items[begin].kind != LineItem::Kind::Box) ++begin;
+  double w = 0;
+  for (std::size_t i = begin; i < end; ++i)
+    if (items[i].kind != LineItem::Kind::Penalty) w += items[i].width;
+  return w;
+}
+
+TEST(LineBreaker, OneLineWhenEverythingFits) {
+  const auto items = paragraph({3, 3, 3});
+  const LineBreaks b = break_lines(items, 20, 20);
+  ASSERT_EQ(b.ends.size(), 1u);
+  EXPECT_EQ(b.ends[0], items.size() - 1);
+}
+
+TEST(LineBreaker, EveryLineFitsWithinShrinkAndStretch) {
+  const auto items = paragraph({4, 2, 5, 3, 6, 2, 4, 4, 3, 5, 2, 6, 3, 4, 2, 5});
+  const double width = 16;
+  const LineBreaks b = break_lines(items, width, width);
+  ASSERT_GE(b.ends.size(), 3u);
+  for (std::size_t k = 0; k < b.ends.size(); ++k) {
+    EXPECT_GE(b.ratios[k], -1.0) << "line " << k << " overfull";
+    if (k + 1 < b.ends.size()) {
+      // A justified line ends at a glue (a space), never inside a word.
+      EXPECT_EQ(items[b.ends[k]].kind, LineItem::Kind::Glue);
+      EXPECT_LE(b.ratios[k], 2.0) << "line " << k << " too loose";
+    }
+  }
+  EXPECT_EQ(b.ends.back(), items.size() - 1);
+}
+
+// Where first fit is worse than total fit: greedy fills line 1 exactly and strands "8" alone
+// on a line that has no space to stretch (it cannot be justified); total fit moves "1" down
+// so that every line but the last has a finite adjustment ratio.
+TEST(LineBreaker, TotalFitAvoidsALineThatCannotBeJustified) {
+  const auto items = paragraph({5, 5, 1, 8, 8});
+  const double width = 13;
+  const LineBreaks greedy = break_lines_greedy(items, width, width);
+  const LineBreaks best = break_lines(items, width, width);
+  ASSERT_EQ(greedy.ends.size(), 3u);
+  ASSERT_EQ(best.ends.size(), 3u);
+  EXPECT_DOUBLE_EQ(natural_width(items, 0, greedy.ends[0]), 13);  // "5 5 1"
+  EXPECT_DOUBLE_EQ(natural_width(items, greedy.ends[0] + 1, greedy.ends[1]), 8);  // "8", no glue
+  EXPECT_DOUBLE_EQ(natural_width(items, 0, best.ends[0]), 11);  // "5 5"
+  EXPECT_DOUBLE_EQ(natural_width(items, best.ends[0] + 1, best.ends[1]), 10);  // "1 8"
+  EXPECT_DOUBLE_EQ(best.ratios[0], 4);  // (13 - 11) / 0.5
+  EXPECT_DOUBLE_EQ(best.ratios[1], 6);  // (13 - 10) / 0.5
+}
+
+TEST(LineBreaker, WordWiderThanTheLineGetsAnOverfullLineOfItsOwn) {
+  const auto items = paragraph({3, 40, 3});
+  const LineBreaks b = break_lines(items, 10, 10);
+  ASSERT_EQ(b.ends.size(), 3u);
+  EXPECT_EQ(items[b.ends[0]].kind, LineItem::Kind::Glue);
+  EXPECT_EQ(b.ends.back(), items.size() - 1);
+}
+
+TEST(LineBreaker, FirstLineWidthDiffers) {
+  // An indented first line (width 8) holds two words of 3, the others three.
+  const auto items = paragraph({3, 3, 3, 3, 3, 3, 3, 3});
+  const LineBreaks b = break_lines_greedy(items, 8, 11);
+  ASSERT_EQ(b.ends.size(), 3u);
+  EXPECT_DOUBLE_EQ(natural_width(items, 0, b.ends[0]), 7);
+  EXPECT_DOUBLE_EQ(natural_width(items, b.ends[0] + 1, b.ends[1]), 11);
+}
+
+TEST(LineBreaker, ForcedBreakEndsALine) {
+  std::vector<LineItem> items = {LineItem::box(2, 0), LineItem::penalty_item(0, -kInfinitePenalty),
+                                 LineItem::box(2, 1), LineItem::glue(0, 1e5, 0),
+                                 LineItem::penalty_item(0, -kInfinitePenalty)};
+  const LineBreaks b = break_lines(items, 50, 50);
+  ASSERT_EQ(b.ends.size(), 2u);
+  EXPECT_EQ(b.ends[0], 1u);
+}
+
+}  // namespace
+}  // namespace vanban
