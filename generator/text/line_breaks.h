@@ -14,6 +14,7 @@ struct BreakOpportunity {
 
 // Break opportunities of `utf8`, in increasing order, excluding offset 0 and including the end
 // of the text. The segment [previous, offset) ends with the white space that a break removes.
+// Tailored for Vietnamese: no break between a space and a free-standing dash ("trị - xã").
 std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8);
 
 }  // namespace vanban::text

@@ -18,7 +18,8 @@ std::string to_nfc(std::string_view utf8);
 std::u32string to_u32(std::string_view utf8);
 std::string to_utf8(std::u32string_view s);
 
-// Collapses runs of XML white space (space, tab, CR, LF) into one space, as HTML does.
+// Collapses runs of XML white space (space, tab, CR, LF) into one space, as HTML does. Does
+// not trim: a leading or trailing space may separate this text from a neighbouring inline run.
 std::string collapse_whitespace(std::string_view s);
 
 }  // namespace vanban::text
