@@ -1,0 +1,157 @@
+#include "html/html_style.h"
+
+#include "html/html_text.h"
+
+namespace vanban::html {
+
+namespace {
+
+void append_mm(std::string& out, double mm) {
+  append_number(out, mm);
+  out += "mm";
+}
+
+void append_box(std::string& out, const PageSetup& page) {
+  append_mm(out, page.top);
+  out += ' ';
+  append_mm(out, page.right);
+  out += ' ';
+  append_mm(out, page.bottom);
+  out += ' ';
+  append_mm(out, page.left);
+}
+
+}  // namespace
+
+void append_font(std::string& out, const TextStyle& style) {
+  out += "font-size:";
+  append_number(out, style.size);
+  out += style.bold ? "pt;font-weight:bold" : "pt;font-weight:normal";
+  out += style.italic ? ";font-style:italic" : ";font-style:normal";
+  out += style.underline ? ";text-decoration:underline" : ";text-decoration:none";
+}
+
+void append_stylesheet(std::string& out, const Profile& profile) {
+  const PageSetup& page = profile.page;
+  const HeaderSetup& header = profile.header;
+  const BodySetup& body = profile.body;
+
+  out += "@page{size:";
+  if (page.width == 210 && page.height == 297) {
+    out += "A4";
+  } else {
+    append_mm(out, page.width);
+    out += ' ';
+    append_mm(out, page.height);
+  }
+  out += ";margin:";
+  append_box(out, page);
+  out += "}\n";
+
+  // On screen: a sheet of paper with the profile's margins, centred on a grey desk.
+  out +=
+      "html{background:#e6e6e6}\n"
+      "body{margin:0;padding:8mm 0;color:#000;"
+      "font-family:\"Times New Roman\",\"Liberation Serif\",\"Tinos\",serif;font-size:14pt;"
+      "line-height:1.2}\n"
+      ".sheet{box-sizing:border-box;margin:0 auto;background:#fff;"
+      "box-shadow:0 1px 5px rgba(0,0,0,.35);width:";
+  append_mm(out, page.width);
+  out += ";min-height:";
+  append_mm(out, page.height);
+  out += ";padding:";
+  append_box(out, page);
+  out += "}\n";
+  out +=
+      "p,h1,h2,ol,ul,li,hgroup{margin:0;padding:0}\n"
+      "ol,ul{list-style:none}\n"
+      // Screen readers keep the h1 of a công văn; the subject is already shown in the header.
+      ".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);"
+      "white-space:nowrap}\n"
+      // A rule takes a share of its text's width: .ruled shrinks to the text.
+      ".ruled{display:inline-block}\n"
+      ".rule{display:block;margin:3pt auto 1pt;border-top:1px solid}\n";
+
+  // Header: issuer column | title column, then number | place-date on one row.
+  out += ".doc-header{display:grid;column-gap:3mm;align-items:start;text-align:center;"
+         "grid-template-columns:minmax(0,";
+  append_number(out, header.left_column);
+  out += "fr) minmax(0,";
+  append_number(out, 1 - header.left_column);
+  out += "fr);margin-bottom:";
+  append_number(out, header.gap_after_header);
+  out += "pt}\n";
+  out +=
+      ".doc-header .issuer{justify-self:center;max-width:100%}\n"
+      ".doc-header .number,.doc-header .place-date{padding-top:4pt}\n"
+      ".letter-subject{padding-top:6pt}\n"
+      ".box{display:inline-block;margin-top:8pt;padding:1pt 5pt;border:1px solid}\n"
+      "hgroup{text-align:center;margin-bottom:10pt}\n"
+      "hgroup p{margin:0 5%}\n"
+      ".to{display:flex;justify-content:center;align-items:baseline;column-gap:.3em;"
+      "margin-bottom:10pt}\n"
+      ".to>p{flex:none}\n";
+  if (!header.center_place_date) out += ".doc-header .place-date{text-align:right}\n";
+
+  out += ".content{text-align:justify;line-height:";
+  append_number(out, body.line_height);
+  out += ';';
+  append_font(out, profile.style(Element::Body));
+  out += "}\n.content p,.content h2{text-indent:";
+  append_mm(out, body.first_line_indent);
+  out += ";margin-bottom:";
+  append_number(out, body.paragraph_space);
+  out += "pt}\n.content h2{";
+  append_font(out, profile.style(Element::Heading));
+  out += "}\n.content table{width:100%;border-collapse:collapse;line-height:1.2;margin-bottom:";
+  append_number(out, body.paragraph_space);
+  out += "pt;";
+  append_font(out, profile.style(Element::TableText));
+  out += "}\n";
+  out +=
+      "th,td{border:1px solid;padding:2pt 4pt;vertical-align:top;text-align:left}\n"
+      "th{font-weight:bold;text-align:center;vertical-align:middle}\n"
+      "tr{break-inside:avoid}\n"
+      ".al-c{text-align:center}\n"
+      ".al-r{text-align:right}\n";
+
+  // Footer: "Nơi nhận:" on the left, the signature block on the right, level at the top.
+  out +=
+      ".doc-footer{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);"
+      "column-gap:3mm;align-items:start;margin-top:12pt;break-inside:avoid}\n"
+      ".signature{grid-column:2;grid-row:1;text-align:center}\n"
+      ".recipients{grid-column:1;grid-row:1;line-height:1.15}\n"
+      ".signing-space{height:";
+  append_mm(out, profile.signature.signing_space);
+  out += "}\n.recipients ul{";
+  append_font(out, profile.style(Element::Recipient));
+  out += "}\n";
+  // A group: its lines, one brace as tall as they are, the purpose centred beside it. The
+  // brace is four quarter-borders: top hook, the point at mid-height, bottom hook.
+  out +=
+      ".group{display:flex;align-items:stretch}\n"
+      ".group>ul{flex:0 1 auto;min-width:0}\n"
+      ".brace{flex:none;display:flex;flex-direction:column;width:.6em;margin:1pt .35em}\n"
+      ".brace>span{flex:1;position:relative}\n"
+      ".brace>span::before,.brace>span::after{content:\"\";position:absolute;"
+      "box-sizing:border-box;border:0 solid}\n"
+      ".brace>span::before{left:0;width:50%}\n"
+      ".brace>span::after{left:calc(50% - 1px);right:0;height:.3em}\n"
+      ".brace>.up::before{top:0;bottom:.3em;border-top-width:1px;border-right-width:1px;"
+      "border-top-right-radius:100% .3em}\n"
+      ".brace>.up::after{bottom:0;border-bottom-width:1px;border-left-width:1px;"
+      "border-bottom-left-radius:100% .3em}\n"
+      ".brace>.down::before{top:.3em;bottom:0;border-bottom-width:1px;border-right-width:1px;"
+      "border-bottom-right-radius:100% .3em}\n"
+      ".brace>.down::after{top:0;border-top-width:1px;border-left-width:1px;"
+      "border-top-left-radius:100% .3em}\n"
+      ".purpose{flex:none;align-self:center}\n";
+
+  out +=
+      "@media screen and (max-width:220mm){body{padding:0}"
+      ".sheet{width:auto;min-height:0;padding:6mm;box-shadow:none}}\n"
+      "@media print{html{background:none}body{padding:0}"
+      ".sheet{width:auto;min-height:0;margin:0;padding:0;box-shadow:none}}\n";
+}
+
+}  // namespace vanban::html

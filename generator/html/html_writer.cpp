@@ -1,0 +1,387 @@
+#include "html/html_writer.h"
+
+#include "html/html_style.h"
+#include "html/html_text.h"
+
+namespace vanban {
+
+namespace {
+
+using html::append_escaped;
+using html::append_number;
+
+std::size_t text_size(const Inlines& inlines) {
+  std::size_t n = 0;
+  for (const auto& run : inlines) n += run.text.size() + 20;
+  return n;
+}
+
+std::size_t text_size(const std::vector<Block>& blocks) {
+  std::size_t n = 0;
+  for (const auto& block : blocks) {
+    n += text_size(block.inlines) + 16;
+    for (const auto& item : block.items) n += text_size(item.blocks) + 48;
+    for (const auto& row : block.table.rows) {
+      for (const auto& cell : row.cells) n += text_size(cell.content) + 24;
+    }
+  }
+  return n;
+}
+
+// Appends the page to one string; every document string passes through append_escaped.
+class HtmlBuilder {
+ public:
+  // A resolved document always has its profile (resolve() sets it).
+  HtmlBuilder(const ResolvedDocument& doc, std::string& out)
+      : doc_(doc), profile_(*doc.profile), out_(out) {}
+
+  void build() {
+    head();
+    out_ += "<body>\n<div class=\"sheet\">\n";
+    header();
+    out_ += "<main>\n";
+    title();
+    addresses();
+    out_ += "<div class=\"content\">\n";
+    blocks(doc_.body, 0);
+    out_ += "</div>\n</main>\n";
+    footer();
+    out_ += "</div>\n</body>\n</html>\n";
+  }
+
+ private:
+  void text(std::string_view s) { append_escaped(out_, s); }
+
+  void meta(const char* name, const std::string& content) {
+    if (content.empty()) return;
+    out_ += "<meta name=\"";
+    out_ += name;
+    out_ += "\" content=\"";
+    text(content);
+    out_ += "\">\n";
+  }
+
+  void head() {
+    out_ +=
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+    text(doc_.info.title);
+    out_ += "</title>\n";
+    meta("author", doc_.info.author);
+    meta("description", doc_.info.subject);
+    meta("keywords", doc_.info.keywords);
+    out_ += "<style>\n";
+    html::append_stylesheet(out_, profile_);
+    out_ += "</style>\n</head>\n";
+  }
+
+  void open(const char* tag, const StyledText& t, const char* css_class = nullptr) {
+    out_ += '<';
+    out_ += tag;
+    if (css_class) {
+      out_ += " class=\"";
+      out_ += css_class;
+      out_ += '"';
+    }
+    out_ += " style=\"";
+    html::append_font(out_, t.style);
+    out_ += "\">";
+  }
+
+  void close(const char* tag) {
+    out_ += "</";
+    out_ += tag;
+    out_ += ">\n";
+  }
+
+  // <tag style>text</tag>; nothing for an empty text.
+  void styled(const char* tag, const StyledText& t, const char* css_class = nullptr) {
+    if (t.empty()) return;
+    open(tag, t, css_class);
+    text(t.text);
+    close(tag);
+  }
+
+  void rule(double share) {
+    out_ += "<span class=\"rule\" style=\"width:";
+    append_number(out_, share * 100);
+    out_ += "%\"></span>";
+  }
+
+  // A line with a rule under it, `share` of the text's width.
+  void ruled(const StyledText& t, double share) {
+    open("p", t);
+    out_ += "<span class=\"ruled\">";
+    text(t.text);
+    rule(share);
+    out_ += "</span>";
+    close("p");
+  }
+
+  void boxed(const StyledText& t) {
+    if (t.empty()) return;
+    open("p", t);
+    out_ += "<span class=\"box\">";
+    text(t.text);
+    out_ += "</span>";
+    close("p");
+  }
+
+  // Grid cells in order: issuer | title, then number ... | place-date.
+  void header() {
+    const HeaderSetup& setup = profile_.header;
+    // The issuer cell shrinks to its widest line, the measure of the rule under it (as in
+    // the PDF).
+    out_ += "<header class=\"doc-header\">\n<div class=\"issuer\">\n";
+    for (const auto& line : doc_.issuer_lines) styled("p", line);
+    styled("p", doc_.issuer_mark);
+    if (setup.issuer_rule > 0) rule(setup.issuer_rule);
+    out_ += "</div>\n<div class=\"national\">\n";
+    for (std::size_t i = 0; i < doc_.title_lines.size(); ++i) {
+      const StyledText& line = doc_.title_lines[i];
+      if (i + 1 == doc_.title_lines.size() && setup.rule_under_title) {
+        ruled(line, 1);
+      } else {
+        styled("p", line);
+      }
+    }
+    out_ += "</div>\n<div class=\"number\">\n";
+    styled("p", doc_.number);
+    styled("p", doc_.letter_subject, "letter-subject");
+    boxed(doc_.urgency);
+    boxed(doc_.secrecy);
+    out_ += "</div>\n<div class=\"place-date\">\n";
+    styled("p", doc_.place_date);
+    out_ += "</div>\n</header>\n";
+  }
+
+  // The type name is the h1 and the subject its subtitle. A công văn has no type name: its
+  // h1 is the trích yếu (already visible in the header), hidden from sight but not from
+  // screen readers and outlines.
+  void title() {
+    if (!doc_.type_name.empty()) {
+      out_ += "<hgroup>\n";
+      styled("h1", doc_.type_name);
+      if (!doc_.subject.empty()) {
+        if (profile_.header.subject_rule > 0) {
+          ruled(doc_.subject, profile_.header.subject_rule);
+        } else {
+          styled("p", doc_.subject);
+        }
+      }
+      out_ += "</hgroup>\n";
+      return;
+    }
+    const std::string& hidden =
+        doc_.letter_subject.empty() ? doc_.info.title : doc_.letter_subject.text;
+    if (hidden.empty()) return;
+    out_ += "<h1 class=\"vh\">";
+    text(hidden);
+    out_ += "</h1>\n";
+  }
+
+  void addresses() {
+    if (doc_.address_label.empty() && doc_.addresses.empty()) return;
+    out_ += "<div class=\"to\">\n";
+    styled("p", doc_.address_label);
+    if (!doc_.addresses.empty()) {
+      out_ += "<ul>\n";
+      for (const auto& address : doc_.addresses) styled("li", address);
+      out_ += "</ul>\n";
+    }
+    out_ += "</div>\n";
+  }
+
+  void inlines(const Inlines& runs) {
+    for (const auto& run : runs) {
+      if (run.bold) out_ += "<strong>";
+      if (run.italic) out_ += "<em>";
+      text(run.text);
+      if (run.italic) out_ += "</em>";
+      if (run.bold) out_ += "</strong>";
+    }
+  }
+
+  void marker(const std::string& m) {
+    out_ += "<span class=\"marker\">";
+    text(m);
+    out_ += "</span> ";
+  }
+
+  // `list_depth` counts the lists around the blocks, for the markers of nested lists.
+  void blocks(const std::vector<Block>& list, int list_depth) {
+    for (const auto& b : list) block(b, list_depth, nullptr);
+  }
+
+  // `lead` is the marker of the list item this block opens: inside the first line of a
+  // paragraph, so that it takes the paragraph's indent as in the PDF; else on a line of its own.
+  void block(const Block& b, int list_depth, const std::string* lead) {
+    switch (b.kind) {
+      case Block::Kind::Paragraph:
+        out_ += "<p>";
+        if (lead) marker(*lead);
+        inlines(b.inlines);
+        close("p");
+        return;
+      case Block::Kind::Heading:
+        if (lead) lone_marker(*lead);
+        out_ += "<h2>";
+        inlines(b.inlines);
+        close("h2");
+        return;
+      case Block::Kind::OrderedList:
+      case Block::Kind::DashList:
+        if (lead) lone_marker(*lead);
+        list(b, list_depth);
+        return;
+      case Block::Kind::Table:
+        if (lead) lone_marker(*lead);
+        table(b.table);
+        return;
+    }
+  }
+
+  void lone_marker(const std::string& m) {
+    out_ += "<p>";
+    marker(m);
+    close("p");
+  }
+
+  void list(const Block& b, int list_depth) {
+    const bool ordered = b.kind == Block::Kind::OrderedList;
+    const char* tag = ordered ? "ol" : "ul";
+    out_ += '<';
+    out_ += tag;
+    out_ += ">\n";
+    for (std::size_t i = 0; i < b.items.size(); ++i) {
+      const std::string m = list_marker(profile_, ordered, list_depth, static_cast<int>(i));
+      const auto& item = b.items[i];
+      out_ += "<li>";
+      if (item.blocks.empty()) lone_marker(m);
+      for (std::size_t k = 0; k < item.blocks.size(); ++k) {
+        block(item.blocks[k], list_depth + 1, k == 0 ? &m : nullptr);
+      }
+      close("li");
+    }
+    close(tag);
+  }
+
+  void cell(const TableCell& c, const char* tag, const char* scope) {
+    out_ += '<';
+    out_ += tag;
+    if (scope) {
+      out_ += " scope=\"";
+      out_ += scope;
+      out_ += '"';
+    }
+    if (c.column_span > 1) {
+      out_ += " colspan=\"";
+      out_ += std::to_string(c.column_span);
+      out_ += '"';
+    }
+    if (c.align == Align::Center) out_ += " class=\"al-c\"";
+    if (c.align == Align::Right) out_ += " class=\"al-r\"";
+    out_ += '>';
+    inlines(c.content);
+    out_ += "</";
+    out_ += tag;
+    out_ += '>';
+  }
+
+  void table(const Table& t) {
+    out_ += "<table>\n";
+    const int columns = t.column_count();
+    double total = 0;
+    for (double w : t.column_weights) total += w > 0 ? w : 0;
+    if (static_cast<int>(t.column_weights.size()) == columns && total > 0) {
+      out_ += "<colgroup>";
+      for (double w : t.column_weights) {
+        out_ += "<col style=\"width:";
+        append_number(out_, (w > 0 ? w : 0) * 100 / total);
+        out_ += "%\">";
+      }
+      out_ += "</colgroup>\n";
+    }
+    const int header_rows = t.header_row_count();
+    for (int r = 0; r < static_cast<int>(t.rows.size()); ++r) {
+      if (r == 0 && header_rows > 0) out_ += "<thead>\n";
+      if (r == header_rows) out_ += "<tbody>\n";
+      const bool in_head = r < header_rows;
+      out_ += "<tr>";
+      for (const auto& c : t.rows[r].cells) {
+        if (in_head) {
+          cell(c, "th", "col");
+        } else {
+          cell(c, c.header ? "th" : "td", c.header ? "row" : nullptr);
+        }
+      }
+      out_ += "</tr>\n";
+      if (r + 1 == header_rows) out_ += "</thead>\n";
+    }
+    if (static_cast<int>(t.rows.size()) > header_rows) out_ += "</tbody>\n";
+    out_ += "</table>\n";
+  }
+
+  // The signature comes first in reading order; CSS puts it in the right half.
+  void footer() {
+    const bool has_signature =
+        !doc_.authority.empty() || !doc_.role.empty() || !doc_.signer.empty();
+    const bool has_recipients = !doc_.recipients_label.empty() || !doc_.recipients.empty();
+    if (!has_signature && !has_recipients) return;
+    out_ += "<footer class=\"doc-footer\">\n";
+    if (has_signature) {
+      out_ += "<div class=\"signature\">\n";
+      styled("p", doc_.authority);
+      styled("p", doc_.role);
+      out_ += "<div class=\"signing-space\"></div>\n";
+      styled("p", doc_.signer);
+      out_ += "</div>\n";
+    }
+    if (has_recipients) recipients();
+    out_ += "</footer>\n";
+  }
+
+  void line_items(const std::vector<std::string>& lines) {
+    for (const auto& line : lines) {
+      out_ += "<li>";
+      text(line);
+      out_ += "</li>\n";
+    }
+  }
+
+  void recipients() {
+    out_ += "<div class=\"recipients\">\n";
+    styled("p", doc_.recipients_label);
+    out_ += "<ul>\n";
+    for (const auto& r : doc_.recipients) {
+      if (r.purpose.empty()) {
+        line_items(r.lines);
+        continue;
+      }
+      out_ += "<li class=\"group\"><ul>\n";
+      line_items(r.lines);
+      out_ +=
+          "</ul><span class=\"brace\" aria-hidden=\"true\"><span class=\"up\"></span>"
+          "<span class=\"down\"></span></span><span class=\"purpose\">";
+      text(r.purpose);
+      out_ += "</span></li>\n";
+    }
+    out_ += "</ul>\n</div>\n";
+  }
+
+  const ResolvedDocument& doc_;
+  const Profile& profile_;
+  std::string& out_;
+};
+
+}  // namespace
+
+std::string write_html(const ResolvedDocument& doc) {
+  std::string out;
+  // The stylesheet and markup are about 8 KiB; text roughly doubles with its tags.
+  out.reserve(12 * 1024 + text_size(doc.body) + 64 * doc.recipients.size());
+  HtmlBuilder(doc, out).build();
+  return out;
+}
+
+}  // namespace vanban
