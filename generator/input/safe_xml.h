@@ -3,6 +3,7 @@
 // validation. Errors are FILE:LINE:COL with what was expected. Internal to input/.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include "model/diagnostic.h"
 
 typedef struct _xmlDoc xmlDoc;
+typedef struct _xmlNode xmlNode;
 
 namespace vanban {
 
@@ -26,5 +28,18 @@ XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
 // Column of the start tag of element `element_name` on `line` of `bytes` (1-based), for
 // validation messages where libxml2 only knows the line. 1 if not found.
 int column_of_element(std::string_view bytes, int line, std::string_view element_name);
+
+// A place in the source: 1-based line, and column counted in characters (code points).
+struct SourcePosition {
+  int line = 0;
+  int column = 0;
+};
+SourcePosition position_at(std::string_view bytes, std::size_t offset);
+// Byte offset in the parsed bytes where `node` (an element's start tag, or a text node) of a
+// document from parse_and_validate starts; npos if unknown.
+std::size_t offset_of(const xmlNode* node);
+// Where `node` starts in `bytes` (the bytes it was parsed from); for a text node, its first
+// character that is not white space.
+SourcePosition position_of(const xmlNode* node, std::string_view bytes);
 
 }  // namespace vanban

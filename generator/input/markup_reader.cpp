@@ -1,0 +1,330 @@
+#include "input/markup_reader.h"
+
+#include <libxml/tree.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "input/safe_xml.h"
+#include "text/unicode.h"
+#include "text/vietnamese_format.h"
+
+namespace vanban {
+
+namespace {
+
+const char* str(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
+
+bool is(const xmlNode* n, const char* name) {
+  return n->type == XML_ELEMENT_NODE && std::strcmp(str(n->name), name) == 0;
+}
+
+bool is_text(const xmlNode* n) {
+  return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE;
+}
+
+std::string attribute(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
+  std::string out = v ? str(v) : "";
+  xmlFree(v);
+  return out;
+}
+
+std::string trim(std::string s) {
+  const auto b = s.find_first_not_of(' ');
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(' ') - b + 1);
+}
+
+// Whitespace of XML text: collapsed, NFC.
+std::string normal(std::string_view raw) { return text::collapse_whitespace(text::to_nfc(raw)); }
+
+// The schema has checked the form of every number: parsing cannot fail.
+double number(const std::string& s) {
+  double v = 0;
+  const std::string t = trim(normal(s));
+  std::from_chars(t.data() + (t.starts_with('+') ? 1 : 0), t.data() + t.size(), v);
+  return v;
+}
+
+// One space between words, none at the edges of the block, runs of one style merged.
+void tidy(Inlines& runs) {
+  bool after_space = true;
+  for (TextRun& r : runs) {
+    std::string t;
+    for (char c : r.text) {
+      if (c == ' ' && after_space) continue;
+      t += c;
+      after_space = c == ' ';
+    }
+    r.text = std::move(t);
+  }
+  Inlines out;
+  for (TextRun& r : runs) {
+    if (r.text.empty()) continue;
+    if (!out.empty() && out.back().bold == r.bold && out.back().italic == r.italic)
+      out.back().text += r.text;
+    else
+      out.push_back(std::move(r));
+  }
+  if (!out.empty() && out.back().text.ends_with(' ')) out.back().text.pop_back();
+  if (!out.empty() && out.back().text.empty()) out.pop_back();
+  runs = std::move(out);
+}
+
+class MarkupReader {
+ public:
+  MarkupReader(std::string_view bytes, const std::string& name, const ReadOptions& options,
+               Diagnostics& errors)
+      : bytes_(bytes), name_(name), options_(options), errors_(errors) {}
+
+  Document read(const xmlNode* root);
+
+ private:
+  void error(const xmlNode* at, std::string message) {
+    const SourcePosition p = position_of(at, bytes_);
+    errors_.push_back({name_, p.line, p.column, std::move(message)});
+  }
+  void check_drawable(std::string_view nfc, const xmlNode* at);
+  // `drawn` = false for metadata that never reaches the page (keywords): no glyph check.
+  std::string plain(const xmlNode* element, bool drawn = true);
+  std::vector<std::string> plain_children(const xmlNode* element, const char* child,
+                                          bool drawn = true);
+  void add_inlines(const xmlNode* parent, bool bold, bool italic, Inlines& out);
+  Inlines inlines(const xmlNode* element) {
+    Inlines out;
+    add_inlines(element, false, false, out);
+    tidy(out);
+    return out;
+  }
+  Block block(const xmlNode* n);
+  std::vector<Block> blocks(const xmlNode* parent);
+  Table table(const xmlNode* n);
+  Recipients recipients(const xmlNode* n);
+
+  std::string_view bytes_;
+  const std::string& name_;
+  const ReadOptions& options_;
+  Diagnostics& errors_;
+};
+
+// The first character of `nfc` the fonts cannot draw, at its own place in the source when it
+// is written there as such (not as a reference or decomposed).
+void MarkupReader::check_drawable(std::string_view nfc, const xmlNode* at) {
+  if (!options_.can_draw) return;
+  for (char32_t cp : text::to_u32(nfc)) {
+    if (cp == ' ' || options_.can_draw(cp)) continue;
+    const std::string ch = text::to_utf8(std::u32string(1, cp));
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+    const std::string message = std::string("character ") + code + " '" + ch +
+                                "' cannot be drawn with " +
+                                (options_.font_name.empty() ? "the font" : options_.font_name) +
+                                "; use Vietnamese letters or change the font";
+    const std::size_t start = offset_of(at);
+    const std::size_t found = start == std::string_view::npos ? start : bytes_.find(ch, start);
+    if (found != std::string_view::npos && is_text(at)) {
+      const SourcePosition p = position_at(bytes_, found);
+      errors_.push_back({name_, p.line, p.column, message});
+    } else {
+      error(at, message);
+    }
+    return;
+  }
+}
+
+std::string MarkupReader::plain(const xmlNode* element, bool drawn) {
+  std::string out;
+  for (const xmlNode* c = element->children; c; c = c->next) {
+    if (!is_text(c)) continue;
+    const std::string t = normal(str(c->content));
+    if (drawn) check_drawable(t, c);
+    out += t;
+  }
+  return trim(text::collapse_whitespace(out));
+}
+
+std::vector<std::string> MarkupReader::plain_children(const xmlNode* element, const char* child,
+                                                      bool drawn) {
+  std::vector<std::string> out;
+  for (const xmlNode* c = element->children; c; c = c->next)
+    if (is(c, child)) out.push_back(plain(c, drawn));
+  return out;
+}
+
+void MarkupReader::add_inlines(const xmlNode* parent, bool bold, bool italic, Inlines& out) {
+  for (const xmlNode* c = parent->children; c; c = c->next) {
+    if (is_text(c)) {
+      TextRun run{normal(str(c->content)), bold, italic};
+      check_drawable(run.text, c);
+      out.push_back(std::move(run));
+    } else if (is(c, "b")) {
+      add_inlines(c, true, italic, out);
+    } else if (is(c, "i")) {
+      add_inlines(c, bold, true, out);
+    } else if (is(c, "q")) {
+      out.push_back({"\u201C", bold, italic});
+      add_inlines(c, bold, italic, out);
+      out.push_back({"\u201D", bold, italic});
+    } else if (is(c, "pct")) {
+      const std::string decimals = attribute(c, "decimals");
+      out.push_back(
+          {text::format_percent(number(attribute(c, "num")), number(attribute(c, "den")),
+                                decimals.empty() ? 2 : static_cast<int>(number(decimals))),
+           bold, italic});
+    }
+  }
+}
+
+Table MarkupReader::table(const xmlNode* n) {
+  Table t;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (is(c, "col")) t.column_weights.push_back(number(attribute(c, "width")));
+    if (!is(c, "tr")) continue;
+    TableRow row;
+    for (const xmlNode* d = c->children; d; d = d->next) {
+      if (!is(d, "td") && !is(d, "th")) continue;
+      TableCell cell;
+      cell.header = is(d, "th");
+      cell.content = inlines(d);
+      const std::string align = trim(normal(attribute(d, "align")));
+      cell.align = align == "right"    ? Align::Right
+                   : align == "center" ? Align::Center
+                                       : Align::Left;
+      const std::string span = attribute(d, "colspan");
+      if (!span.empty()) cell.column_span = static_cast<int>(number(span));
+      if (cell.align == Align::Right && !cell.content.empty()) {
+        std::string whole;
+        for (const TextRun& r : cell.content) whole += r.text;
+        std::string grouped = text::group_digits_if_integer(whole);
+        if (grouped != whole)
+          cell.content = {
+              TextRun{std::move(grouped), cell.content[0].bold, cell.content[0].italic}};
+      }
+      row.cells.push_back(std::move(cell));
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+Block MarkupReader::block(const xmlNode* n) {
+  Block b;
+  b.source_line = position_of(n, bytes_).line;
+  if (is(n, "p") || is(n, "h")) {
+    b.kind = is(n, "p") ? Block::Kind::Paragraph : Block::Kind::Heading;
+    b.inlines = inlines(n);
+  } else if (is(n, "ol") || is(n, "ul")) {
+    b.kind = is(n, "ol") ? Block::Kind::OrderedList : Block::Kind::DashList;
+    for (const xmlNode* li = n->children; li; li = li->next)
+      if (is(li, "li")) b.items.push_back(ListItem{blocks(li)});
+  } else {
+    b.kind = Block::Kind::Table;
+    b.table = table(n);
+  }
+  return b;
+}
+
+std::vector<Block> MarkupReader::blocks(const xmlNode* parent) {
+  std::vector<Block> out;
+  for (const xmlNode* c = parent->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) out.push_back(block(c));
+  return out;
+}
+
+Recipients MarkupReader::recipients(const xmlNode* n) {
+  Recipients r;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (is(c, "group")) {
+      RecipientGroup g{plain_children(c, "recipient"), trim(normal(attribute(c, "purpose")))};
+      check_drawable(g.purpose, c);
+      r.entries.push_back(std::move(g));
+    } else if (is(c, "recipient")) {
+      r.entries.push_back({{plain(c)}, ""});
+    } else if (is(c, "archive")) {
+      r.archive = plain(c);
+    }
+  }
+  return r;
+}
+
+Document MarkupReader::read(const xmlNode* root) {
+  Document d;
+  d.source_file = name_;
+  const SourcePosition p = position_of(root, bytes_);
+  d.line = p.line;
+  d.column = p.column;
+  d.layout = trim(normal(attribute(root, "layout")));
+  d.type = trim(normal(attribute(root, "type")));
+  d.edition = trim(normal(attribute(root, "edition")));
+  for (const xmlNode* c = root->children; c; c = c->next) {
+    if (is(c, "keywords"))
+      d.keywords = plain_children(c, "keyword", false);
+    else if (is(c, "urgency"))
+      d.urgency = plain(c);
+    else if (is(c, "secrecy"))
+      d.secrecy = plain(c);
+    else if (is(c, "number"))
+      d.number = plain(c);
+    else if (is(c, "place"))
+      d.place = plain(c);
+    else if (is(c, "subject"))
+      d.subject = plain(c);
+    else if (is(c, "to"))
+      d.to = plain_children(c, "recipient");
+    else if (is(c, "body"))
+      d.body = blocks(c);
+    else if (is(c, "recipients"))
+      d.recipients = recipients(c);
+    else if (is(c, "date")) {
+      const std::string text = plain(c);
+      if (auto date = parse_iso_date(text))
+        d.date = *date;
+      else
+        error(c, "date '" + text + "' does not exist; expected YYYY-MM-DD");
+    } else if (is(c, "issuer")) {
+      for (const xmlNode* f = c->children; f; f = f->next) {
+        if (is(f, "parent")) d.issuer.parent = plain(f);
+        if (is(f, "name")) d.issuer.name = plain(f);
+        if (is(f, "code")) d.issuer.code = plain(f);
+        if (is(f, "unit")) d.issuer.unit = plain(f);
+      }
+    } else if (is(c, "signature")) {
+      for (const xmlNode* f = c->children; f; f = f->next) {
+        if (is(f, "authority")) d.signature.authority = plain(f);
+        if (is(f, "role")) d.signature.role = plain(f);
+        if (is(f, "signer")) d.signature.signer = plain(f);
+      }
+    }
+  }
+  return d;
+}
+
+}  // namespace
+
+Result<Document> read_document(const std::string& path, const ReadOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Result<Document>::failure(
+        {path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return read_document_bytes(bytes.str(), path, options);
+}
+
+Result<Document> read_document_bytes(std::string_view bytes, const std::string& name,
+                                     const ReadOptions& options) {
+  Result<Document> result;
+  XmlDocPtr doc = parse_and_validate(bytes, name, options.schema_path, result.errors);
+  if (!doc) return result;
+  MarkupReader reader(bytes, name, options, result.errors);
+  Document d = reader.read(xmlDocGetRootElement(doc.get()));
+  if (result.errors.empty()) result.value = std::move(d);
+  return result;
+}
+
+}  // namespace vanban

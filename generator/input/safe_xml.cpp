@@ -1,0 +1,359 @@
+#include "input/safe_xml.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <sstream>
+
+#include "input/schema_model.h"
+#include "text/unicode.h"
+
+namespace vanban {
+
+void XmlDocDeleter::operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+const char* str(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
+
+std::string trim_message(const char* m) {
+  std::string s = m ? m : "";
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+// Nothing outside the bytes given is ever read: no external entity, DTD or XInclude.
+xmlParserInputPtr deny_external(const char*, const char*, xmlParserCtxtPtr) { return nullptr; }
+
+void init_libxml() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    xmlInitParser();
+    xmlRelaxNGInitTypes();
+    xmlSetExternalEntityLoader(deny_external);
+  });
+}
+
+// Per-parse state, reached from the SAX callbacks through ctxt->_private: nothing global.
+struct ParseState {
+  std::string_view bytes;   // everything, BOM included
+  std::size_t skipped = 0;  // bytes not given to libxml2 (the BOM)
+  const std::string* name = nullptr;
+  Diagnostics* errors = nullptr;
+  std::size_t doctype = npos;
+  bool syntax_error = false;
+  startElementNsSAX2Func next_start_element = nullptr;  // libxml2's own handlers
+  charactersSAXFunc next_characters = nullptr;
+  charactersSAXFunc next_blanks = nullptr;
+  charactersSAXFunc next_cdata = nullptr;  // same signature as cdataBlockSAXFunc
+};
+
+ParseState& state_of(void* ctx) {
+  return *static_cast<ParseState*>(static_cast<xmlParserCtxtPtr>(ctx)->_private);
+}
+
+// Offset in the whole input of a pointer into libxml2's input buffer (UTF-8 in, UTF-8 out:
+// no conversion, so offsets match).
+std::size_t offset_in_input(xmlParserCtxtPtr ctxt, const ParseState& st, const xmlChar* p) {
+  return st.skipped + static_cast<std::size_t>(ctxt->input->consumed) +
+         static_cast<std::size_t>(p - ctxt->input->base);
+}
+
+void set_offset(xmlNode* node, std::size_t offset) {
+  node->_private = reinterpret_cast<void*>(static_cast<std::uintptr_t>(offset) + 1);
+}
+
+void on_start_element(void* ctx, const xmlChar* localname, const xmlChar* prefix,
+                      const xmlChar* uri, int nb_namespaces, const xmlChar** namespaces,
+                      int nb_attributes, int nb_defaulted, const xmlChar** attributes) {
+  auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  ParseState& st = state_of(ctx);
+  xmlNode* before = ctxt->node;
+  st.next_start_element(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                        nb_defaulted, attributes);
+  if (ctxt->node && ctxt->node != before) {
+    // The tag has been read up to its ">" or "/>"; '<' cannot occur in attribute values.
+    const std::size_t tag = st.bytes.rfind('<', offset_in_input(ctxt, st, ctxt->input->cur));
+    if (tag != npos) set_offset(ctxt->node, tag);
+  }
+}
+
+// Records where a text node starts when this chunk created it.
+void note_text_start(xmlParserCtxtPtr ctxt, xmlNode* parent, xmlNode* before, const xmlChar* ch,
+                     int len, bool cdata) {
+  if (!parent || parent->last == before || !parent->last) return;
+  const ParseState& st = state_of(ctxt);
+  const std::size_t cur = offset_in_input(ctxt, st, ctxt->input->cur);
+  std::size_t at;
+  const std::less<const xmlChar*> less;
+  if (cdata)
+    at = st.bytes.rfind("<![CDATA[", cur);
+  else if (!less(ch, ctxt->input->base) && less(ch, ctxt->input->end))
+    at = offset_in_input(ctxt, st, ch);  // the chunk points into the input itself
+  else
+    at = cur >= static_cast<std::size_t>(len) ? cur - static_cast<std::size_t>(len) : 0;
+  if (at != npos) set_offset(parent->last, at);
+}
+
+// characters, ignorableWhitespace and cdataBlock: libxml2's handler, then the text's offset.
+template <charactersSAXFunc ParseState::*next, bool cdata>
+void on_text(void* ctx, const xmlChar* ch, int len) {
+  auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  xmlNode* parent = ctxt->node;
+  xmlNode* before = parent ? parent->last : nullptr;
+  (state_of(ctx).*next)(ctx, ch, len);
+  note_text_start(ctxt, parent, before, ch, len, cdata);
+}
+
+// Any DOCTYPE: stop before its internal subset is read, so no entity is ever declared.
+void on_doctype(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
+  auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  ParseState& st = state_of(ctx);
+  const std::size_t cur = offset_in_input(ctxt, st, ctxt->input->cur);
+  const std::size_t at = st.bytes.rfind("<!DOCTYPE", cur);
+  st.doctype = at == npos ? cur : at;
+  xmlStopParser(ctxt);
+}
+
+void on_parse_error(void* ctx, xmlErrorPtr e) {
+  ParseState& st = state_of(ctx);
+  if (st.doctype != npos || e->level == XML_ERR_WARNING) return;
+  // Only the first syntax error: what libxml2 says after it mostly follows from it.
+  if (st.syntax_error) return;
+  st.syntax_error = true;
+  st.errors->push_back({*st.name, e->line, e->int2 > 0 ? e->int2 : 1,
+                        "not well-formed XML: " + trim_message(e->message)});
+}
+
+// The value and place of encoding="..." in an XML declaration, if there is one.
+bool declared_encoding(std::string_view s, std::string& value, std::size_t& at) {
+  if (s.substr(0, 5) != "<?xml" || s.size() < 6 || !std::isspace(static_cast<unsigned char>(s[5])))
+    return false;
+  const std::size_t end = s.find("?>");
+  const std::string_view decl = s.substr(0, end);
+  std::size_t i = decl.find("encoding");
+  if (i == npos) return false;
+  i = decl.find_first_of("\"'", i);
+  if (i == npos) return false;
+  const std::size_t close = decl.find(decl[i], i + 1);
+  if (close == npos) return false;
+  value = std::string(decl.substr(i + 1, close - i - 1));
+  at = i + 1;
+  return true;
+}
+
+bool is_utf8_name(std::string v) {
+  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return v == "utf-8" || v == "utf8";
+}
+
+std::string read_file(const std::string& path, bool& ok) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  ok = static_cast<bool>(in) || in.eof();
+  return out.str();
+}
+
+// A schema compiled once per path and shared by every thread: libxml2 validation contexts are
+// per call, the compiled grammar is only read.
+struct CompiledSchema {
+  xmlRelaxNGPtr grammar = nullptr;
+  std::unique_ptr<SchemaModel> model;
+  std::string error;
+  ~CompiledSchema() { xmlRelaxNGFree(grammar); }
+};
+
+void collect_schema_error(void* data, xmlErrorPtr e) {
+  auto& error = *static_cast<std::string*>(data);
+  if (error.empty()) error = "line " + std::to_string(e->line) + ": " + trim_message(e->message);
+}
+
+const CompiledSchema& schema_for(const std::string& path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<CompiledSchema>> cache;
+  std::lock_guard lock(mutex);
+  auto& slot = cache[path];
+  if (slot) return *slot;
+  slot = std::make_unique<CompiledSchema>();
+  CompiledSchema& s = *slot;
+  bool ok = false;
+  // Read here and parsed from memory: the deny-all entity loader would refuse a file URL.
+  const std::string rng = read_file(path, ok);
+  if (!ok || rng.empty()) {
+    s.error = "cannot read the schema";
+    return s;
+  }
+  xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(rng.data(), static_cast<int>(rng.size()));
+  xmlRelaxNGSetParserStructuredErrors(pc, collect_schema_error, &s.error);
+  s.grammar = xmlRelaxNGParse(pc);
+  xmlRelaxNGFreeParserCtxt(pc);
+  if (!s.grammar) {
+    if (s.error.empty()) s.error = "not a valid RELAX NG schema";
+    return s;
+  }
+  XmlDocPtr doc(xmlReadMemory(rng.data(), static_cast<int>(rng.size()), path.c_str(), "UTF-8",
+                              XML_PARSE_NONET));
+  if (doc) s.model = SchemaModel::build(doc.get(), s.error);
+  return s;
+}
+
+struct ValidationState {
+  std::vector<std::pair<const xmlNode*, std::string>> messages;
+};
+
+void on_validity_error(void* data, xmlErrorPtr e) {
+  auto& st = *static_cast<ValidationState*>(data);
+  st.messages.emplace_back(static_cast<const xmlNode*>(e->node), trim_message(e->message));
+}
+
+}  // namespace
+
+SourcePosition position_at(std::string_view bytes, std::size_t offset) {
+  offset = std::min(offset, bytes.size());
+  const std::size_t line_start = offset == 0 ? 0 : bytes.rfind('\n', offset - 1) + 1;
+  SourcePosition p;
+  p.line = 1 + static_cast<int>(
+                   std::count(bytes.begin(), bytes.begin() + static_cast<long>(line_start), '\n'));
+  p.column = 1;
+  for (std::size_t i = line_start; i < offset; ++i)
+    if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++p.column;
+  // The BOM is not a character of the first line.
+  if (line_start == 0 && bytes.substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3) --p.column;
+  return p;
+}
+
+std::size_t offset_of(const xmlNode* node) {
+  const auto v = reinterpret_cast<std::uintptr_t>(node->_private);
+  return v == 0 ? npos : static_cast<std::size_t>(v - 1);
+}
+
+SourcePosition position_of(const xmlNode* node, std::string_view bytes) {
+  std::size_t offset = offset_of(node);
+  // A text node is shown where its first visible character is.
+  if (offset != npos && node->type == XML_TEXT_NODE)
+    offset = std::min(bytes.find_first_not_of(" \t\r\n", offset), bytes.size());
+  if (offset != npos) return position_at(bytes, offset);
+  SourcePosition p;
+  p.line = static_cast<int>(xmlGetLineNo(node));
+  p.column = node->type == XML_ELEMENT_NODE ? column_of_element(bytes, p.line, str(node->name)) : 1;
+  return p;
+}
+
+int column_of_element(std::string_view bytes, int line, std::string_view element_name) {
+  std::size_t start = 0;
+  for (int l = 1; l < line && start != npos; ++l) {
+    start = bytes.find('\n', start);
+    if (start != npos) ++start;
+  }
+  if (start == npos) return 1;
+  const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+  const std::string open = "<" + std::string(element_name);
+  for (std::size_t at = bytes.find(open, start); at != npos && at < end;
+       at = bytes.find(open, at + 1)) {
+    const std::size_t after = at + open.size();
+    if (after >= bytes.size() || std::string_view(" \t\r\n/>").find(bytes[after]) != npos)
+      return position_at(bytes, at).column;
+  }
+  return 1;
+}
+
+XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
+                             const std::string& schema_path, Diagnostics& errors) {
+  init_libxml();
+  const std::size_t errors_before = errors.size();
+  const auto fail = [&](std::size_t offset, std::string message) {
+    const SourcePosition p = position_at(bytes, offset);
+    errors.push_back({name, p.line, p.column, std::move(message)});
+    return nullptr;
+  };
+
+  const std::size_t bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  const std::string_view body = bytes.substr(bom);
+  std::string encoding;
+  std::size_t encoding_at = 0;
+  if (declared_encoding(body, encoding, encoding_at) && !is_utf8_name(encoding))
+    return fail(bom + encoding_at, "the file declares encoding '" + encoding +
+                                       "'; only UTF-8 is accepted: save it as UTF-8");
+  std::size_t bad = 0;
+  if (!text::is_valid_utf8(body, &bad)) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(body[bad]));
+    return fail(bom + bad, std::string("not UTF-8: byte ") + hex +
+                               " is not part of a UTF-8 character; save the file as UTF-8");
+  }
+  if (body.size() > INT_MAX) return fail(0, "the file is too large");
+
+  ParseState st;
+  st.bytes = bytes;
+  st.skipped = bom;
+  st.name = &name;
+  st.errors = &errors;
+  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(),
+                                                                  xmlFreeParserCtxt);
+  if (!ctxt) return fail(0, "out of memory");
+  xmlSAXHandler* sax = ctxt->sax;
+  st.next_start_element = sax->startElementNs;
+  st.next_characters = sax->characters;
+  st.next_blanks = sax->ignorableWhitespace;
+  st.next_cdata = sax->cdataBlock;
+  sax->startElementNs = on_start_element;
+  sax->characters = on_text<&ParseState::next_characters, false>;
+  sax->ignorableWhitespace = on_text<&ParseState::next_blanks, false>;
+  sax->cdataBlock = on_text<&ParseState::next_cdata, true>;
+  sax->internalSubset = on_doctype;
+  sax->serror = on_parse_error;
+  ctxt->_private = &st;
+
+  XmlDocPtr doc(xmlCtxtReadMemory(ctxt.get(), body.data(), static_cast<int>(body.size()),
+                                  name.c_str(), "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES));
+  // A DTD can declare entities (bombs, external files): none is accepted, even a harmless one.
+  if (st.doctype != npos || (doc && doc->intSubset)) {
+    errors.resize(errors_before);
+    return fail(st.doctype == npos ? 0 : st.doctype,
+                "a DOCTYPE is not allowed (entities and external files are refused)");
+  }
+  if (!doc || !ctxt->wellFormed) {
+    if (errors.size() == errors_before) fail(0, "not well-formed XML");
+    return nullptr;
+  }
+
+  const CompiledSchema& schema = schema_for(schema_path);
+  if (!schema.grammar || !schema.model) {
+    errors.push_back({schema_path, 0, 0, "schema: " + schema.error});
+    return nullptr;
+  }
+  ValidationState vs;
+  xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema.grammar);
+  xmlRelaxNGSetValidStructuredErrors(vc, on_validity_error, &vs);
+  const int invalid = xmlRelaxNGValidateDoc(vc, doc.get());
+  xmlRelaxNGFreeValidCtxt(vc);
+  if (invalid == 0) return doc;
+
+  const auto report = [&](const xmlNode* node, std::string message) {
+    const SourcePosition p = node ? position_of(node, bytes) : SourcePosition{0, 0};
+    errors.push_back({name, p.line, p.column, std::move(message)});
+  };
+  for (const auto& problem : schema.model->explain(doc.get()))
+    report(problem.node, problem.message);
+  // Our reading of the grammar found nothing: fall back on libxml2's own words.
+  if (errors.size() == errors_before)
+    for (const auto& [node, message] : vs.messages) report(node, message);
+  if (errors.size() == errors_before) fail(0, "the document does not follow " + schema_path);
+  return nullptr;
+}
+
+}  // namespace vanban

@@ -1,0 +1,259 @@
+#include "input/safe_xml.h"
+
+#include <gtest/gtest.h>
+#include <libxml/tree.h>
+
+#include <thread>
+
+#include "input_test_util.h"
+
+namespace vanban {
+namespace {
+
+using testing::all;
+using testing::document_schema;
+
+// Smallest valid document; `body` replaces the paragraph.
+std::string doc(const std::string& body = "<p>Nội dung.</p>", const std::string& prolog = "") {
+  return prolog +
+         "<document layout=\"dang\" type=\"bao-cao\">\n"  // line 1 (+ prolog lines)
+         "  <issuer><name>Tỉnh ủy</name><code>TU</code></issuer>\n"
+         "  <place>Trà Vinh</place>\n"
+         "  <date>2023-05-17</date>\n"
+         "  <subject>về việc X</subject>\n"
+         "  <body>\n"
+         "    " +
+         body +
+         "\n"  // line 7
+         "  </body>\n"
+         "  <signature><role>Bí thư</role><signer>A</signer></signature>\n"
+         "</document>\n";
+}
+
+Diagnostics parse_errors(const std::string& bytes) {
+  Diagnostics errors;
+  XmlDocPtr d = parse_and_validate(bytes, "in.xml", document_schema(), errors);
+  EXPECT_EQ(d == nullptr, !errors.empty()) << all(errors);
+  return errors;
+}
+
+TEST(SafeXml, AcceptsAValidDocumentWithOrWithoutBom) {
+  EXPECT_TRUE(parse_errors(doc()).empty());
+  EXPECT_TRUE(parse_errors("\xEF\xBB\xBF" + doc()).empty());
+  EXPECT_TRUE(parse_errors("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + doc()).empty());
+}
+
+TEST(SafeXml, RefusesNonUtf8AtTheBadByte) {
+  std::string bytes = doc("<p>Tr\xE0 Vinh</p>");
+  const Diagnostics errors = parse_errors(bytes);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].to_string(),
+            "in.xml:7:10: not UTF-8: byte 0xE0 is not part of a UTF-8 character; save the file "
+            "as UTF-8");
+}
+
+TEST(SafeXml, ColumnsCountCharactersNotBytes) {
+  // "Hội" is 3 characters, 5 bytes: the bad byte after it is the 4th character of the line.
+  const Diagnostics errors = parse_errors(doc("<p>Hội\xFF</p>"));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].line, 7);
+  EXPECT_EQ(errors[0].column, 11);
+  EXPECT_NE(errors[0].message.find("byte 0xFF"), std::string::npos);
+}
+
+TEST(SafeXml, RefusesADeclaredEncodingOtherThanUtf8) {
+  const Diagnostics errors =
+      parse_errors("<?xml version=\"1.0\" encoding=\"windows-1258\"?>\n" + doc());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].to_string(),
+            "in.xml:1:31: the file declares encoding 'windows-1258'; only UTF-8 is accepted: save "
+            "it as UTF-8");
+}
+
+TEST(SafeXml, RefusesAnyDoctypeEvenAHarmlessOne) {
+  const Diagnostics errors = parse_errors("<!-- x -->\n<!DOCTYPE document>\n" + doc());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].to_string(),
+            "in.xml:2:1: a DOCTYPE is not allowed (entities and external files are refused)");
+}
+
+TEST(SafeXml, RefusesTheBillionLaughsByItsDoctype) {
+  std::string bomb = "<!DOCTYPE document [\n <!ENTITY a \"aaaaaaaaaa\">\n";
+  for (char c = 'b'; c <= 'k'; ++c) {
+    std::string prev(1, static_cast<char>(c - 1));
+    bomb += std::string(" <!ENTITY ") + c + " \"";
+    for (int i = 0; i < 10; ++i) bomb += "&" + prev + ";";
+    bomb += "\">\n";
+  }
+  bomb += "]>\n";
+  const Diagnostics errors = parse_errors(bomb + doc("<p>&k;</p>"));
+  ASSERT_EQ(errors.size(), 1u) << all(errors);
+  EXPECT_EQ(errors[0].line, 1);
+  EXPECT_NE(errors[0].message.find("a DOCTYPE is not allowed"), std::string::npos);
+}
+
+TEST(SafeXml, NeverReadsAnExternalEntity) {
+  testing::ScratchDir dir;
+  const std::string secret = "XXE-" + std::to_string(::getpid()) + "-must-stay-unread";
+  testing::write_bytes(dir.file("secret.txt"), secret + "\n");
+  for (const std::string& uri : {dir.file("secret.txt"), "file://" + dir.file("secret.txt")}) {
+    const std::string bytes =
+        "<!DOCTYPE document [<!ENTITY x SYSTEM \"" + uri + "\">]>\n" + doc("<p>&x;</p>");
+    Diagnostics errors;
+    XmlDocPtr d = parse_and_validate(bytes, "in.xml", document_schema(), errors);
+    EXPECT_EQ(d, nullptr);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_NE(errors[0].message.find("a DOCTYPE is not allowed"), std::string::npos);
+    EXPECT_EQ(all(errors).find(secret), std::string::npos);
+  }
+}
+
+TEST(SafeXml, ReportsTheFirstSyntaxErrorWhereLibxmlFindsIt) {
+  const Diagnostics errors = parse_errors(doc("<p>Nội dung.</h>"));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].to_string(),
+            "in.xml:7:21: not well-formed XML: Opening and ending tag mismatch: p line 7 and h");
+}
+
+TEST(SafeXml, ExplainsAMissingRequiredElement) {
+  std::string bytes = doc();
+  bytes.replace(bytes.find("<signer>A</signer>"), 18, "");
+  const Diagnostics errors = parse_errors(bytes);
+  ASSERT_EQ(errors.size(), 1u) << all(errors);
+  EXPECT_EQ(errors[0].to_string(), "in.xml:9:3: expected element <signer> inside <signature>");
+}
+
+TEST(SafeXml, ExplainsAnElementLeftOutBeforeAnother) {
+  std::string bytes = doc();
+  bytes.replace(bytes.find("  <place>Trà Vinh</place>\n"), 27, "");
+  const Diagnostics errors = parse_errors(bytes);
+  ASSERT_EQ(errors.size(), 1u) << all(errors);
+  EXPECT_EQ(errors[0].to_string(),
+            "in.xml:3:3: expected element <place> inside <document> before <date>");
+}
+
+TEST(SafeXml, ExplainsAnUnexpectedElementWithWhatIsAllowed) {
+  const Diagnostics errors = parse_errors(doc("<p>a</p><ghichu>b</ghichu>"));
+  ASSERT_EQ(errors.size(), 1u) << all(errors);
+  EXPECT_EQ(errors[0].to_string(),
+            "in.xml:7:13: unexpected element <ghichu> in <body>; expected one of p, h, ol, ul, "
+            "table");
+}
+
+TEST(SafeXml, ReportsEveryProblemNotOnlyTheFirst) {
+  std::string bytes =
+      doc("<ghichu/><p>x <b foo=\"1\">y</b></p><table><tr><td colspan=\"0\">z</td></tr></table>");
+  bytes.replace(bytes.find("<signer>A</signer>"), 18, "");
+  const Diagnostics errors = parse_errors(bytes);
+  ASSERT_EQ(errors.size(), 4u) << all(errors);
+  EXPECT_EQ(
+      errors[0].to_string(),
+      "in.xml:7:5: unexpected element <ghichu> in <body>; expected one of p, h, ol, ul, table");
+  EXPECT_EQ(errors[1].to_string(), "in.xml:7:19: unexpected attribute foo= on <b>");
+  EXPECT_EQ(errors[2].to_string(),
+            "in.xml:7:50: attribute colspan='0' of <td> is not valid; expected a whole number "
+            "from 1 up, such as 2");
+  EXPECT_EQ(errors[3].to_string(), "in.xml:9:3: expected element <signer> inside <signature>");
+}
+
+TEST(SafeXml, ExplainsBadValuesWithTheirExpectedForm) {
+  std::string bytes = doc();
+  bytes.replace(bytes.find("<place>"), 0, "<number>hai</number>");
+  Diagnostics errors = parse_errors(bytes);
+  ASSERT_EQ(errors.size(), 1u) << all(errors);
+  EXPECT_EQ(errors[0].to_string(),
+            "in.xml:3:3: <number> 'hai' is not valid; expected digits only, such as 431");
+
+  errors = parse_errors(doc("<p>Tỷ lệ <pct num=\"1\"/></p>"));
+  ASSERT_EQ(errors.size(), 1u) << all(errors);
+  EXPECT_EQ(errors[0].to_string(), "in.xml:7:14: <pct> needs the attribute den=\"...\"");
+}
+
+TEST(SafeXml, PointsAtTextWhereOnlyElementsAreAllowed) {
+  const Diagnostics errors = parse_errors(doc("<ol><li>\n      Mục một</li></ol>"));
+  ASSERT_EQ(errors.size(), 2u) << all(errors);
+  EXPECT_EQ(errors[0].to_string(),
+            "in.xml:8:7: unexpected text 'Mục một' in <li>; expected one of p, ol, ul");
+  EXPECT_EQ(errors[1].to_string(), "in.xml:7:9: expected one of p, ol, ul inside <li>");
+}
+
+TEST(SafeXml, PositionsOfElementsAndText) {
+  const std::string bytes = doc("<p>Một <b>hai</b></p><p>ba</p>");
+  Diagnostics errors;
+  XmlDocPtr d = parse_and_validate(bytes, "in.xml", document_schema(), errors);
+  ASSERT_NE(d, nullptr) << all(errors);
+  const xmlNode* body = xmlDocGetRootElement(d.get())->last->prev->prev->prev;
+  ASSERT_STREQ(reinterpret_cast<const char*>(body->name), "body");
+  const xmlNode* p1 = body->children->next;
+  const xmlNode* p2 = p1->next;
+  EXPECT_EQ(position_of(p1, bytes).line, 7);
+  EXPECT_EQ(position_of(p1, bytes).column, 5);
+  EXPECT_EQ(position_of(p2, bytes).column, 26);  // same line: not confused with the first <p>
+  const xmlNode* b = p1->children->next;
+  EXPECT_EQ(position_of(b, bytes).column, 12);
+  EXPECT_EQ(position_of(b->children, bytes).column, 15);  // the text "hai"
+}
+
+TEST(SafeXml, PositionsStayRightInLongAndCrlfFiles) {
+  std::string body;
+  for (int i = 0; i < 70000; ++i) body += "<p>Đoạn văn số " + std::to_string(i) + ".</p>\n    ";
+  const Diagnostics errors = parse_errors(doc(body + "<p>x</p> <ghichu/>"));
+  ASSERT_EQ(errors.size(), 1u) << all(errors);
+  EXPECT_EQ(errors[0].line, 70007);  // beyond libxml2's 16-bit line numbers
+  EXPECT_EQ(errors[0].column, 14);
+
+  std::string crlf;
+  for (char c : doc("<p>a</p>\n<h>b</h><ghichu/>"))
+    crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  const Diagnostics crlf_errors = parse_errors(crlf);
+  ASSERT_EQ(crlf_errors.size(), 1u) << all(crlf_errors);
+  EXPECT_EQ(crlf_errors[0].line, 8);
+  EXPECT_EQ(crlf_errors[0].column, 9);
+}
+
+TEST(SafeXml, ColumnOfElement) {
+  const std::string bytes = "<a>\n  <bb/><b x=\"1\">é</b>\n</a>";
+  EXPECT_EQ(column_of_element(bytes, 2, "b"), 8);
+  EXPECT_EQ(column_of_element(bytes, 2, "bb"), 3);
+  EXPECT_EQ(column_of_element(bytes, 3, "b"), 1);
+  EXPECT_EQ(position_at(bytes, bytes.find("</b>")).column, 18);
+}
+
+TEST(SafeXml, ParsesFromSeveralThreadsAtOnce) {
+  const std::string good = doc();
+  const std::string bad = doc("<ghichu/>");
+  Diagnostics single;
+  parse_and_validate(bad, "in.xml", document_schema(), single);
+  ASSERT_EQ(single.size(), 2u) << all(single);  // <ghichu> unexpected; <body> has no block
+  std::vector<std::thread> threads;
+  std::vector<int> outcomes(16, -1);
+  for (int t = 0; t < 16; ++t) {
+    threads.emplace_back([&, t] {
+      int ok = 0;
+      for (int i = 0; i < 20; ++i) {
+        Diagnostics errors;
+        const bool want_good = (i + t) % 2 == 0;
+        XmlDocPtr d =
+            parse_and_validate(want_good ? good : bad, "in.xml", document_schema(), errors);
+        const bool as_expected = want_good ? d && errors.empty()
+                                           : !d && errors.size() == 2 &&
+                                                 errors[0].to_string() == single[0].to_string() &&
+                                                 errors[1].to_string() == single[1].to_string();
+        ok += as_expected ? 1 : 0;
+      }
+      outcomes[t] = ok;
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int ok : outcomes) EXPECT_EQ(ok, 20);
+}
+
+TEST(SafeXml, ReportsAnUnreadableSchema) {
+  Diagnostics errors;
+  EXPECT_EQ(parse_and_validate(doc(), "in.xml", "/nonexistent/schema.rng", errors), nullptr);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].to_string(), "/nonexistent/schema.rng:0:0: schema: cannot read the schema");
+}
+
+}  // namespace
+}  // namespace vanban
