@@ -139,7 +139,14 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
         }
         x += it.width;
       } else if (it.kind == LineItem::Kind::Glue) {
-        flush();
+        // At natural spacing a space is just a character: keep the run whole (fewer, longer
+        // runs for the PDF and a cleaner text layer).
+        if (ratio == 0 && has_pending && i + 1 < last && p.items[i + 1].kind == LineItem::Kind::Box &&
+            p.items[i + 1].piece >= 0 && p.pieces[p.items[i + 1].piece].style == pending.style) {
+          pending.text += ' ';
+        } else {
+          flush();
+        }
         x += it.width + (ratio > 0 ? ratio * it.stretch : ratio * it.shrink);
       }
     }

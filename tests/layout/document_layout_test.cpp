@@ -1,0 +1,194 @@
+// Whole documents laid out with the shipped fonts and profiles: the layout rules checked on the
+// positioned text itself.
+#include "layout/document_layout.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "font/font_set.h"
+#include "input/profile_reader.h"
+#include "layout/page_dump.h"
+#include "profile/resolve.h"
+
+namespace vanban {
+namespace {
+
+constexpr double kPtPerMm = 72.0 / 25.4;
+const std::string kSource = VANBAN_SOURCE_DIR;
+
+class DocumentLayoutTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto f = FontSet::load_dir(kSource + "/fonts");
+    ASSERT_TRUE(f.ok());
+    fonts_ = new FontSet(std::move(*f.value));
+    auto r = load_profiles(kSource + "/templates/profiles", kSource + "/templates/schema/profile.rng");
+    ASSERT_TRUE(r.ok());
+    registry_ = new ProfileRegistry(std::move(*r.value));
+  }
+
+  static Document sample(const std::string& layout, const std::string& type, int paragraphs) {
+    Document d;
+    d.source_file = "test.xml";
+    d.layout = layout;
+    d.type = type;
+    d.issuer = {"Đảng bộ tỉnh Bình Minh", "Tỉnh ủy Bình Minh", "TU", ""};
+    d.number = "7";
+    d.place = "Bình Minh";
+    d.date = {2026, 2, 5};
+    d.subject = "về nền nếp sinh hoạt định kỳ của chi bộ, chi hội, tổ hội";
+    for (int i = 0; i < paragraphs; ++i) {
+      Block b;
+      b.inlines = {{"Đoạn " + std::to_string(i + 1) + ". ", true, false},
+                   {"Các cấp ủy, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội phân công cán bộ "
+                    "tham dự sinh hoạt định kỳ với chi bộ, chi hội, tổ hội ở ấp, khóm; nắm tình hình, "
+                    "trao đổi, đối thoại với đoàn viên, hội viên và báo cáo kết quả sau mỗi buổi sinh hoạt.",
+                    false, false}};
+      d.body.push_back(b);
+    }
+    d.signature = {"T/M Ban Thường vụ", "Phó Bí thư", "Nguyễn Văn Minh"};
+    d.recipients.entries.push_back({{"Ban Dân vận Trung ương", "Văn phòng Trung ương Đảng"}, "Báo cáo"});
+    d.recipients.entries.push_back({{"Các huyện ủy, thị ủy, thành ủy"}, ""});
+    d.recipients.archive = "Văn phòng Tỉnh ủy";
+    return d;
+  }
+
+  static Pages render(const Document& d) {
+    const Profile* p = registry_->find(d.layout, "", d.date);
+    EXPECT_NE(p, nullptr);
+    auto resolved = resolve(d, *p, 0);
+    EXPECT_TRUE(resolved.ok());
+    return layout_document(*resolved.value, *fonts_);
+  }
+
+  static double right_edge(const TextItem& t) { return t.x + fonts_->face(t.style).text_width(t.text, t.size); }
+
+  static const TextItem* find_text(const Page& page, const std::string& text) {
+    for (const TextItem& t : page.texts)
+      if (t.text == text) return &t;
+    return nullptr;
+  }
+
+  static FontSet* fonts_;
+  static ProfileRegistry* registry_;
+};
+
+FontSet* DocumentLayoutTest::fonts_ = nullptr;
+ProfileRegistry* DocumentLayoutTest::registry_ = nullptr;
+
+TEST_F(DocumentLayoutTest, EverythingStaysInsideTheMargins) {
+  for (const std::string layout : {"dang", "nha-nuoc"}) {
+    const Pages pages = render(sample(layout, "chi-thi", 12));
+    const Profile* p = registry_->find(layout, "", {2026, 2, 5});
+    const double left = p->page.left * kPtPerMm, right = (p->page.width - p->page.right) * kPtPerMm;
+    ASSERT_GE(pages.pages.size(), 2u);
+    for (const Page& page : pages.pages) {
+      for (const TextItem& t : page.texts) {
+        EXPECT_GE(t.x, left - 0.01) << layout << ": " << t.text;
+        EXPECT_LE(right_edge(t), right + 0.01) << layout << ": " << t.text;
+        EXPECT_LE(t.baseline, page.height - p->page.bottom * kPtPerMm + 0.01) << t.text;
+      }
+    }
+  }
+}
+
+TEST_F(DocumentLayoutTest, JustifiedLinesEndAtTheRightMargin) {
+  const Pages pages = render(sample("dang", "chi-thi", 3));
+  const Profile* p = registry_->find("dang", "", {2026, 2, 5});
+  const double right = (p->page.width - p->page.right) * kPtPerMm;
+  // Group the body text by baseline; every line of a paragraph but its last reaches the margin.
+  std::map<double, std::vector<const TextItem*>> lines;
+  for (const TextItem& t : pages.pages[0].texts)
+    if (t.size == p->style(Element::Body).size && !t.text.empty()) lines[t.baseline].push_back(&t);
+  int full = 0;
+  for (const auto& [baseline, items] : lines) {
+    const double end = right_edge(**std::max_element(items.begin(), items.end(), [](auto a, auto b) { return a->x < b->x; }));
+    if (items.size() > 8 && std::abs(end - right) < 0.05) ++full;
+  }
+  EXPECT_GE(full, 6);
+}
+
+TEST_F(DocumentLayoutTest, PartyHeaderPutsNumberAndDateOnOneLine) {
+  const Pages pages = render(sample("dang", "chi-thi", 1));
+  const Page& first = pages.pages.front();
+  const TextItem* title = find_text(first, "ĐẢNG CỘNG SẢN VIỆT NAM");
+  const TextItem* number = find_text(first, "Số 07-CT/TU");
+  ASSERT_NE(title, nullptr);
+  ASSERT_NE(number, nullptr);
+  const Profile* p = registry_->find("dang", "", {2026, 2, 5});
+  const double middle = (p->page.left + (p->page.width - p->page.left - p->page.right) / 2) * kPtPerMm;
+  EXPECT_GT(title->x, middle);  // title in the right column
+  EXPECT_LT(right_edge(*number), middle);
+  bool date_on_number_line = false;
+  for (const TextItem& t : first.texts)
+    if (t.text == "Bình Minh, ngày 05 tháng 02 năm 2026" && t.style == FontStyle::Italic && std::abs(t.baseline - number->baseline) < 0.01)
+      date_on_number_line = true;
+  EXPECT_TRUE(date_on_number_line);
+  EXPECT_NE(find_text(first, "CHỈ THỊ"), nullptr);
+  EXPECT_NE(find_text(first, "TỈNH ỦY BÌNH MINH"), nullptr);
+}
+
+TEST_F(DocumentLayoutTest, PageNumbersFromPageTwo) {
+  const Pages pages = render(sample("nha-nuoc", "chi-thi", 14));
+  ASSERT_GE(pages.pages.size(), 2u);
+  const Profile* p = registry_->find("nha-nuoc", "", {2026, 2, 5});
+  const double top_margin = p->page.top * kPtPerMm;
+  for (std::size_t n = 0; n < pages.pages.size(); ++n) {
+    bool numbered = false;
+    for (const TextItem& t : pages.pages[n].texts)
+      if (t.baseline < top_margin && t.text == std::to_string(n + 1)) numbered = true;
+    EXPECT_EQ(numbered, n >= 1) << "page " << n + 1;
+  }
+}
+
+TEST_F(DocumentLayoutTest, SignatureNeverOpensAPageAlone) {
+  // Grow the body one paragraph at a time so the signature falls at every position on a page.
+  for (int paragraphs = 8; paragraphs <= 16; ++paragraphs) {
+    const Pages pages = render(sample("dang", "chi-thi", paragraphs));
+    const Page& last = pages.pages.back();
+    const TextItem* signer = find_text(last, "Nguyễn Văn Minh");
+    ASSERT_NE(signer, nullptr) << paragraphs;
+    int body_lines_before = 0;
+    std::set<double> baselines;
+    for (const TextItem& t : last.texts)
+      if (t.size == 14 && t.style == FontStyle::Regular && t.baseline < signer->baseline - 80) baselines.insert(t.baseline);
+    body_lines_before = static_cast<int>(baselines.size());
+    EXPECT_GE(body_lines_before, 2) << paragraphs << " paragraphs";
+  }
+}
+
+TEST_F(DocumentLayoutTest, StateBodyEndsWithTheEndMark) {
+  const Pages pages = render(sample("nha-nuoc", "chi-thi", 2));
+  bool found = false;
+  for (const TextItem& t : pages.pages.back().texts)
+    found = found || t.text.ends_with("sinh hoạt./.");
+  EXPECT_TRUE(found) << dump_pages(pages);
+}
+
+TEST_F(DocumentLayoutTest, TableHeaderRepeatsOnTheNextPage) {
+  Document d = sample("dang", "bao-cao", 1);
+  Block table;
+  table.kind = Block::Kind::Table;
+  TableRow header;
+  for (const char* h : {"TT", "Đơn vị", "Số cuộc"}) header.cells.push_back({{{h, false, false}}, true, Align::Center, 1});
+  table.table.rows.push_back(header);
+  for (int i = 1; i <= 60; ++i) {
+    TableRow row;
+    row.cells.push_back({{{std::to_string(i), false, false}}, false, Align::Center, 1});
+    row.cells.push_back({{{"Chi hội ấp " + std::to_string(i), false, false}}, false, Align::Left, 1});
+    row.cells.push_back({{{"1.20" + std::to_string(i % 10), false, false}}, false, Align::Right, 1});
+    table.table.rows.push_back(row);
+  }
+  d.body.push_back(table);
+  const Pages pages = render(d);
+  ASSERT_GE(pages.pages.size(), 2u);
+  EXPECT_NE(find_text(pages.pages[0], "Số cuộc"), nullptr);
+  EXPECT_NE(find_text(pages.pages[1], "Số cuộc"), nullptr);
+}
+
+}  // namespace
+}  // namespace vanban
