@@ -167,6 +167,7 @@ Profile ProfileReader::read(const xmlNode* root) {
   h.center_place_date = flag(header, "center-place-date");
   h.subject_rule = num(header, "subject-rule");
   h.gap_after_header = num(header, "gap-after-header");
+  h.letter_subject_prefix = text_attr(header, "letter-subject-prefix");
   for (const xmlNode* t = header->children; t; t = t->next)
     if (is(t, "title")) h.title.push_back(content(t));
 

@@ -15,41 +15,64 @@ double text_width(const FontSet& fonts, const StyledText& t) {
   return fonts.face(font_style(t.style.bold, t.style.italic)).text_width(t.text, t.style.size);
 }
 
-// Stacks the (possibly wrapped) lines of `t`, aligned within `width`, under `column`.
+double line_width(const Fragment& line, const FontSet& fonts) {
+  if (line.texts.empty()) return 0;
+  const TextItem& last = line.texts.back();
+  return last.x + fonts.face(last.style).text_width(last.text, last.size) - line.texts.front().x;
+}
+
+void underline(Fragment& column, const std::vector<Fragment>& lines, const TextStyle& style, const FontSet& fonts) {
+  double y = column.height - lines.size() * lines.front().height;
+  for (const Fragment& line : lines) {
+    if (!line.texts.empty()) {
+      const double x = line.texts.front().x;
+      const double under = y + line.texts.front().baseline + style.size * 0.12;
+      column.paths.push_back(make_rule(x, under, x + line_width(line, fonts), under, style.size / 20));
+    }
+    y += line.height;
+  }
+}
+
+// Stacks the lines of `t`, wrapped and aligned within `width`, under `column`.
 // Returns the width of the widest line.
 double stack_text(Fragment& column, const StyledText& t, LineAlign align, double width,
                   const FontSet& fonts, double gap = 0) {
   if (t.empty()) return 0;
   const auto lines = layout_text(t.text, t.style, align, width, fonts);
-  for (std::size_t i = 0; i < lines.size(); ++i) column.append_below(lines[i], 0, i == 0 ? gap : 0);
-  double widest = 0;  // measured by the glyphs
-  for (const Fragment& line : lines) {
-    if (line.texts.empty()) continue;
-    const TextItem& last = line.texts.back();
-    const double right = last.x + fonts.face(last.style).text_width(last.text, last.size);
-    widest = std::max(widest, right - line.texts.front().x);
+  double widest = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    column.append_below(lines[i], 0, i == 0 ? gap : 0);
+    widest = std::max(widest, line_width(lines[i], fonts));
   }
-  if (t.style.underline) {
-    // Underline each line under its glyphs.
-    double y = column.height - lines.size() * lines.front().height;
-    for (const Fragment& line : lines) {
-      if (!line.texts.empty()) {
-        const TextItem& first = line.texts.front();
-        const TextItem& last = line.texts.back();
-        const double right = last.x + fonts.face(last.style).text_width(last.text, last.size);
-        const double under = y + first.baseline + t.style.size * 0.12;
-        column.paths.push_back(make_rule(first.x, under, right, under, t.style.size / 20));
-      }
-      y += line.height;
-    }
-  }
+  if (t.style.underline) underline(column, lines, t.style, fonts);
   return widest;
 }
 
-void centred_rule(Fragment& column, double column_width, double length, double gap_above) {
+// A line that must not wrap (the title, the motto, the place-date line): centred (or right-
+// aligned) in its column, but moved left when it is wider than the column so it never passes
+// the right margin. Returns where it starts and how wide it is.
+struct Span {
+  double x = 0, width = 0;
+};
+Span stack_single_line(Fragment& column, const StyledText& t, LineAlign align, double width,
+                         const FontSet& fonts) {
+  if (t.empty()) return {};
+  auto lines = layout_text(t.text, t.style, LineAlign::Left, 1e6, fonts);
+  const double w = line_width(lines.front(), fonts);
+  const double x = std::min(align == LineAlign::Center ? (width - w) / 2 : width - w, width - w);
+  column.append_below(lines.front(), x);
+  if (t.style.underline) underline(column, lines, t.style, fonts);
+  return {x, w};
+}
+
+void rule_below(Fragment& column, double x0, double x1, double gap_above) {
   const double y = column.height + gap_above;
-  column.paths.push_back(make_rule((column_width - length) / 2, y, (column_width + length) / 2, y, kRuleWidth));
+  column.paths.push_back(make_rule(x0, y, x1, y, kRuleWidth));
   column.height = y + kRuleWidth;
+}
+
+void centred_rule(Fragment& column, double column_width, double length, double gap_above) {
+  rule_below(column, (column_width - length) / 2, (column_width + length) / 2, gap_above);
 }
 
 // A box drawn around the last `lines` of text added to `column` (urgency and secrecy marks).
@@ -86,19 +109,20 @@ Fragment layout_header(const ResolvedDocument& doc, const FontSet& fonts, double
   for (const StyledText& line : doc.issuer_lines)
     issuer_width = std::max(issuer_width, stack_text(left, line, LineAlign::Center, left_width, fonts));
   if (!doc.issuer_mark.empty()) stack_text(left, doc.issuer_mark, LineAlign::Center, left_width, fonts);
-  if (h.issuer_rule > 0) centred_rule(left, left_width, issuer_width * h.issuer_rule, 2);
+  if (h.issuer_rule > 0) centred_rule(left, left_width, issuer_width * h.issuer_rule, 3);
 
   Fragment right;
-  double last_title_width = 0;
+  Span last_title;
   for (const StyledText& line : doc.title_lines)
-    last_title_width = stack_text(right, line, LineAlign::Center, right_width, fonts);
-  if (h.rule_under_title && !doc.title_lines.empty()) centred_rule(right, right_width, last_title_width, 2);
+    last_title = stack_single_line(right, line, LineAlign::Center, right_width, fonts);
+  if (h.rule_under_title && last_title.width > 0)
+    rule_below(right, last_title.x, last_title.x + last_title.width, 3);
 
   // "Số ..." and the place-date line share a baseline (NĐ 30: ô 3 and ô 4 on one line).
   const double row = std::max(left.height, right.height) + 4;
   left.height = right.height = row;
   stack_text(left, doc.number, LineAlign::Center, left_width, fonts);
-  stack_text(right, doc.place_date, right_align, right_width, fonts);
+  stack_single_line(right, doc.place_date, right_align, right_width, fonts);
   stack_text(left, doc.letter_subject, LineAlign::Center, left_width, fonts, 6);
   for (const StyledText* mark : {&doc.urgency, &doc.secrecy}) {
     if (mark->empty()) continue;
@@ -123,7 +147,7 @@ Fragment layout_title_block(const ResolvedDocument& doc, const FontSet& fonts, d
   const double subject_width = stack_text(subject, doc.subject, LineAlign::Center, width * 0.9, fonts);
   block.append_below(subject, width * 0.05);
   if (doc.profile->header.subject_rule > 0 && subject_width > 0)
-    centred_rule(block, width, subject_width * doc.profile->header.subject_rule, 3);
+    centred_rule(block, width, subject_width * doc.profile->header.subject_rule, 6);
   return block;
 }
 
