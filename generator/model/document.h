@@ -43,6 +43,21 @@ struct Table {
   int column_count() const;
 };
 
+// A horizontal bar chart (the monthly summary's attendance by organisation): vector graphics in
+// the PDF, inline SVG in HTML.
+struct ChartBar {
+  std::string label;  // "Hội Nông dân"
+  double value = 0;   // in `unit`
+};
+
+struct Chart {
+  std::string title;
+  std::string unit;  // "%": printed after each value ("87,4%")
+  double maximum = 0;  // scale end; 0 = the largest value
+  int decimals = 1;    // of the printed values
+  std::vector<ChartBar> bars;
+};
+
 struct Block;
 
 struct ListItem {
@@ -50,11 +65,12 @@ struct ListItem {
 };
 
 struct Block {
-  enum class Kind { Paragraph, Heading, OrderedList, DashList, Table };
+  enum class Kind { Paragraph, Heading, OrderedList, DashList, Table, Chart };
   Kind kind = Kind::Paragraph;
   Inlines inlines;              // Paragraph, Heading
   std::vector<ListItem> items;  // OrderedList, DashList
   Table table;                  // Table
+  Chart chart;                  // Chart
   int source_line = 0;          // where the block starts in its file, for messages
 };
 

@@ -99,6 +99,7 @@ TextRun* last_text_run(std::vector<Block>& blocks) {
     case Block::Kind::DashList:
       return last.items.empty() ? nullptr : last_text_run(last.items.back().blocks);
     case Block::Kind::Table:
+    case Block::Kind::Chart:
       return nullptr;
   }
   return nullptr;
