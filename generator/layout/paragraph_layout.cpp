@@ -113,8 +113,9 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
     double x = line_start;
     if (st.align == LineAlign::Center) x += (available - natural) / 2;
     if (st.align == LineAlign::Right) x += available - natural;
-    // The last line of a justified paragraph keeps natural spaces.
-    const double ratio = justify && k + 1 < breaks.ends.size() ? breaks.ratios[k] : 0;
+    // The last line of a justified paragraph keeps natural spaces unless it had to shrink.
+    const bool last_line = k + 1 == breaks.ends.size();
+    const double ratio = !justify ? 0 : last_line ? std::min(0.0, breaks.ratios[k]) : breaks.ratios[k];
 
     Fragment line;
     line.height = st.line_height;

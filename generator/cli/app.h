@@ -1,0 +1,17 @@
+// The vanban program: arguments and environment in, exit status out.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace vanban::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitRejected = 1;  // some input was rejected; the others were still written
+constexpr int kExitUsage = 2;     // bad usage, or fonts/profiles that cannot be loaded
+
+// `args` are the arguments after the program name.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace vanban::cli

@@ -1,0 +1,21 @@
+// Writing an output file so that it is never seen half written: the bytes go to a temporary
+// file in the same folder (".NAME.tmp-PID-N", created with O_EXCL), which is then renamed over
+// the target. On any failure, and on SIGINT, SIGTERM or SIGHUP, the temporary file is removed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace vanban::cli {
+
+// Creates `dir` if needed, then writes `bytes` to dir/name atomically. Returns an empty string
+// on success, else why it failed (nothing is left behind then).
+std::string write_file_atomically(const std::string& dir, const std::string& name,
+                                  std::string_view bytes);
+
+// Installs the handlers that remove the temporary file in flight when the process is stopped by
+// SIGINT, SIGTERM or SIGHUP, then let the signal end the process as usual. Signals the caller
+// inherited as ignored stay ignored.
+void install_cleanup_handlers();
+
+}  // namespace vanban::cli

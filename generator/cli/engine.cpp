@@ -1,0 +1,111 @@
+#include "cli/engine.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "cli/timestamp.h"
+#include "html/html_writer.h"
+#include "input/markup_reader.h"
+#include "input/profile_reader.h"
+#include "layout/document_layout.h"
+#include "pdf/pdf_writer.h"
+#include "profile/resolve.h"
+
+namespace vanban::cli {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+}  // namespace
+
+std::string default_data_dir() {
+  const char* env = std::getenv("VANBAN_DATA");
+  return env && *env ? env : VANBAN_SOURCE_DIR;
+}
+
+Engine::Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles)
+    : settings_(std::move(settings)),
+      fonts_(std::move(fonts)),
+      profiles_(std::move(profiles)),
+      document_schema_(settings_.data_dir + "/templates/schema/document.rng") {}
+
+Result<Engine> Engine::load(const EngineSettings& settings) {
+  Result<Engine> out;
+  Result<FontSet> fonts = FontSet::load_dir(settings.fonts_dir);
+  out.errors = std::move(fonts.errors);
+  const std::string templates = settings.data_dir + "/templates";
+  Result<ProfileRegistry> profiles =
+      load_profiles(templates + "/profiles", templates + "/schema/profile.rng");
+  out.errors.insert(out.errors.end(), profiles.errors.begin(), profiles.errors.end());
+  if (profiles.ok() && profiles.value->all().empty())
+    out.errors.push_back({templates + "/profiles", 0, 0, "no layout profile found"});
+  if (!fonts.ok() || !profiles.ok() || profiles.value->all().empty()) return out;
+  out.value.emplace(Engine(settings, std::move(*fonts.value), std::move(*profiles.value)));
+  return out;
+}
+
+Result<ResolvedDocument> Engine::resolve_file(const std::string& path) const {
+  ReadOptions options{document_schema_, [this](char32_t cp) { return fonts_.covers(cp); },
+                      fonts_.family_name()};
+  return resolve(read_document(path, options));
+}
+
+Result<ResolvedDocument> Engine::resolve_bytes(std::string_view bytes, const std::string& name) const {
+  ReadOptions options{document_schema_, [this](char32_t cp) { return fonts_.covers(cp); },
+                      fonts_.family_name()};
+  return resolve(read_document_bytes(bytes, name, options));
+}
+
+Result<ResolvedDocument> Engine::resolve(Result<Document> read) const {
+  Result<ResolvedDocument> out;
+  out.errors = std::move(read.errors);
+  if (!read.ok()) return out;
+  const Document& doc = *read.value;
+
+  const Profile* profile = profiles_.find(doc.layout, doc.edition, doc.date);
+  if (!profile) {
+    const std::vector<std::string> families = profiles_.families();
+    std::string message;
+    if (std::find(families.begin(), families.end(), doc.layout) == families.end()) {
+      message = "unknown layout '" + doc.layout + "'; expected one of: " + join(families);
+    } else {
+      std::vector<std::string> editions;
+      for (const Profile& p : profiles_.all())
+        if (p.family == doc.layout) editions.push_back(p.edition);
+      message = "unknown edition '" + doc.edition + "' of layout '" + doc.layout +
+                "'; expected one of: " + join(editions);
+    }
+    out.errors.push_back({doc.source_file, doc.line, doc.column, message});
+    return out;
+  }
+
+  const long long timestamp = settings_.timestamp.value_or(document_timestamp(doc.date));
+  Result<ResolvedDocument> resolved = vanban::resolve(doc, *profile, timestamp);
+  out.errors.insert(out.errors.end(), resolved.errors.begin(), resolved.errors.end());
+  out.value = std::move(resolved.value);
+  return out;
+}
+
+Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const OutputFormats& formats) const {
+  Result<RenderedDocument> out;
+  RenderedDocument rendered;
+  if (formats.pdf) {
+    Result<std::string> pdf = write_pdf(layout_document(doc, fonts_), fonts_);
+    for (Diagnostic& d : pdf.errors) {
+      if (d.file.empty()) d.file = doc.source_file;
+      out.errors.push_back(std::move(d));
+    }
+    if (!pdf.ok()) return out;
+    rendered.pdf = std::move(*pdf.value);
+  }
+  if (formats.html) rendered.html = write_html(doc);
+  out.value = std::move(rendered);
+  return out;
+}
+
+}  // namespace vanban::cli

@@ -1,0 +1,55 @@
+// Everything one render needs, loaded once per process: the fonts, the layout profiles and the
+// schema. It turns one input into PDF and HTML bytes in memory; the commands decide what to
+// write where, and the benchmark calls it in a loop.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cli/options.h"
+#include "font/font_set.h"
+#include "model/diagnostic.h"
+#include "profile/profile_registry.h"
+#include "profile/resolved_document.h"
+
+namespace vanban::cli {
+
+struct EngineSettings {
+  std::string data_dir;                // holds templates/schema and templates/profiles
+  std::string fonts_dir;               // the four faces (font/font_set.h)
+  std::optional<long long> timestamp;  // SOURCE_DATE_EPOCH; unset: each document's own date
+};
+
+struct RenderedDocument {
+  std::string pdf;   // empty unless asked for
+  std::string html;  // empty unless asked for
+};
+
+class Engine {
+ public:
+  // Fails when the fonts or the profiles cannot be loaded; warnings about single bad profile
+  // files come back in `errors` beside the engine.
+  static Result<Engine> load(const EngineSettings& settings);
+
+  // Reads, validates and resolves one document: every check `vanban check` makes.
+  Result<ResolvedDocument> resolve_file(const std::string& path) const;
+  Result<ResolvedDocument> resolve_bytes(std::string_view bytes, const std::string& name) const;
+
+  Result<RenderedDocument> render(const ResolvedDocument& doc, const OutputFormats& formats) const;
+
+ private:
+  Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles);
+  Result<ResolvedDocument> resolve(Result<Document> read) const;
+
+  EngineSettings settings_;
+  FontSet fonts_;
+  ProfileRegistry profiles_;
+  std::string document_schema_;
+};
+
+// The folder of templates/ when neither --data nor $VANBAN_DATA says otherwise: the source tree
+// the program was built from.
+std::string default_data_dir();
+
+}  // namespace vanban::cli

@@ -1,0 +1,38 @@
+// The command line of vanban, parsed without touching the file system or the environment.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace vanban::cli {
+
+enum class Command { None, Render, Check, Help, Version };
+
+struct OutputFormats {
+  bool pdf = true;
+  bool html = true;
+};
+
+struct Options {
+  Command command = Command::None;
+  Command help_topic = Command::None;  // with Command::Help: the command asked about, if any
+  std::vector<std::string> inputs;
+  std::string output_dir = "out";
+  OutputFormats formats;
+  std::string fonts_dir;  // empty: $VANBAN_FONTS, else the shipped fonts
+  std::string data_dir;   // empty: $VANBAN_DATA, else the source tree
+};
+
+struct ParsedOptions {
+  Options options;
+  std::string error;  // non-empty: bad usage (exit status 2)
+  bool ok() const { return error.empty(); }
+};
+
+// `args` are the arguments after the program name.
+ParsedOptions parse_options(const std::vector<std::string>& args);
+
+// "pdf,html" -> both; an unknown or empty entry is an error.
+bool parse_formats(const std::string& text, OutputFormats& out, std::string& error);
+
+}  // namespace vanban::cli

@@ -1,0 +1,70 @@
+#include "cli/render_command.h"
+
+#include "cli/atomic_file.h"
+#include "cli/output_name.h"
+
+namespace vanban::cli {
+
+namespace {
+
+void report(const Diagnostics& diagnostics, std::ostream& err) {
+  for (const Diagnostic& d : diagnostics) err << d.to_string() << '\n';
+}
+
+// Renders one input and writes its files; false if it was rejected (the reasons are printed).
+bool render_one(const Engine& engine, const Options& options, OutputNames& names,
+                const std::string& input, std::ostream& err) {
+  const Result<std::string> name = names.claim(input);
+  report(name.errors, err);
+  if (!name.ok()) return false;
+
+  const Result<ResolvedDocument> doc = engine.resolve_file(input);
+  report(doc.errors, err);
+  if (!doc.ok()) return false;
+
+  const Result<RenderedDocument> rendered = engine.render(*doc.value, options.formats);
+  report(rendered.errors, err);
+  if (!rendered.ok()) return false;
+
+  // Both files are complete in memory before either is written: an input never leaves a PDF
+  // without its HTML because rendering failed half way. The first failed write stops the input.
+  const struct {
+    bool wanted;
+    const char* extension;
+    const std::string& bytes;
+  } outputs[] = {{options.formats.pdf, ".pdf", rendered.value->pdf},
+                 {options.formats.html, ".html", rendered.value->html}};
+  for (const auto& output : outputs) {
+    if (!output.wanted) continue;
+    const std::string error =
+        write_file_atomically(options.output_dir, *name.value + output.extension, output.bytes);
+    if (!error.empty()) {
+      err << Diagnostic{input, 0, 0, error}.to_string() << '\n';
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_render(const Engine& engine, const Options& options, std::ostream& err) {
+  install_cleanup_handlers();
+  OutputNames names;
+  bool all_ok = true;
+  for (const std::string& input : options.inputs)
+    all_ok = render_one(engine, options, names, input, err) && all_ok;
+  return all_ok ? 0 : 1;
+}
+
+int run_check(const Engine& engine, const Options& options, std::ostream& err) {
+  bool all_ok = true;
+  for (const std::string& input : options.inputs) {
+    const Result<ResolvedDocument> doc = engine.resolve_file(input);
+    report(doc.errors, err);
+    all_ok = doc.ok() && all_ok;
+  }
+  return all_ok ? 0 : 1;
+}
+
+}  // namespace vanban::cli

@@ -1,0 +1,74 @@
+#include "cli/atomic_file.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+namespace vanban::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+class AtomicFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("vanban-atomic-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  static std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  std::vector<std::string> entries() const {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir_)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+  fs::path dir_;
+};
+
+TEST_F(AtomicFileTest, CreatesTheFolderAndLeavesOnlyTheTarget) {
+  const fs::path nested = dir_ / "a" / "b";
+  EXPECT_EQ(write_file_atomically(nested.string(), "x.pdf", "%PDF-1.3 body"), "");
+  EXPECT_EQ(read(nested / "x.pdf"), "%PDF-1.3 body");
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(nested)) names.push_back(e.path().filename().string());
+  EXPECT_EQ(names, std::vector<std::string>{"x.pdf"});
+}
+
+TEST_F(AtomicFileTest, ReplacesAnExistingFileAndASymlinkWithoutFollowingIt) {
+  fs::create_directories(dir_);
+  const fs::path outside = dir_ / "outside.txt";
+  std::ofstream(outside) << "keep me";
+  fs::create_symlink(outside, dir_ / "x.html");
+  EXPECT_EQ(write_file_atomically(dir_.string(), "x.html", "<p>new</p>"), "");
+  EXPECT_FALSE(fs::is_symlink(dir_ / "x.html"));
+  EXPECT_EQ(read(dir_ / "x.html"), "<p>new</p>");
+  EXPECT_EQ(read(outside), "keep me");
+  EXPECT_EQ(write_file_atomically(dir_.string(), "x.html", "<p>newer</p>"), "");
+  EXPECT_EQ(read(dir_ / "x.html"), "<p>newer</p>");
+  EXPECT_EQ(entries(), (std::vector<std::string>{"outside.txt", "x.html"}));
+}
+
+TEST_F(AtomicFileTest, FailureLeavesNoTemporaryFile) {
+  fs::create_directories(dir_ / "x.pdf");  // a folder where the file should go: rename fails
+  const std::string error = write_file_atomically(dir_.string(), "x.pdf", "bytes");
+  EXPECT_NE(error.find("cannot rename the temporary file to '" + (dir_ / "x.pdf").string() + "'"),
+            std::string::npos)
+      << error;
+  EXPECT_EQ(entries(), std::vector<std::string>{"x.pdf"});
+}
+
+}  // namespace
+}  // namespace vanban::cli

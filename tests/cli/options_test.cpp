@@ -1,0 +1,73 @@
+#include "cli/options.h"
+
+#include <gtest/gtest.h>
+
+namespace vanban::cli {
+namespace {
+
+TEST(ParseOptions, RenderWithEveryOption) {
+  const ParsedOptions p = parse_options(
+      {"render", "a.xml", "-o", "dist", "--format", "pdf", "--fonts=/f", "--data", "/d", "b.xml"});
+  ASSERT_TRUE(p.ok()) << p.error;
+  EXPECT_EQ(p.options.command, Command::Render);
+  EXPECT_EQ(p.options.inputs, (std::vector<std::string>{"a.xml", "b.xml"}));
+  EXPECT_EQ(p.options.output_dir, "dist");
+  EXPECT_TRUE(p.options.formats.pdf);
+  EXPECT_FALSE(p.options.formats.html);
+  EXPECT_EQ(p.options.fonts_dir, "/f");
+  EXPECT_EQ(p.options.data_dir, "/d");
+}
+
+TEST(ParseOptions, RenderDefaults) {
+  const ParsedOptions p = parse_options({"render", "a.xml"});
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p.options.output_dir, "out");
+  EXPECT_TRUE(p.options.formats.pdf);
+  EXPECT_TRUE(p.options.formats.html);
+  EXPECT_EQ(p.options.fonts_dir, "");
+  EXPECT_EQ(p.options.data_dir, "");
+}
+
+TEST(ParseOptions, DoubleDashEndsOptions) {
+  const ParsedOptions p = parse_options({"render", "--", "-odd.xml", "--help"});
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p.options.inputs, (std::vector<std::string>{"-odd.xml", "--help"}));
+}
+
+TEST(ParseOptions, HelpAndVersion) {
+  EXPECT_EQ(parse_options({"--help"}).options.command, Command::Help);
+  EXPECT_EQ(parse_options({"-h"}).options.help_topic, Command::None);
+  EXPECT_EQ(parse_options({"help", "check"}).options.help_topic, Command::Check);
+  const ParsedOptions per_command = parse_options({"render", "--help"});
+  EXPECT_EQ(per_command.options.command, Command::Help);
+  EXPECT_EQ(per_command.options.help_topic, Command::Render);
+  EXPECT_EQ(parse_options({"--version"}).options.command, Command::Version);
+}
+
+TEST(ParseOptions, BadUsage) {
+  EXPECT_EQ(parse_options({}).error, "no command given");
+  EXPECT_EQ(parse_options({"draw", "a.xml"}).error, "unknown command 'draw'; expected render or check");
+  EXPECT_EQ(parse_options({"render"}).error, "no input files given");
+  EXPECT_EQ(parse_options({"render", "a.xml", "--colour"}).error, "unknown option '--colour' for render");
+  EXPECT_EQ(parse_options({"check", "a.xml", "-o", "x"}).error, "unknown option '-o' for check");
+  EXPECT_EQ(parse_options({"render", "a.xml", "-o"}).error, "option '-o' needs a value");
+  EXPECT_EQ(parse_options({"render", "a.xml", "--output="}).error, "option '--output' needs a non-empty value");
+  EXPECT_EQ(parse_options({"render", "a.xml", "--format", "pdf,docx"}).error,
+            "unknown format 'docx' in --format; expected pdf, html or pdf,html");
+}
+
+TEST(ParseFormats, ListsAndMistakes) {
+  OutputFormats f;
+  std::string error;
+  ASSERT_TRUE(parse_formats("html", f, error));
+  EXPECT_FALSE(f.pdf);
+  EXPECT_TRUE(f.html);
+  ASSERT_TRUE(parse_formats("html,pdf", f, error));
+  EXPECT_TRUE(f.pdf && f.html);
+  EXPECT_FALSE(parse_formats("pdf,", f, error));
+  EXPECT_EQ(error, "unknown format '' in --format; expected pdf, html or pdf,html");
+  EXPECT_FALSE(parse_formats("PDF", f, error));
+}
+
+}  // namespace
+}  // namespace vanban::cli

@@ -1,0 +1,671 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the vanban binary: every sample under content/documents, the bad inputs
+under tests/data/bad, the command line contract, hostile inputs and interruption.
+
+Usage: e2e.py GROUP --vanban PATH --source DIR      (GROUP: see GROUPS at the end)
+
+Each group prints one line per failed check and exits 1 if there was any. Only the standard
+library and the tools of debian-packages.txt (poppler-utils, qpdf, chromium) are used.
+"""
+import argparse
+import html.parser
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import xml.etree.ElementTree as ET
+from decimal import Decimal, ROUND_HALF_UP
+from pathlib import Path
+
+VANBAN = ""
+SOURCE = Path()
+FAILURES = []
+
+# Strings each sample must show once typeset, beside the text of every block of its body: the
+# profile's rules applied (numbers, case, dates in words, signature prefixes, recipients).
+HEADER_EXPECTATIONS = {
+    "chi-thi-dang": ["ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY TRƯỜNG GIANG", "Số 18-CT/TU",
+                     "Trường Giang, ngày 12 tháng 3 năm 2026", "CHỈ THỊ", "T/M BAN THƯỜNG VỤ",
+                     "PHÓ BÍ THƯ", "Lê Hoàng Phúc", "Nơi nhận:", "- Ban Tuyên giáo và Dân vận Trung ương,",
+                     "Báo cáo", "- Lưu Văn phòng Tỉnh ủy."],
+    "chi-thi-nha-nuoc": ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                         "ỦY BAN NHÂN DÂN TỈNH TRƯỜNG GIANG", "Số: 07/CT-UBND",
+                         "Trường Giang, ngày 02 tháng 4 năm 2026", "CHỈ THỊ",
+                         "Về bảo đảm điều kiện cho sinh hoạt định kỳ", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+                         "- Bộ Nội vụ;", "- Lưu: VT, VX.", "./."],
+    "cong-van-dang": ["Số 1052-CV/TU", "KHẨN", "Kính gửi:", "- Các đảng ủy trực thuộc Tỉnh ủy;",
+                      "- Ban Tuyên giáo và Dân vận Tỉnh ủy.", "Trường Giang, ngày 20 tháng 5 năm 2026",
+                      "T/M BAN THƯỜNG VỤ", "- Như kính gửi,"],
+    "cong-van-nha-nuoc": ["Số: 1234/UBND-VX", "V/v bố trí địa điểm và kinh phí", "Trường Giang, ngày 03 tháng 6 năm 2026", "Kính gửi:",
+                          "- Sở Tài chính;", "- Ủy ban nhân dân các xã, phường.", "KT. CHỦ TỊCH",
+                          "PHÓ CHỦ TỊCH", "Nguyễn Thị Kim Xuyến", "- Như trên;", "- Lưu: VT, VX."],
+    "bao-cao-dang": ["TỈNH ỦY TRƯỜNG GIANG", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "Số 86-BC/BTGDVTU",
+                     "Trường Giang, ngày 10 tháng 7 năm 2026", "BÁO CÁO", "K/T TRƯỞNG BAN",
+                     "PHÓ TRƯỞNG BAN", "2.863", "16.701", "290.686", "242.261", "83,34%", "97,22%"],
+    "bao-cao-nha-nuoc": ["Số: 215/BC-UBND", "Trường Giang, ngày 15 tháng 7 năm 2026", "BÁO CÁO",
+                         "Kính gửi:", "Ban Thường vụ Tỉnh ủy Trường Giang", "TM. ỦY BAN NHÂN DÂN",
+                         "- Như trên;", "2.863", "83,34%", "./."],
+}
+# Samples whose table must run over more than one page, with the header row on every page.
+TABLE_SAMPLES = {"bao-cao-dang": "Xã, phường", "bao-cao-nha-nuoc": "Xã, phường"}
+TABLE_ROWS = ("XãTânPhước", "XãHòaLợi", "XãPhúLâm", "XãHòaÂn", "PhườngAnLạc", "PhườngHảiYến")
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+def fail(message):
+    FAILURES.append(message)
+    print("FAIL: " + message, flush=True)
+
+
+def check(condition, message):
+    if not condition:
+        fail(message)
+    return condition
+
+
+def clean_env(**extra):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("SOURCE_DATE_EPOCH", "VANBAN_DATA", "VANBAN_FONTS")}
+    env.update(extra)
+    return env
+
+
+def vanban(*args, env=None, timeout=120):
+    return subprocess.run([VANBAN, *map(str, args)], capture_output=True, text=True,
+                          env=env or clean_env(), timeout=timeout)
+
+
+def tool(*args, timeout=60):
+    return subprocess.run(list(map(str, args)), capture_output=True, text=True, timeout=timeout,
+                          env=clean_env(TZ="UTC"))
+
+
+def samples():
+    found = sorted((SOURCE / "content" / "documents").glob("*.xml"))
+    check(len(found) >= 6, f"expected at least 6 samples in content/documents, found {len(found)}")
+    return found
+
+
+def squash(text):
+    """NFC with all white space removed: justified lines are split into words and table cells
+    wrap, so only the sequence of visible characters is compared."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+
+
+def render_all(inputs, out_dir, *extra, env=None):
+    result = vanban("render", *inputs, "-o", out_dir, *extra, env=env)
+    check(result.returncode == 0,
+          f"render {' '.join(Path(i).name for i in inputs)} exited {result.returncode}: {result.stderr}")
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# What a sample should print, read from its XML
+
+def format_percent(num, den, decimals):
+    value = (Decimal(num) / Decimal(den) * 100).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    whole, _, fraction = f"{value:f}".partition(".")
+    return group_thousands(whole) + ("," + fraction if fraction else "") + "%"
+
+
+def group_thousands(digits):
+    sign = "-" if digits.startswith("-") else ""
+    digits = digits.lstrip("-")
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return sign + ".".join([digits] + groups)
+
+
+def inline_text(element):
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "q":
+            parts.append("“" + inline_text(child) + "”")
+        elif child.tag == "pct":
+            parts.append(format_percent(child.get("num"), child.get("den"), int(child.get("decimals", "2"))))
+        else:
+            parts.append(inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def block_texts(xml_path):
+    """(kind, text) of every paragraph, heading and table cell of the body."""
+    body = ET.parse(xml_path).getroot().find("body")
+    texts = []
+    for element in body.iter():
+        if element.tag in ("p", "h"):
+            texts.append((element.tag, inline_text(element)))
+        elif element.tag in ("td", "th"):
+            text = inline_text(element).strip()
+            if element.get("align") == "right" and re.fullmatch(r"-?\d+", text):
+                text = group_thousands(text)
+            texts.append((element.tag, text))
+    return [(kind, text) for kind, text in texts if text.strip()]
+
+
+def header_texts(xml_path):
+    """Header and footer strings an author wrote; the profile may change their case."""
+    root = ET.parse(xml_path).getroot()
+    paths = ["issuer/parent", "issuer/name", "place", "subject", "to/recipient", "signature/role",
+             "signature/signer", "recipients/recipient", "recipients/group/recipient", "recipients/archive"]
+    return [e.text for p in paths for e in root.findall(p) if e.text]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the outputs
+
+def pdf_pages(pdf, mode):
+    """pdftotext output per page, as printed and with the page number line of pages from 2 on
+    removed (it would otherwise interrupt a paragraph that runs over a page break)."""
+    result = tool("pdftotext", *([mode] if mode else []), "-enc", "UTF-8", pdf, "-")
+    check(result.returncode == 0, f"pdftotext {mode} {pdf.name}: {result.stderr}")
+    pages = result.stdout.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    cleaned = []
+    for number, page in enumerate(pages, start=1):
+        lines = page.split("\n")
+        if number >= 2:
+            for index in (*range(min(3, len(lines))), *range(len(lines) - 1, max(len(lines) - 4, -1), -1)):
+                if lines[index].strip() == str(number):
+                    del lines[index]
+                    break
+        cleaned.append("\n".join(lines))
+    return pages, cleaned
+
+
+MM = 72 / 25.4
+
+
+def text_area(family):
+    """Left and right edge (pt) of the text on the page, the widest any profile of `family` allows."""
+    edges = []
+    for profile in (SOURCE / "templates" / "profiles").glob("*.xml"):
+        root = ET.parse(profile).getroot()
+        if root.get("family") == family:
+            page = root.find("page")
+            width = float(page.get("width")) * MM
+            edges.append((float(page.get("left")) * MM, width - float(page.get("right")) * MM))
+    check(bool(edges), f"no profile of family {family!r}")
+    return (min(e[0] for e in edges), max(e[1] for e in edges)) if edges else (0, 1e9)
+
+
+def word_boxes(pdf):
+    """(page, xMin, xMax, word) of every word pdftotext finds."""
+    result = tool("pdftotext", "-bbox", pdf, "-")
+    page = 0
+    for line in result.stdout.splitlines():
+        if "<page " in line:
+            page += 1
+        match = re.search(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*)</word>', line)
+        if match:
+            yield page, float(match.group(1)), float(match.group(2)), html.unescape(match.group(3))
+
+
+class HtmlText(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts, self.skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script", "head"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script", "head"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_text(path):
+    parser = HtmlText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return "".join(parser.parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Groups
+
+def group_samples(work):
+    """Text, fonts and structure of every sample's PDF and HTML."""
+    inputs = samples()
+    out = work / "out"
+    render_all(inputs, out)
+    for xml in inputs:
+        name = xml.stem
+        pdf, page_html = out / f"{name}.pdf", out / f"{name}.html"
+        if not check(pdf.is_file() and page_html.is_file(), f"{name}: PDF or HTML not written"):
+            continue
+        printed_pages, reading_order = pdf_pages(pdf, None)
+        _, stream_order = pdf_pages(pdf, "-raw")
+        # Two readings of the same pages: pdftotext's reading order and content-stream order
+        # (where a table cell's wrapped lines stay together).
+        extractions = [squash("".join(reading_order)), squash("".join(stream_order))]
+        in_html = squash(html_text(page_html))
+
+        def found(text, haystacks, fold=False):
+            needle = squash(text).casefold() if fold else squash(text)
+            return any(needle in (h.casefold() if fold else h) for h in haystacks)
+
+        for kind, text in block_texts(xml):
+            fold = kind == "h"  # a profile may set headings in capitals
+            check(found(text, extractions, fold), f"{name}.pdf: <{kind}> text not found: {text[:80]!r}")
+            check(found(text, [in_html], fold), f"{name}.html: <{kind}> text not found: {text[:80]!r}")
+        for text in header_texts(xml):
+            check(found(text, extractions, True), f"{name}.pdf: header text not found: {text!r}")
+            check(found(text, [in_html], True), f"{name}.html: header text not found: {text!r}")
+        for text in HEADER_EXPECTATIONS.get(name, []):
+            check(found(text, extractions), f"{name}.pdf: expected {text!r}")
+
+        fonts = tool("pdffonts", pdf)
+        rows = [line.split() for line in fonts.stdout.splitlines()[2:] if line.strip()]
+        check(fonts.returncode == 0 and len(rows) >= 2, f"{name}.pdf: pdffonts lists {len(rows)} fonts")
+        for row in rows:
+            # name type... encoding emb sub uni object ID: the flags are the 5th-3rd from the end.
+            emb, sub, uni = row[-5], row[-4], row[-3]
+            check((emb, sub, uni) == ("yes", "yes", "yes"),
+                  f"{name}.pdf: font {row[0]} emb={emb} sub={sub} uni={uni}")
+            check(re.match(r"[A-Z]{6}\+", row[0]) is not None, f"{name}.pdf: font {row[0]} has no subset tag")
+
+        qpdf = tool("qpdf", "--check", pdf)
+        check(qpdf.returncode == 0, f"{name}.pdf: qpdf --check exited {qpdf.returncode}: {qpdf.stdout[-300:]}")
+
+        info = tool("pdfinfo", "-isodates", pdf).stdout
+        check(re.search(r"^Title:\s+\S", info, re.M) is not None, f"{name}.pdf: no Title in {info}")
+        check(re.search(r"^Author:\s+\S", info, re.M) is not None, f"{name}.pdf: no Author")
+        check(re.search(r"^Page size:\s+595\.\d* x 841\.\d* pts \(A4\)", info, re.M) is not None,
+              f"{name}.pdf: not A4: {info}")
+
+        left, right = text_area(ET.parse(xml).getroot().get("layout"))
+        for page_number, x_min, x_max, word in word_boxes(pdf):
+            check(left - 0.5 <= x_min and x_max <= right + 0.5,
+                  f"{name}.pdf: page {page_number}: {word!r} spans x {x_min:.1f}-{x_max:.1f}, "
+                  f"outside the text area {left:.1f}-{right:.1f}")
+
+        for number, text in enumerate(printed_pages[1:], start=2):
+            check(re.search(rf"^\s*{number}\s*$", text, re.M) is not None, f"{name}.pdf: page {number} has no page number")
+        if name in TABLE_SAMPLES:
+            header = squash(TABLE_SAMPLES[name])
+            pages_with_rows = [i for i, p in enumerate(printed_pages, 1) if any(r in squash(p) for r in TABLE_ROWS)]
+            check(len(pages_with_rows) >= 2, f"{name}.pdf: the table is on pages {pages_with_rows} only")
+            for i in pages_with_rows:
+                check(header in squash(printed_pages[i - 1]), f"{name}.pdf: page {i} lacks the table header row")
+
+
+def group_determinism(work):
+    """Same input, same bytes: two renders, NFD against NFC, and the timestamp rules."""
+    inputs = samples()
+    first, second = work / "first", work / "second"
+    render_all(inputs, first)
+    render_all(inputs, second)
+    nfd_dir, nfd_out = work / "nfd", work / "nfd-out"
+    nfd_dir.mkdir()
+    for xml in inputs:
+        source = xml.read_text(encoding="utf-8")
+        nfd = unicodedata.normalize("NFD", source)
+        check(nfd != source, f"{xml.name}: NFD form equals the file (no Vietnamese text?)")
+        (nfd_dir / xml.name).write_text(nfd, encoding="utf-8")
+    render_all(sorted(nfd_dir.glob("*.xml")), nfd_out)
+    for xml in inputs:
+        for ext in ("pdf", "html"):
+            a = (first / f"{xml.stem}.{ext}").read_bytes()
+            check(a == (second / f"{xml.stem}.{ext}").read_bytes(), f"{xml.stem}.{ext}: two renders differ")
+            check(a == (nfd_out / f"{xml.stem}.{ext}").read_bytes(), f"{xml.stem}.{ext}: NFD input renders differently")
+
+    directive = SOURCE / "content" / "documents" / "chi-thi-dang.xml"
+    info = tool("pdfinfo", "-isodates", first / "chi-thi-dang.pdf").stdout
+    check(re.search(r"^CreationDate:\s+2026-03-12T00:00:00", info, re.M) is not None,
+          f"chi-thi-dang.pdf: CreationDate is not the document date: {info}")
+    epoch_out = work / "epoch"
+    render_all([directive], epoch_out, env=clean_env(SOURCE_DATE_EPOCH="1767225600"))
+    info = tool("pdfinfo", "-isodates", epoch_out / "chi-thi-dang.pdf").stdout
+    check(re.search(r"^CreationDate:\s+2026-01-01T00:00:00", info, re.M) is not None,
+          f"SOURCE_DATE_EPOCH=1767225600 not used: {info}")
+    bad = vanban("render", directive, "-o", work / "bad-epoch", env=clean_env(SOURCE_DATE_EPOCH="yesterday"))
+    check(bad.returncode == 2 and "SOURCE_DATE_EPOCH" in bad.stderr,
+          f"a malformed SOURCE_DATE_EPOCH gave {bad.returncode}: {bad.stderr}")
+
+
+def parse_expectation(xml):
+    """The `<!-- expect: ... -->` comment of a bad input: (line, column or None, fragment)."""
+    match = re.search(r"<!--\s*expect:\s*(.*?)\s*-->", xml.read_text(encoding="utf-8", errors="replace"), re.S)
+    if not match:
+        return None
+    spec = match.group(1)
+    position = re.search(r"(?<![\d.])(\d+):(\d+)(?![\d.])", spec)
+    fragment = spec
+    if position:
+        fragment = (spec[:position.start()] + spec[position.end():])
+    fragment = fragment.strip().strip("@|,;:-").strip().strip("'\"").strip()
+    return (position.group(1), position.group(2)) if position else None, fragment
+
+
+def group_bad_inputs(work):
+    """Each bad input is rejected with its message; good inputs beside it are still written."""
+    bad_dir = SOURCE / "tests" / "data" / "bad"
+    bad_inputs = sorted(bad_dir.glob("*.xml"))
+    check(len(bad_inputs) >= 5, f"expected bad inputs in {bad_dir}, found {len(bad_inputs)}")
+    for xml in bad_inputs:
+        expectation = parse_expectation(xml)
+        if not check(expectation is not None, f"{xml.name}: no <!-- expect: ... --> comment"):
+            continue
+        position, fragment = expectation
+        out = work / xml.stem
+        for command in (["render", xml, "-o", out], ["check", xml]):
+            started = time.monotonic()
+            result = vanban(*command, timeout=30)
+            elapsed = time.monotonic() - started
+            check(result.returncode == 1, f"{xml.name}: {command[0]} exited {result.returncode}, expected 1: {result.stderr}")
+            check(fragment in result.stderr, f"{xml.name}: {command[0]}: message {fragment!r} not in: {result.stderr}")
+            if position:
+                prefix = f"{xml}:{position[0]}:{position[1]}: "
+                check(any(line.startswith(prefix) for line in result.stderr.splitlines()),
+                      f"{xml.name}: no line starting {prefix!r} in: {result.stderr}")
+            check(elapsed < 10, f"{xml.name}: took {elapsed:.1f} s")
+        check(not out.exists() or not any(out.iterdir()), f"{xml.name}: something was written to {out}")
+
+    # Layouts, editions and types are checked against the profiles found, after the schema.
+    directive = (SOURCE / "content" / "documents" / "chi-thi-dang.xml").read_text(encoding="utf-8")
+    line = directive[:directive.index("<document ")].count("\n") + 1
+    for name, old, new, message in (
+            ("unknown-layout", 'layout="dang"', 'layout="mat-tran-x"',
+             "unknown layout 'mat-tran-x'; expected one of: dang, nha-nuoc"),
+            ("unknown-edition", 'layout="dang"', 'layout="dang" edition="05-HD/VPTW-draft"',
+             "unknown edition '05-HD/VPTW-draft' of layout 'dang'; expected one of: "),
+            ("unknown-type", 'type="chi-thi"', 'type="thong-tu"', "unknown document type 'thong-tu' for layout 'dang'")):
+        xml = work / f"{name}.xml"
+        xml.write_text(directive.replace(old, new, 1), encoding="utf-8")
+        result = vanban("render", xml, "-o", work / name)
+        check(result.returncode == 1, f"{name}: exit {result.returncode}, expected 1")
+        check(result.stderr.startswith(f"{xml}:{line}:1: {message}"), f"{name}: stderr {result.stderr!r}")
+        check(not (work / name).exists(), f"{name}: something was written")
+
+    good = SOURCE / "content" / "documents" / "cong-van-dang.xml"
+    if bad_inputs:
+        out = work / "mixed"
+        result = vanban("render", bad_inputs[0], good, "-o", out)
+        check(result.returncode == 1, f"good + bad: exit {result.returncode}, expected 1")
+        check((out / "cong-van-dang.pdf").is_file() and (out / "cong-van-dang.html").is_file(),
+              "good + bad: the good input was not written")
+        check(not (out / f"{bad_inputs[0].stem}.pdf").exists(), "good + bad: the bad input was written")
+    checked = vanban("check", *samples())
+    check(checked.returncode == 0 and checked.stderr == "", f"check on the samples: {checked.returncode} {checked.stderr}")
+
+
+def group_usage(work):
+    """Exit status 2 for bad usage; help and version."""
+    good = SOURCE / "content" / "documents" / "chi-thi-dang.xml"
+    for args in ([], ["render"], ["check"], ["paint", good], ["render", good, "--colour"],
+                 ["render", good, "--format", "docx"], ["render", good, "--format", ""],
+                 ["render", good, "-o"], ["check", good, "-o", work]):
+        result = vanban(*args)
+        check(result.returncode == 2, f"vanban {' '.join(map(str, args))}: exit {result.returncode}, expected 2")
+        check(result.stderr.startswith("vanban: "), f"vanban {' '.join(map(str, args))}: stderr {result.stderr!r}")
+    for args in (["--help"], ["render", "--help"], ["check", "--help"], ["help", "render"]):
+        result = vanban(*args)
+        check(result.returncode == 0 and result.stdout.startswith("Usage: vanban"),
+              f"vanban {' '.join(args)}: {result.returncode} {result.stdout[:60]!r}")
+    check("--format" in vanban("render", "--help").stdout, "render --help does not explain --format")
+    version = vanban("--version")
+    check(version.returncode == 0 and re.fullmatch(r"vanban \d+\.\d+\.\d+\n", version.stdout) is not None,
+          f"--version printed {version.stdout!r}")
+    only_html = work / "html-only"
+    render_all([good], only_html, "--format", "html")
+    check(sorted(p.name for p in only_html.iterdir()) == ["chi-thi-dang.html"], "--format html wrote other files")
+    # A folder laid out like Windows' Fonts folder (times.ttf ...) is taken by --fonts and
+    # $VANBAN_FONTS; the shipped Liberation files stand in for Times New Roman here.
+    windows_fonts = work / "windows-fonts"
+    windows_fonts.mkdir()
+    for style, file in (("Regular", "times.ttf"), ("Bold", "timesbd.ttf"), ("Italic", "timesi.ttf"),
+                        ("BoldItalic", "timesbi.ttf")):
+        shutil.copy(SOURCE / "fonts" / f"LiberationSerif-{style}.ttf", windows_fonts / file)
+    render_all([good], work / "with-fonts-option", "--fonts", windows_fonts)
+    render_all([good], work / "with-fonts-env", env=clean_env(VANBAN_FONTS=str(windows_fonts)))
+    check((work / "with-fonts-option" / "chi-thi-dang.pdf").read_bytes()
+          == (work / "with-fonts-env" / "chi-thi-dang.pdf").read_bytes(), "--fonts and VANBAN_FONTS differ")
+    (windows_fonts / "timesbi.ttf").unlink()
+    no_bold_italic = vanban("render", good, "-o", work / "x", "--fonts", windows_fonts)
+    check(no_bold_italic.returncode == 2 and "Bold Italic" in no_bold_italic.stderr,
+          f"a font folder without bold italic: {no_bold_italic.returncode} {no_bold_italic.stderr}")
+    missing = vanban("render", good, "-o", work / "x", "--fonts", work / "no-fonts-here")
+    check(missing.returncode == 2, f"a missing --fonts folder gave exit {missing.returncode}")
+    nested = work / "new" / "nested"
+    render_all([good], nested, env=clean_env(VANBAN_DATA=str(SOURCE), VANBAN_FONTS=str(SOURCE / "fonts")))
+    check((nested / "chi-thi-dang.pdf").is_file(), "the output folder was not created")
+
+
+def hostile_document(body_extra="", doctype=""):
+    """A valid directive with a DOCTYPE and extra body text spliced in."""
+    source = (SOURCE / "content" / "documents" / "chi-thi-dang.xml").read_text(encoding="utf-8")
+    source = source.replace('<?xml version="1.0" encoding="UTF-8"?>\n',
+                            '<?xml version="1.0" encoding="UTF-8"?>\n' + doctype, 1)
+    return source.replace("<body>", "<body>\n    <p>" + body_extra + "</p>", 1)
+
+
+def group_security(work):
+    """Entity tricks are refused fast without opening files; output names stay in DIR."""
+    fifo = work / "never-opened.fifo"
+    os.mkfifo(fifo)  # opening it for reading would block: a parser that tries hangs the test
+    secret = work / "secret.txt"
+    secret.write_text("TOPSECRET-MARKER\n")
+    laughs = "".join(f'<!ENTITY l{i} "{"".join(f"&l{i - 1};" for _ in range(10))}">\n' for i in range(1, 12))
+    cases = {
+        "bomb": hostile_document("&l11;", '<!DOCTYPE document [\n<!ENTITY l0 "ha">\n' + laughs + "]>\n"),
+        "xxe-fifo": hostile_document("&x;", f'<!DOCTYPE document [<!ENTITY x SYSTEM "file://{fifo}">]>\n'),
+        "xxe-file": hostile_document("&x;", f'<!DOCTYPE document [<!ENTITY x SYSTEM "file://{secret}">]>\n'),
+        "external-dtd": hostile_document("", f'<!DOCTYPE document SYSTEM "file://{fifo}">\n'),
+        "parameter-entity": hostile_document("", f'<!DOCTYPE document [<!ENTITY % p SYSTEM "file://{fifo}"> %p;]>\n'),
+        "xinclude": hostile_document(f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{fifo}" parse="text"/>'),
+    }
+    for name, text in cases.items():
+        xml = work / f"{name}.xml"
+        xml.write_text(text, encoding="utf-8")
+        out = work / f"out-{name}"
+        started = time.monotonic()
+        try:
+            result = vanban("render", xml, "-o", out, timeout=20)
+        except subprocess.TimeoutExpired:
+            fail(f"{name}: vanban hung (it opened {fifo.name}?)")
+            continue
+        elapsed = time.monotonic() - started
+        check(result.returncode == 1, f"{name}: exit {result.returncode}, expected 1: {result.stderr}")
+        check(re.search(rf"^{re.escape(str(xml))}:\d+:\d+: ", result.stderr, re.M) is not None,
+              f"{name}: no FILE:LINE:COL message: {result.stderr}")
+        check(elapsed < 3, f"{name}: refused after {elapsed:.1f} s")
+        check("TOPSECRET" not in result.stderr + result.stdout, f"{name}: the secret file was read")
+        check(not out.exists() or not any(out.iterdir()), f"{name}: output written")
+
+    # Output names: refused when they would hide or escape, never overwritten twice in one run.
+    good = (SOURCE / "content" / "documents" / "cong-van-dang.xml").read_text(encoding="utf-8")
+    inputs = work / "names"
+    (inputs / "a").mkdir(parents=True)
+    (inputs / "b").mkdir()
+    for relative in ("..xml", ".hidden.xml", "a/.xml", "line\nbreak.xml", "back\\slash.xml", "a/same.xml", "b/same.xml",
+                     "traversal.xml"):
+        (inputs / relative).write_text(good, encoding="utf-8")
+    out = work / "names-out"
+    out.mkdir()
+    outside = work / "outside.pdf"
+    outside.write_text("do not touch")
+    os.symlink(outside, out / "same.pdf")
+    before = sorted(p.name for p in work.iterdir())
+    result = vanban("render", inputs / "..xml", inputs / ".hidden.xml", inputs / "a" / ".xml",
+                    inputs / "line\nbreak.xml", inputs / "back\\slash.xml", inputs / "a" / "same.xml",
+                    inputs / "b" / "same.xml", inputs / "a" / ".." / "traversal.xml", "-o", out)
+    check(result.returncode == 1, f"names: exit {result.returncode}, expected 1")
+    for fragment in ("'.' starts with a dot", "'.hidden' starts with a dot", "it has no name before .xml",
+                     "holds a control character", "holds a backslash", "output name 'same' is already taken"):
+        check(fragment in result.stderr, f"names: {fragment!r} not reported: {result.stderr}")
+    written = sorted(p.name for p in out.iterdir())
+    check(written == ["same.html", "same.pdf", "traversal.html", "traversal.pdf"], f"names: the output folder holds {written}")
+    check(not (out / "same.pdf").is_symlink() and (out / "same.pdf").read_bytes().startswith(b"%PDF"),
+          "names: the symlink at same.pdf was followed or kept")
+    check(outside.read_text() == "do not touch", "names: a file outside the output folder was changed")
+    check(sorted(p.name for p in work.iterdir()) == before, "names: something was created beside the output folder")
+
+
+def default_signals():
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+
+
+def group_interrupt(work):
+    """A signal in the middle of a long run leaves whole files and no temporary file."""
+    report = (SOURCE / "content" / "documents" / "bao-cao-dang.xml").read_text(encoding="utf-8")
+    inputs = work / "inputs"
+    inputs.mkdir()
+    paths = []
+    for i in range(400):
+        path = inputs / f"r{i:03}.xml"
+        path.write_text(report, encoding="utf-8")
+        paths.append(path)
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+        out = work / f"out-{sig.name}"
+        # A runner may start tests with SIGINT ignored, which vanban rightly keeps: start it as a
+        # terminal would, with the default actions.
+        process = subprocess.Popen([VANBAN, "render", *paths, "-o", out], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, env=clean_env(), preexec_fn=default_signals)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.is_dir() and len(list(out.glob("*.pdf"))) >= 3):
+            time.sleep(0.005)
+        time.sleep(0.2)
+        process.send_signal(sig)
+        _, stderr = process.communicate(timeout=60)
+        check(process.returncode == -sig,
+              f"{sig.name}: exit {process.returncode}; the run ended before the signal? {stderr[-300:]!r}")
+        names = sorted(p.name for p in out.iterdir())
+        pdfs = [n for n in names if n.endswith(".pdf")]
+        check(0 < len(pdfs) < len(paths), f"{sig.name}: {len(pdfs)} PDFs written of {len(paths)}")
+        temps = [n for n in names if ".tmp-" in n]
+        if sig != signal.SIGKILL:  # SIGKILL cannot be caught: a stray temporary file is allowed
+            check(temps == [], f"{sig.name}: temporary files left: {temps}")
+        check(all(not n.startswith(".") or ".tmp-" in n for n in names), f"{sig.name}: unexpected hidden files")
+        for name in pdfs:
+            qpdf = tool("qpdf", "--check", out / name)
+            check(qpdf.returncode == 0, f"{sig.name}: {name} fails qpdf --check (truncated?)")
+            check((out / name.replace(".pdf", ".html")).is_file() or name == pdfs[-1],
+                  f"{sig.name}: {name} has no HTML")
+
+
+class DomCheck(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.h1, self.in_h1, self.html_lang = [], "", False, None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "html":
+            self.html_lang = dict(attrs).get("lang")
+        if tag == "h1":
+            self.in_h1 = True
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self.in_h1 = False
+
+    def handle_data(self, data):
+        if self.in_h1:
+            self.h1 += data
+
+
+def chromium_dom(page, work):
+    profile = tempfile.mkdtemp(prefix="chromium-", dir=work)
+    result = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={profile}", "--dump-dom", page.resolve().as_uri()],
+        capture_output=True, text=True, timeout=120, env=clean_env())
+    check(result.returncode == 0 and "<html" in result.stdout,
+          f"chromium on {page.name}: exit {result.returncode}: {result.stderr[-500:]}")
+    dom = DomCheck()
+    dom.feed(result.stdout)
+    return dom, result.stdout
+
+
+def group_html(work):
+    """Each page as a browser sees it (headless Chromium), and no way to inject script."""
+    if not check(shutil.which("chromium") is not None, "chromium is not installed (debian-packages.txt)"):
+        return
+    inputs = samples()
+    out = work / "out"
+    render_all(inputs, out)
+    for xml in inputs:
+        dom, _ = chromium_dom(out / f"{xml.stem}.html", work)
+        root = ET.parse(xml).getroot()
+        check(dom.html_lang == "vi", f"{xml.stem}.html: <html lang> is {dom.html_lang!r}")
+        h1_tags = [t for t, _ in dom.tags if t == "h1"]
+        check(len(h1_tags) == 1, f"{xml.stem}.html: {len(h1_tags)} h1 elements")
+        heading = squash(dom.h1).casefold()
+        expected = {"chi-thi": "chỉthị", "bao-cao": "báocáo"}.get(root.get("type"))
+        if expected:
+            check(expected in heading, f"{xml.stem}.html: h1 is {dom.h1!r}")
+        else:
+            check(squash(root.findtext("subject")).casefold() in heading, f"{xml.stem}.html: h1 is {dom.h1!r}")
+        check("footer" in [t for t, _ in dom.tags], f"{xml.stem}.html: no <footer>")
+        check("table" in [t for t, _ in dom.tags] or root.find("body/table") is None, f"{xml.stem}.html: no <table>")
+        check("script" not in [t for t, _ in dom.tags], f"{xml.stem}.html: has a script element")
+
+    payload = "&lt;script&gt;document.body.dataset.pwned=1&lt;/script&gt;&lt;img src=x onerror=\"document.body.dataset.pwned=2\"&gt;"
+    hostile = hostile_document(payload)
+    hostile = hostile.replace("<signer>Lê Hoàng Phúc</signer>", "<signer>\"&gt;&lt;svg onload=alert(3)&gt;</signer>")
+    hostile = hostile.replace("<recipient>Các đồng chí Tỉnh ủy viên</recipient>",
+                              "<recipient>&lt;/footer&gt;&lt;iframe src=javascript:alert(4)&gt;</recipient>")
+    hostile = hostile.replace("<subject>về ", "<subject>&lt;/title&gt;&lt;script&gt;alert(5)&lt;/script&gt; về ")
+    xml = work / "hostile.xml"
+    xml.write_text(hostile, encoding="utf-8")
+    render_all([xml], work / "hostile-out")
+    page = work / "hostile-out" / "hostile.html"
+    if page.is_file():
+        dom, text = chromium_dom(page, work)
+        tags = [t for t, _ in dom.tags]
+        for bad in ("script", "img", "svg", "iframe"):
+            check(bad not in tags, f"hostile.html: a <{bad}> element was injected")
+        check(all(not k.startswith("on") for _, attrs in dom.tags for k in attrs), "hostile.html: an on* attribute was injected")
+        check("pwned" not in "".join(str(a) for _, a in dom.tags), "hostile.html: injected script ran")
+        check("&lt;script&gt;document.body.dataset.pwned=1&lt;/script&gt;" in text,
+              "hostile.html: the text '<script>...' is not shown as text")
+
+
+GROUPS = {
+    "samples": group_samples,
+    "determinism": group_determinism,
+    "bad_inputs": group_bad_inputs,
+    "usage": group_usage,
+    "security": group_security,
+    "interrupt": group_interrupt,
+    "html": group_html,
+}
+
+
+def main():
+    global VANBAN, SOURCE
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("group", choices=sorted(GROUPS))
+    parser.add_argument("--vanban", required=True)
+    parser.add_argument("--source", required=True)
+    args = parser.parse_args()
+    VANBAN, SOURCE = str(Path(args.vanban).resolve()), Path(args.source).resolve()
+    with tempfile.TemporaryDirectory(prefix=f"vanban-e2e-{args.group}-") as work:
+        GROUPS[args.group](Path(work))
+    if FAILURES:
+        print(f"{args.group}: {len(FAILURES)} checks failed", flush=True)
+        return 1
+    print(f"{args.group}: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
