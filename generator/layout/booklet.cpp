@@ -1,0 +1,49 @@
+#include "layout/booklet.h"
+
+namespace vanban {
+
+std::vector<int> booklet_order(int page_count) {
+  const int padded = (page_count + 3) / 4 * 4;
+  auto page = [&](int i) { return i < page_count ? i : -1; };
+  std::vector<int> order;
+  order.reserve(padded);
+  for (int sheet = 0; sheet < padded / 4; ++sheet) {
+    // The outermost sheet holds the last and first pages; each one inside holds the next pair.
+    order.push_back(page(padded - 1 - 2 * sheet));
+    order.push_back(page(2 * sheet));
+    order.push_back(page(2 * sheet + 1));
+    order.push_back(page(padded - 2 - 2 * sheet));
+  }
+  return order;
+}
+
+Pages impose_booklet(const Pages& pages) {
+  Pages out;
+  out.info = pages.info;
+  if (pages.pages.empty()) return out;
+  const double width = pages.pages.front().width, height = pages.pages.front().height;
+  const std::vector<int> order = booklet_order(static_cast<int>(pages.pages.size()));
+  for (std::size_t i = 0; i < order.size(); i += 2) {
+    Page sheet_side;
+    sheet_side.width = 2 * width;
+    sheet_side.height = height;
+    for (int half = 0; half < 2; ++half) {
+      const int index = order[i + half];
+      if (index < 0) continue;
+      const Page& source = pages.pages[index];
+      const double dx = half * width;
+      for (TextItem t : source.texts) {
+        t.x += dx;
+        sheet_side.texts.push_back(std::move(t));
+      }
+      for (PathItem p : source.paths) {
+        for (PathOp& op : p.ops) op.x += dx, op.c1x += dx, op.c2x += dx;
+        sheet_side.paths.push_back(std::move(p));
+      }
+    }
+    out.pages.push_back(std::move(sheet_side));
+  }
+  return out;
+}
+
+}  // namespace vanban

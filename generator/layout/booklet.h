@@ -1,0 +1,19 @@
+// Saddle-stitch imposition: A5 pages, two per side of A4 landscape sheets, in the order that
+// gives a booklet when the stack is printed double-sided (flip on the short edge), folded and
+// stapled. Pure functions on laid-out pages.
+#pragma once
+
+#include <vector>
+
+#include "model/page.h"
+
+namespace vanban {
+
+// Page indices (0-based; -1 = blank padding) in output order: for each sheet, front left,
+// front right, back left, back right. `page_count` is padded to a multiple of four.
+std::vector<int> booklet_order(int page_count);
+
+// Two pages side by side on each output page, whose size is twice the input width.
+Pages impose_booklet(const Pages& pages);
+
+}  // namespace vanban
