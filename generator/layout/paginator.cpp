@@ -25,11 +25,12 @@ std::vector<PageContent> paginate(const std::vector<FlowItem>& items,
     double y = header;
     std::size_t end = start;
     for (; end < n; ++end) {
+      if (end > start && items[end].page_break_before) break;
       const double need = (end == start ? 0 : items[end].space_before) + items[end].fragment.height;
       if (end > start && y + need > body_height) break;
       y += need;
     }
-    if (end < n) {
+    if (end < n && !items[end].page_break_before) {
       // Back up to the last break the keep flags allow; a page never breaks before its first item.
       std::size_t b = end;
       while (b > start + 1 && items[b - 1].keep_with_next) --b;

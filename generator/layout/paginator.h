@@ -13,6 +13,7 @@ struct FlowItem {
   double space_before = 0;      // dropped at the top of a page
   bool keep_with_next = false;  // never break the page between this item and the next
   int table = -1;               // table body row: index of the table whose header rows repeat
+  bool page_break_before = false;  // starts a new page (cover, notes, an explicit break)
 };
 
 struct PlacedFragment {

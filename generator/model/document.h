@@ -65,12 +65,17 @@ struct ListItem {
 };
 
 struct Block {
-  enum class Kind { Paragraph, Heading, OrderedList, DashList, Table, Chart };
+  // PageBreak, Toc, Box and Notes serve booklets such as the monthly discussion guides:
+  // a table of contents of the headings that follow, a framed box (discussion questions), a
+  // page of ruled lines for notes.
+  enum class Kind { Paragraph, Heading, OrderedList, DashList, Table, Chart, PageBreak, Toc, Box, Notes };
   Kind kind = Kind::Paragraph;
   Inlines inlines;              // Paragraph, Heading
   std::vector<ListItem> items;  // OrderedList, DashList
   Table table;                  // Table
   Chart chart;                  // Chart
+  std::string title;            // Toc, Box, Notes
+  std::vector<Block> blocks;    // Box
   int source_line = 0;          // where the block starts in its file, for messages
 };
 
@@ -99,6 +104,14 @@ struct Recipients {
   bool empty() const { return entries.empty() && archive.empty(); }
 };
 
+// The cover page of a booklet (a monthly discussion guide), printed instead of the page-1
+// header: organisation at the top, the title large in the middle, the issuer and place below.
+struct CoverLine {
+  enum class Role { Organisation, Title, Subtitle, Issuer, Place };
+  Role role = Role::Title;
+  std::string text;
+};
+
 struct Document {
   std::string source_file;  // for messages and the output name
   int line = 0, column = 0;  // of the <document> element, for messages about its attributes
@@ -117,6 +130,7 @@ struct Document {
   Signature signature;
   Recipients recipients;
   std::vector<std::string> keywords;  // PDF/HTML metadata (optional)
+  std::vector<CoverLine> cover;       // empty: an ordinary document with the page-1 header
 };
 
 }  // namespace vanban

@@ -98,8 +98,13 @@ TextRun* last_text_run(std::vector<Block>& blocks) {
     case Block::Kind::OrderedList:
     case Block::Kind::DashList:
       return last.items.empty() ? nullptr : last_text_run(last.items.back().blocks);
+    case Block::Kind::Box:
+      return last_text_run(last.blocks);
     case Block::Kind::Table:
     case Block::Kind::Chart:
+    case Block::Kind::PageBreak:
+    case Block::Kind::Toc:
+    case Block::Kind::Notes:
       return nullptr;
   }
   return nullptr;
@@ -127,6 +132,7 @@ void case_headings(std::vector<Block>& blocks, LetterCase letter_case) {
     if (b.kind == Block::Kind::Heading)
       for (TextRun& r : b.inlines) r.text = apply_case(r.text, letter_case);
     for (ListItem& item : b.items) case_headings(item.blocks, letter_case);
+    case_headings(b.blocks, letter_case);
   }
 }
 
@@ -140,6 +146,27 @@ std::string strip_number_label(const std::string& number_text) {
   }
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   return std::string(s);
+}
+
+// A cover borrows the header's styles: organisation as the issuer, the title as a larger
+// type name, the month as the subject, the compiling body as the parent line.
+ResolvedCoverLine resolve_cover_line(const Profile& p, const CoverLine& line) {
+  switch (line.role) {
+    case CoverLine::Role::Organisation: return {line.role, styled(p, Element::Issuer, line.text)};
+    case CoverLine::Role::Title: {
+      StyledText t = styled(p, Element::TypeName, line.text);
+      t.style.size *= 1.5;
+      return {line.role, t};
+    }
+    case CoverLine::Role::Subtitle: {
+      StyledText t = styled(p, Element::Subject, line.text);
+      t.style.size = p.style(Element::TypeName).size;
+      return {line.role, t};
+    }
+    case CoverLine::Role::Issuer: return {line.role, styled(p, Element::Parent, line.text)};
+    case CoverLine::Role::Place: break;
+  }
+  return {line.role, styled(p, Element::PlaceDate, line.text)};
 }
 
 std::vector<ResolvedRecipient> resolve_recipients(const Document& doc, const Profile& p) {
@@ -218,9 +245,11 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
     }
   }
 
+  for (const CoverLine& line : doc.cover) out.cover.push_back(resolve_cover_line(p, line));
   out.body = doc.body;
   case_headings(out.body, p.style(Element::Heading).letter_case);
-  attach_end_mark(out.body, p.body.end_mark);
+  // The end mark closes an administrative text, not a booklet with a cover.
+  if (doc.cover.empty()) attach_end_mark(out.body, p.body.end_mark);
 
   if (!doc.signature.authority.empty())
     out.authority = styled(p, Element::Authority, normalise_authority(p, doc.signature.authority));

@@ -24,10 +24,17 @@ struct ResolvedRecipient {
   std::string purpose;
 };
 
+struct ResolvedCoverLine {
+  CoverLine::Role role;
+  StyledText text;
+};
+
 struct ResolvedDocument {
   const Profile* profile = nullptr;  // owned by the ProfileRegistry
   std::string type;                  // "chi-thi"
   std::string source_file;
+
+  std::vector<ResolvedCoverLine> cover;  // when set, printed on page 1 instead of the header
 
   // Left header column, top to bottom.
   std::vector<StyledText> issuer_lines;  // parent (if any), then issuer

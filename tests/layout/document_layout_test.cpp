@@ -192,3 +192,87 @@ TEST_F(DocumentLayoutTest, TableHeaderRepeatsOnTheNextPage) {
 
 }  // namespace
 }  // namespace vanban
+
+namespace vanban {
+namespace {
+
+class GuideLayoutTest : public DocumentLayoutTest {};
+
+// A booklet: cover, contents, three topics with a box of questions each, a notes page.
+Document guide() {
+  Document d;
+  d.source_file = "guide.xml";
+  d.layout = "hoi-nong-dan";
+  d.type = "huong-dan";
+  d.issuer = {"", "Ban Thường vụ Hội Nông dân tỉnh", "HNDT", ""};
+  d.place = "Bình Minh";
+  d.date = {2026, 10, 1};
+  d.subject = "tài liệu sinh hoạt chi, tổ hội tháng 10 năm 2026";
+  d.cover = {{CoverLine::Role::Organisation, "Hội Nông dân tỉnh Bình Minh"},
+             {CoverLine::Role::Title, "Tài liệu sinh hoạt chi, tổ hội"},
+             {CoverLine::Role::Subtitle, "Tháng 10 năm 2026"},
+             {CoverLine::Role::Place, "Bình Minh, 2026"}};
+  Block toc;
+  toc.kind = Block::Kind::Toc;
+  toc.title = "MỤC LỤC";
+  d.body.push_back(toc);
+  for (int topic = 1; topic <= 3; ++topic) {
+    Block h;
+    h.kind = Block::Kind::Heading;
+    h.inlines = {{"Chuyên đề " + std::to_string(topic) + ". Nội dung sinh hoạt tháng", false, false}};
+    d.body.push_back(h);
+    for (int i = 0; i < 6 * topic; ++i) {
+      Block p;
+      p.inlines = {{"Hội viên trao đổi kinh nghiệm sản xuất, liên kết tiêu thụ nông sản, tiếp cận vốn vay "
+                    "ưu đãi và tham gia xây dựng nông thôn mới ở ấp, khóm; chi hội ghi nhận kiến nghị để "
+                    "báo cáo cấp trên.", false, false}};
+      d.body.push_back(p);
+    }
+    Block box;
+    box.kind = Block::Kind::Box;
+    box.title = "Câu hỏi thảo luận";
+    Block q;
+    q.inlines = {{"Chi hội cần làm gì để hội viên tham gia sinh hoạt đều đặn hơn?", false, false}};
+    box.blocks = {q, q};
+    d.body.push_back(box);
+  }
+  Block notes;
+  notes.kind = Block::Kind::Notes;
+  notes.title = "GHI CHÉP";
+  d.body.push_back(notes);
+  return d;
+}
+
+TEST_F(GuideLayoutTest, ContentsGiveThePagesOfTheHeadings) {
+  const Pages pages = render(guide());
+  ASSERT_GE(pages.pages.size(), 5u);
+  // Where does each heading really start?
+  std::vector<int> actual;
+  for (std::size_t n = 0; n < pages.pages.size(); ++n)
+    for (const TextItem& t : pages.pages[n].texts)
+      if (t.text.rfind("Chuyên", 0) == 0 && t.style == FontStyle::Bold) actual.push_back(static_cast<int>(n) + 1);
+  ASSERT_EQ(actual.size(), 3u) << dump_pages(pages);
+  // The contents page (page 2) lists them with those numbers at the right margin.
+  const Page& contents = pages.pages[1];
+  ASSERT_NE(find_text(contents, "MỤC LỤC"), nullptr);
+  std::vector<int> listed;
+  for (const TextItem& t : contents.texts)
+    if (!t.text.empty() && std::isdigit(static_cast<unsigned char>(t.text[0])) && t.baseline > 80)
+      listed.push_back(std::stoi(t.text));
+  EXPECT_EQ(listed, actual);
+  EXPECT_GT(actual.front(), 2);  // the body starts after the contents page
+}
+
+TEST_F(GuideLayoutTest, CoverHasNoHeaderNorPageNumberAndNotesEndTheBooklet) {
+  const Pages pages = render(guide());
+  const Page& cover = pages.pages.front();
+  EXPECT_NE(find_text(cover, "TÀI LIỆU SINH HOẠT CHI, TỔ HỘI"), nullptr) << dump_pages(pages);
+  EXPECT_EQ(find_text(cover, "HỘI NÔNG DÂN VIỆT NAM"), nullptr);  // no official header
+  EXPECT_EQ(find_text(cover, "1"), nullptr);
+  const Page& last = pages.pages.back();
+  EXPECT_NE(find_text(last, "GHI CHÉP"), nullptr);
+  EXPECT_GT(last.paths.size(), 15u);  // ruled lines
+}
+
+}  // namespace
+}  // namespace vanban

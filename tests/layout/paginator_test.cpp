@@ -88,3 +88,16 @@ TEST(Paginator, TableHeaderRowsRepeatOnEveryPage) {
 
 }  // namespace
 }  // namespace vanban
+
+namespace vanban {
+namespace {
+
+TEST(Paginator, ExplicitPageBreakStartsANewPageEvenWithRoomLeft) {
+  std::vector<FlowItem> items = {line(10), line(10), line(10), line(10)};
+  items[2].page_break_before = true;
+  const auto pages = paginate(items, {}, 100);
+  EXPECT_EQ(indices(pages, items), (std::vector<std::vector<int>>{{0, 1}, {2, 3}}));
+}
+
+}  // namespace
+}  // namespace vanban
