@@ -1,7 +1,12 @@
 #include "html/html_writer.h"
 
+#include <algorithm>
+
 #include "html/html_style.h"
 #include "html/html_text.h"
+#include "profile/chart_labels.h"
+#include "text/unicode.h"
+#include "text/vietnamese_format.h"
 
 namespace vanban {
 
@@ -27,6 +32,49 @@ std::size_t text_size(const std::vector<Block>& blocks) {
   }
   return n;
 }
+
+// Charts are drawn in an SVG whose user unit is 1 pt of the text column, with the geometry of
+// layout/chart_layout.cpp. The browser measures the text, this writer cannot: labels and values
+// are given an estimated width, generous so that nothing is clipped.
+namespace chart {
+constexpr double kPtPerMm = 72.0 / 25.4;
+constexpr double kLineHeight = 1.25;  // of the text size, as single spacing * 1.1 in the PDF
+constexpr double kRowGap = 5;
+constexpr double kLabelGap = 6;
+constexpr double kValueGap = 4;
+constexpr double kTickLength = 3;
+constexpr double kBarShare = 0.85;
+constexpr double kScaleShare = 0.85;
+constexpr double kMaxLabelShare = 0.4;
+constexpr double kBaselineShift = 0.34;  // of the size: centres letters on a row's middle
+constexpr double kAscent = 0.89, kDescent = 0.22;
+constexpr const char* kBarFill = "#99a8bd";
+constexpr const char* kGridColor = "#b8b8b8";
+
+// In em: a space is narrow, other letters and digits rarely pass 0.55 em in a serif face.
+double estimated_width(std::string_view s, double size) {
+  double em = 0;
+  for (char32_t cp : text::to_u32(s)) em += cp == U' ' ? 0.25 : 0.55;
+  return em * size;
+}
+
+// Greedy lines of at most `width` (a longer word stands alone): SVG text does not wrap.
+std::vector<std::string> wrap(const std::string& label, double size, double width) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= label.size()) {
+    std::size_t end = label.find(' ', start);
+    if (end == std::string::npos) end = label.size();
+    const std::string word = label.substr(start, end - start);
+    if (!lines.empty() && estimated_width(lines.back() + ' ' + word, size) <= width)
+      lines.back() += ' ' + word;
+    else
+      lines.push_back(word);
+    start = end + 1;
+  }
+  return lines;
+}
+}  // namespace chart
 
 // Appends the page to one string; every document string passes through append_escaped.
 class HtmlBuilder {
@@ -238,6 +286,10 @@ class HtmlBuilder {
         if (lead) lone_marker(*lead);
         table(b.table);
         return;
+      case Block::Kind::Chart:
+        if (lead) lone_marker(*lead);
+        chart_figure(b.chart);
+        return;
     }
   }
 
@@ -320,6 +372,142 @@ class HtmlBuilder {
     }
     if (static_cast<int>(t.rows.size()) > header_rows) out_ += "</tbody>\n";
     out_ += "</table>\n";
+  }
+
+  void svg_line(double x1, double y1, double x2, double y2, double width, const char* color) {
+    out_ += "<line x1=\"";
+    append_number(out_, x1);
+    out_ += "\" y1=\"";
+    append_number(out_, y1);
+    out_ += "\" x2=\"";
+    append_number(out_, x2);
+    out_ += "\" y2=\"";
+    append_number(out_, y2);
+    out_ += "\" stroke=\"";
+    out_ += color;
+    out_ += "\" stroke-width=\"";
+    append_number(out_, width);
+    out_ += "\"></line>\n";
+  }
+
+  // <text x y [anchor] [size]>s</text>; `halo`: on a white outline, so that gridlines never
+  // run through it.
+  void svg_text(double x, double y, std::string_view s, const char* anchor, double size = 0,
+                bool halo = false) {
+    out_ += "<text x=\"";
+    append_number(out_, x);
+    out_ += "\" y=\"";
+    append_number(out_, y);
+    out_ += '"';
+    if (halo)
+      out_ +=
+          " stroke=\"#fff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
+    if (anchor) {
+      out_ += " text-anchor=\"";
+      out_ += anchor;
+      out_ += '"';
+    }
+    if (size > 0) {
+      out_ += " font-size=\"";
+      append_number(out_, size);
+      out_ += '"';
+    }
+    out_ += '>';
+    text(s);
+    out_ += "</text>\n";
+  }
+
+  // A figure: the title as its caption, the bars as an SVG image, and the same figures as a
+  // table that only screen readers see.
+  void chart_figure(const Chart& c) {
+    using namespace chart;
+    const PageSetup& page = profile_.page;
+    const double width = (page.width - page.left - page.right) * kPtPerMm;
+    const double size = profile_.style(Element::TableText).size;
+    const double line_height = size * kLineHeight;
+
+    const double scale_end = chart_scale_end(c);
+    double label_width = 0, value_width = 0;
+    for (const ChartBar& bar : c.bars) {
+      label_width = std::max(label_width, estimated_width(bar.label, size));
+      value_width = std::max(value_width, estimated_width(chart_value_text(bar.value, c), size));
+    }
+    label_width = std::min(label_width, width * kMaxLabelShare);
+    std::vector<std::vector<std::string>> labels;
+    for (const ChartBar& bar : c.bars) labels.push_back(wrap(bar.label, size, label_width));
+    for (const auto& lines : labels)  // a word longer than the column widens it
+      for (const std::string& line : lines)
+        label_width = std::max(label_width, estimated_width(line, size));
+    const double scale_size = size * kScaleShare;
+    const double plot_x = label_width + kLabelGap;
+    const double last_scale_half = estimated_width(chart_scale_text(scale_end, c), scale_size) / 2;
+    const double plot_width =
+        std::max(0.0, width - plot_x - std::max(kValueGap + value_width, last_scale_half));
+    double plot_bottom = 0;
+    for (const auto& lines : labels)
+      plot_bottom += std::max<double>(lines.size(), 1) * line_height + kRowGap;
+    const double scale_baseline = plot_bottom + kTickLength + 1 + kAscent * scale_size;
+    const double height = scale_baseline + kDescent * scale_size;
+
+    out_ += "<figure style=\"margin:0 0 ";
+    append_number(out_, profile_.body.paragraph_space);
+    out_ += "pt;break-inside:avoid\">\n<figcaption style=\"font-weight:bold;text-align:center\">";
+    text(c.title);
+    out_ += "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"";
+    text(c.title);
+    out_ += "\" viewBox=\"0 0 ";
+    append_number(out_, width);
+    out_ += ' ';
+    append_number(out_, height);
+    out_ += "\" width=\"100%\" font-size=\"";
+    append_number(out_, size);
+    out_ += "\" style=\"display:block;margin-top:6pt\"><title>";
+    text(c.title);
+    out_ += "</title>\n";
+    for (int k = 0; k <= 4; ++k) {
+      const double x = plot_x + plot_width * k / 4;
+      svg_line(x, 0, x, plot_bottom, k == 0 ? 0.6 : 0.4, k == 0 ? "#000" : kGridColor);
+      svg_line(x, plot_bottom, x, plot_bottom + kTickLength, 0.5, "#000");
+      svg_text(x, scale_baseline, chart_scale_text(scale_end * k / 4, c), "middle", scale_size);
+    }
+    svg_line(plot_x, plot_bottom, plot_x + plot_width, plot_bottom, 0.5, "#000");
+    double top = kRowGap / 2;
+    for (std::size_t i = 0; i < c.bars.size(); ++i) {
+      const ChartBar& bar = c.bars[i];
+      const double row_height = std::max<double>(labels[i].size(), 1) * line_height;
+      const double middle = top + row_height / 2;
+      double y = middle - (labels[i].size() - 1) * line_height / 2 + kBaselineShift * size;
+      for (const std::string& line : labels[i]) {
+        svg_text(label_width, y, line, "end");
+        y += line_height;
+      }
+      const double length = plot_width * std::clamp(bar.value / scale_end, 0.0, 1.0);
+      out_ += "<rect x=\"";
+      append_number(out_, plot_x);
+      out_ += "\" y=\"";
+      append_number(out_, middle - size * kBarShare / 2);
+      out_ += "\" width=\"";
+      append_number(out_, length);
+      out_ += "\" height=\"";
+      append_number(out_, size * kBarShare);
+      out_ += "\" fill=\"";
+      out_ += kBarFill;
+      out_ += "\" stroke=\"#000\" stroke-width=\"0.5\"></rect>\n";
+      svg_text(plot_x + length + kValueGap, middle + kBaselineShift * size,
+               chart_value_text(bar.value, c), nullptr, 0, true);
+      top += row_height + kRowGap;
+    }
+    out_ += "</svg>\n<table class=\"vh\">\n<caption>";
+    text(c.title);
+    out_ += "</caption>\n<tbody>\n";
+    for (const ChartBar& bar : c.bars) {
+      out_ += "<tr><th scope=\"row\">";
+      text(bar.label);
+      out_ += "</th><td>";
+      text(chart_value_text(bar.value, c));
+      out_ += "</td></tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n</figure>\n";
   }
 
   // The signature comes first in reading order; CSS puts it in the right half.

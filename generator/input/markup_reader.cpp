@@ -104,6 +104,7 @@ class MarkupReader {
   Block block(const xmlNode* n);
   std::vector<Block> blocks(const xmlNode* parent);
   Table table(const xmlNode* n);
+  Chart chart(const xmlNode* n);
   Recipients recipients(const xmlNode* n);
 
   std::string_view bytes_;
@@ -212,6 +213,29 @@ Table MarkupReader::table(const xmlNode* n) {
   return t;
 }
 
+Chart MarkupReader::chart(const xmlNode* n) {
+  Chart c;
+  c.title = trim(normal(attribute(n, "title")));
+  check_drawable(c.title, n);
+  c.unit = trim(normal(attribute(n, "unit")));
+  check_drawable(c.unit, n);
+  c.maximum = number(attribute(n, "max"));
+  const std::string decimals = attribute(n, "decimals");
+  if (!decimals.empty()) c.decimals = static_cast<int>(number(decimals));
+  for (const xmlNode* bar = n->children; bar; bar = bar->next) {
+    if (!is(bar, "bar")) continue;
+    const std::string value = trim(normal(attribute(bar, "value")));
+    ChartBar b{trim(normal(attribute(bar, "label"))), number(value)};
+    check_drawable(b.label, bar);
+    // The schema cannot compare two attributes: a bar longer than the scale is refused here.
+    if (c.maximum > 0 && b.value > c.maximum)
+      error(bar, "attribute value='" + value + "' of <bar> is above max='" +
+                     trim(normal(attribute(n, "max"))) + "' of <chart>");
+    c.bars.push_back(std::move(b));
+  }
+  return c;
+}
+
 Block MarkupReader::block(const xmlNode* n) {
   Block b;
   b.source_line = position_of(n, bytes_).line;
@@ -222,6 +246,9 @@ Block MarkupReader::block(const xmlNode* n) {
     b.kind = is(n, "ol") ? Block::Kind::OrderedList : Block::Kind::DashList;
     for (const xmlNode* li = n->children; li; li = li->next)
       if (is(li, "li")) b.items.push_back(ListItem{blocks(li)});
+  } else if (is(n, "chart")) {
+    b.kind = Block::Kind::Chart;
+    b.chart = chart(n);
   } else {
     b.kind = Block::Kind::Table;
     b.table = table(n);

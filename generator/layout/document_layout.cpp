@@ -1,5 +1,9 @@
 #include "layout/document_layout.h"
 
+#include <unordered_map>
+
+#include "layout/chart_layout.h"
+#include "layout/guide_layout.h"
 #include "layout/header_layout.h"
 #include "layout/paginator.h"
 #include "layout/paragraph_layout.h"
@@ -10,35 +14,54 @@ namespace vanban {
 namespace {
 
 constexpr double kPtPerMm = 72.0 / 25.4;
+constexpr double kBoxPadding = 8;  // pt between a box's frame and its text
+constexpr int kMaxTocPasses = 3;
+
+std::string plain_text(const Inlines& runs) {
+  std::string s;
+  for (const TextRun& r : runs) s += r.text;
+  return s;
+}
+
+// The headings a table of contents lists: those of the body itself, in order.
+std::vector<TocEntry> toc_entries(const std::vector<Block>& body) {
+  std::vector<TocEntry> entries;
+  for (const Block& b : body)
+    if (b.kind == Block::Kind::Heading) entries.push_back({plain_text(b.inlines), 0});
+  return entries;
+}
 
 // Turns the body's blocks into flow items with the keep flags that implement the pagination
 // rules: no orphan (first line alone at a page foot), no widow (last line alone at a page head),
 // a heading never last on a page, table header rows kept with the first body row.
 class BodyFlow {
  public:
-  BodyFlow(const ResolvedDocument& doc, const FontSet& fonts, double width)
-      : profile_(*doc.profile), fonts_(fonts), width_(width) {
-    const TextStyle& body = profile_.style(Element::Body);
-    body_.size = body.size;
-    body_.bold = body.bold;
-    body_.italic = body.italic;
-    body_.line_height = profile_.body.line_height * body.size;
-    body_.first_indent = profile_.body.first_line_indent * kPtPerMm;
-  }
+  BodyFlow(const ResolvedDocument& doc, const FontSet& fonts, double width, double body_height,
+           const std::vector<TocEntry>& toc)
+      : BodyFlow(*doc.profile, fonts, width, body_height, toc) {}
 
   void add_blocks(const std::vector<Block>& blocks, int depth) {
     for (const Block& b : blocks) add_block(b, depth);
   }
 
-  // Fixed fragments (header, closing): one item each.
+  // Fixed fragments (header, closing, cover): one item each.
   void add_fragment(Fragment f, double space_before, bool keep_with_next) {
-    items.push_back({std::move(f), space_before, keep_with_next, -1});
+    push({std::move(f), space_before, keep_with_next, -1});
   }
+
+  void break_page() { break_pending_ = true; }
 
   std::vector<FlowItem> items;
   std::vector<std::vector<Fragment>> table_headers;
+  std::vector<std::size_t> heading_items;  // item index of each top-level heading's first line
 
  private:
+  void push(FlowItem item) {
+    item.page_break_before = break_pending_;
+    break_pending_ = false;
+    items.push_back(std::move(item));
+  }
+
   void add_block(const Block& b, int depth) {
     switch (b.kind) {
       case Block::Kind::Paragraph:
@@ -50,6 +73,7 @@ class BodyFlow {
         st.size = h.size;
         st.bold = h.bold;
         st.italic = h.italic;
+        if (depth == 0 && !in_box_) heading_items.push_back(items.size());
         add_lines(layout_paragraph(b.inlines, st, width_, fonts_), true);
         break;
       }
@@ -62,6 +86,25 @@ class BodyFlow {
       }
       case Block::Kind::Table:
         add_table(b.table);
+        break;
+      case Block::Kind::Chart:
+        push({layout_chart(b.chart, profile_.style(Element::TableText), width_, fonts_),
+              profile_.body.paragraph_space, false, -1});
+        break;
+      case Block::Kind::PageBreak:
+        break_page();
+        break;
+      case Block::Kind::Toc:
+        add_toc(b.title);
+        break;
+      case Block::Kind::Box:
+        add_box(b, depth);
+        break;
+      case Block::Kind::Notes:
+        break_page();
+        push({layout_notes(b.title, profile_.style(Element::Heading), body_.line_height * 1.4, width_,
+                           body_height_, fonts_),
+              0, false, -1});
         break;
     }
   }
@@ -90,7 +133,7 @@ class BodyFlow {
     for (std::size_t i = 0; i < n; ++i) {
       // Line 1 stays with line 2 (no orphan); the next-to-last with the last (no widow).
       const bool keep = keep_all || (n >= 2 && (i == 0 || i + 2 == n));
-      items.push_back({std::move(lines[i]), i == 0 ? profile_.body.paragraph_space : 0, keep, -1});
+      push({std::move(lines[i]), i == 0 ? profile_.body.paragraph_space : 0, keep, -1});
     }
   }
 
@@ -100,16 +143,82 @@ class BodyFlow {
     table_headers.emplace_back(t.rows.begin(), t.rows.begin() + t.header_rows);
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
       const bool header = static_cast<int>(i) < t.header_rows;
-      items.push_back({std::move(t.rows[i]), i == 0 ? profile_.body.paragraph_space : 0, header,
-                       header ? -1 : id});
+      push({std::move(t.rows[i]), i == 0 ? profile_.body.paragraph_space : 0, header, header ? -1 : id});
     }
     if (t.header_rows == 0) table_headers.back().clear();
+  }
+
+  void add_toc(const std::string& title) {
+    TextStyle entry = profile_.style(Element::Body);
+    entry.bold = entry.italic = false;
+    auto lines = layout_toc(title, toc_, profile_.style(Element::Heading), entry, body_.line_height, width_, fonts_);
+    for (std::size_t i = 0; i < lines.size(); ++i) push({std::move(lines[i]), 0, i == 0, -1});
+    break_page();  // the body starts on the page after the contents
+  }
+
+  // A framed block (the discussion questions): its content laid out narrower and kept whole,
+  // unless it is taller than a page, when it flows like ordinary text between two rules.
+  void add_box(const Block& box, int depth) {
+    BodyFlow inner(profile_, fonts_, width_ - 2 * kBoxPadding, body_height_, toc_);
+    inner.in_box_ = true;
+    if (!box.title.empty()) {
+      ParagraphStyle st = inner.body_;
+      const TextStyle& h = profile_.style(Element::Heading);
+      st.size = h.size;
+      st.bold = true;
+      st.first_indent = 0;
+      st.align = LineAlign::Center;
+      inner.add_lines(layout_paragraph({{box.title, false, false}}, st, inner.width_, fonts_), true);
+    }
+    inner.add_blocks(box.blocks, depth);
+    Fragment framed;
+    for (std::size_t i = 0; i < inner.items.size(); ++i)
+      framed.append_below(inner.items[i].fragment, kBoxPadding, i == 0 ? kBoxPadding : inner.items[i].space_before);
+    framed.height += kBoxPadding;
+    if (framed.height <= body_height_) {
+      PathItem frame;
+      frame.line_width = 0.8;
+      frame.ops = {{PathOp::Kind::MoveTo, 0, 0},
+                   {PathOp::Kind::LineTo, width_, 0},
+                   {PathOp::Kind::LineTo, width_, framed.height},
+                   {PathOp::Kind::LineTo, 0, framed.height},
+                   {PathOp::Kind::Close}};
+      framed.paths.push_back(std::move(frame));
+      push({std::move(framed), profile_.body.paragraph_space * 2, false, -1});
+      return;
+    }
+    Fragment rule;
+    rule.height = kBoxPadding;
+    rule.paths.push_back(make_rule(0, 0, width_, 0, 0.8));
+    push({rule, profile_.body.paragraph_space * 2, true, -1});
+    for (FlowItem& item : inner.items) {
+      Fragment shifted;
+      shifted.height = item.fragment.height;
+      shifted.place(item.fragment, kBoxPadding, 0);
+      push({std::move(shifted), item.space_before, item.keep_with_next, -1});
+    }
+    push({rule, 0, false, -1});
+  }
+
+  BodyFlow(const Profile& profile, const FontSet& fonts, double width, double body_height,
+           const std::vector<TocEntry>& toc)
+      : profile_(profile), fonts_(fonts), width_(width), body_height_(body_height), toc_(toc) {
+    const TextStyle& body = profile_.style(Element::Body);
+    body_.size = body.size;
+    body_.bold = body.bold;
+    body_.italic = body.italic;
+    body_.line_height = profile_.body.line_height * body.size;
+    body_.first_indent = profile_.body.first_line_indent * kPtPerMm;
   }
 
   const Profile& profile_;
   const FontSet& fonts_;
   double width_;
+  double body_height_;
+  const std::vector<TocEntry>& toc_;
   ParagraphStyle body_;
+  bool break_pending_ = false;
+  bool in_box_ = false;
 };
 
 void add_page_number(Page& page, int number, const Profile& profile, const FontSet& fonts, double left,
@@ -121,43 +230,95 @@ void add_page_number(Page& page, int number, const Profile& profile, const FontS
                         font_style(st.bold, st.italic), st.size, text});
 }
 
+bool has_closing(const ResolvedDocument& doc) {
+  return !doc.role.empty() || !doc.signer.empty() || !doc.authority.empty() || !doc.recipients.empty();
+}
+
+struct Geometry {
+  double page_width, page_height, left, top, width, body_height;
+};
+
+// One pass: flow the whole document with the given table-of-contents page numbers, paginate.
+// Fills `heading_pages` with the printed page number of each heading the contents list.
+Pages layout_pass(const ResolvedDocument& doc, const FontSet& fonts, const Geometry& g,
+                  const std::vector<TocEntry>& toc, std::vector<int>& heading_pages) {
+  const Profile& p = *doc.profile;
+  BodyFlow flow(doc, fonts, g.width, g.body_height, toc);
+  if (!doc.cover.empty()) {
+    flow.add_fragment(layout_cover(doc.cover, fonts, g.width, g.body_height), 0, false);
+    flow.break_page();
+  } else {
+    // The header, type name, subject and "Kính gửi:" open page 1 together with the first lines.
+    flow.add_fragment(layout_header(doc, fonts, g.width), 0, true);
+    Fragment title = layout_title_block(doc, fonts, g.width);
+    if (title.height > 0) flow.add_fragment(std::move(title), p.header.gap_after_header, true);
+    Fragment address = layout_address_block(doc, fonts, g.width);
+    if (address.height > 0) flow.add_fragment(std::move(address), p.body.paragraph_space * 2, true);
+  }
+  const std::size_t body_start = flow.items.size();
+  flow.add_blocks(doc.body, 0);
+  if (has_closing(doc)) {
+    // The signature block keeps at least the last two body items (lines or rows) with it.
+    const std::size_t body_end = flow.items.size();
+    for (std::size_t i = body_end >= body_start + 2 ? body_end - 2 : body_start; i < body_end; ++i)
+      flow.items[i].keep_with_next = true;
+    flow.add_fragment(layout_closing(doc, fonts, g.width), p.body.paragraph_space * 2, false);
+  }
+
+  const auto pages = paginate(flow.items, flow.table_headers, g.body_height);
+  std::unordered_map<const Fragment*, int> page_of;
+  for (std::size_t n = 0; n < pages.size(); ++n)
+    for (const PlacedFragment& placed : pages[n]) page_of.emplace(placed.fragment, static_cast<int>(n) + 1);
+  heading_pages.clear();
+  for (std::size_t item : flow.heading_items) heading_pages.push_back(page_of[&flow.items[item].fragment]);
+
+  Pages out;
+  out.info = doc.info;
+  for (std::size_t n = 0; n < pages.size(); ++n) {
+    Page page;
+    page.width = g.page_width;
+    page.height = g.page_height;
+    for (const PlacedFragment& placed : pages[n]) place_on_page(page, *placed.fragment, g.left, g.top + placed.y);
+    const int number = static_cast<int>(n) + 1;
+    if (number >= p.page_numbers.first_numbered_page) add_page_number(page, number, p, fonts, g.left, g.width);
+    out.pages.push_back(std::move(page));
+  }
+  return out;
+}
+
+bool has_toc(const std::vector<Block>& body) {
+  for (const Block& b : body)
+    if (b.kind == Block::Kind::Toc) return true;
+  return false;
+}
+
 }  // namespace
 
 Pages layout_document(const ResolvedDocument& doc, const FontSet& fonts) {
   const Profile& p = *doc.profile;
-  const double page_width = p.page.width * kPtPerMm, page_height = p.page.height * kPtPerMm;
-  const double left = p.page.left * kPtPerMm, top = p.page.top * kPtPerMm;
-  const double width = page_width - left - p.page.right * kPtPerMm;
-  const double body_height = page_height - top - p.page.bottom * kPtPerMm;
+  Geometry g;
+  g.page_width = p.page.width * kPtPerMm;
+  g.page_height = p.page.height * kPtPerMm;
+  g.left = p.page.left * kPtPerMm;
+  g.top = p.page.top * kPtPerMm;
+  g.width = g.page_width - g.left - p.page.right * kPtPerMm;
+  g.body_height = g.page_height - g.top - p.page.bottom * kPtPerMm;
 
-  BodyFlow flow(doc, fonts, width);
-  // The header, type name, subject and "Kính gửi:" open page 1 together with the first lines.
-  flow.add_fragment(layout_header(doc, fonts, width), 0, true);
-  Fragment title = layout_title_block(doc, fonts, width);
-  if (title.height > 0) flow.add_fragment(std::move(title), p.header.gap_after_header, true);
-  Fragment address = layout_address_block(doc, fonts, width);
-  if (address.height > 0) flow.add_fragment(std::move(address), p.body.paragraph_space * 2, true);
-  const std::size_t body_start = flow.items.size();
-  flow.add_blocks(doc.body, 0);
-  // The signature block keeps at least the last two body items (lines or rows) with it.
-  const std::size_t body_end = flow.items.size();
-  for (std::size_t i = body_end >= body_start + 2 ? body_end - 2 : body_start; i < body_end; ++i)
-    flow.items[i].keep_with_next = true;
-  flow.add_fragment(layout_closing(doc, fonts, width), p.body.paragraph_space * 2, false);
-
-  Pages out;
-  out.info = doc.info;
-  const auto pages = paginate(flow.items, flow.table_headers, body_height);
-  for (std::size_t n = 0; n < pages.size(); ++n) {
-    Page page;
-    page.width = page_width;
-    page.height = page_height;
-    for (const PlacedFragment& placed : pages[n]) place_on_page(page, *placed.fragment, left, top + placed.y);
-    const int number = static_cast<int>(n) + 1;
-    if (number >= p.page_numbers.first_numbered_page) add_page_number(page, number, p, fonts, left, width);
-    out.pages.push_back(std::move(page));
+  std::vector<TocEntry> toc = has_toc(doc.body) ? toc_entries(doc.body) : std::vector<TocEntry>{};
+  std::vector<int> heading_pages;
+  Pages pages = layout_pass(doc, fonts, g, toc, heading_pages);
+  // The contents need the pages of the headings, which need the contents laid out: entries
+  // keep room for their numbers, so a second pass normally settles it.
+  for (int pass = 1; pass < kMaxTocPasses && !toc.empty(); ++pass) {
+    bool changed = false;
+    for (std::size_t i = 0; i < toc.size() && i < heading_pages.size(); ++i) {
+      changed = changed || toc[i].page != heading_pages[i];
+      toc[i].page = heading_pages[i];
+    }
+    if (!changed) break;
+    pages = layout_pass(doc, fonts, g, toc, heading_pages);
   }
-  return out;
+  return pages;
 }
 
 }  // namespace vanban
