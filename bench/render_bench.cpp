@@ -14,7 +14,7 @@
 #include <sstream>
 #include <string>
 
-#include "cli/engine.h"
+#include "render/engine.h"
 #include "font/font_set.h"
 
 namespace {
@@ -51,8 +51,8 @@ int main(int argc, char** argv) {
   }
   const std::string source = bytes.str();
 
-  vanban::cli::EngineSettings settings{VANBAN_SOURCE_DIR, vanban::default_font_dir(), std::nullopt};
-  const vanban::Result<vanban::cli::Engine> engine = vanban::cli::Engine::load(settings);
+  vanban::EngineSettings settings{VANBAN_SOURCE_DIR, vanban::default_font_dir(), std::nullopt};
+  const vanban::Result<vanban::Engine> engine = vanban::Engine::load(settings);
   for (const vanban::Diagnostic& d : engine.errors) std::cerr << d.to_string() << '\n';
   if (!engine.ok()) return 2;
 
@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
       for (const vanban::Diagnostic& d : doc.errors) std::cerr << d.to_string() << '\n';
       return 1;
     }
-    const auto rendered = engine.value->render(*doc.value, vanban::cli::OutputFormats{});
+    const auto rendered = engine.value->render(*doc.value, vanban::OutputFormats{});
     if (!rendered.ok()) {
       for (const vanban::Diagnostic& d : rendered.errors) std::cerr << d.to_string() << '\n';
       return 1;

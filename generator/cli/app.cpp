@@ -2,10 +2,10 @@
 
 #include <cstdlib>
 
-#include "cli/engine.h"
+#include "render/engine.h"
 #include "cli/options.h"
 #include "cli/render_command.h"
-#include "cli/timestamp.h"
+#include "render/timestamp.h"
 
 namespace vanban::cli {
 

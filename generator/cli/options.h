@@ -4,14 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "render/engine.h"
+
 namespace vanban::cli {
 
 enum class Command { None, Render, Check, Help, Version };
 
-struct OutputFormats {
-  bool pdf = true;
-  bool html = true;
-};
+using vanban::OutputFormats;
 
 struct Options {
   Command command = Command::None;

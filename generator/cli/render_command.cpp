@@ -1,7 +1,7 @@
 #include "cli/render_command.h"
 
-#include "cli/atomic_file.h"
-#include "cli/output_name.h"
+#include "output/atomic_file.h"
+#include "output/output_name.h"
 
 namespace vanban::cli {
 

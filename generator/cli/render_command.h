@@ -4,7 +4,7 @@
 
 #include <ostream>
 
-#include "cli/engine.h"
+#include "render/engine.h"
 #include "cli/options.h"
 
 namespace vanban::cli {

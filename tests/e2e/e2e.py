@@ -382,7 +382,8 @@ def group_bad_inputs(work):
     line = directive[:directive.index("<document ")].count("\n") + 1
     for name, old, new, message in (
             ("unknown-layout", 'layout="dang"', 'layout="mat-tran-x"',
-             "unknown layout 'mat-tran-x'; expected one of: dang, nha-nuoc"),
+             "unknown layout 'mat-tran-x'; expected one of: dang, doan, hoi-cuu-chien-binh, "
+             "hoi-nong-dan, hoi-phu-nu, mat-tran, nha-nuoc"),
             ("unknown-edition", 'layout="dang"', 'layout="dang" edition="05-HD/VPTW-draft"',
              "unknown edition '05-HD/VPTW-draft' of layout 'dang'; expected one of: "),
             ("unknown-type", 'type="chi-thi"', 'type="thong-tu"', "unknown document type 'thong-tu' for layout 'dang'")):

@@ -1,8 +1,8 @@
-#include "cli/timestamp.h"
+#include "render/timestamp.h"
 
 #include <gtest/gtest.h>
 
-namespace vanban::cli {
+namespace vanban {
 namespace {
 
 TEST(SourceDateEpoch, AcceptsWholeSeconds) {
@@ -28,4 +28,4 @@ TEST(DocumentTimestamp, MidnightUtcOfTheDate) {
 }
 
 }  // namespace
-}  // namespace vanban::cli
+}  // namespace vanban

@@ -7,13 +7,17 @@
 #include <string>
 #include <string_view>
 
-#include "cli/options.h"
 #include "font/font_set.h"
 #include "model/diagnostic.h"
 #include "profile/profile_registry.h"
 #include "profile/resolved_document.h"
 
-namespace vanban::cli {
+namespace vanban {
+
+struct OutputFormats {
+  bool pdf = true;
+  bool html = true;
+};
 
 struct EngineSettings {
   std::string data_dir;                // holds templates/schema and templates/profiles
@@ -52,4 +56,4 @@ class Engine {
 // the program was built from.
 std::string default_data_dir();
 
-}  // namespace vanban::cli
+}  // namespace vanban

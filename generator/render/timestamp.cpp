@@ -1,8 +1,8 @@
-#include "cli/timestamp.h"
+#include "render/timestamp.h"
 
 #include <charconv>
 
-namespace vanban::cli {
+namespace vanban {
 
 namespace {
 constexpr long long kSecondsPerDay = 86400;
@@ -23,4 +23,4 @@ std::optional<long long> parse_source_date_epoch(std::string_view text, std::str
 
 long long document_timestamp(const CivilDate& date) { return days_since_epoch(date) * kSecondsPerDay; }
 
-}  // namespace vanban::cli
+}  // namespace vanban

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace vanban::cli {
+namespace vanban {
 
 // Creates `dir` if needed, then writes `bytes` to dir/name atomically. Returns an empty string
 // on success, else why it failed (nothing is left behind then).
@@ -18,4 +18,4 @@ std::string write_file_atomically(const std::string& dir, const std::string& nam
 // inherited as ignored stay ignored.
 void install_cleanup_handlers();
 
-}  // namespace vanban::cli
+}  // namespace vanban

@@ -1,6 +1,6 @@
-#include "cli/output_name.h"
+#include "output/output_name.h"
 
-namespace vanban::cli {
+namespace vanban {
 
 namespace {
 
@@ -44,4 +44,4 @@ Result<std::string> OutputNames::claim(const std::string& input_path) {
   return name;
 }
 
-}  // namespace vanban::cli
+}  // namespace vanban

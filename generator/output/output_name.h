@@ -8,7 +8,7 @@
 
 #include "model/diagnostic.h"
 
-namespace vanban::cli {
+namespace vanban {
 
 Result<std::string> output_base_name(const std::string& input_path);
 
@@ -22,4 +22,4 @@ class OutputNames {
   std::map<std::string, std::string> owners_;  // name -> input that claimed it
 };
 
-}  // namespace vanban::cli
+}  // namespace vanban

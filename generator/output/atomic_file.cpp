@@ -1,4 +1,4 @@
-#include "cli/atomic_file.h"
+#include "output/atomic_file.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -8,7 +8,7 @@
 #include <cstring>
 #include <filesystem>
 
-namespace vanban::cli {
+namespace vanban {
 
 namespace {
 
@@ -138,4 +138,4 @@ void install_cleanup_handlers() {
   }
 }
 
-}  // namespace vanban::cli
+}  // namespace vanban

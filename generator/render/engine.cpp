@@ -1,9 +1,9 @@
-#include "cli/engine.h"
+#include "render/engine.h"
 
 #include <algorithm>
 #include <cstdlib>
 
-#include "cli/timestamp.h"
+#include "render/timestamp.h"
 #include "html/html_writer.h"
 #include "input/markup_reader.h"
 #include "input/profile_reader.h"
@@ -11,7 +11,7 @@
 #include "pdf/pdf_writer.h"
 #include "profile/resolve.h"
 
-namespace vanban::cli {
+namespace vanban {
 
 namespace {
 
@@ -108,4 +108,4 @@ Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const Outpu
   return out;
 }
 
-}  // namespace vanban::cli
+}  // namespace vanban

@@ -8,7 +8,7 @@
 
 #include "model/civil_date.h"
 
-namespace vanban::cli {
+namespace vanban {
 
 // Parses a SOURCE_DATE_EPOCH value: decimal seconds since 1970-01-01 UTC, up to the end of year
 // 9999. Anything else is an error, never silently replaced by another time.
@@ -17,4 +17,4 @@ std::optional<long long> parse_source_date_epoch(std::string_view text, std::str
 // The document's date at 00:00 UTC.
 long long document_timestamp(const CivilDate& date);
 
-}  // namespace vanban::cli
+}  // namespace vanban

@@ -1,4 +1,4 @@
-#include "cli/atomic_file.h"
+#include "output/atomic_file.h"
 
 #include <unistd.h>
 
@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-namespace vanban::cli {
+namespace vanban {
 namespace {
 
 namespace fs = std::filesystem;
@@ -71,4 +71,4 @@ TEST_F(AtomicFileTest, FailureLeavesNoTemporaryFile) {
 }
 
 }  // namespace
-}  // namespace vanban::cli
+}  // namespace vanban

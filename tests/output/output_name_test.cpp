@@ -1,8 +1,8 @@
-#include "cli/output_name.h"
+#include "output/output_name.h"
 
 #include <gtest/gtest.h>
 
-namespace vanban::cli {
+namespace vanban {
 namespace {
 
 std::string name_of(const std::string& path) {
@@ -47,4 +47,4 @@ TEST(OutputNames, SecondInputWithTheSameNameIsRefused) {
 }
 
 }  // namespace
-}  // namespace vanban::cli
+}  // namespace vanban
