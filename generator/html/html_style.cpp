@@ -115,6 +115,23 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       ".al-c{text-align:center}\n"
       ".al-r{text-align:right}\n";
 
+  // Booklets: the cover fills the first sheet; boxes frame the discussion questions; the
+  // notes page is ruled.
+  out +=
+      ".cover{display:flex;flex-direction:column;align-items:center;text-align:center;"
+      "min-height:200mm;break-after:page}\n"
+      ".cover .cover-title{margin-top:auto}\n"
+      ".cover .cover-subtitle{margin:12pt 0 auto}\n"
+      ".cover .cover-organisation{padding-bottom:6pt;border-bottom:1px solid}\n"
+      ".page-break{break-after:page}\n"
+      ".toc{margin-bottom:12pt}\n.toc h2{text-align:center;text-indent:0}\n"
+      ".toc ol{text-align:left}\n.toc li{margin:4pt 0}\n.toc a{color:inherit}\n"
+      ".frame{border:1px solid;padding:6pt 8pt;margin:8pt 0;break-inside:avoid}\n"
+      ".frame-title{text-align:center;font-weight:bold;text-indent:0!important}\n"
+      ".notes{break-before:page}\n.notes h2{text-align:center;text-indent:0}\n"
+      ".note-lines{height:150mm;background:repeating-linear-gradient(to bottom,transparent 0,"
+      "transparent calc(2.2em - 1px),#8c8c8c calc(2.2em - 1px),#8c8c8c 2.2em)}\n";
+
   // Footer: "Nơi nhận:" on the left, the signature block on the right, level at the top.
   out +=
       ".doc-footer{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);"

@@ -86,9 +86,14 @@ class HtmlBuilder {
   void build() {
     head();
     out_ += "<body>\n<div class=\"sheet\">\n";
-    header();
-    out_ += "<main>\n";
-    title();
+    if (doc_.cover.empty()) {
+      header();
+      out_ += "<main>\n";
+      title();
+    } else {
+      cover();
+      out_ += "<main>\n";
+    }
     addresses();
     out_ += "<div class=\"content\">\n";
     blocks(doc_.body, 0);
@@ -228,6 +233,21 @@ class HtmlBuilder {
     out_ += "</h1>\n";
   }
 
+  // A booklet's cover instead of the official header: its title line is the page's h1.
+  void cover() {
+    out_ += "<header class=\"cover\">\n";
+    for (const ResolvedCoverLine& line : doc_.cover) {
+      switch (line.role) {
+        case CoverLine::Role::Organisation: styled("p", line.text, "cover-organisation"); break;
+        case CoverLine::Role::Title: styled("h1", line.text, "cover-title"); break;
+        case CoverLine::Role::Subtitle: styled("p", line.text, "cover-subtitle"); break;
+        case CoverLine::Role::Issuer: styled("p", line.text, "cover-issuer"); break;
+        case CoverLine::Role::Place: styled("p", line.text, "cover-place"); break;
+      }
+    }
+    out_ += "</header>\n";
+  }
+
   void addresses() {
     if (doc_.address_label.empty() && doc_.addresses.empty()) return;
     out_ += "<div class=\"to\">\n";
@@ -273,9 +293,38 @@ class HtmlBuilder {
         return;
       case Block::Kind::Heading:
         if (lead) lone_marker(*lead);
-        out_ += "<h2>";
+        if (list_depth == 0 && box_depth_ == 0) {
+          // Top-level headings are what the table of contents links to.
+          out_ += "<h2 id=\"muc-" + std::to_string(++heading_count_) + "\">";
+        } else {
+          out_ += "<h2>";
+        }
         inlines(b.inlines);
         close("h2");
+        return;
+      case Block::Kind::PageBreak:
+        out_ += "<div class=\"page-break\"></div>\n";
+        return;
+      case Block::Kind::Toc:
+        toc(b.title);
+        return;
+      case Block::Kind::Box:
+        if (lead) lone_marker(*lead);
+        out_ += "<aside class=\"frame\">\n";
+        if (!b.title.empty()) {
+          out_ += "<p class=\"frame-title\">";
+          text(b.title);
+          out_ += "</p>\n";
+        }
+        ++box_depth_;
+        blocks(b.blocks, list_depth);
+        --box_depth_;
+        out_ += "</aside>\n";
+        return;
+      case Block::Kind::Notes:
+        out_ += "<section class=\"notes\">\n<h2>";
+        text(b.title);
+        out_ += "</h2>\n<div class=\"note-lines\"></div>\n</section>\n";
         return;
       case Block::Kind::OrderedList:
       case Block::Kind::DashList:
@@ -291,6 +340,21 @@ class HtmlBuilder {
         chart_figure(b.chart);
         return;
     }
+  }
+
+  // The contents link to the headings; a page on screen has no page numbers.
+  void toc(const std::string& title) {
+    out_ += "<nav class=\"toc\">\n<h2>";
+    text(title);
+    out_ += "</h2>\n<ol>\n";
+    int n = 0;
+    for (const Block& b : doc_.body) {
+      if (b.kind != Block::Kind::Heading) continue;
+      out_ += "<li><a href=\"#muc-" + std::to_string(++n) + "\">";
+      inlines(b.inlines);
+      out_ += "</a></li>\n";
+    }
+    out_ += "</ol>\n</nav>\n<div class=\"page-break\"></div>\n";
   }
 
   void lone_marker(const std::string& m) {
@@ -560,6 +624,8 @@ class HtmlBuilder {
   const ResolvedDocument& doc_;
   const Profile& profile_;
   std::string& out_;
+  int heading_count_ = 0;  // top-level headings so far: their ids for the contents
+  int box_depth_ = 0;
 };
 
 }  // namespace

@@ -106,6 +106,7 @@ class MarkupReader {
   Table table(const xmlNode* n);
   Chart chart(const xmlNode* n);
   Recipients recipients(const xmlNode* n);
+  std::vector<CoverLine> cover(const xmlNode* n);
 
   std::string_view bytes_;
   const std::string& name_;
@@ -249,6 +250,17 @@ Block MarkupReader::block(const xmlNode* n) {
   } else if (is(n, "chart")) {
     b.kind = Block::Kind::Chart;
     b.chart = chart(n);
+  } else if (is(n, "pagebreak")) {
+    b.kind = Block::Kind::PageBreak;
+  } else if (is(n, "toc") || is(n, "notes")) {
+    b.kind = is(n, "toc") ? Block::Kind::Toc : Block::Kind::Notes;
+    b.title = trim(normal(attribute(n, "title")));
+    check_drawable(b.title, n);
+  } else if (is(n, "box")) {
+    b.kind = Block::Kind::Box;
+    b.title = trim(normal(attribute(n, "title")));
+    check_drawable(b.title, n);
+    b.blocks = blocks(n);
   } else {
     b.kind = Block::Kind::Table;
     b.table = table(n);
@@ -279,6 +291,23 @@ Recipients MarkupReader::recipients(const xmlNode* n) {
   return r;
 }
 
+std::vector<CoverLine> MarkupReader::cover(const xmlNode* n) {
+  static constexpr std::pair<const char*, CoverLine::Role> kRoles[] = {
+      {"organisation", CoverLine::Role::Organisation}, {"title", CoverLine::Role::Title},
+      {"subtitle", CoverLine::Role::Subtitle},         {"issuer", CoverLine::Role::Issuer},
+      {"place", CoverLine::Role::Place}};
+  std::vector<CoverLine> lines;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (!is(c, "line")) continue;
+    const std::string role = trim(normal(attribute(c, "role")));
+    CoverLine line{CoverLine::Role::Title, plain(c)};
+    for (const auto& [name, value] : kRoles)
+      if (role == name) line.role = value;
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
 Document MarkupReader::read(const xmlNode* root) {
   Document d;
   d.source_file = name_;
@@ -301,6 +330,8 @@ Document MarkupReader::read(const xmlNode* root) {
       d.place = plain(c);
     else if (is(c, "subject"))
       d.subject = plain(c);
+    else if (is(c, "cover"))
+      d.cover = cover(c);
     else if (is(c, "to"))
       d.to = plain_children(c, "recipient");
     else if (is(c, "body"))

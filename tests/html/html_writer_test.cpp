@@ -293,10 +293,10 @@ TEST_P(Hostile, NoFieldCanInjectMarkup) {
   const std::set<std::string> allowed_tags = {
       "html", "head", "meta", "title", "style", "body", "div", "header", "main", "footer",
       "hgroup", "h1", "h2", "p", "span", "strong", "em", "ol", "ul", "li", "table",
-      "thead", "tbody", "tr", "th", "td"};
+      "thead", "tbody", "tr", "th", "td", "nav", "a", "aside", "section"};
   for (const auto& tag : dom.tags()) EXPECT_TRUE(allowed_tags.count(tag)) << tag;
   const std::set<std::string> allowed_attributes = {"lang", "charset", "name", "content",
-                                                    "class", "style", "scope", "aria-hidden"};
+                                                    "class", "style", "scope", "aria-hidden", "id", "href"};
   std::vector<int> stack = {0};
   while (!stack.empty()) {
     const int n = stack.back();

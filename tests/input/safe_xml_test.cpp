@@ -137,7 +137,7 @@ TEST(SafeXml, ExplainsAnUnexpectedElementWithWhatIsAllowed) {
   ASSERT_EQ(errors.size(), 1u) << all(errors);
   EXPECT_EQ(errors[0].to_string(),
             "in.xml:7:13: unexpected element <ghichu> in <body>; expected one of p, h, ol, ul, "
-            "table, chart");
+            "table, chart, pagebreak, toc, box, notes");
 }
 
 TEST(SafeXml, ReportsEveryProblemNotOnlyTheFirst) {
@@ -149,7 +149,7 @@ TEST(SafeXml, ReportsEveryProblemNotOnlyTheFirst) {
   EXPECT_EQ(
       errors[0].to_string(),
       "in.xml:7:5: unexpected element <ghichu> in <body>; expected one of p, h, ol, ul, table, "
-      "chart");
+      "chart, pagebreak, toc, box, notes");
   EXPECT_EQ(errors[1].to_string(), "in.xml:7:19: unexpected attribute foo= on <b>");
   EXPECT_EQ(errors[2].to_string(),
             "in.xml:7:50: attribute colspan='0' of <td> is not valid; expected a whole number "
