@@ -119,7 +119,7 @@ void append_stylesheet(std::string& out, const Profile& profile) {
   // notes page is ruled.
   out +=
       ".cover{display:flex;flex-direction:column;align-items:center;text-align:center;"
-      "min-height:200mm;break-after:page}\n"
+      "min-height:200mm;margin-bottom:24pt;break-after:page}\n"
       ".cover .cover-title{margin-top:auto}\n"
       ".cover .cover-subtitle{margin:12pt 0 auto}\n"
       ".cover .cover-organisation{padding-bottom:6pt;border-bottom:1px solid}\n"
