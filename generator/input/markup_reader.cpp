@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -370,7 +371,9 @@ Result<Document> read_document(const std::string& path, const ReadOptions& optio
     return Result<Document>::failure(
         {path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
   std::ostringstream bytes;
-  bytes << in.rdbuf();
+  // A folder opens as a stream but reading it fails: say what it is.
+  if (!(bytes << in.rdbuf()) && std::filesystem::is_directory(path))
+    return Result<Document>::failure({path, 0, 0, "is a folder, not a document; give the XML files in it"});
   return read_document_bytes(bytes.str(), path, options);
 }
 
