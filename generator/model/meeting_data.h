@@ -11,11 +11,22 @@
 
 namespace vanban {
 
+// Where one field of a record is: an XML attribute or a CSV cell.
+struct FieldSource {
+  std::string name;  // the attribute and column name: "members", "report-filed"
+  int line = 0;
+  int column = 0;
+};
+
 // Where a record came from, for messages: XML line/column, or CSV row and column number.
 struct RecordSource {
   std::string file;
   int line = 0;    // CSV: row (1-based, the header is row 1)
   int column = 0;  // CSV: column (1-based)
+  std::vector<FieldSource> fields = {};  // each field's own place, so a message points at the value
+  // The reader could not read one of its values and said so: input/meeting_checks.h drops the
+  // record, but knows its id, so that references to it say "rejected" rather than "unknown".
+  bool rejected = false;
 };
 
 // The organisations whose branches meet every month. Ids are used in data files and templates.

@@ -1,0 +1,295 @@
+#include "input/csv.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "text/legacy_encoding.h"
+#include "text/unicode.h"
+
+namespace vanban {
+
+namespace {
+
+// UTF-16 with a byte-order mark (Excel's "Unicode text") to UTF-8; false on an unpaired
+// surrogate or an odd byte.
+bool utf16_to_utf8(std::string_view bytes, bool big_endian, std::string& out) {
+  if (bytes.size() % 2) return false;
+  const auto unit = [&](std::size_t i) {
+    const auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
+    return static_cast<char32_t>(big_endian ? a << 8 | b : b << 8 | a);
+  };
+  std::u32string text;
+  text.reserve(bytes.size() / 2);
+  for (std::size_t i = 0; i < bytes.size(); i += 2) {
+    char32_t u = unit(i);
+    if (u >= 0xDC00 && u <= 0xDFFF) return false;
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      if (i + 2 >= bytes.size()) return false;
+      const char32_t low = unit(i + 2);
+      if (low < 0xDC00 || low > 0xDFFF) return false;
+      u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+      i += 2;
+    }
+    text.push_back(u);
+  }
+  out = text::to_utf8(text);
+  return true;
+}
+
+// The delimiter the header row uses most: comma, semicolon or tab (comma if none).
+char detect_delimiter(std::string_view s) {
+  int comma = 0, semicolon = 0, tab = 0;
+  bool quoted = false;
+  for (char c : s) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') break;
+    comma += c == ',';
+    semicolon += c == ';';
+    tab += c == '\t';
+  }
+  if (tab > comma && tab >= semicolon) return '\t';
+  if (semicolon > comma) return ';';
+  return ',';
+}
+
+// A record as split, before its bytes are decoded.
+struct RawRow {
+  int number = 0;
+  std::vector<std::string> cells;
+  bool bad = false;  // already reported
+};
+
+class Splitter {
+ public:
+  Splitter(std::string_view s, char delimiter, const std::string& name, Diagnostics& errors)
+      : s_(s), delimiter_(delimiter), name_(name), errors_(errors) {}
+
+  std::vector<RawRow> rows() {
+    std::vector<RawRow> out;
+    for (int number = 1; i_ < s_.size(); ++number) {
+      RawRow row{number, {}, false};
+      if (!read_row(row)) break;
+      out.push_back(std::move(row));
+    }
+    return out;
+  }
+
+ private:
+  bool at_end_of_cell() const {
+    return i_ >= s_.size() || s_[i_] == delimiter_ || s_[i_] == '\n' || s_[i_] == '\r';
+  }
+
+  // false at an unterminated quote: the rest of the file is inside it.
+  bool read_row(RawRow& row) {
+    for (;;) {
+      const int column = static_cast<int>(row.cells.size()) + 1;
+      std::string cell;
+      if (i_ < s_.size() && s_[i_] == '"') {
+        if (!read_quoted(cell)) {
+          errors_.push_back({name_, row.number, column,
+                             "the quoted cell that starts here has no closing quote"});
+          return false;
+        }
+        if (!at_end_of_cell()) {
+          errors_.push_back({name_, row.number, column,
+                             "text after the closing quote of a quoted cell; a quote inside a "
+                             "quoted cell is written twice (\"\")"});
+          row.bad = true;
+          while (!at_end_of_cell()) ++i_;
+        }
+      } else {
+        const std::size_t start = i_;
+        while (!at_end_of_cell()) ++i_;
+        cell.assign(s_.substr(start, i_ - start));
+      }
+      row.cells.push_back(std::move(cell));
+      if (i_ < s_.size() && s_[i_] == delimiter_) {
+        ++i_;
+        continue;
+      }
+      if (i_ < s_.size() && s_[i_] == '\r') ++i_;
+      if (i_ < s_.size() && s_[i_] == '\n') ++i_;
+      return true;
+    }
+  }
+
+  bool read_quoted(std::string& cell) {
+    for (++i_; i_ < s_.size(); ++i_) {
+      const char c = s_[i_];
+      if (c == '"') {
+        if (i_ + 1 < s_.size() && s_[i_ + 1] == '"') {
+          cell.push_back('"');
+          ++i_;
+          continue;
+        }
+        ++i_;
+        return true;
+      }
+      if (c == '\r') {  // CRLF or a lone CR inside a cell: one line break
+        if (i_ + 1 < s_.size() && s_[i_ + 1] == '\n') ++i_;
+        cell.push_back('\n');
+        continue;
+      }
+      cell.push_back(c);
+    }
+    return false;
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+  char delimiter_;
+  const std::string& name_;
+  Diagnostics& errors_;
+};
+
+bool has_high_byte(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  return false;
+}
+
+// A cell quoted in a message, shortened.
+std::string quoted(std::string_view utf8) {
+  std::u32string cps = text::to_u32(utf8);
+  for (char32_t& c : cps)
+    if (c == '\n') c = ' ';
+  if (cps.size() > 40) cps = cps.substr(0, 40) + U"…";
+  return "'" + text::to_utf8(cps) + "'";
+}
+
+// How the cells of a file are written.
+struct FileText {
+  enum class Kind { Unicode, Legacy, LegacyAsWindows1252 } kind = Kind::Unicode;
+  text::LegacyEncoding encoding = text::LegacyEncoding::Tcvn3;
+};
+
+std::string warning_text(const FileText& f) {
+  const std::string e = text::legacy_encoding_name(f.encoding);
+  return "text in " + e + " converted to Unicode: the whole file is " +
+         (f.kind == FileText::Kind::Legacy ? "in " + e + ", not UTF-8"
+                                           : e + " read as Windows-1252 (an old .VnTime or "
+                                                 "VNI-Times sheet saved as Unicode)");
+}
+
+// Every cell to NFC. A file in a legacy encoding, or in one seen as Windows-1252 throughout, is
+// converted whole, with one warning; in a Unicode file, a cell that is legacy text seen as
+// Windows-1252 (pasted from an old file) is repaired with a warning of its own: that is a guess.
+bool decode_cells(std::vector<RawRow>& rows, bool unicode, std::string_view body,
+                  const std::string& name, Diagnostics& errors) {
+  FileText file;
+  if (!unicode && !text::is_valid_utf8(body)) {
+    const std::optional<text::LegacyEncoding> legacy = text::detect_legacy_encoding(body);
+    if (!legacy) {
+      for (const RawRow& row : rows) {
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+          std::size_t bad = 0;
+          if (text::is_valid_utf8(row.cells[c], &bad)) continue;
+          char hex[8];
+          std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(row.cells[c][bad]));
+          errors.push_back({name, row.number, static_cast<int>(c) + 1,
+                            std::string("not UTF-8, TCVN3 or VNI text (byte ") + hex +
+                                "); save the file as CSV UTF-8"});
+          return false;
+        }
+      }
+      errors.push_back({name, 0, 0, "not UTF-8, TCVN3 or VNI text; save the file as CSV UTF-8"});
+      return false;
+    }
+    file = {FileText::Kind::Legacy, *legacy};
+  } else if (const auto seen = text::detect_legacy_mojibake(body)) {
+    file = {FileText::Kind::LegacyAsWindows1252, *seen};
+  }
+  bool warned = false;
+  for (RawRow& row : rows) {
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      std::string& cell = row.cells[c];
+      if (!has_high_byte(cell)) continue;
+      const int column = static_cast<int>(c) + 1;
+      if (file.kind != FileText::Kind::Unicode) {
+        if (!warned) errors.push_back({name, row.number, column, warning_text(file), true});
+        warned = true;
+        cell = text::decode_legacy(
+            file.kind == FileText::Kind::Legacy ? cell : *text::windows_1252_bytes(cell),
+            file.encoding);
+      } else if (auto repaired = text::repair_legacy_text(cell)) {
+        errors.push_back({name, row.number, column,
+                          std::string("text in ") + text::legacy_encoding_name(repaired->encoding) +
+                              " converted to Unicode: " + quoted(cell) + " read as " +
+                              quoted(repaired->utf8),
+                          true});
+        cell = std::move(repaired->utf8);
+      } else {
+        cell = text::to_nfc(cell);
+      }
+    }
+  }
+  return true;
+}
+
+bool all_empty(const std::vector<std::string>& cells) {
+  for (const std::string& c : cells)
+    if (!c.empty()) return false;
+  return true;
+}
+
+}  // namespace
+
+Result<CsvTable> parse_csv(std::string_view bytes, const std::string& name) {
+  Result<CsvTable> result;
+  std::string utf16;
+  std::string_view body = bytes;
+  bool unicode = false;  // decoded from UTF-16: no legacy bytes possible
+  const auto starts = [&](std::string_view bom) { return bytes.substr(0, bom.size()) == bom; };
+  if (starts("\xEF\xBB\xBF")) {
+    body = bytes.substr(3);
+  } else if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
+    if (!utf16_to_utf8(bytes.substr(2), starts("\xFE\xFF"), utf16))
+      return Result<CsvTable>::failure(
+          {name, 0, 0, "not valid UTF-16 (a lone surrogate or an odd byte at the end)"});
+    body = utf16;
+    unicode = true;
+  }
+
+  CsvTable table;
+  table.delimiter = detect_delimiter(body);
+  std::vector<RawRow> rows = Splitter(body, table.delimiter, name, result.errors).rows();
+  if (!decode_cells(rows, unicode, body, name, result.errors)) return result;
+  if (rows.empty() || all_empty(rows.front().cells)) {
+    result.errors.push_back({name, 1, 1, "the file has no header row"});
+    return result;
+  }
+  table.header = std::move(rows.front().cells);
+  const std::size_t width = table.header.size();
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    RawRow& row = rows[r];
+    if (row.bad || all_empty(row.cells)) continue;
+    while (row.cells.size() > width && row.cells.back().empty()) row.cells.pop_back();
+    if (row.cells.size() > width) {
+      result.errors.push_back({name, row.number, static_cast<int>(width) + 1,
+                               "the row has " + std::to_string(row.cells.size()) +
+                                   " cells; the header has " + std::to_string(width)});
+      continue;
+    }
+    row.cells.resize(width);
+    table.rows.push_back({row.number, std::move(row.cells)});
+  }
+  result.value = std::move(table);
+  return result;
+}
+
+Result<CsvTable> read_csv(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Result<CsvTable>::failure(
+        {path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return parse_csv(bytes.str(), path);
+}
+
+}  // namespace vanban

@@ -1,0 +1,32 @@
+// CSV as offices write it (RFC 4180): quoted cells with "" for a quote and line breaks inside;
+// CRLF or LF; comma, semicolon (Excel in a Vietnamese locale) or tab (Excel's "Unicode text"),
+// whichever the header row uses; UTF-8 with or without BOM, UTF-16 LE/BE with BOM, and the
+// legacy TCVN3 and VNI encodings, converted to Unicode with a warning. Every cell is NFC.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.h"
+
+namespace vanban {
+
+struct CsvRow {
+  int number = 0;                  // 1-based, counting every record: the header is row 1
+  std::vector<std::string> cells;  // as many as the header has; line breaks inside are "\n"
+};
+
+struct CsvTable {
+  std::vector<std::string> header;
+  std::vector<CsvRow> rows;  // after the header; rows with every cell empty are left out
+  char delimiter = ',';
+};
+
+// A row that cannot be split (a quote in the wrong place, more cells than the header) is left
+// out with an error at its row and column; the others are kept. No value if the bytes cannot be
+// decoded or hold no header.
+Result<CsvTable> parse_csv(std::string_view bytes, const std::string& name);
+Result<CsvTable> read_csv(const std::string& path);
+
+}  // namespace vanban

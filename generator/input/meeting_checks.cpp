@@ -1,0 +1,188 @@
+#include "input/meeting_checks.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "input/meeting_fields.h"
+
+namespace vanban {
+
+namespace {
+
+std::string iso(const CivilDate& d) {
+  char s[16];
+  std::snprintf(s, sizeof s, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return s;
+}
+
+// "branches.csv:3": where the first of two records is, in words short enough for a message.
+std::string place(const RecordSource& s) {
+  return std::filesystem::path(s.file).filename().string() + ":" + std::to_string(s.line);
+}
+
+// The records of one kind met so far, by id: the first valid one, or the first rejected one.
+template <class Record>
+class Registry {
+ public:
+  // nullptr if `id` is new; else the record it repeats.
+  const RecordSource* first(const std::string& id) const {
+    const auto found = first_.find(id);
+    return found == first_.end() ? nullptr : found->second;
+  }
+  void add(const Record& r, const std::string& id, bool valid) {
+    first_.emplace(id, &r.source);
+    if (valid) valid_.emplace(id, &r);
+  }
+  const Record* valid(const std::string& id) const {
+    const auto found = valid_.find(id);
+    return found == valid_.end() ? nullptr : found->second;
+  }
+  // Why `id` cannot be referred to, or "" if it can.
+  std::string unusable(const std::string& kind, const std::string& id) const {
+    if (valid(id)) return "";
+    return first(id) ? kind + " '" + id + "' was rejected" : "there is no " + kind + " '" + id + "'";
+  }
+
+ private:
+  std::unordered_map<std::string, const RecordSource*> first_;
+  std::unordered_map<std::string, const Record*> valid_;
+};
+
+template <class Record>
+void keep(std::vector<Record>& all, const std::vector<bool>& kept, std::vector<Record>& out) {
+  out.reserve(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (kept[i]) out.push_back(std::move(all[i]));
+}
+
+}  // namespace
+
+MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
+  MeetingData ok;
+  ok.month = raw.month;
+  // The maps below point into `raw`, whose records are moved out only at the end.
+  Registry<Branch> branches;
+  Registry<Cadre> cadres;
+  std::vector<bool> keep_branch, keep_cadre;
+  keep_branch.reserve(raw.branches.size());
+  keep_cadre.reserve(raw.cadres.size());
+
+  for (const Branch& b : raw.branches) {
+    bool valid = !b.source.rejected;
+    const std::string label = branch_label(b.id);
+    const auto reject = [&](const char* field, const std::string& reason) {
+      out.push_back(rejection(b.source, field, label, reason));
+      valid = false;
+    };
+    const bool read = valid;  // values a reader could read: report every reason, not the first
+    if (read && b.id.empty()) reject("id", "id is empty");
+    if (const RecordSource* first = branches.first(b.id))
+      reject("id", "the id is already used at " + place(*first));
+    if (read && b.members < 1)
+      reject("members", "members " + std::to_string(b.members) +
+                            ": a branch has at least one member on its roll");
+    if (read && (b.meeting_day < 1 || b.meeting_day > 31))
+      reject("meeting-day", "meeting-day " + std::to_string(b.meeting_day) +
+                                " is not a day of the month (1-31)");
+    if (!b.id.empty()) branches.add(b, b.id, valid);
+    keep_branch.push_back(valid);
+  }
+
+  for (const Cadre& c : raw.cadres) {
+    bool valid = !c.source.rejected;
+    const std::string label = cadre_label(c.id);
+    if (valid && c.id.empty()) {
+      out.push_back(rejection(c.source, "id", label, "id is empty"));
+      valid = false;
+    }
+    if (const RecordSource* first = cadres.first(c.id)) {
+      out.push_back(rejection(c.source, "id", label, "the id is already used at " + place(*first)));
+      valid = false;
+    }
+    if (!c.id.empty()) cadres.add(c, c.id, valid);
+    keep_cadre.push_back(valid);
+  }
+
+  std::unordered_map<std::string, const RecordSource*> assigned;  // cadre "\n" branch
+  std::vector<bool> keep_assignment(raw.assignments.size(), false);
+  for (std::size_t i = 0; i < raw.assignments.size(); ++i) {
+    const Assignment& a = raw.assignments[i];
+    if (a.source.rejected) continue;
+    const std::string label = assignment_label(a.cadre_id, a.branch_id);
+    bool valid = true;
+    if (const std::string why = cadres.unusable("cadre", a.cadre_id); !why.empty()) {
+      out.push_back(rejection(a.source, "cadre", label, why));
+      valid = false;
+    }
+    if (const std::string why = branches.unusable("branch", a.branch_id); !why.empty()) {
+      out.push_back(rejection(a.source, "branch", label, why));
+      valid = false;
+    }
+    if (!valid) continue;
+    const auto [it, added] = assigned.emplace(a.cadre_id + "\n" + a.branch_id, &a.source);
+    if (!added) {
+      out.push_back(rejection(a.source, "cadre", label, "the same assignment is already at " +
+                                                            place(*it->second)));
+      continue;
+    }
+    keep_assignment[i] = true;
+  }
+
+  std::unordered_map<std::string, const RecordSource*> met;  // branch "\n" date
+  const std::string month =
+      std::to_string(raw.month.year) + "-" + (raw.month.month < 10 ? "0" : "") +
+      std::to_string(raw.month.month);
+  std::vector<bool> keep_meeting(raw.meetings.size(), false);
+  for (std::size_t i = 0; i < raw.meetings.size(); ++i) {
+    const Meeting& m = raw.meetings[i];
+    if (m.source.rejected) continue;
+    const std::string date = iso(m.date);
+    const std::string label = meeting_label(m.branch_id, date);
+    bool valid = true;
+    const auto reject = [&](const char* field, const std::string& reason) {
+      out.push_back(rejection(m.source, field, label, reason));
+      valid = false;
+    };
+    const Branch* branch = branches.valid(m.branch_id);
+    if (!branch) reject("branch", branches.unusable("branch", m.branch_id));
+    if (m.date.year != raw.month.year || m.date.month != raw.month.month)
+      reject("date", "the date is outside the month " + month);
+    if (m.present < 1)
+      reject("present", "present " + std::to_string(m.present) +
+                            ": a meeting has at least one member present");
+    else if (branch && m.present > branch->members)
+      reject("present", std::to_string(m.present) + " members present, more than the " +
+                            std::to_string(branch->members) + " on the branch's roll");
+    if (!m.cadre_id.empty())
+      if (const std::string why = cadres.unusable("cadre", m.cadre_id); !why.empty())
+        reject("cadre", why);
+    if (m.report_filed && m.cadre_id.empty())
+      reject("report-filed", "a report is filed but no cadre attended (cadre is empty)");
+    else if (m.report_filed && *m.report_filed < m.date)
+      reject("report-filed",
+             "the report is dated " + iso(*m.report_filed) + ", before the meeting");
+    if (!valid) continue;
+    const auto [it, added] = met.emplace(m.branch_id + "\n" + date, &m.source);
+    if (!added) {
+      out.push_back(rejection(m.source, "date", label,
+                              "the branch already met that day, at " + place(*it->second)));
+      continue;
+    }
+    if (!m.cadre_id.empty() && !assigned.count(m.cadre_id + "\n" + m.branch_id))
+      out.push_back(record_warning(m.source, "cadre", label,
+                                   "cadre '" + m.cadre_id +
+                                       "' is not assigned to this branch (kept: a substitute)"));
+    keep_meeting[i] = true;
+  }
+
+  // Moved last: the maps above point into these records.
+  keep(raw.branches, keep_branch, ok.branches);
+  keep(raw.cadres, keep_cadre, ok.cadres);
+  keep(raw.assignments, keep_assignment, ok.assignments);
+  keep(raw.meetings, keep_meeting, ok.meetings);
+  return ok;
+}
+
+}  // namespace vanban

@@ -1,0 +1,186 @@
+#include "input/meeting_xml_reader.h"
+
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <utility>
+#include <vector>
+
+#include "input/meeting_checks.h"
+#include "input/meeting_fields.h"
+#include "input/safe_xml.h"
+
+namespace vanban {
+
+namespace {
+
+const char* str(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
+
+bool is(const xmlNode* n, const char* name) {
+  return n->type == XML_ELEMENT_NODE && std::strcmp(str(n->name), name) == 0;
+}
+
+std::string attribute(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
+  std::string out = v ? str(v) : "";
+  xmlFree(v);
+  return out;
+}
+
+std::string content(const xmlNode* n) {
+  xmlChar* v = xmlNodeGetContent(n);
+  std::string out = v ? str(v) : "";
+  xmlFree(v);
+  return out;
+}
+
+// Line and column of byte offsets, in O(log lines): position_at counts from the start, which a
+// month of 10,000 meetings cannot afford for every attribute.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view bytes) : bytes_(bytes) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+      if (bytes[i] == '\n') starts_.push_back(i + 1);
+  }
+
+  SourcePosition at(std::size_t offset) const {
+    offset = std::min(offset, bytes_.size());
+    const auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    const std::size_t start = *(next - 1);
+    SourcePosition p{static_cast<int>(next - starts_.begin()), 1};
+    for (std::size_t i = start; i < offset; ++i)
+      if ((static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80) ++p.column;
+    if (start == 0 && offset >= 3 && bytes_.substr(0, 3) == "\xEF\xBB\xBF") --p.column;
+    return p;
+  }
+
+ private:
+  std::string_view bytes_;
+  std::vector<std::size_t> starts_;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// The attributes of the start tag at `tag` ('<'), in the order written, with the offset of
+// each name. The tag is well-formed: libxml2 has read it.
+std::vector<std::pair<std::string, std::size_t>> attributes_at(std::string_view s,
+                                                               std::size_t tag) {
+  std::vector<std::pair<std::string, std::size_t>> out;
+  std::size_t i = tag + 1;
+  while (i < s.size() && !is_space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+  for (;;) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    if (i >= s.size() || s[i] == '/' || s[i] == '>') return out;
+    const std::size_t name = i;
+    while (i < s.size() && s[i] != '=' && !is_space(s[i])) ++i;
+    out.emplace_back(std::string(s.substr(name, i - name)), name);
+    i = s.find('=', i);
+    if (i == s.npos) return out;
+    i = s.find_first_of("\"'", i);
+    if (i == s.npos) return out;
+    i = s.find(s[i], i + 1);
+    if (i == s.npos) return out;
+    ++i;
+  }
+}
+
+class MeetingXmlReader {
+ public:
+  MeetingXmlReader(std::string_view bytes, const std::string& name, Diagnostics& errors)
+      : bytes_(bytes), lines_(bytes), name_(name), errors_(errors) {}
+
+  MeetingData read(const xmlNode* root) {
+    MeetingData d;
+    const std::string year = attribute(root, "year"), month = attribute(root, "month");
+    std::from_chars(year.data(), year.data() + year.size(), d.month.year);
+    std::from_chars(month.data(), month.data() + month.size(), d.month.month);
+    for (const xmlNode* section = root->children; section; section = section->next) {
+      for (const xmlNode* n = section->children; n; n = n->next) {
+        if (is(n, "branch")) d.branches.push_back(read_branch(record(n), errors_));
+        if (is(n, "cadre")) d.cadres.push_back(read_cadre(record(n), errors_));
+        if (is(n, "assign")) d.assignments.push_back(read_assignment(record(n), errors_));
+        if (is(n, "meeting")) d.meetings.push_back(meeting(n));
+      }
+    }
+    return d;
+  }
+
+ private:
+  SourcePosition position(const xmlNode* n) const {
+    const std::size_t offset = offset_of(n);
+    return offset == std::string_view::npos ? position_of(n, bytes_) : lines_.at(offset);
+  }
+
+  RawRecord record(const xmlNode* n) const {
+    RawRecord r;
+    const SourcePosition p = position(n);
+    r.source.file = name_;
+    r.source.line = p.line;
+    r.source.column = p.column;
+    const std::size_t tag = offset_of(n);
+    if (tag == std::string_view::npos) return r;
+    for (const auto& [attr, offset] : attributes_at(bytes_, tag)) {
+      const SourcePosition a = lines_.at(offset);
+      r.add({attr, a.line, a.column}, clean_text(attribute(n, attr.c_str())));
+    }
+    return r;
+  }
+
+  Meeting meeting(const xmlNode* n) {
+    RawRecord r = record(n);
+    RawLists lists;
+    for (const xmlNode* c = n->children; c; c = c->next) {
+      if (is(c, "topic")) lists.topics.push_back(clean_text(content(c)));
+      if (is(c, "proposal")) lists.proposals.push_back(clean_text(content(c)));
+      if (is(c, "opinion")) {
+        const SourcePosition p = position(c);
+        lists.opinions.push_back(
+            {clean_text(attribute(c, "topic")), clean_text(content(c)), p.line, p.column});
+      }
+      if (is(c, "quality")) {
+        const SourcePosition p = position(c);
+        r.add({"quality", p.line, p.column}, clean_text(content(c)));
+      }
+    }
+    return read_meeting(r, std::move(lists), errors_);
+  }
+
+  std::string_view bytes_;
+  LineIndex lines_;
+  const std::string& name_;
+  Diagnostics& errors_;
+};
+
+}  // namespace
+
+Result<MeetingData> read_meetings_xml(const std::string& path, const std::string& schema_path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Result<MeetingData>::failure(
+        {path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return read_meetings_xml_bytes(bytes.str(), path, schema_path);
+}
+
+Result<MeetingData> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,
+                                            const std::string& schema_path) {
+  Result<MeetingData> result;
+  XmlDocPtr doc = parse_and_validate(bytes, name, schema_path, result.errors);
+  if (!doc) return result;
+  MeetingData raw = MeetingXmlReader(bytes, name, result.errors).read(xmlDocGetRootElement(doc.get()));
+  result.value = check_meetings(std::move(raw), result.errors);
+  std::stable_sort(result.errors.begin(), result.errors.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+                   });
+  return result;
+}
+
+}  // namespace vanban

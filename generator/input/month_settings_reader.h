@@ -1,0 +1,58 @@
+// Month settings (content/<YYYY-MM>/month.xml, schema templates/schema/month.rng): who issues the
+// generated documents of a month, when, under which numbers, and to whom they go.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/civil_date.h"
+#include "model/diagnostic.h"
+#include "model/document.h"
+#include "model/meeting_data.h"
+
+namespace vanban {
+
+// A body that issues documents: the board, or an agency whose cadres report.
+struct IssuingBody {
+  std::string key;     // as the cadres' data names the agency; also how it is addressed
+  std::string layout;  // profile family: "dang", "nha-nuoc", ...
+  Issuer issuer;       // parent, name, code as printed in the header
+  std::string place;
+  std::string archive;  // "- Lưu <archive>."
+  std::optional<int> first_report_number;  // attendance reports; unset = draft numbers
+  RecordSource source;                     // of its element in month.xml, for messages
+};
+
+// A series of documents the board issues together: date, first number, "Nơi nhận:".
+struct IssueSeries {
+  CivilDate date;
+  std::optional<int> first_number;  // unset = draft numbers
+  Recipients recipients;            // the archive is the board's
+};
+
+struct MonthSettings {
+  std::string source_file;
+  MeetingMonth month;
+  int report_deadline_days = 0;
+  std::string regulation;  // optional: the rule the cadres attend meetings under
+  IssuingBody board;       // Ban Dân vận: the summary and the reminders
+  Signature board_signature;
+  IssueSeries summary;
+  std::string summary_addressee;  // the standing committee reported to
+  int opinions_per_topic = 0;     // quoted in the summary per topic; 0 = all
+  IssueSeries reminders;
+  std::optional<CivilDate> reply_by;  // the day the reminded agencies are to answer by
+  std::vector<IssuingBody> agencies;  // in file order
+
+  // The board or the agency with this key; nullptr if month.xml does not name it.
+  const IssuingBody* find_issuer(const std::string& key) const;
+};
+
+Result<MonthSettings> read_month_settings(const std::string& path, const std::string& schema_path);
+// Same, from bytes already in memory; `name` is used in messages.
+Result<MonthSettings> read_month_settings_bytes(std::string_view bytes, const std::string& name,
+                                                const std::string& schema_path);
+
+}  // namespace vanban

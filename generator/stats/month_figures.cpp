@@ -1,0 +1,245 @@
+#include "stats/month_figures.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "stats/calendar.h"
+#include "text/collation.h"
+#include "text/vietnamese_format.h"
+
+namespace vanban {
+
+namespace {
+
+// Vietnamese order, bytes breaking collation ties so that the result never depends on the input
+// order.
+int collate(const std::string& a, const std::string& b) {
+  const int c = text::compare_vietnamese(a, b);
+  return c != 0 ? c : a.compare(b);
+}
+
+int compare_dates(const CivilDate& a, const CivilDate& b) { return a < b ? -1 : (b < a ? 1 : 0); }
+
+// Gaps of one agency: by cadre, then meeting date, then branch.
+bool gap_before(const CadreGap& x, const CadreGap& y) {
+  if (int c = collate(x.cadre_name, y.cadre_name)) return c < 0;
+  if (int c = x.cadre_id.compare(y.cadre_id)) return c < 0;
+  if (int c = compare_dates(x.meeting_date, y.meeting_date)) return c < 0;
+  if (int c = collate(x.branch_name, y.branch_name)) return c < 0;
+  if (int c = x.branch_id.compare(y.branch_id)) return c < 0;
+  return x.kind < y.kind;
+}
+
+// Opinions of one topic: by place, then branch, then date.
+bool opinion_before(const OpinionEntry& x, const OpinionEntry& y) {
+  if (int c = collate(x.district, y.district)) return c < 0;
+  if (int c = collate(x.commune, y.commune)) return c < 0;
+  if (int c = collate(x.branch_name, y.branch_name)) return c < 0;
+  if (int c = x.branch_id.compare(y.branch_id)) return c < 0;
+  if (int c = compare_dates(x.meeting_date, y.meeting_date)) return c < 0;
+  return collate(x.text, y.text) < 0;
+}
+
+// The day a branch is expected to meet in this month: its regular day, or the month's last day
+// when the regular day does not exist (31 in a 30-day month).
+int regular_day(const Branch& b, const CivilDate& in_month) {
+  return std::min(b.meeting_day, days_in_month(in_month.year, in_month.month));
+}
+
+struct BranchInfo {
+  const Branch* branch;
+  std::vector<const Cadre*> assigned;  // in the order of the assignments
+};
+
+class FigureBuilder {
+ public:
+  FigureBuilder(const MeetingData& data, const FigureOptions& options)
+      : data_(data), options_(options) {
+    for (const Cadre& c : data.cadres) cadres_.emplace(c.id, &c);
+    for (const Branch& b : data.branches) branches_.emplace(b.id, BranchInfo{&b, {}});
+    for (const Assignment& a : data.assignments) {
+      const auto branch = branches_.find(a.branch_id);
+      const auto cadre = cadres_.find(a.cadre_id);
+      if (branch != branches_.end() && cadre != cadres_.end())
+        branch->second.assigned.push_back(cadre->second);
+    }
+  }
+
+  MonthFigures build();
+
+ private:
+  // Every tally a branch's records add to.
+  std::vector<Tally*> tallies_of(const Branch& b) {
+    DistrictWork& d = districts_[b.district];
+    return {&figures_.by_organisation[static_cast<int>(b.organisation)], &d.tally,
+            &d.communes[b.commune], &figures_.total};
+  }
+  void add_branch(const BranchInfo& info);
+  void add_meeting(const Meeting& m, const BranchInfo& info);
+  void add_gap(CadreGap gap);
+  void add_opinions(const Meeting& m, const Branch& b);
+  void finish();
+
+  struct DistrictWork {
+    Tally tally;
+    std::map<std::string, Tally> communes;
+  };
+
+  const MeetingData& data_;
+  const FigureOptions& options_;
+  std::unordered_map<std::string, const Cadre*> cadres_;
+  std::unordered_map<std::string, BranchInfo> branches_;
+  std::unordered_set<std::string> met_;  // ids of the branches that met
+  std::map<std::string, DistrictWork> districts_;
+  std::map<std::string, AgencyGaps> agencies_;
+  std::map<std::string, TopicOpinions> topics_;
+  MonthFigures figures_;
+};
+
+void FigureBuilder::add_branch(const BranchInfo& info) {
+  for (Tally* t : tallies_of(*info.branch)) {
+    ++t->branches;
+    t->assignments += static_cast<int>(info.assigned.size());
+  }
+}
+
+void FigureBuilder::add_meeting(const Meeting& m, const BranchInfo& info) {
+  const Branch& b = *info.branch;
+  const bool on_regular_day = m.date.day == regular_day(b, m.date);
+  const bool attended = !m.cadre_id.empty() && cadres_.count(m.cadre_id) > 0;
+  const bool by_assigned =
+      attended && std::any_of(info.assigned.begin(), info.assigned.end(),
+                              [&](const Cadre* c) { return c->id == m.cadre_id; });
+  const CivilDate due = add_days(m.date, options_.report_deadline_days);
+  const bool filed = attended && m.report_filed.has_value();
+  const bool late = filed && *m.report_filed > due;
+  const bool first_meeting = met_.insert(b.id).second;
+
+  for (Tally* t : tallies_of(b)) {
+    t->branches_met += first_meeting ? 1 : 0;
+    ++t->meetings;
+    t->meetings_on_regular_day += on_regular_day ? 1 : 0;
+    t->present += m.present;
+    t->on_roll += b.members;
+    t->attended += attended ? 1 : 0;
+    t->attended_by_assigned += by_assigned ? 1 : 0;
+    t->reports_on_time += filed && !late ? 1 : 0;
+    t->reports_late += late ? 1 : 0;
+    t->reports_missing += attended && !filed ? 1 : 0;
+    if (m.quality) ++t->by_quality[static_cast<std::size_t>(*m.quality)];
+  }
+
+  const auto gap_at = [&](GapKind kind, const Cadre& c) {
+    CadreGap g;
+    g.kind = kind;
+    g.cadre_id = c.id;
+    g.cadre_name = c.name;
+    g.cadre_position = c.position;
+    g.agency = c.agency;
+    g.branch_id = b.id;
+    g.branch_name = b.name;
+    g.commune = b.commune;
+    g.district = b.district;
+    g.meeting_date = m.date;
+    g.report_due = due;
+    return g;
+  };
+  for (const Cadre* c : info.assigned)
+    if (c->id != m.cadre_id) add_gap(gap_at(GapKind::Absent, *c));
+  if (attended && !filed) add_gap(gap_at(GapKind::ReportMissing, *cadres_.at(m.cadre_id)));
+  if (late) {
+    CadreGap g = gap_at(GapKind::ReportLate, *cadres_.at(m.cadre_id));
+    g.report_filed = *m.report_filed;
+    g.days_late = static_cast<int>(days_since_epoch(*m.report_filed) - days_since_epoch(due));
+    add_gap(std::move(g));
+  }
+  add_opinions(m, b);
+}
+
+void FigureBuilder::add_gap(CadreGap gap) {
+  AgencyGaps& a = agencies_[gap.agency];
+  a.agency = gap.agency;
+  a.absent += gap.kind == GapKind::Absent ? 1 : 0;
+  a.late += gap.kind == GapKind::ReportLate ? 1 : 0;
+  a.missing += gap.kind == GapKind::ReportMissing ? 1 : 0;
+  a.gaps.push_back(std::move(gap));
+}
+
+void FigureBuilder::add_opinions(const Meeting& m, const Branch& b) {
+  for (const Opinion& o : m.opinions) {
+    TopicOpinions& t = topics_[o.topic];
+    t.topic = o.topic;
+    t.opinions.push_back({o.text, b.id, b.name, b.commune, b.district, m.date});
+  }
+}
+
+void FigureBuilder::finish() {
+  figures_.by_district.reserve(districts_.size());
+  for (auto& [name, work] : districts_) {
+    DistrictFigures d{name, work.tally, {}};
+    for (auto& [commune, tally] : work.communes) d.communes.push_back({commune, tally});
+    std::sort(d.communes.begin(), d.communes.end(),
+              [](const CommuneFigures& a, const CommuneFigures& b) {
+                return collate(a.name, b.name) < 0;
+              });
+    figures_.by_district.push_back(std::move(d));
+  }
+  std::sort(figures_.by_district.begin(), figures_.by_district.end(),
+            [](const DistrictFigures& a, const DistrictFigures& b) {
+              return collate(a.name, b.name) < 0;
+            });
+
+  const auto rate = [](Tally& t) {
+    if (t.on_roll > 0)
+      t.attendance_rate = text::format_percent(static_cast<double>(t.present),
+                                               static_cast<double>(t.on_roll));
+  };
+  for (Tally& t : figures_.by_organisation) rate(t);
+  for (DistrictFigures& d : figures_.by_district) {
+    rate(d.tally);
+    for (CommuneFigures& c : d.communes) rate(c.tally);
+  }
+  rate(figures_.total);
+
+  for (auto& [name, a] : agencies_) {
+    std::sort(a.gaps.begin(), a.gaps.end(), gap_before);
+    figures_.gaps_by_agency.push_back(std::move(a));
+  }
+  std::sort(figures_.gaps_by_agency.begin(), figures_.gaps_by_agency.end(),
+            [](const AgencyGaps& a, const AgencyGaps& b) { return collate(a.agency, b.agency) < 0; });
+
+  for (auto& [topic, t] : topics_) {
+    std::sort(t.opinions.begin(), t.opinions.end(), opinion_before);
+    figures_.opinions_by_topic.push_back(std::move(t));
+  }
+  std::sort(figures_.opinions_by_topic.begin(), figures_.opinions_by_topic.end(),
+            [](const TopicOpinions& a, const TopicOpinions& b) {
+              return collate(a.topic, b.topic) < 0;
+            });
+}
+
+MonthFigures FigureBuilder::build() {
+  figures_.month = data_.month;
+  figures_.report_deadline_days = options_.report_deadline_days;
+  // Branches in file order: the tallies are sums, the lists are sorted afterwards.
+  for (const Branch& b : data_.branches) {
+    const BranchInfo& info = branches_.at(b.id);
+    if (info.branch == &b) add_branch(info);  // a repeated id counts once
+  }
+  for (const Meeting& m : data_.meetings) {
+    const auto info = branches_.find(m.branch_id);
+    if (info != branches_.end()) add_meeting(m, info->second);
+  }
+  finish();
+  return std::move(figures_);
+}
+
+}  // namespace
+
+MonthFigures compute_figures(const MeetingData& data, const FigureOptions& options) {
+  return FigureBuilder(data, options).build();
+}
+
+}  // namespace vanban

@@ -1,0 +1,111 @@
+// The figures of one month of branch meetings, as the Mass Mobilisation board reports them to the
+// standing committee: per organisation, per district (and commune) and in total; the cadres who
+// did not attend or did not report in time; members' opinions grouped by topic.
+// Pure functions of checked data (input/meeting_checks.h): records that name an unknown branch or
+// cadre are left out, never guessed at.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "model/civil_date.h"
+#include "model/meeting_data.h"
+
+namespace vanban {
+
+struct FigureOptions {
+  // A report filed at most this many days after the meeting is on time (5 in the sample rules).
+  int report_deadline_days = 5;
+};
+
+// One row of the figure tables. Attendance counts people per meeting ("lượt"): a branch that
+// met twice adds its roll twice, as the reports of seed 004 count it.
+struct Tally {
+  int branches = 0;
+  int branches_met = 0;             // branches that held at least one meeting
+  int meetings = 0;                 // held in the month
+  int meetings_on_regular_day = 0;  // on the branch's fixed day (the last day if the month is shorter)
+  long long present = 0;            // members present, summed over the meetings
+  long long on_roll = 0;            // the roll of the branch, summed over the same meetings
+  std::string attendance_rate;      // present / on_roll: "87,39%"; empty when nothing met
+  int assignments = 0;              // cadres assigned to the branches
+  int attended_by_assigned = 0;     // meetings attended by a cadre assigned to that branch
+  int attended = 0;                 // meetings attended by any cadre: each owes a report
+  int reports_on_time = 0;
+  int reports_late = 0;
+  int reports_missing = 0;
+  // Meetings by the grade the attending cadre gave, indexed by QualityGrade; ungraded ones are
+  // meetings minus their sum.
+  std::array<int, 4> by_quality{};
+};
+
+struct CommuneFigures {
+  std::string name;
+  Tally tally;
+};
+
+struct DistrictFigures {
+  std::string name;
+  Tally tally;
+  std::vector<CommuneFigures> communes;  // Vietnamese order
+};
+
+enum class GapKind {
+  Absent,         // assigned to the branch, the branch met, the cadre did not attend
+  ReportLate,     // attended, filed the report after the deadline
+  ReportMissing,  // attended, filed no report
+};
+
+// One cadre's failure at one meeting.
+struct CadreGap {
+  GapKind kind = GapKind::Absent;
+  std::string cadre_id;
+  std::string cadre_name;
+  std::string cadre_position;
+  std::string agency;
+  std::string branch_id;
+  std::string branch_name;
+  std::string commune;
+  std::string district;
+  CivilDate meeting_date;
+  CivilDate report_due;  // meeting date + deadline
+  CivilDate report_filed;  // ReportLate only
+  int days_late = 0;       // ReportLate only: days after the due date
+};
+
+struct AgencyGaps {
+  std::string agency;
+  int absent = 0, late = 0, missing = 0;
+  std::vector<CadreGap> gaps;  // by cadre name, meeting date, branch name (Vietnamese order)
+};
+
+struct OpinionEntry {
+  std::string text;
+  std::string branch_id;
+  std::string branch_name;
+  std::string commune;
+  std::string district;
+  CivilDate meeting_date;
+};
+
+struct TopicOpinions {
+  std::string topic;
+  std::vector<OpinionEntry> opinions;  // by district, commune, branch name, date, text
+};
+
+struct MonthFigures {
+  MeetingMonth month;
+  int report_deadline_days = 0;
+  // In the fixed order of the Organisation enum (Đảng, Mặt trận, the four mass organisations):
+  // the order every report lists them in, not an alphabetical one.
+  std::array<Tally, kOrganisationCount> by_organisation;
+  std::vector<DistrictFigures> by_district;  // Vietnamese order
+  Tally total;
+  std::vector<AgencyGaps> gaps_by_agency;    // Vietnamese order of agency names
+  std::vector<TopicOpinions> opinions_by_topic;  // Vietnamese order of topics
+};
+
+MonthFigures compute_figures(const MeetingData& data, const FigureOptions& options);
+
+}  // namespace vanban

@@ -1,0 +1,537 @@
+#include "templating/month_documents.h"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "stats/calendar.h"
+#include "templating/render_template.h"
+#include "templating/slug.h"
+#include "text/collation.h"
+#include "text/vietnamese_case.h"
+#include "text/vietnamese_format.h"
+
+namespace vanban {
+
+namespace {
+
+// ---- Values as the templates print them -------------------------------------------------------
+
+std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string iso(const CivilDate& d) {
+  return std::to_string(d.year) + "-" + two(d.month) + "-" + two(d.day);
+}
+std::string dmy(const CivilDate& d) {  // "05/10/2026", as dates are written in running text
+  return two(d.day) + "/" + two(d.month) + "/" + std::to_string(d.year);
+}
+std::string count(long long n) { return text::format_integer(n); }
+std::string percent(long long num, long long den) {
+  return den > 0 ? text::format_percent(static_cast<double>(num), static_cast<double>(den)) : "-";
+}
+// A chart value: a decimal with a dot, as the markup wants it ("87.39").
+std::string decimal_with_dot(double v) {
+  char buf[32];
+  const auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 2).ptr;
+  return std::string(buf, end);
+}
+// "nong-dan" -> "org_nong_dan": flags for wording that depends on the organisation.
+std::string organisation_flag(Organisation o) {
+  std::string id = std::string("org_") + organisation_id(o);
+  std::replace(id.begin(), id.end(), '-', '_');
+  return id;
+}
+std::string quality_flag(QualityGrade g) {
+  std::string id = std::string("quality_") + quality_id(g);
+  std::replace(id.begin(), id.end(), '-', '_');
+  return id;
+}
+
+int collate(const std::string& a, const std::string& b) {
+  const int c = text::compare_vietnamese(a, b);
+  return c != 0 ? c : a.compare(b);
+}
+
+void set_strings(TemplateValue& v, const std::string& key, const std::vector<std::string>& items) {
+  TemplateValue& list = v.set_list(key);
+  for (const std::string& s : items) list.add(TemplateValue(s));
+  v.set_flag("has_" + key, !items.empty());
+}
+
+void set_tally(TemplateValue& v, const Tally& t) {
+  v.set("branches", count(t.branches));
+  v.set("branches_met", count(t.branches_met));
+  v.set("branches_not_met", count(t.branches - t.branches_met));
+  v.set("meetings", count(t.meetings));
+  v.set("meetings_on_regular_day", count(t.meetings_on_regular_day));
+  v.set("meetings_off_day", count(t.meetings - t.meetings_on_regular_day));
+  v.set("regular_day_rate", percent(t.meetings_on_regular_day, t.meetings));
+  v.set("present", count(t.present));
+  v.set("on_roll", count(t.on_roll));
+  v.set("attendance_rate", t.attendance_rate.empty() ? "-" : t.attendance_rate);
+  v.set("assignments", count(t.assignments));
+  v.set("attended", count(t.attended));
+  v.set("attended_by_assigned", count(t.attended_by_assigned));
+  v.set("meetings_without_cadre", count(t.meetings - t.attended));
+  v.set("reports_on_time", count(t.reports_on_time));
+  v.set("reports_late", count(t.reports_late));
+  v.set("reports_missing", count(t.reports_missing));
+  v.set("on_time_rate", percent(t.reports_on_time, t.attended));
+  v.set_flag("has_branches_not_met", t.branches > t.branches_met);
+  v.set_flag("has_meetings_off_day", t.meetings > t.meetings_on_regular_day);
+  v.set_flag("has_meetings_without_cadre", t.meetings > t.attended);
+  v.set_flag("has_reports_late", t.reports_late > 0);
+  v.set_flag("has_reports_missing", t.reports_missing > 0);
+  for (int g = 0; g < 4; ++g)
+    v.set(quality_flag(static_cast<QualityGrade>(g)), count(t.by_quality[static_cast<std::size_t>(g)]));
+  const int graded = t.by_quality[0] + t.by_quality[1] + t.by_quality[2] + t.by_quality[3];
+  v.set("quality_ungraded", count(t.meetings - graded));
+  v.set_flag("has_quality_ungraded", t.meetings > graded);
+  v.set("weak_meetings", count(t.by_quality[2] + t.by_quality[3]));
+  v.set_flag("has_weak_meetings", t.by_quality[2] + t.by_quality[3] > 0);
+}
+
+void set_issuer(TemplateValue& v, const IssuingBody& b) {
+  v.set("layout", b.layout);
+  if (!b.issuer.parent.empty()) v.set("issuer_parent", b.issuer.parent);
+  v.set("issuer_name", b.issuer.name);
+  v.set("issuer_code", b.issuer.code);
+  v.set("issuer_key", b.key);
+  v.set("place", b.place);
+  v.set("archive", b.archive);
+}
+
+void set_number(TemplateValue& v, const std::optional<int>& number) {
+  if (number) v.set("number", std::to_string(*number));
+}
+
+void set_recipients(TemplateValue& v, const Recipients& r) {
+  TemplateValue& list = v.set_list("recipients");
+  for (const RecipientGroup& g : r.entries) {
+    TemplateValue& entry = list.add_map();
+    entry.set_flag("grouped", !g.purpose.empty());
+    entry.set("purpose", g.purpose);
+    set_strings(entry, "names", g.names);
+  }
+}
+
+void set_month(TemplateValue& v, const MonthSettings& s, const MonthFigures& f) {
+  v.set("month", std::to_string(f.month.month));
+  v.set("year", std::to_string(f.month.year));
+  v.set("report_deadline_days", std::to_string(f.report_deadline_days));
+  if (!s.regulation.empty()) v.set("regulation", s.regulation);
+  v.set("board", s.board.key);
+  v.set("standing_committee", s.summary_addressee);
+}
+
+void set_signature(TemplateValue& v, const Signature& s) {
+  if (!s.authority.empty()) v.set("signer_authority", s.authority);
+  v.set("signer_role", s.role);
+  v.set("signer_name", s.signer);
+}
+
+// ---- Names ------------------------------------------------------------------------------------
+
+// Output names unique in the month, also on file systems that ignore case.
+class NameSet {
+ public:
+  std::string claim(const std::string& wanted) {
+    std::string name = wanted;
+    for (int n = 2; !taken_.insert(ascii_slug(name, true)).second; ++n)
+      name = wanted + "-" + std::to_string(n);
+    return name;
+  }
+
+ private:
+  std::set<std::string> taken_;
+};
+
+// ---- The three documents ----------------------------------------------------------------------
+
+struct Attended {
+  const Meeting* meeting;
+  const Branch* branch;
+  const Cadre* cadre;
+};
+
+// Reports are numbered in the order they were filed; those not filed come last, as drafts.
+bool filed_before(const Attended& a, const Attended& b) {
+  const auto& fa = a.meeting->report_filed;
+  const auto& fb = b.meeting->report_filed;
+  if (fa.has_value() != fb.has_value()) return fa.has_value();
+  if (fa && *fa != *fb) return *fa < *fb;
+  if (a.meeting->date != b.meeting->date) return a.meeting->date < b.meeting->date;
+  if (int c = collate(a.branch->name, b.branch->name)) return c < 0;
+  if (int c = a.branch->id.compare(b.branch->id)) return c < 0;
+  return a.cadre->id < b.cadre->id;
+}
+
+TemplateContext report_context(const Attended& a, const IssuingBody& agency,
+                               const std::optional<int>& number, const MonthSettings& s,
+                               const MonthFigures& f) {
+  const Meeting& m = *a.meeting;
+  const Branch& b = *a.branch;
+  TemplateContext v;
+  set_month(v, s, f);
+  set_issuer(v, agency);
+  set_number(v, number);
+  v.set_flag("issued_by_board", agency.key == s.board.key);
+  // A report not filed is drafted with the day it was due, for the cadre to sign.
+  const CivilDate due = add_days(m.date, f.report_deadline_days);
+  v.set("date", iso(m.report_filed.value_or(due)));
+  v.set_flag("filed", m.report_filed.has_value());
+  v.set("report_due", dmy(due));
+
+  v.set("branch_id", b.id);
+  v.set("branch_name", b.name);
+  v.set("branch_kind", b.kind);
+  v.set("commune", b.commune);
+  v.set("district", b.district);
+  v.set("organisation", organisation_name(b.organisation));
+  v.set_flag(organisation_flag(b.organisation), true);
+  v.set_flag("org_association", b.organisation == Organisation::Farmers ||
+                                    b.organisation == Organisation::Women ||
+                                    b.organisation == Organisation::Veterans);
+  v.set("meeting_date", dmy(m.date));
+  v.set("meeting_date_words", text::date_in_words(m.date));
+  v.set("regular_day", std::to_string(b.meeting_day));
+  v.set_flag("on_regular_day", m.date.day == std::min(b.meeting_day,
+                                                      days_in_month(m.date.year, m.date.month)));
+  v.set("members", count(b.members));
+  v.set("present", count(m.present));
+  v.set("absent_members", count(std::max(0, b.members - m.present)));
+  v.set_flag("has_absent_members", b.members > m.present);
+  v.set("attendance_rate", percent(m.present, b.members));
+
+  set_strings(v, "topics", m.topics);
+  TemplateValue& opinions = v.set_list("opinions");
+  for (const Opinion& o : m.opinions) {
+    TemplateValue& item = opinions.add_map();
+    item.set("topic", o.topic);
+    item.set("text", o.text);
+  }
+  v.set_flag("has_opinions", !m.opinions.empty());
+  if (m.quality) {
+    v.set("quality", text::to_lower(quality_name(*m.quality)));
+    v.set_flag(quality_flag(*m.quality), true);
+  }
+  set_strings(v, "proposals", m.proposals);
+
+  v.set("cadre_name", a.cadre->name);
+  v.set("cadre_position", a.cadre->position);
+  v.set("agency", a.cadre->agency);
+  v.set("signer_role", a.cadre->position);
+  v.set("signer_name", a.cadre->name);
+  return v;
+}
+
+void set_gap(TemplateValue& v, const CadreGap& g) {
+  v.set("cadre_name", g.cadre_name);
+  v.set("cadre_position", g.cadre_position);
+  v.set("agency", g.agency);
+  v.set("branch_name", g.branch_name);
+  v.set("commune", g.commune);
+  v.set("district", g.district);
+  v.set("meeting_date", dmy(g.meeting_date));
+  v.set("report_due", dmy(g.report_due));
+  v.set_flag("absent", g.kind == GapKind::Absent);
+  v.set_flag("late", g.kind == GapKind::ReportLate);
+  v.set_flag("missing", g.kind == GapKind::ReportMissing);
+  if (g.kind == GapKind::ReportLate) {
+    v.set("report_filed", dmy(g.report_filed));
+    v.set("days_late", std::to_string(g.days_late));
+  }
+}
+
+void set_gap_counts(TemplateValue& v, int absent, int late, int missing) {
+  v.set_flag("has_gaps", absent + late + missing > 0);
+  v.set("absent_count", count(absent));
+  v.set("late_count", count(late));
+  v.set("missing_count", count(missing));
+  v.set("gap_count", count(absent + late + missing));
+  v.set_flag("has_absent", absent > 0);
+  v.set_flag("has_late", late > 0);
+  v.set_flag("has_missing", missing > 0);
+}
+
+TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
+  TemplateContext v;
+  set_month(v, s, f);
+  set_issuer(v, s.board);
+  set_number(v, s.summary.first_number);
+  v.set("date", iso(s.summary.date));
+  v.set("addressee", s.summary_addressee);
+  set_signature(v, s.board_signature);
+  set_recipients(v, s.summary.recipients);
+  set_tally(v.set("total", TemplateValue()), f.total);
+
+  TemplateValue& organisations = v.set_list("organisations");
+  TemplateValue& bars = v.set_list("chart_bars");
+  const Tally* highest = nullptr;
+  const Tally* lowest = nullptr;
+  std::string highest_name, lowest_name;
+  for (int i = 0; i < kOrganisationCount; ++i) {
+    const Tally& t = f.by_organisation[static_cast<std::size_t>(i)];
+    const std::string name = organisation_name(static_cast<Organisation>(i));
+    TemplateValue& row = organisations.add_map();
+    row.set("number", std::to_string(i + 1));
+    row.set("name", name);
+    set_tally(row, t);
+    if (t.on_roll == 0) continue;
+    TemplateValue& bar = bars.add_map();
+    bar.set("label", name);
+    bar.set("value", decimal_with_dot(100.0 * static_cast<double>(t.present) /
+                                      static_cast<double>(t.on_roll)));
+    // Exact comparison of present/on_roll by cross-multiplying; ties keep the earlier one.
+    if (!highest || t.present * highest->on_roll > highest->present * t.on_roll) {
+      highest = &t;
+      highest_name = name;
+    }
+    if (!lowest || t.present * lowest->on_roll < lowest->present * t.on_roll) {
+      lowest = &t;
+      lowest_name = name;
+    }
+  }
+  v.set_flag("has_chart", highest != nullptr);
+  if (highest && lowest && highest != lowest) {
+    TemplateValue& range = v.set("attendance_range", TemplateValue());
+    range.set("highest_name", highest_name);
+    range.set("highest_rate", highest->attendance_rate);
+    range.set("lowest_name", lowest_name);
+    range.set("lowest_rate", lowest->attendance_rate);
+  }
+
+  TemplateValue& districts = v.set_list("districts");
+  for (std::size_t i = 0; i < f.by_district.size(); ++i) {
+    const DistrictFigures& d = f.by_district[i];
+    TemplateValue& row = districts.add_map();
+    row.set("number", std::to_string(i + 1));
+    row.set("name", text::capitalize_first(d.name));  // a table cell starts with a capital
+    set_tally(row, d.tally);
+    TemplateValue& communes = row.set_list("communes");
+    for (std::size_t j = 0; j < d.communes.size(); ++j) {
+      TemplateValue& c = communes.add_map();
+      c.set("number", std::to_string(i + 1) + "." + std::to_string(j + 1));
+      c.set("name", text::capitalize_first(d.communes[j].name));
+      set_tally(c, d.communes[j].tally);
+    }
+  }
+
+  TemplateValue& agencies = v.set_list("gap_agencies");
+  int absent = 0, late = 0, missing = 0, row_number = 0;
+  for (const AgencyGaps& a : f.gaps_by_agency) {
+    TemplateValue& agency = agencies.add_map();
+    agency.set("agency", a.agency);
+    set_gap_counts(agency, a.absent, a.late, a.missing);
+    TemplateValue& gaps = agency.set_list("gaps");
+    for (const CadreGap& g : a.gaps) {
+      TemplateValue& row = gaps.add_map();
+      row.set("number", std::to_string(++row_number));
+      set_gap(row, g);
+    }
+    absent += a.absent;
+    late += a.late;
+    missing += a.missing;
+  }
+  set_gap_counts(v, absent, late, missing);
+  const auto reminded = std::count_if(f.gaps_by_agency.begin(), f.gaps_by_agency.end(),
+                                      [&](const AgencyGaps& a) { return a.agency != s.board.key; });
+  v.set("reminded_count", count(reminded));
+  v.set_flag("has_reminded", reminded > 0);
+  const Tally& t = f.total;
+  v.set_flag("has_shortcomings", t.branches > t.branches_met ||
+                                     t.meetings > t.meetings_on_regular_day ||
+                                     t.meetings > t.attended || absent + late + missing > 0 ||
+                                     t.by_quality[2] + t.by_quality[3] > 0);
+
+  TemplateValue& topics = v.set_list("topics");
+  std::size_t opinion_count = 0;
+  for (std::size_t i = 0; i < f.opinions_by_topic.size(); ++i) {
+    const TopicOpinions& t = f.opinions_by_topic[i];
+    TemplateValue& topic = topics.add_map();
+    topic.set("number", std::to_string(i + 1));
+    topic.set("topic", t.topic);
+    topic.set("opinion_count", count(static_cast<long long>(t.opinions.size())));
+    const std::size_t shown =
+        s.opinions_per_topic > 0
+            ? std::min(t.opinions.size(), static_cast<std::size_t>(s.opinions_per_topic))
+            : t.opinions.size();
+    TemplateValue& opinions = topic.set_list("opinions");
+    for (std::size_t j = 0; j < shown; ++j) {
+      const OpinionEntry& o = t.opinions[j];
+      TemplateValue& item = opinions.add_map();
+      item.set("text", o.text);
+      item.set("branch_name", o.branch_name);
+      item.set("commune", o.commune);
+      item.set("district", o.district);
+      item.set("meeting_date", dmy(o.meeting_date));
+    }
+    if (shown < t.opinions.size())
+      topic.set("more_opinions", count(static_cast<long long>(t.opinions.size() - shown)));
+    opinion_count += t.opinions.size();
+  }
+  v.set_flag("has_opinions", opinion_count > 0);
+  v.set("opinion_count", count(static_cast<long long>(opinion_count)));
+  v.set("topic_count", count(static_cast<long long>(f.opinions_by_topic.size())));
+  return v;
+}
+
+TemplateContext reminder_context(const AgencyGaps& a, const std::optional<int>& number,
+                                 const MonthFigures& f, const MonthSettings& s) {
+  TemplateContext v;
+  set_month(v, s, f);
+  set_issuer(v, s.board);
+  set_number(v, number);
+  v.set("date", iso(s.reminders.date));
+  if (s.reply_by) v.set("reply_by", dmy(*s.reply_by));
+  set_signature(v, s.board_signature);
+  set_recipients(v, s.reminders.recipients);
+  v.set("addressee", a.agency);
+  set_gap_counts(v, a.absent, a.late, a.missing);
+  TemplateValue& gaps = v.set_list("gaps");
+  int row_number = 0;
+  for (const CadreGap& g : a.gaps) {
+    TemplateValue& row = gaps.add_map();
+    row.set("number", std::to_string(++row_number));
+    set_gap(row, g);
+  }
+  return v;
+}
+
+// ---- Loading the templates --------------------------------------------------------------------
+
+Result<MarkupTemplate> load_template(const std::string& templates_dir, const std::string& file) {
+  const std::string path = templates_dir + "/documents/" + file;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Result<MarkupTemplate>::failure({path, 0, 0, "cannot read the template"});
+  std::ostringstream text;
+  text << in.rdbuf();
+  return MarkupTemplate::compile(text.str(), path);
+}
+
+class MonthWriter {
+ public:
+  MonthWriter(const MeetingData& data, const MonthFigures& figures, const MonthSettings& settings)
+      : data_(data), figures_(figures), settings_(settings) {}
+
+  Result<std::vector<GeneratedDocument>> write(const std::string& templates_dir);
+
+ private:
+  // Renders into out_, or records why not; false when the template itself failed.
+  bool emit(MarkupTemplate& t, const TemplateContext& context, const std::string& wanted_name);
+  void write_reports(MarkupTemplate& t);
+
+  const MeetingData& data_;
+  const MonthFigures& figures_;
+  const MonthSettings& settings_;
+  NameSet names_;
+  std::vector<GeneratedDocument> out_;
+  Diagnostics errors_;
+  bool failed_ = false;
+};
+
+bool MonthWriter::emit(MarkupTemplate& t, const TemplateContext& context,
+                       const std::string& wanted_name) {
+  Result<std::string> markup = t.render(context);
+  errors_.insert(errors_.end(), markup.errors.begin(), markup.errors.end());
+  if (!markup.ok()) {
+    failed_ = true;
+    return false;
+  }
+  out_.push_back({names_.claim(wanted_name), std::move(*markup.value)});
+  return true;
+}
+
+void MonthWriter::write_reports(MarkupTemplate& t) {
+  std::unordered_map<std::string, const Branch*> branches;
+  std::unordered_map<std::string, const Cadre*> cadres;
+  for (const Branch& b : data_.branches) branches.emplace(b.id, &b);
+  for (const Cadre& c : data_.cadres) cadres.emplace(c.id, &c);
+
+  std::map<std::string, std::vector<Attended>> by_agency;
+  for (const Meeting& m : data_.meetings) {
+    const auto b = branches.find(m.branch_id);
+    const auto c = cadres.find(m.cadre_id);
+    if (b != branches.end() && c != cadres.end())
+      by_agency[c->second->agency].push_back({&m, b->second, c->second});
+  }
+  std::vector<std::string> agencies;
+  for (const auto& [key, list] : by_agency) agencies.push_back(key);
+  text::sort_vietnamese(agencies);
+
+  for (const std::string& key : agencies) {
+    std::vector<Attended>& list = by_agency[key];
+    const IssuingBody* agency = settings_.find_issuer(key);
+    if (!agency) {
+      // Named once per cadre, at the cadre's record, with what was left out.
+      std::map<const Cadre*, int> per_cadre;
+      for (const Attended& a : list) ++per_cadre[a.cadre];
+      for (const auto& [cadre, n] : per_cadre)
+        errors_.push_back({cadre->source.file, cadre->source.line, cadre->source.column,
+                           "agency '" + key + "' of cadre " + cadre->id + " is not in " +
+                               settings_.source_file + "; " + std::to_string(n) +
+                               " attendance report(s) not generated"});
+      continue;
+    }
+    std::sort(list.begin(), list.end(), filed_before);
+    std::optional<int> next = agency->first_report_number;
+    for (const Attended& a : list) {
+      const bool numbered = next && a.meeting->report_filed;
+      const TemplateContext context = report_context(
+          a, *agency, numbered ? next : std::nullopt, settings_, figures_);
+      if (numbered) ++*next;
+      if (!emit(t, context,
+                "bao-cao-du-sinh-hoat-" + ascii_slug(a.branch->id, false) + "-" +
+                    iso(a.meeting->date)))
+        return;
+    }
+  }
+}
+
+Result<std::vector<GeneratedDocument>> MonthWriter::write(const std::string& templates_dir) {
+  using Out = Result<std::vector<GeneratedDocument>>;
+  const MeetingMonth& m = figures_.month;
+  if (settings_.month.year != m.year || settings_.month.month != m.month ||
+      data_.month.year != m.year || data_.month.month != m.month)
+    return Out::failure({settings_.source_file, 0, 0,
+                         "the settings are for " + std::to_string(settings_.month.month) + "/" +
+                             std::to_string(settings_.month.year) + ", the data for " +
+                             std::to_string(data_.month.month) + "/" +
+                             std::to_string(data_.month.year)});
+
+  Result<MarkupTemplate> summary = load_template(templates_dir, "bao-cao-thang.mustache");
+  Result<MarkupTemplate> reminder = load_template(templates_dir, "cong-van-nhac-nho.mustache");
+  Result<MarkupTemplate> report = load_template(templates_dir, "bao-cao-du-sinh-hoat.mustache");
+  for (const auto* t : {&summary, &reminder, &report})
+    errors_.insert(errors_.end(), t->errors.begin(), t->errors.end());
+  if (!summary.ok() || !reminder.ok() || !report.ok()) return {std::nullopt, errors_};
+
+  const std::string month = std::to_string(m.year) + "-" + two(m.month);
+  emit(*summary.value, summary_context(figures_, settings_), "bao-cao-thang-" + month);
+
+  // The board does not remind itself: its own cadres are in the summary's list.
+  std::optional<int> number = settings_.reminders.first_number;
+  for (const AgencyGaps& a : figures_.gaps_by_agency) {
+    if (failed_ || a.agency == settings_.board.key) continue;
+    emit(*reminder.value, reminder_context(a, number, figures_, settings_),
+         "cong-van-nhac-nho-" + ascii_slug(a.agency, true));
+    if (number) ++*number;
+  }
+  if (!failed_) write_reports(*report.value);
+  if (failed_) return {std::nullopt, errors_};
+  return {std::move(out_), std::move(errors_)};
+}
+
+}  // namespace
+
+Result<std::vector<GeneratedDocument>> generate_month_documents(const MeetingData& data,
+                                                                const MonthFigures& figures,
+                                                                const MonthSettings& settings,
+                                                                const std::string& templates_dir) {
+  return MonthWriter(data, figures, settings).write(templates_dir);
+}
+
+}  // namespace vanban

@@ -1,0 +1,38 @@
+// The documents of one month of branch meetings, as document markup from the templates in
+// <templates_dir>/documents/:
+//   bao-cao-du-sinh-hoat.mustache  one attendance report per meeting a cadre attended, issued by
+//                                  the cadre's agency and signed by the cadre;
+//   bao-cao-thang.mustache         the board's monthly summary to the standing committee;
+//   cong-van-nhac-nho.mustache     one reminder dispatch per agency (other than the board itself)
+//                                  whose cadres did not attend or did not report in time.
+// Numbers run from the first numbers in month.xml: attendance reports per agency in the order
+// they were filed, dispatches in the Vietnamese order of the agencies. A report not filed, and
+// any series without a first number, gets a draft number ("Số    -BC/...") for the signer to fill.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "input/month_settings_reader.h"
+#include "model/diagnostic.h"
+#include "model/meeting_data.h"
+#include "stats/month_figures.h"
+
+namespace vanban {
+
+struct GeneratedDocument {
+  std::string name;    // output base name: flat ASCII, unique in the month ("bao-cao-thang-2026-10")
+  std::string markup;  // UTF-8 XML in the document markup
+};
+
+// No value: nothing could be generated (a template is missing or malformed, the settings are
+// for another month). A value with errors: the documents listed in the errors were left out
+// (an agency month.xml does not name), every other document is there.
+// Order: the summary, the dispatches, then the attendance reports agency by agency.
+// Deterministic: the same input gives the same documents, byte for byte.
+Result<std::vector<GeneratedDocument>> generate_month_documents(const MeetingData& data,
+                                                                const MonthFigures& figures,
+                                                                const MonthSettings& settings,
+                                                                const std::string& templates_dir);
+
+}  // namespace vanban

@@ -1,0 +1,142 @@
+#include "templating/render_template.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <charconv>
+
+namespace vanban {
+
+namespace mustache = kainjow::mustache;
+
+namespace {
+
+// An empty kainjow value of the kind of `v`, filled in place by fill(): kainjow copies a whole
+// subtree whenever a value is wrapped or inserted, so building bottom-up would copy every string
+// once per level of the tree.
+mustache::data shell(const TemplateValue& v) {
+  switch (v.kind()) {
+    case TemplateValue::Kind::String:
+      return mustache::data(v.text());
+    case TemplateValue::Kind::Flag:
+      return mustache::data(v.on());
+    case TemplateValue::Kind::List:
+      return mustache::data(mustache::data::type::list);
+    case TemplateValue::Kind::Map:
+      break;
+  }
+  return mustache::data(mustache::data::type::object);
+}
+
+// kainjow offers only const access to what a value holds; the values reached here are owned by
+// the non-const `out`, so casting the constness away is sound.
+void fill(mustache::data& out, const TemplateValue& v) {
+  if (v.kind() == TemplateValue::Kind::List) {
+    auto& items = const_cast<mustache::list&>(out.list_value());
+    items.reserve(v.items().size());  // basic_data has no noexcept move: no reallocation
+    for (const TemplateValue& item : v.items()) {
+      items.push_back(shell(item));
+      fill(items.back(), item);
+    }
+  } else if (v.kind() == TemplateValue::Kind::Map) {
+    auto item = v.items().begin();
+    for (const std::string& key : v.keys()) {
+      out.set(key, shell(*item));
+      fill(*const_cast<mustache::data*>(out.get(key)), *item++);
+    }
+  }
+}
+
+mustache::data to_data(const TemplateValue& v) {
+  mustache::data out = shell(v);
+  fill(out, v);
+  return out;
+}
+
+// kainjow reports "Unclosed section "x" at 123" with a byte offset; messages name a line and a
+// column (in characters) instead, as every other vanban message does.
+Diagnostic parse_error(const std::string& text, const std::string& name, std::string message) {
+  Diagnostic d{name, 0, 0, message};
+  const std::size_t at = message.rfind(" at ");
+  std::size_t offset = 0;
+  if (at == std::string::npos) return d;
+  const char* first = message.data() + at + 4;
+  const char* last = message.data() + message.size();
+  if (std::from_chars(first, last, offset).ptr != last || offset > text.size()) return d;
+  d.message = message.substr(0, at);
+  d.line = 1;
+  d.column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++d.line;
+      d.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++d.column;
+    }
+  }
+  return d;
+}
+
+}  // namespace
+
+std::string escape_xml(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // XML 1.0 has no way to write C0 controls other than tab, LF and CR, not even as
+        // character references; in running text they can only have been a space.
+        out += (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                   ? ' '
+                   : c;
+    }
+  }
+  return out;
+}
+
+struct MarkupTemplate::Impl {
+  std::string name;
+  mutable mustache::mustache parsed;
+};
+
+MarkupTemplate::MarkupTemplate(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+MarkupTemplate::MarkupTemplate(MarkupTemplate&&) noexcept = default;
+MarkupTemplate& MarkupTemplate::operator=(MarkupTemplate&&) noexcept = default;
+MarkupTemplate::~MarkupTemplate() = default;
+
+const std::string& MarkupTemplate::name() const { return impl_->name; }
+
+Result<MarkupTemplate> MarkupTemplate::compile(const std::string& text, const std::string& name) {
+  auto impl = std::unique_ptr<Impl>(new Impl{name, mustache::mustache(text)});
+  if (!impl->parsed.is_valid())
+    return Result<MarkupTemplate>::failure(
+        parse_error(text, name, impl->parsed.error_message()));
+  impl->parsed.set_custom_escape(escape_xml);
+  Result<MarkupTemplate> out;
+  out.value.emplace(MarkupTemplate(std::move(impl)));
+  return out;
+}
+
+Result<std::string> MarkupTemplate::render(const TemplateContext& context) const {
+  Result<std::string> out;
+  std::string text = impl_->parsed.render(to_data(context));
+  if (!impl_->parsed.is_valid())
+    return Result<std::string>::failure({impl_->name, 0, 0, impl_->parsed.error_message()});
+  out.value = std::move(text);
+  return out;
+}
+
+Result<std::string> render_template(const std::string& template_text,
+                                    const TemplateContext& context,
+                                    const std::string& template_name) {
+  Result<MarkupTemplate> compiled = MarkupTemplate::compile(template_text, template_name);
+  if (!compiled.ok()) return {std::nullopt, compiled.errors};
+  return compiled.value->render(context);
+}
+
+}  // namespace vanban

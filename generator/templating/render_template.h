@@ -1,0 +1,43 @@
+// Mustache templates that produce document markup (templates/documents/*.mustache), so that an
+// office changes the wording of generated documents without recompiling.
+// {{x}} is escaped for XML text and attribute values (& < > " ' as entities; control characters
+// that XML 1.0 cannot carry become spaces); {{{x}}} inserts x unchanged, for markup fragments
+// only. Partials and lambdas are not offered: one template is one file.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "model/diagnostic.h"
+#include "templating/template_context.h"
+
+namespace vanban {
+
+class MarkupTemplate {
+ public:
+  // Parses `text` once; an unclosed section or tag is reported as NAME:LINE:COL.
+  static Result<MarkupTemplate> compile(const std::string& text, const std::string& name);
+
+  MarkupTemplate(MarkupTemplate&&) noexcept;
+  MarkupTemplate& operator=(MarkupTemplate&&) noexcept;
+  ~MarkupTemplate();
+
+  // Not for concurrent use of one object: compile one per thread.
+  Result<std::string> render(const TemplateContext& context) const;
+  const std::string& name() const;
+
+ private:
+  struct Impl;
+  explicit MarkupTemplate(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Compiles and renders in one step.
+Result<std::string> render_template(const std::string& template_text,
+                                    const TemplateContext& context,
+                                    const std::string& template_name);
+
+// Escapes `text` for XML character data and attribute values, as {{x}} does.
+std::string escape_xml(const std::string& text);
+
+}  // namespace vanban

@@ -1,0 +1,41 @@
+#include "templating/template_context.h"
+
+namespace vanban {
+
+TemplateValue TemplateValue::flag(bool on) {
+  TemplateValue v;
+  v.kind_ = Kind::Flag;
+  v.on_ = on;
+  return v;
+}
+
+TemplateValue TemplateValue::list() {
+  TemplateValue v;
+  v.kind_ = Kind::List;
+  return v;
+}
+
+TemplateValue& TemplateValue::set(const std::string& key, TemplateValue value) {
+  auto item = items_.begin();
+  for (const std::string& k : keys_) {
+    if (k == key) return *item = std::move(value);
+    ++item;
+  }
+  keys_.push_back(key);
+  return items_.emplace_back(std::move(value));
+}
+
+TemplateValue& TemplateValue::add(TemplateValue value) {
+  return items_.emplace_back(std::move(value));
+}
+
+const TemplateValue* TemplateValue::find(const std::string& key) const {
+  auto item = items_.begin();
+  for (const std::string& k : keys_) {
+    if (k == key) return &*item;
+    ++item;
+  }
+  return nullptr;
+}
+
+}  // namespace vanban

@@ -1,0 +1,166 @@
+#include "input/csv.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "input_test_util.h"
+
+namespace vanban {
+namespace {
+
+using testing::all;
+using namespace std::string_literals;
+using Cells = std::vector<std::string>;
+
+CsvTable parsed(const std::string& bytes, Diagnostics* errors = nullptr) {
+  Result<CsvTable> r = parse_csv(bytes, "t.csv");
+  EXPECT_TRUE(r.ok()) << all(r.errors);
+  if (errors)
+    *errors = r.errors;
+  else
+    EXPECT_TRUE(r.errors.empty()) << all(r.errors);
+  return r.value.value_or(CsvTable{});
+}
+
+std::string utf16(const std::u16string& s, bool big_endian) {
+  std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+  for (char16_t u : s) {
+    const char hi = static_cast<char>(u >> 8), lo = static_cast<char>(u & 0xFF);
+    out += big_endian ? std::string{hi, lo} : std::string{lo, hi};
+  }
+  return out;
+}
+
+TEST(Csv, SplitsQuotedCellsWithQuotesCommasAndLineBreaks) {
+  const CsvTable t = parsed(
+      "id,topics,note\r\n"
+      "B1,\"Giá phân bón\r\nBảo hiểm, y tế\",\"nói \"\"tốt\"\"\"\r\n"
+      "B2,,\"\"\r\n");
+  EXPECT_EQ(t.delimiter, ',');
+  EXPECT_EQ(t.header, (Cells{"id", "topics", "note"}));
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0].number, 2);
+  EXPECT_EQ(t.rows[0].cells, (Cells{"B1", "Giá phân bón\nBảo hiểm, y tế", "nói \"tốt\""}));
+  EXPECT_EQ(t.rows[1].number, 3);
+  EXPECT_EQ(t.rows[1].cells, (Cells{"B2", "", ""}));
+}
+
+TEST(Csv, CountsRowsAsRecordsAndSkipsBlankOnes) {
+  // A cell over three lines is one row, as a spreadsheet shows it; blank rows count but are
+  // left out; a last row without a line break is kept; a short row is padded.
+  const CsvTable t = parsed("a,b\n\"x\ny\nz\",1\n\n,\n2,3\n4");
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[0].number, 2);
+  EXPECT_EQ(t.rows[1].number, 5);
+  EXPECT_EQ(t.rows[1].cells, (Cells{"2", "3"}));
+  EXPECT_EQ(t.rows[2].number, 6);
+  EXPECT_EQ(t.rows[2].cells, (Cells{"4", ""}));
+}
+
+TEST(Csv, TakesTheDelimiterOfTheHeaderRow) {
+  EXPECT_EQ(parsed("id;name\nB1;Chi hội, ấp 3\n").rows[0].cells, (Cells{"B1", "Chi hội, ấp 3"}));
+  EXPECT_EQ(parsed("id\tname\r\nB1\tChi hội; ấp 3\r\n").rows[0].cells,
+            (Cells{"B1", "Chi hội; ấp 3"}));
+  EXPECT_EQ(parsed("\"a;b\",c\n1,2\n").delimiter, ',');  // a quoted ";" does not count
+}
+
+TEST(Csv, ReadsUtf8WithBomAndUtf16AsExcelWritesIt) {
+  const CsvTable bom = parsed("\xEF\xBB\xBFid,name\nB1,Chi hội\n");
+  EXPECT_EQ(bom.header[0], "id");
+  const std::u16string text = u"id\tname\r\nB1\t\"Chi hội\nNông dân\"\r\nB2\t𝐀\r\n";
+  for (bool big_endian : {false, true}) {
+    const CsvTable t = parsed(utf16(text, big_endian));
+    EXPECT_EQ(t.delimiter, '\t');
+    EXPECT_EQ(t.header, (Cells{"id", "name"}));
+    ASSERT_EQ(t.rows.size(), 2u);
+    EXPECT_EQ(t.rows[0].cells[1], "Chi hội\nNông dân");
+    EXPECT_EQ(t.rows[1].cells[1], "𝐀");  // a surrogate pair
+  }
+  const Result<CsvTable> odd = parse_csv("\xFF\xFEi\0d"s.substr(0, 5), "t.csv");
+  ASSERT_FALSE(odd.ok());
+  EXPECT_EQ(all(odd.errors),
+            "t.csv:0:0: not valid UTF-16 (a lone surrogate or an odd byte at the end)\n");
+}
+
+TEST(Csv, MakesCellsNfc) {
+  EXPECT_EQ(parsed("a\nho\u0323\u0302i\n").rows[0].cells[0], "hội");
+}
+
+TEST(Csv, ReportsQuotesInTheWrongPlaceAndKeepsTheOtherRows) {
+  Diagnostics errors;
+  const CsvTable t = parsed("a,b\n1,\"x\"y\n2,3\n4,5,6\n7,8,,\n", &errors);
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0].cells, (Cells{"2", "3"}));
+  EXPECT_EQ(t.rows[1].cells, (Cells{"7", "8"}));  // empty trailing cells are no extra cells
+  EXPECT_EQ(all(errors),
+            "t.csv:2:2: text after the closing quote of a quoted cell; a quote inside a quoted "
+            "cell is written twice (\"\")\n"
+            "t.csv:4:3: the row has 3 cells; the header has 2\n");
+}
+
+TEST(Csv, ReportsAQuoteThatIsNeverClosed) {
+  Diagnostics errors;
+  const CsvTable t = parsed("a,b\n1,2\n3,\"open\n4,5\n", &errors);
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(all(errors), "t.csv:3:2: the quoted cell that starts here has no closing quote\n");
+}
+
+TEST(Csv, ConvertsAFileInTcvn3OrVniWithOneWarning) {
+  Diagnostics errors;
+  CsvTable t = parsed("id,name\nB1,Chi h\xE9i N\xABng d\xA9n\nB2,T\xE6 h\xE9i\n", &errors);
+  EXPECT_EQ(t.rows[0].cells[1], "Chi hội Nông dân");
+  EXPECT_EQ(t.rows[1].cells[1], "Tổ hội");
+  EXPECT_EQ(all(errors),
+            "t.csv:2:2: warning: text in TCVN3 (ABC) converted to Unicode: the whole file is in "
+            "TCVN3 (ABC), not UTF-8\n");
+
+  t = parsed("id;name\r\nB1;Chi ho\xE4i No\xE2ng da\xE2n\r\n", &errors);
+  EXPECT_EQ(t.rows[0].cells[1], "Chi hội Nông dân");
+  EXPECT_EQ(all(errors),
+            "t.csv:2:2: warning: text in VNI converted to Unicode: the whole file is in VNI, "
+            "not UTF-8\n");
+}
+
+TEST(Csv, ConvertsAFileOfLegacyTextSeenAsWindows1252) {
+  // An old .VnTime sheet saved as CSV UTF-8: even "chi héi", whose characters alone could be
+  // genuine, is converted with the rest of the file.
+  Diagnostics errors;
+  const CsvTable t = parsed("id,kind,name\nB1,chi héi,Chi héi N«ng d©n\n", &errors);
+  EXPECT_EQ(t.rows[0].cells, (Cells{"B1", "chi hội", "Chi hội Nông dân"}));
+  EXPECT_EQ(all(errors),
+            "t.csv:2:2: warning: text in TCVN3 (ABC) converted to Unicode: the whole file is "
+            "TCVN3 (ABC) read as Windows-1252 (an old .VnTime or VNI-Times sheet saved as "
+            "Unicode)\n");
+}
+
+TEST(Csv, RepairsOneLegacyCellInAUnicodeFile) {
+  Diagnostics errors;
+  const CsvTable t =
+      parsed("id,name,commune\nB1,Chi hoäi Noâng daân,xã Tân Hòa\nB2,chi hội,Tân An\n", &errors);
+  EXPECT_EQ(t.rows[0].cells, (Cells{"B1", "Chi hội Nông dân", "xã Tân Hòa"}));
+  EXPECT_EQ(t.rows[1].cells, (Cells{"B2", "chi hội", "Tân An"}));
+  EXPECT_EQ(all(errors),
+            "t.csv:2:2: warning: text in VNI converted to Unicode: 'Chi hoäi Noâng daân' read as "
+            "'Chi hội Nông dân'\n");
+}
+
+TEST(Csv, RefusesBytesThatAreNoTextItKnows) {
+  const Result<CsvTable> r = parse_csv("a,b\n1,25\xB0\x43\n", "t.csv");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(all(r.errors),
+            "t.csv:2:2: not UTF-8, TCVN3 or VNI text (byte 0xB0); save the file as CSV UTF-8\n");
+}
+
+TEST(Csv, ReportsAFileItCannotRead) {
+  const Result<CsvTable> r = read_csv("/nonexistent/x.csv");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(all(r.errors), "/nonexistent/x.csv:0:0: cannot read the file: No such file or directory\n");
+  const Result<CsvTable> empty = parse_csv("", "t.csv");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(all(empty.errors), "t.csv:1:1: the file has no header row\n");
+}
+
+}  // namespace
+}  // namespace vanban

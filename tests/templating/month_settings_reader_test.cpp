@@ -1,0 +1,132 @@
+#include "input/month_settings_reader.h"
+
+#include <gtest/gtest.h>
+
+namespace vanban {
+namespace {
+
+std::string source(const std::string& relative) {
+  return std::string(VANBAN_SOURCE_DIR) + "/" + relative;
+}
+std::string schema() { return source("templates/schema/month.rng"); }
+std::string all(const Diagnostics& errors) {
+  std::string out;
+  for (const Diagnostic& e : errors) out += e.to_string() + "\n";
+  return out;
+}
+
+TEST(MonthSettingsReader, ReadsEveryField) {
+  const Result<MonthSettings> r =
+      read_month_settings(source("tests/data/month/small-month.xml"), schema());
+  ASSERT_TRUE(r.ok()) << all(r.errors);
+  const MonthSettings& m = *r.value;
+  EXPECT_EQ(m.month.year, 2026);
+  EXPECT_EQ(m.month.month, 10);
+  EXPECT_EQ(m.report_deadline_days, 5);
+  EXPECT_EQ(m.regulation, "Chỉ thị số 18-CT/TU, ngày 12/3/2026 của Ban Thường vụ Tỉnh ủy");
+
+  EXPECT_EQ(m.board.key, "Ban Dân vận Tỉnh ủy");
+  EXPECT_EQ(m.board.layout, "dang");
+  EXPECT_EQ(m.board.issuer.parent, "Tỉnh ủy Vĩnh Giang");
+  EXPECT_EQ(m.board.issuer.name, "Ban Dân vận");
+  EXPECT_EQ(m.board.issuer.code, "BDVTU");
+  EXPECT_EQ(m.board.place, "Vĩnh Giang");
+  EXPECT_EQ(m.board.archive, "Ban Dân vận Tỉnh ủy");
+  EXPECT_FALSE(m.board.first_report_number.has_value());
+  EXPECT_EQ(m.board_signature.authority, "K/T Trưởng ban");
+  EXPECT_EQ(m.board_signature.role, "Phó Trưởng ban");
+  EXPECT_EQ(m.board_signature.signer, "Phạm Thị Thu Hà");
+
+  EXPECT_EQ(m.summary.date, (CivilDate{2026, 11, 6}));
+  EXPECT_EQ(m.summary.first_number, 214);
+  EXPECT_EQ(m.summary_addressee, "Ban Thường vụ Tỉnh ủy");
+  EXPECT_EQ(m.opinions_per_topic, 0);
+  ASSERT_EQ(m.summary.recipients.entries.size(), 2u);
+  EXPECT_EQ(m.summary.recipients.entries[0].purpose, "Báo cáo");
+  EXPECT_EQ(m.summary.recipients.entries[0].names,
+            (std::vector<std::string>{"Ban Thường vụ Tỉnh ủy", "Thường trực Tỉnh ủy"}));
+  EXPECT_EQ(m.summary.recipients.entries[1].names,
+            (std::vector<std::string>{"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"}));
+  EXPECT_EQ(m.reminders.first_number, 87);
+  EXPECT_EQ(m.reply_by, (CivilDate{2026, 11, 16}));
+
+  ASSERT_EQ(m.agencies.size(), 3u);
+  EXPECT_EQ(m.agencies[1].key, "Hội Nông dân huyện Ân Lộc");
+  EXPECT_EQ(m.agencies[1].layout, "nha-nuoc");
+  EXPECT_EQ(m.agencies[1].first_report_number, 12);
+  EXPECT_EQ(m.agencies[1].issuer.parent, "");
+  EXPECT_EQ(m.agencies[1].source.line, 45);
+  EXPECT_EQ(m.find_issuer("Huyện đoàn Ân Lộc"), &m.agencies[2]);
+  EXPECT_EQ(m.find_issuer("Ban Dân vận Tỉnh ủy"), &m.board);
+  EXPECT_EQ(m.find_issuer("Hội Phụ nữ"), nullptr);
+}
+
+// A minimal file with `month`, `extra` inside <month-settings> after <reminders>.
+std::string minimal(const std::string& month, const std::string& extra,
+                    const std::string& summary_date = "2026-11-06") {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<month-settings month=\"" + month + "\" report-deadline-days=\"5\">\n"
+         "<board key=\"Ban Dân vận Tỉnh ủy\" layout=\"dang\"><issuer><name>Ban Dân vận</name>"
+         "<code>BDVTU</code></issuer><place>Vĩnh Giang</place><archive>Ban</archive>"
+         "<signature><role>Trưởng ban</role><signer>Lê Văn A</signer></signature></board>\n"
+         "<summary date=\"" + summary_date + "\"><addressee>Ban Thường vụ Tỉnh ủy</addressee>"
+         "<recipients><recipient>Thường trực Tỉnh ủy</recipient></recipients></summary>\n"
+         "<reminders date=\"2026-11-06\"><recipients><recipient>Thường trực Tỉnh ủy</recipient>"
+         "</recipients></reminders>\n" + extra + "</month-settings>\n";
+}
+
+std::string agency(const std::string& key) {
+  return "<agency key=\"" + key + "\" layout=\"dang\"><issuer><name>X</name><code>X</code>"
+         "</issuer><place>P</place><archive>A</archive></agency>\n";
+}
+
+TEST(MonthSettingsReader, SeriesWithoutFirstNumberAreDrafts) {
+  const Result<MonthSettings> r = read_month_settings_bytes(minimal("2026-10", ""), "m.xml", schema());
+  ASSERT_TRUE(r.ok()) << all(r.errors);
+  EXPECT_FALSE(r.value->summary.first_number.has_value());
+  EXPECT_FALSE(r.value->reminders.first_number.has_value());
+  EXPECT_FALSE(r.value->reply_by.has_value());
+  EXPECT_TRUE(r.value->regulation.empty());
+}
+
+TEST(MonthSettingsReader, MonthThatDoesNotExist) {
+  const Result<MonthSettings> r = read_month_settings_bytes(minimal("2026-13", ""), "m.xml", schema());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(all(r.errors), "m.xml:2:1: month=\"2026-13\" does not exist; expected YYYY-MM\n");
+}
+
+TEST(MonthSettingsReader, DateThatDoesNotExist) {
+  const Result<MonthSettings> r =
+      read_month_settings_bytes(minimal("2026-10", "", "2026-11-31"), "m.xml", schema());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(all(r.errors), "m.xml:4:1: date=\"2026-11-31\" does not exist; expected YYYY-MM-DD\n");
+}
+
+TEST(MonthSettingsReader, AgencyNamedTwice) {
+  const Result<MonthSettings> r = read_month_settings_bytes(
+      minimal("2026-10", agency("Huyện đoàn Ân Lộc") + agency("Huyện đoàn Ân Lộc")), "m.xml",
+      schema());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(all(r.errors),
+            "m.xml:7:1: agency key=\"Huyện đoàn Ân Lộc\" is named twice; each agency once\n");
+}
+
+TEST(MonthSettingsReader, SchemaErrorsNameThePlace) {
+  const Result<MonthSettings> r = read_month_settings_bytes(
+      minimal("2026-10", "<agency key=\"A\" layout=\"dang\"><place>P</place></agency>\n"), "m.xml",
+      schema());
+  ASSERT_FALSE(r.ok());
+  ASSERT_FALSE(r.errors.empty());
+  EXPECT_EQ(r.errors[0].file, "m.xml");
+  EXPECT_EQ(r.errors[0].line, 6);
+  EXPECT_NE(r.errors[0].message.find("issuer"), std::string::npos) << all(r.errors);
+}
+
+TEST(MonthSettingsReader, MissingFile) {
+  const Result<MonthSettings> r = read_month_settings("/nonexistent/month.xml", schema());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.errors[0].file, "/nonexistent/month.xml");
+}
+
+}  // namespace
+}  // namespace vanban
