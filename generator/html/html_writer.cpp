@@ -583,7 +583,7 @@ class HtmlBuilder {
     out_ += "<footer class=\"doc-footer\">\n";
     if (has_signature) {
       out_ += "<div class=\"signature\">\n";
-      styled("p", doc_.authority);
+      for (const StyledText& line : doc_.authority) styled("p", line);
       styled("p", doc_.role);
       out_ += "<div class=\"signing-space\"></div>\n";
       styled("p", doc_.signer);

@@ -354,7 +354,7 @@ Document MarkupReader::read(const xmlNode* root) {
       }
     } else if (is(c, "signature")) {
       for (const xmlNode* f = c->children; f; f = f->next) {
-        if (is(f, "authority")) d.signature.authority = plain(f);
+        if (is(f, "authority")) d.signature.authority.push_back(plain(f));
         if (is(f, "role")) d.signature.role = plain(f);
         if (is(f, "signer")) d.signature.signer = plain(f);
       }

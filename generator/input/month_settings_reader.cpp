@@ -142,8 +142,9 @@ MonthSettings MonthSettingsReader::read(const xmlNode* root) {
     if (is(c, "board")) {
       m.board = body(c);
       const xmlNode* s = child(c, "signature");
-      m.board_signature = {child_text(s, "authority"), child_text(s, "role"),
-                           child_text(s, "signer")};
+      m.board_signature = {{}, child_text(s, "role"), child_text(s, "signer")};
+      for (const xmlNode* a = s->children; a; a = a->next)
+        if (is(a, "authority")) m.board_signature.authority.push_back(content(a));
       keys.insert(m.board.key);
     } else if (is(c, "summary")) {
       m.summary = series(c);

@@ -192,7 +192,7 @@ Fragment layout_closing(const ResolvedDocument& doc, const FontSet& fonts, doubl
   const double half = width / 2;
 
   Fragment signature;
-  stack_text(signature, doc.authority, LineAlign::Center, half, fonts);
+  for (const StyledText& line : doc.authority) stack_text(signature, line, LineAlign::Center, half, fonts);
   stack_text(signature, doc.role, LineAlign::Center, half, fonts);
   signature.height += doc.profile->signature.signing_space * kPtPerMm;
   stack_text(signature, doc.signer, LineAlign::Center, half, fonts);

@@ -87,7 +87,9 @@ struct Issuer {
 };
 
 struct Signature {
-  std::string authority;  // "T/M Ban Thường vụ", "KT. Chủ tịch" (optional)
+  // Zero to two lines above the role: "T/M Ban Thường vụ"; or, in the State layout,
+  // "TM. Ủy ban nhân dân" then "KT. Chủ tịch" (a deputy signing for the collective's head).
+  std::vector<std::string> authority;
   std::string role;       // "Phó Bí thư"
   std::string signer;     // "Lâm Minh Đằng"
 };

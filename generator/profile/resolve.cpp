@@ -251,8 +251,8 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   // The end mark closes an administrative text, not a booklet with a cover.
   if (doc.cover.empty()) attach_end_mark(out.body, p.body.end_mark);
 
-  if (!doc.signature.authority.empty())
-    out.authority = styled(p, Element::Authority, normalise_authority(p, doc.signature.authority));
+  for (const std::string& line : doc.signature.authority)
+    out.authority.push_back(styled(p, Element::Authority, normalise_authority(p, line)));
   out.role = styled(p, Element::Role, doc.signature.role);
   out.signer = styled(p, Element::Signer, doc.signature.signer);
 

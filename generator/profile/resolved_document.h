@@ -56,7 +56,7 @@ struct ResolvedDocument {
 
   std::vector<Block> body;  // headings cased, end mark attached to the last text
 
-  StyledText authority;  // "T/M BAN THƯỜNG VỤ", or empty
+  std::vector<StyledText> authority;  // "T/M BAN THƯỜNG VỤ"; "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
   StyledText role;
   StyledText signer;
 

@@ -128,7 +128,10 @@ void set_month(TemplateValue& v, const MonthSettings& s, const MonthFigures& f) 
 }
 
 void set_signature(TemplateValue& v, const Signature& s) {
-  if (!s.authority.empty()) v.set("signer_authority", s.authority);
+  if (!s.authority.empty()) {
+    TemplateValue& lines = v.set_list("signer_authority");
+    for (const std::string& line : s.authority) lines.add(TemplateValue(line));
+  }
   v.set("signer_role", s.role);
   v.set("signer_name", s.signer);
 }

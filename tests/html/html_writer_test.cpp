@@ -231,7 +231,7 @@ TEST_F(StateLetter, RecipientsOpenWithAsAboveAndEndWithTheArchive) {
   const int footer = dom_.first("footer");
   EXPECT_EQ(child_classes(dom_, footer), (Strings{"signature", "recipients"}));
   EXPECT_EQ(dom_.texts("p", {}, dom_.first("div", "signature")),
-            (Strings{"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"}));
+            (Strings{"TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"}));
   const int recipients = dom_.first("div", "recipients");
   EXPECT_EQ(dom_.attribute(dom_.first("p", {}, recipients), "style"),
             "font-size:12pt;font-weight:bold;font-style:italic;text-decoration:none");
@@ -260,11 +260,11 @@ ResolvedDocument hostile_document(const Profile& profile, const std::string& s) 
   ResolvedDocument d = test::state_letter(profile);
   TextStyle plain;
   for (StyledText* t : {&d.issuer_mark, &d.number, &d.letter_subject, &d.urgency, &d.secrecy,
-                        &d.place_date, &d.type_name, &d.subject, &d.address_label, &d.authority,
-                        &d.role, &d.signer, &d.recipients_label}) {
+                        &d.place_date, &d.type_name, &d.subject, &d.address_label, &d.role, &d.signer, &d.recipients_label}) {
     *t = {s, plain};
   }
   d.issuer_lines = {{s, plain}};
+  d.authority = {{s, plain}, {s, plain}};
   d.title_lines = {{s, plain}, {s, plain}};
   d.addresses = {{s, plain}};
   d.info = {s, s, s, s, 0};

@@ -127,7 +127,7 @@ inline ResolvedDocument party_directive(const Profile& profile) {
            {{paragraph("Các cấp ủy tổ chức sơ kết hằng năm, báo cáo Ban Thường vụ Tỉnh ủy.")},
             {paragraph("Ban Dân vận Tỉnh ủy theo dõi, đôn đốc việc thực hiện Chỉ thị này.")}}),
   };
-  d.authority = styled("T/M BAN THƯỜNG VỤ", style(14, true));
+  d.authority = {styled("T/M BAN THƯỜNG VỤ", style(14, true))};
   d.role = styled("PHÓ BÍ THƯ", style(14, true));
   d.signer = styled("Lâm Minh Đằng", style(14, true));
   d.recipients_label = styled("Nơi nhận:", style(14, false, false, true));
@@ -182,7 +182,7 @@ inline ResolvedDocument state_letter(const Profile& profile) {
       table,
       paragraph("Đề nghị các cơ quan, đơn vị quan tâm thực hiện./."),
   };
-  d.authority = styled("KT. GIÁM ĐỐC", style(14, true));
+  d.authority = {styled("TM. ỦY BAN NHÂN DÂN", style(14, true)), styled("KT. GIÁM ĐỐC", style(14, true))};
   d.role = styled("PHÓ GIÁM ĐỐC", style(14, true));
   d.signer = styled("Nguyễn Văn An", style(14, true));
   d.recipients_label = styled("Nơi nhận:", style(12, true, true));

@@ -55,7 +55,7 @@ TEST(MarkupReader, ReadsEveryHeaderField) {
   EXPECT_EQ(d.subject, "uốn nắn việc sinh hoạt với chi, tổ hội");
   EXPECT_EQ(d.to, (std::vector<std::string>{"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
                                             "Các huyện ủy, thị ủy, thành ủy"}));
-  EXPECT_EQ(d.signature.authority, "T/M Ban Thường vụ");
+  EXPECT_EQ(d.signature.authority, std::vector<std::string>{"T/M Ban Thường vụ"});
   EXPECT_EQ(d.signature.role, "Phó Bí thư");
   EXPECT_EQ(d.signature.signer, "Lâm Minh Đằng");
   ASSERT_EQ(d.recipients.entries.size(), 2u);

@@ -230,7 +230,7 @@ TEST_F(ChartLayoutTest, ADocumentKeepsTheChartWholeOnOnePage) {
   chart.kind = Block::Kind::Chart;
   chart.chart = attendance();
   d.body.push_back(chart);
-  d.signature = {"T/M Ban Thường vụ", "Phó Bí thư", "Nguyễn Văn Minh"};
+  d.signature = {{"T/M Ban Thường vụ"}, "Phó Bí thư", "Nguyễn Văn Minh"};
   const Profile* profile = profiles.value->find("dang", "", d.date);
   ASSERT_NE(profile, nullptr);
   auto resolved = resolve(d, *profile, 0);

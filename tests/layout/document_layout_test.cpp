@@ -50,7 +50,7 @@ class DocumentLayoutTest : public ::testing::Test {
                     false, false}};
       d.body.push_back(b);
     }
-    d.signature = {"T/M Ban Thường vụ", "Phó Bí thư", "Nguyễn Văn Minh"};
+    d.signature = {{"T/M Ban Thường vụ"}, "Phó Bí thư", "Nguyễn Văn Minh"};
     d.recipients.entries.push_back({{"Ban Dân vận Trung ương", "Văn phòng Trung ương Đảng"}, "Báo cáo"});
     d.recipients.entries.push_back({{"Các huyện ủy, thị ủy, thành ủy"}, ""});
     d.recipients.archive = "Văn phòng Tỉnh ủy";

@@ -151,7 +151,7 @@ TEST(MonthDocuments, Summary) {
   EXPECT_EQ(s.number, "214");
   EXPECT_EQ(s.date, (CivilDate{2026, 11, 6}));
   EXPECT_EQ(s.issuer.code, "BDVTU");
-  EXPECT_EQ(s.signature.authority, "K/T Trưởng ban");
+  EXPECT_EQ(s.signature.authority, std::vector<std::string>{"K/T Trưởng ban"});
   EXPECT_EQ(s.recipients.archive, "Ban Dân vận Tỉnh ủy");
   const std::string text = body_text(s);
   // Figures of the hand computation in tests/stats/month_figures_test.cpp.

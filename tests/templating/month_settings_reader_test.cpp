@@ -33,7 +33,7 @@ TEST(MonthSettingsReader, ReadsEveryField) {
   EXPECT_EQ(m.board.place, "Vĩnh Giang");
   EXPECT_EQ(m.board.archive, "Ban Dân vận Tỉnh ủy");
   EXPECT_FALSE(m.board.first_report_number.has_value());
-  EXPECT_EQ(m.board_signature.authority, "K/T Trưởng ban");
+  EXPECT_EQ(m.board_signature.authority, std::vector<std::string>{"K/T Trưởng ban"});
   EXPECT_EQ(m.board_signature.role, "Phó Trưởng ban");
   EXPECT_EQ(m.board_signature.signer, "Phạm Thị Thu Hà");
 
