@@ -7,6 +7,7 @@
 #include "html/html_writer.h"
 #include "input/markup_reader.h"
 #include "input/profile_reader.h"
+#include "layout/booklet.h"
 #include "layout/document_layout.h"
 #include "pdf/pdf_writer.h"
 #include "profile/resolve.h"
@@ -14,6 +15,15 @@
 namespace vanban {
 
 namespace {
+
+// A copy of `p` for folded A5 pages: the fold needs no binding margin, and the page number sits
+// in the smaller top margin.
+Profile booklet_profile(const Profile& p) {
+  Profile a5 = p;
+  a5.page = {148, 210, 15, 15, 18, 15};
+  a5.page_numbers.from_top = 8;
+  return a5;
+}
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
@@ -94,14 +104,22 @@ Result<ResolvedDocument> Engine::resolve(Result<Document> read) const {
 Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const OutputFormats& formats) const {
   Result<RenderedDocument> out;
   RenderedDocument rendered;
-  if (formats.pdf) {
-    Result<std::string> pdf = write_pdf(layout_document(doc, fonts_), fonts_);
+  // Writes `pages` into `into`; false (with the reasons in out.errors) when writing failed.
+  auto write = [&](const Pages& pages, std::string& into) {
+    Result<std::string> pdf = write_pdf(pages, fonts_);
     for (Diagnostic& d : pdf.errors) {
       if (d.file.empty()) d.file = doc.source_file;
       out.errors.push_back(std::move(d));
     }
-    if (!pdf.ok()) return out;
-    rendered.pdf = std::move(*pdf.value);
+    if (pdf.ok()) into = std::move(*pdf.value);
+    return pdf.ok();
+  };
+  if (formats.pdf && !write(layout_document(doc, fonts_), rendered.pdf)) return out;
+  if (formats.booklet) {
+    const Profile a5 = booklet_profile(*doc.profile);
+    ResolvedDocument on_a5 = doc;
+    on_a5.profile = &a5;
+    if (!write(impose_booklet(layout_document(on_a5, fonts_)), rendered.booklet_pdf)) return out;
   }
   if (formats.html) rendered.html = write_html(doc);
   out.value = std::move(rendered);

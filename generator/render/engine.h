@@ -17,6 +17,9 @@ namespace vanban {
 struct OutputFormats {
   bool pdf = true;
   bool html = true;
+  // The same document on A5 pages imposed as a saddle-stitch booklet on A4 landscape sheets
+  // (layout/booklet.h), for the monthly discussion guides.
+  bool booklet = false;
 };
 
 struct EngineSettings {
@@ -28,6 +31,7 @@ struct EngineSettings {
 struct RenderedDocument {
   std::string pdf;   // empty unless asked for
   std::string html;  // empty unless asked for
+  std::string booklet_pdf;  // empty unless asked for
 };
 
 class Engine {

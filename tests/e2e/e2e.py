@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """End-to-end tests of the vanban binary: every sample under content/documents, the bad inputs
-under tests/data/bad, the command line contract, hostile inputs and interruption.
+under tests/data/bad, the command line contract, hostile inputs and interruption; `vanban build`
+on the sample month, the bad meeting records and a generated month.
 
-Usage: e2e.py GROUP --vanban PATH --source DIR      (GROUP: see GROUPS at the end)
+Usage: e2e.py GROUP --vanban PATH --source DIR [--make-province PATH]   (GROUP: see GROUPS at the end)
 
 Each group prints one line per failed check and exits 1 if there was any. Only the standard
 library and the tools of debian-packages.txt (poppler-utils, qpdf, chromium) are used.
 """
 import argparse
 import html.parser
+import json
 import os
+import pty
 import re
 import shutil
 import signal
@@ -640,6 +643,518 @@ def group_html(work):
               "hostile.html: the text '<script>...' is not shown as text")
 
 
+# ---------------------------------------------------------------------------------------------
+# vanban build
+
+MAKE_PROVINCE = ""
+
+
+def sample_content(work, month_data=None, month_settings=None):
+    """A content folder: the shipped sample month (or the meeting data of `month_data`, a folder
+    holding 2026-10.xml and 2026-10/*.csv, with `month_settings` as month.xml) and no documents."""
+    content = work / "content"
+    month = content / "2026-10"
+    if month_data is None:
+        shutil.copytree(SOURCE / "content" / "2026-10", month)
+    else:
+        month.mkdir(parents=True)
+        shutil.copy(month_data / "2026-10.xml", month / "meetings.xml")
+        for csv in sorted((month_data / "2026-10").glob("*.csv")):
+            shutil.copy(csv, month / csv.name)
+        shutil.copy(month_settings, month / "month.xml")
+    return content
+
+
+def build(*args, expect=0, env=None, timeout=300):
+    result = vanban("build", *args, env=env, timeout=timeout)
+    check(result.returncode == expect, f"build {' '.join(map(str, args))} exited {result.returncode}, "
+                                       f"expected {expect}: {result.stderr[-2000:]}")
+    return result
+
+
+def run_report(folder):
+    path = folder / "run-report.json"
+    if not check(path.is_file(), f"{path} not written"):
+        return {"counts": {}, "written": [], "unchanged": [], "rejected": [], "warnings": []}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def tree_files(root):
+    return sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
+
+
+def group_build_threads(work):
+    """`vanban build` with one and with two threads: the same files, byte for byte; every PDF
+    passes qpdf and embeds subset Unicode fonts."""
+    outs = {}
+    for jobs in (1, 2):
+        out = work / f"out-{jobs}"
+        result = build("--content", SOURCE / "content", "-o", out, "--jobs", jobs)
+        check("2026-10: " in result.stderr and "documents: " in result.stderr,
+              f"--jobs {jobs}: no per-folder lines on stderr: {result.stderr[-500:]}")
+        outs[jobs] = out
+    files = tree_files(outs[1])
+    check(files == tree_files(outs[2]), "--jobs 1 and --jobs 2 wrote different file sets")
+    month_pdfs = [f for f in files if f.parts[0] == "2026-10" and f.suffix == ".pdf"]
+    check(len(month_pdfs) >= 20, f"only {len(month_pdfs)} PDFs for the sample month")
+    check(len([f for f in files if f.parts[0] == "documents" and f.suffix == ".pdf"]) == len(samples()),
+          "not every content/documents sample was built")
+    for f in files:
+        a, b = (outs[1] / f).read_bytes(), (outs[2] / f).read_bytes()
+        if f.name == "run-report.json":  # names its own output folder
+            a, b = a.replace(str(outs[1]).encode(), b"OUT"), b.replace(str(outs[2]).encode(), b"OUT")
+        check(a == b, f"{f}: --jobs 1 and --jobs 2 differ")
+    report = run_report(outs[2] / "2026-10")
+    check(report["counts"].get("written") == len(month_pdfs) and report["counts"].get("rejected") == 0,
+          f"2026-10 run report counts: {report['counts']}")
+    check(all(w["kind"] in ("bao-cao", "cong-van") and w["pdf_bytes"] > 0 and w["html_bytes"] > 0
+              for w in report["written"]), "2026-10 run report: an entry without kind or sizes")
+    summary = [w for w in report["written"] if w["name"] == "bao-cao-thang-2026-10"]
+    check(len(summary) == 1 and summary[0].get("pages", 0) >= 2, f"the summary's report entry: {summary}")
+    for f in month_pdfs:
+        pdf = outs[2] / f
+        qpdf = tool("qpdf", "--check", pdf)
+        check(qpdf.returncode == 0, f"{f}: qpdf --check exited {qpdf.returncode}")
+        fonts = tool("pdffonts", pdf)
+        rows = [line.split() for line in fonts.stdout.splitlines()[2:] if line.strip()]
+        check(rows and all(r[-5:-2] == ["yes", "yes", "yes"] for r in rows), f"{f}: fonts not embedded subsets: {rows}")
+
+
+def file_states(root):
+    return {p.relative_to(root): (p.stat().st_ino, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+
+
+def group_build_rerun(work):
+    """A rerun on unchanged input writes nothing and says so; a change rebuilds only what it
+    touches; a document that is gone has its outputs removed; a terminal gets a progress bar."""
+    content = sample_content(work)
+    shutil.copytree(SOURCE / "content" / "documents", content / "documents")
+    out = work / "out"
+    first = build("--content", content, "-o", out)
+    total = run_report(out / "2026-10")["counts"].get("written", 0)
+    check(total >= 20, f"first build wrote {total} documents of the month")
+    before = file_states(out)
+    second = build("--content", content, "-o", out)
+    check(f"2026-10: 0 written, {group_thousands(str(total))} unchanged" in second.stderr,
+          f"the rerun does not say '0 written, {total} unchanged': {second.stderr}")
+    check("documents: 0 written, 6 unchanged" in second.stderr, f"rerun of documents: {second.stderr}")
+    after = file_states(out)
+    changed = sorted(str(f) for f in before if before[f] != after.get(f) and f.name != "run-report.json")
+    check(changed == [], f"the rerun rewrote {changed[:5]}")
+    check(run_report(out / "2026-10")["counts"].get("unchanged") == total, "rerun report: not all unchanged")
+    third_states = file_states(out)
+    build("--content", content, "-o", out, "--quiet")
+    check(file_states(out) == third_states, "a third run rewrote something (run-report.json included)")
+
+    # One edited document is rebuilt alone; a deleted one has its outputs removed.
+    doc = content / "documents" / "cong-van-dang.xml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("<number>1052</number>", "<number>1053</number>"),
+                   encoding="utf-8")
+    (content / "documents" / "chi-thi-dang.xml").unlink()
+    edited = build("--content", content, "-o", out)
+    report = run_report(out / "documents")
+    check([w["name"] for w in report["written"]] == ["cong-van-dang"], f"after an edit, written: {report['written']}")
+    check(report["removed"] == ["chi-thi-dang"], f"after a deletion, removed: {report['removed']}")
+    check(not (out / "documents" / "chi-thi-dang.pdf").exists(), "the deleted document's PDF is still there")
+    check("documents: 1 written, 4 unchanged, 1 removed" in edited.stderr, f"edit/delete summary: {edited.stderr}")
+    pdf_text = tool("pdftotext", out / "documents" / "cong-van-dang.pdf", "-").stdout
+    check("1053-CV/TU" in squash(pdf_text), "the edited number is not in the rebuilt PDF")
+
+    # On a terminal: a bar redrawn in place (carriage returns), the same summary.
+    master, slave = pty.openpty()
+    process = subprocess.Popen([VANBAN, "build", "--content", content, "-o", work / "out-tty", "--jobs", "2"],
+                               stdout=subprocess.DEVNULL, stderr=slave, env=clean_env())
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=120)
+    os.close(master)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    check(process.returncode == 0, f"build on a terminal exited {process.returncode}")
+    check("\r\x1b[K2026-10 [" in shown and "doc/s" in shown, f"no progress bar on a terminal: {shown[-500:]!r}")
+    check(f"{group_thousands(str(total))}/{group_thousands(str(total))}" in shown, "the bar never reached the total")
+
+
+def make_province(folder, branches):
+    result = subprocess.run([MAKE_PROVINCE, folder, "--branches", str(branches)], capture_output=True, text=True,
+                            timeout=60)
+    check(result.returncode == 0, f"vanban_make_province exited {result.returncode}: {result.stderr}")
+
+
+def group_build_interrupt(work):
+    """SIGINT or SIGTERM in the middle of a build of a generated month: exit 130 or 143, only
+    whole files (qpdf), no temporary file, a manifest of what was done; the next run completes
+    the set, byte for byte as an uninterrupted build."""
+    if not check(bool(MAKE_PROVINCE), "--make-province not given"):
+        return
+    content = work / "content"
+    make_province(content, 300)
+    reference = work / "reference"
+    build("--content", content, "-o", reference, "--quiet")
+    expected = tree_files(reference)
+    total = len([f for f in expected if f.suffix == ".pdf"])
+    check(total > 250, f"the generated month has only {total} documents")
+    for sig, status in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
+        out = work / f"out-{sig.name}"
+        month = out / "2026-10"
+        process = subprocess.Popen([VANBAN, "build", "--content", content, "-o", out, "--jobs", "2"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=clean_env(),
+                                   preexec_fn=default_signals)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not (month.is_dir() and len(list(month.glob("*.pdf"))) >= 40):
+            time.sleep(0.005)
+        process.send_signal(sig)
+        _, stderr = process.communicate(timeout=120)
+        check(process.returncode == status, f"{sig.name}: exit {process.returncode}, expected {status}: {stderr[-500:]}")
+        check("run vanban build again to finish" in stderr.decode(), f"{sig.name}: no stop message: {stderr[-500:]}")
+        names = sorted(p.name for p in month.iterdir())
+        pdfs = [n for n in names if n.endswith(".pdf")]
+        check(0 < len(pdfs) < total, f"{sig.name}: {len(pdfs)} of {total} PDFs written: not interrupted mid-run")
+        check([n for n in names if ".tmp-" in n or n.startswith(".")] == [], f"{sig.name}: temporary files left")
+        for name in pdfs:
+            check(tool("qpdf", "--check", month / name).returncode == 0, f"{sig.name}: {name} fails qpdf --check")
+            check((month / name.replace(".pdf", ".html")).is_file(), f"{sig.name}: {name} has no HTML")
+        manifest = (month / "manifest.txt").read_text(encoding="utf-8").splitlines()
+        check(len(manifest) - 1 == len(pdfs), f"{sig.name}: the manifest lists {len(manifest) - 1} documents, "
+                                              f"{len(pdfs)} PDFs are there")
+        check(run_report(month)["interrupted"] is True, f"{sig.name}: the run report does not say interrupted")
+
+        rest = build("--content", content, "-o", out, "--jobs", "2")
+        report = run_report(month)
+        check(report["counts"].get("unchanged") == len(pdfs) and
+              report["counts"].get("written") == total - len(pdfs),
+              f"{sig.name}: the next run: {report['counts']}, expected {len(pdfs)} unchanged")
+        check(tree_files(out) == expected, f"{sig.name}: the completed set differs from an uninterrupted build")
+        for f in expected:
+            if f.name != "run-report.json" and f.name != "manifest.txt":
+                check((out / f).read_bytes() == (reference / f).read_bytes(), f"{sig.name}: {f} differs")
+        check((month / "manifest.txt").read_bytes() == (reference / "2026-10" / "manifest.txt").read_bytes(),
+              f"{sig.name}: the completed manifest differs")
+        del rest
+
+
+def group_build_inputs(work):
+    """CSV and XML give the same documents; bad records are named and the rest is built (exit 1);
+    usage errors exit 2."""
+    content = sample_content(work)
+    xml_out, csv_out = work / "xml", work / "csv"
+    build("--content", content, "-o", xml_out, "--month", "2026-10")
+    result = build("--content", content, "-o", csv_out, "--month", "2026-10", "--csv")
+    check(f"reading {content / '2026-10'}\n" in result.stderr, f"--csv did not read the CSV set: {result.stderr[:300]}")
+    xml_files, csv_files = tree_files(xml_out), tree_files(csv_out)
+    check(xml_files == csv_files, "XML and CSV built different file sets")
+    check(len([f for f in xml_files if f.suffix == ".pdf"]) >= 20, "too few documents built from the sample month")
+    for f in xml_files:
+        if f.suffix in (".pdf", ".html"):
+            check((xml_out / f).read_bytes() == (csv_out / f).read_bytes(), f"{f}: CSV and XML inputs differ")
+    check(not (xml_out / "documents").exists(), "--month built content/documents too")
+
+    bad_data = SOURCE / "tests" / "data" / "meetings" / "bad"
+    for csv in (False, True):
+        bad = sample_content(work / ("bad-csv" if csv else "bad-xml"), bad_data,
+                             SOURCE / "tests" / "data" / "month" / "small-month.xml")
+        out = work / ("bad-csv-out" if csv else "bad-xml-out")
+        result = build("--content", bad, "-o", out, *(["--csv"] if csv else []), expect=1)
+        report = run_report(out / "2026-10")
+        rejected = [f"{Path(r['file']).name}:{r['line']}:{r['column']}: {r['message']}" for r in report["rejected"]]
+        first = ("branches.csv:4:1: " if csv else "meetings.xml:10:13: ") + \
+            "branch 'B1' rejected: the id is already used at " + ("branches.csv:2" if csv else "")
+        check(len(rejected) == 23 and rejected[0].startswith(first), f"bad records (csv={csv}): {rejected[:3]}")
+        check(report["counts"].get("rejected") == 23 and report["counts"].get("warnings") == 1,
+              f"bad records (csv={csv}): counts {report['counts']}")
+        for r in report["rejected"]:
+            line = f"{r['file']}:{r['line']}:{r['column']}: {r['message']}"
+            check(line in result.stderr, f"bad records (csv={csv}): not on stderr: {line}")
+        check(report["counts"].get("written", 0) >= 2 and
+              all((out / "2026-10" / f"{w['name']}.pdf").is_file() for w in report["written"]),
+              f"bad records (csv={csv}): the good records were not built: {report['counts']}")
+        check(report["failed"] == [], f"bad records (csv={csv}): documents failed: {report['failed']}")
+
+    for args in (["--month", "2031-01", "--content", content], ["--month", "2026-13"], ["x.xml"],
+                 ["--jobs", "0"], ["--content", work / "nowhere"], ["--format", "pdf"]):
+        result = vanban("build", *args, "-o", work / "usage-out")
+        check(result.returncode == 2, f"build {args}: exit {result.returncode}, expected 2: {result.stderr}")
+    help_text = vanban("build", "--help")
+    check(help_text.returncode == 0 and "Usage: vanban build" in help_text.stdout and "--jobs" in help_text.stdout,
+          f"build --help: {help_text.returncode} {help_text.stdout[:200]}")
+    check("vanban build" in vanban("--help").stdout, "vanban --help does not mention build")
+
+
+# ---------------------------------------------------------------------------------------------
+# vanban guides: the monthly discussion guides
+
+GUIDE_ORGANISATIONS = ["dang", "mat-tran", "nong-dan", "phu-nu", "cuu-chien-binh", "doan"]
+GUIDE_TITLES = {"dang": "Tài liệu sinh hoạt chi bộ", "mat-tran": "Tài liệu sinh hoạt Ban công tác Mặt trận",
+                "nong-dan": "Tài liệu sinh hoạt chi, tổ hội", "phu-nu": "Tài liệu sinh hoạt chi, tổ hội",
+                "cuu-chien-binh": "Tài liệu sinh hoạt chi, tổ hội", "doan": "Tài liệu sinh hoạt chi đoàn"}
+
+
+def guide_headings(guidance, organisation):
+    """The headings the organisation's guide must have, read from the guidance file: its topics in
+    order, then the news, commemorations and meeting days when any is addressed to it."""
+    root = ET.parse(guidance).getroot()
+
+    def addressed(element, default="all"):
+        audience = element.get("audience", default).split()
+        return audience == ["all"] or organisation in audience
+
+    def words(element):
+        return " ".join("".join(element.itertext()).split())
+
+    topics = [t for t in root.findall("topic") if addressed(t)]
+    headings = [f"Chuyên đề {i}. {words(t.find('title'))}" for i, t in enumerate(topics, start=1)]
+    for tag, heading in (("news", "Thông tin thời sự"), ("commemoration", "Những ngày kỷ niệm trong tháng"),
+                         ("meeting-days", "Lịch sinh hoạt trong tháng")):
+        if any(addressed(e) for e in root.findall(tag)):
+            headings.append(heading)
+    return headings
+
+
+def booklet_order(count):
+    """A5 page index (0-based, -1 blank) of each half side, as a saddle-stitch booklet prints."""
+    padded = (count + 3) // 4 * 4
+    order = []
+    for sheet in range(padded // 4):
+        for index in (padded - 1 - 2 * sheet, 2 * sheet, 2 * sheet + 1, padded - 2 - 2 * sheet):
+            order.append(index if index < count else -1)
+    return order
+
+
+def page_words(pdf):
+    """Per page: (width, [(xMin, yMin, xMax, yMax, word)]) from pdftotext -bbox."""
+    result = tool("pdftotext", "-bbox", pdf, "-")
+    check(result.returncode == 0, f"pdftotext -bbox {pdf.name}: {result.stderr}")
+    pages = []
+    for line in result.stdout.splitlines():
+        page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
+        if page:
+            pages.append((float(page.group(1)), []))
+        word = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
+        if word and pages:
+            pages[-1][1].append((*map(float, word.groups()[:4]), html.unescape(word.group(5))))
+    return pages
+
+
+def verify_contents(label, pages, headings):
+    """The contents page lists each heading with the number of the first later page showing it.
+    `pages`: squashed, case-folded text of every page, page 1 first."""
+    toc = next((i for i, text in enumerate(pages) if "mụclục" in text), None)
+    if not check(toc is not None, f"{label}: no contents page"):
+        return
+    for heading in headings:
+        needle = squash(heading).casefold()
+        entry = re.search(re.escape(needle) + r"\.+(\d+)", pages[toc])
+        if not check(entry is not None, f"{label}: contents lack {heading!r}"):
+            continue
+        listed = int(entry.group(1))
+        found = next((n for n in range(toc + 2, len(pages) + 1) if needle in pages[n - 1]), None)
+        check(found == listed, f"{label}: contents give page {listed} for {heading!r}, found on page {found}")
+
+
+def in_rows(words):
+    """Words top to bottom, left to right: a contents entry's number stays on its line."""
+    return sorted(words, key=lambda w: (round(w[1]), w[0]))
+
+
+def check_pdf_basics(pdf, size):
+    fonts = tool("pdffonts", pdf)
+    rows = [line.split() for line in fonts.stdout.splitlines()[2:] if line.strip()]
+    check(fonts.returncode == 0 and len(rows) >= 2, f"{pdf.name}: pdffonts lists {len(rows)} fonts")
+    for row in rows:
+        check((row[-5], row[-4], row[-3]) == ("yes", "yes", "yes"), f"{pdf.name}: font {row[0]} not embedded subset with ToUnicode")
+    qpdf = tool("qpdf", "--check", pdf)
+    check(qpdf.returncode == 0, f"{pdf.name}: qpdf --check exited {qpdf.returncode}: {qpdf.stdout[-300:]}")
+    info = tool("pdfinfo", pdf).stdout
+    check(re.search(rf"^Page size:\s+{size}", info, re.M) is not None, f"{pdf.name}: page size is not {size}: {info}")
+    check(re.search(r"^Author:\s+\S", info, re.M) is not None, f"{pdf.name}: no Author")
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def check_booklet(label, pdf, headings, cover_title):
+    """Sides are 2 x ceil(n/4) for n A5 pages, each half holds the A5 page booklet_order says (its
+    page number on top; the cover; blank padding), and the contents fit the A5 pages."""
+    sides = page_words(pdf)
+    halves = []
+    for width, words in sides:
+        for half in range(2):
+            halves.append(in_rows([w for w in words if half * width / 2 <= (w[0] + w[2]) / 2 < (half + 1) * width / 2]))
+    numbers = [int(h[0][4]) for h in halves if h and h[0][4].isdigit()]
+    if not check(numbers, f"{label}: no numbered A5 page"):
+        return
+    count = max(numbers)  # the notes page, last, is numbered
+    check(len(sides) == 2 * ((count + 3) // 4), f"{label}: {len(sides)} sides for {count} A5 pages")
+    order = booklet_order(count)
+    check(len(order) == len(halves), f"{label}: {len(halves)} halves, booklet order has {len(order)}")
+    a5_pages = [""] * count
+    for slot, (index, words) in enumerate(zip(order, halves)):
+        where = f"{label}: side {slot // 2 + 1} {'left' if slot % 2 == 0 else 'right'}"
+        if index < 0:
+            check(not words, f"{where}: padding should be blank, holds {' '.join(w[4] for w in words[:6])!r}")
+            continue
+        a5_pages[index] = squash(" ".join(w[4] for w in words)).casefold()
+        if index == 0:
+            check(squash(cover_title).casefold() in a5_pages[0], f"{where}: the cover should be here")
+        else:
+            check(bool(words) and words[0][4] == str(index + 1),
+                  f"{where}: page {index + 1} expected, top word {words[0][4] if words else None!r}")
+    verify_contents(label, a5_pages, headings)
+
+
+def guide_dom_check(page, headings, cover_title, work):
+    dom, text = chromium_dom(page, work)
+    tags = [t for t, _ in dom.tags]
+    check(dom.html_lang == "vi", f"{page.name}: <html lang> is {dom.html_lang!r}")
+    check(tags.count("h1") == 1 and squash(cover_title).casefold() in squash(dom.h1).casefold(),
+          f"{page.name}: h1 is {dom.h1!r}")
+    check("nav" in tags, f"{page.name}: no <nav> contents")
+    links = [a.get("href", "") for t, a in dom.tags if t == "a" and a.get("href", "").startswith("#")]
+    ids = {a.get("id") for _, a in dom.tags if a.get("id")}
+    check(len(links) == len(headings), f"{page.name}: {len(links)} contents links for {len(headings)} headings")
+    for link in links:
+        check(link[1:] in ids, f"{page.name}: contents link {link} has no target")
+    in_text = squash(text).casefold()
+    for heading in headings:
+        check(squash(heading).casefold() in in_text, f"{page.name}: heading {heading!r} not in the page")
+    check("script" not in tags, f"{page.name}: has a script element")
+
+
+HEADER_DISPATCH = """<?xml version="1.0" encoding="UTF-8"?>
+<document layout="{layout}" type="cong-van">
+<issuer><name>Ban Thường vụ tỉnh</name><code>BTV</code></issuer>
+<number>57</number><place>Vĩnh Giang</place><date>2026-10-05</date>
+<subject>tổ chức sinh hoạt tháng 10 năm 2026</subject>
+<to><recipient>Các chi hội</recipient></to>
+<body><p>Đề nghị các chi hội tổ chức sinh hoạt đúng ngày quy định.</p></body>
+<signature><role>Chủ tịch</role><signer>Nguyễn Văn An</signer></signature>
+</document>
+"""
+
+# layouts.md section 3: each new profile's title lines (right column), the mark under the issuer
+# and how the number starts.
+HEADER_RULES = {
+    "mat-tran": (["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], None, "Số: 57/BTV"),
+    "doan": (["ĐOÀN TNCS HỒ CHÍ MINH"], "***", "Số: 57-CV/BTV"),
+    "hoi-nong-dan": (["HỘI NÔNG DÂN VIỆT NAM"], "*", "Số 57-CV/BTV"),
+    "hoi-phu-nu": (["HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM"], "*", "Số 57-CV/BTV"),
+    "hoi-cuu-chien-binh": (["HỘI CỰU CHIẾN BINH VIỆT NAM"], "*", "Số 57-CV/BTV"),
+}
+
+
+def horizontal_rules(pdf, work):
+    """(x1, x2, y from the top) of every horizontal line on page 1, from the uncompressed stream."""
+    plain = work / (pdf.stem + "-qdf.pdf")
+    tool("qpdf", "--qdf", "--object-streams=disable", pdf, plain)
+    data = plain.read_bytes().decode("latin-1")
+    height = float(re.search(r"/MediaBox \[\s*0\s+0\s+[\d.]+\s+([\d.]+)", data).group(1))
+    rules = []
+    for x1, y1, x2, y2 in re.findall(r"([\d.]+) ([\d.]+) m\n([\d.]+) ([\d.]+) l\nS", data):
+        if abs(float(y1) - float(y2)) < 0.01:
+            rules.append((float(x1), float(x2), height - float(y1)))
+    return rules
+
+
+def find_line(words, text):
+    """The words of page 1 that spell `text` in a row: (xMin, yMin, xMax, yMax), or None."""
+    parts = text.split()
+    for i in range(len(words) - len(parts) + 1):
+        run = words[i:i + len(parts)]
+        if [w[4] for w in run] == parts and all(abs(w[1] - run[0][1]) < 1 for w in run):
+            return (run[0][0], min(w[1] for w in run), run[-1][2], max(w[3] for w in run))
+    return None
+
+
+def check_header_positions(work):
+    out = work / "headers"
+    inputs = []
+    for layout in HEADER_RULES:
+        xml = work / f"header-{layout}.xml"
+        xml.write_text(HEADER_DISPATCH.format(layout=layout), encoding="utf-8")
+        inputs.append(xml)
+    render_all(inputs, out, "--format", "pdf")
+    for layout, (titles, mark, number) in HEADER_RULES.items():
+        pdf = out / f"header-{layout}.pdf"
+        if not check(pdf.is_file(), f"{layout}: the dispatch was not rendered"):
+            continue
+        width, words = page_words(pdf)[0]
+        middle, label = width / 2, f"{layout} header"
+        lines = [find_line(words, t) for t in titles]
+        issuer = find_line(words, "BAN THƯỜNG VỤ TỈNH")
+        numbering = find_line(words, number)
+        if not check(None not in lines and issuer and numbering,
+                     f"{label}: title {lines}, issuer {issuer}, number {numbering} not all found"):
+            continue
+        for title, box in zip(titles, lines):
+            check((box[0] + box[2]) / 2 > middle and box[1] < 40 * MM,
+                  f"{label}: {title!r} at x {box[0]:.0f}-{box[2]:.0f} y {box[1]:.0f}: not in the right half near the top")
+        check((issuer[0] + issuer[2]) / 2 < middle and abs(issuer[1] - lines[0][1]) < 2,
+              f"{label}: the issuer at x {issuer[0]:.0f}-{issuer[2]:.0f} y {issuer[1]:.0f}: not in the left half on the title's line")
+        stars = [w for w in words if w[4] in ("*", "***")]
+        if mark is None:
+            check(not stars, f"{label}: a star mark under the issuer: {stars}")
+        else:
+            below = [w for w in stars if w[4] == mark and issuer[3] - 1 <= w[1] < numbering[1]
+                     and abs((w[0] + w[2]) / 2 - (issuer[0] + issuer[2]) / 2) < 3]
+            check(len(below) == 1, f"{label}: no {mark!r} centred between the issuer and the number: {stars}")
+        check(numbering[1] > issuer[3] and (numbering[0] + numbering[2]) / 2 < middle,
+              f"{label}: {number!r} not under the issuer in the left half")
+        last = lines[-1]
+        under = [r for r in horizontal_rules(pdf, work)
+                 if last[3] - 1 <= r[2] <= last[3] + 8 and abs(r[0] - last[0]) < 1.5 and abs(r[1] - last[2]) < 1.5]
+        check(len(under) == 1, f"{label}: no rule as long as {titles[-1]!r} right under it")
+
+
+def group_guides(work):
+    """`vanban guides` on the sample month: every organisation's guide as A4 PDF, A5 booklet and
+    HTML; the contents' page numbers against the pages; the booklet's imposition; the HTML in
+    headless Chromium; the header positions of the Front and mass-organisation profiles."""
+    guidance = SOURCE / "content" / "2026-10" / "guidance.xml"
+    out = work / "guides"
+    result = vanban("guides", guidance, "-o", out)
+    check(result.returncode == 0, f"guides exited {result.returncode}: {result.stderr}")
+    written = sorted(p.name for p in out.iterdir()) if out.is_dir() else []
+    expected = sorted(f"tai-lieu-sinh-hoat-{o}-2026-10{suffix}" for o in GUIDE_ORGANISATIONS
+                      for suffix in (".pdf", "-a5.pdf", ".html"))
+    check(written == expected, f"guides wrote {written}")
+    has_chromium = check(shutil.which("chromium") is not None, "chromium is not installed (debian-packages.txt)")
+    for organisation in GUIDE_ORGANISATIONS:
+        name = f"tai-lieu-sinh-hoat-{organisation}-2026-10"
+        a4, a5, page = out / f"{name}.pdf", out / f"{name}-a5.pdf", out / f"{name}.html"
+        if not check(a4.is_file() and a5.is_file() and page.is_file(), f"{name}: not all written"):
+            continue
+        headings = guide_headings(guidance, organisation)
+        title = GUIDE_TITLES[organisation]
+        check_pdf_basics(a4, r"595\.\d* x 841\.\d* pts \(A4\)")
+        check_pdf_basics(a5, r"841\.\d* x 595\.\d* pts|839\.\d* x 595\.\d* pts")
+        printed, _ = pdf_pages(a4, None)
+        pages = [squash(" ".join(w[4] for w in in_rows(words))).casefold() for _, words in page_words(a4)]
+        check(squash(title).casefold() in pages[0], f"{name}.pdf: page 1 is not the cover")
+        check("ghichép" in pages[-1], f"{name}.pdf: the last page is not the notes page")
+        verify_contents(f"{name}.pdf", pages, headings)
+        for number, text in enumerate(printed[1:], start=2):
+            check(re.search(rf"^\s*{number}\s*$", text, re.M) is not None, f"{name}.pdf: page {number} has no page number")
+        check_booklet(f"{name}-a5.pdf", a5, headings, title)
+        if has_chromium:
+            guide_dom_check(page, headings, title, work)
+
+    bad = work / "bad-guidance.xml"
+    bad.write_text(guidance.read_text(encoding="utf-8").replace('audience="nong-dan"', 'audience="nong-dan hoi-sinh-vien"', 1),
+                   encoding="utf-8")
+    result = vanban("guides", bad, "-o", work / "bad-out")
+    check(result.returncode == 1 and re.search(r"bad-guidance\.xml:\d+:\d+: unknown organisation 'hoi-sinh-vien'.*"
+                                                r"dang, mat-tran, nong-dan, phu-nu, cuu-chien-binh, doan", result.stderr),
+          f"a bad audience: exit {result.returncode}: {result.stderr}")
+    check(vanban("guides").returncode == 2, "guides without a file is not bad usage")
+    check("Usage: vanban guides" in vanban("guides", "--help").stdout, "guides --help")
+    check_header_positions(work)
+
+
 GROUPS = {
     "samples": group_samples,
     "determinism": group_determinism,
@@ -648,17 +1163,24 @@ GROUPS = {
     "security": group_security,
     "interrupt": group_interrupt,
     "html": group_html,
+    "build_threads": group_build_threads,
+    "build_rerun": group_build_rerun,
+    "build_interrupt": group_build_interrupt,
+    "build_inputs": group_build_inputs,
+    "guides": group_guides,
 }
 
 
 def main():
-    global VANBAN, SOURCE
+    global VANBAN, SOURCE, MAKE_PROVINCE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("group", choices=sorted(GROUPS))
     parser.add_argument("--vanban", required=True)
     parser.add_argument("--source", required=True)
+    parser.add_argument("--make-province", default="", help="bench/vanban_make_province (build_interrupt)")
     args = parser.parse_args()
     VANBAN, SOURCE = str(Path(args.vanban).resolve()), Path(args.source).resolve()
+    MAKE_PROVINCE = str(Path(args.make_province).resolve()) if args.make_province else ""
     with tempfile.TemporaryDirectory(prefix=f"vanban-e2e-{args.group}-") as work:
         GROUPS[args.group](Path(work))
     if FAILURES:

@@ -1,0 +1,165 @@
+#include "cli/guides_command.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+#include "cli/app.h"
+#include "input/guidance_reader.h"
+#include "output/atomic_file.h"
+#include "render/engine.h"
+#include "render/timestamp.h"
+#include "templating/guide_documents.h"
+
+namespace vanban::cli {
+
+namespace {
+
+constexpr const char* kGuidesHelp =
+    "Usage: vanban guides GUIDANCE.xml... [-o DIR] [--fonts DIR] [--data DIR]\n"
+    "\n"
+    "Generates the monthly discussion guide (Tài liệu sinh hoạt) of every organisation listed\n"
+    "in each guidance file (content/YYYY-MM/guidance.xml, schema templates/schema/guidance.rng)\n"
+    "from templates/documents/tai-lieu-sinh-hoat.mustache, and writes for each guide NAME.pdf\n"
+    "(A4), NAME-a5.pdf (an A5 booklet on A4 landscape sheets: print double-sided, flip on the\n"
+    "short edge, fold and staple) and NAME.html, NAME being tai-lieu-sinh-hoat-ORG-YYYY-MM.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output DIR   output folder, created if missing (default: out)\n"
+    "  --fonts DIR        see vanban render --help\n"
+    "  --data DIR         see vanban render --help\n"
+    "\n"
+    "Exit status: 0 every guide written, 1 some guidance file or guide rejected (the others\n"
+    "are still written), 2 bad usage or fonts/profiles that cannot be loaded.\n";
+
+struct GuidesOptions {
+  std::vector<std::string> inputs;
+  std::string output_dir = "out";
+  std::string fonts_dir;
+  std::string data_dir;
+  bool help = false;
+};
+
+// Empty string, or why the arguments are bad.
+std::string parse(const std::vector<std::string>& args, GuidesOptions& o) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string name = args[i], value;
+    const std::size_t eq = name.find('=');
+    const bool inline_value = name.rfind("--", 0) == 0 && eq != std::string::npos;
+    if (inline_value) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    }
+    if (name == "--help" || name == "-h") {
+      o.help = true;
+      continue;
+    }
+    if (name != "-o" && name != "--output" && name != "--fonts" && name != "--data") {
+      if (name.rfind("-", 0) == 0 && name != "-") return "unknown option '" + name + "' for guides";
+      o.inputs.push_back(args[i]);
+      continue;
+    }
+    if (!inline_value) {
+      if (i + 1 == args.size()) return "option '" + name + "' needs a value";
+      value = args[++i];
+    }
+    if (value.empty()) return "option '" + name + "' needs a value";
+    (name == "--fonts" ? o.fonts_dir : name == "--data" ? o.data_dir : o.output_dir) = value;
+  }
+  if (!o.help && o.inputs.empty()) return "guides needs at least one guidance file";
+  return {};
+}
+
+void report(const Diagnostics& diagnostics, std::ostream& err) {
+  for (const Diagnostic& d : diagnostics) err << d.to_string() << '\n';
+}
+
+// Renders one guide and writes its three files; false if it was rejected.
+bool write_guide(const Engine& engine, const GeneratedGuide& guide, const std::string& source,
+                 const std::string& output_dir, std::ostream& err) {
+  const Result<ResolvedDocument> doc = engine.resolve_bytes(guide.markup, source);
+  report(doc.errors, err);
+  if (!doc.ok()) return false;
+  const Result<RenderedDocument> rendered = engine.render(*doc.value, {.pdf = true, .html = true, .booklet = true});
+  report(rendered.errors, err);
+  if (!rendered.ok()) return false;
+  const std::pair<const char*, const std::string&> files[] = {
+      {".pdf", rendered.value->pdf},
+      {"-a5.pdf", rendered.value->booklet_pdf},
+      {".html", rendered.value->html}};
+  for (const auto& [suffix, bytes] : files) {
+    const std::string error = write_file_atomically(output_dir, guide.name + suffix, bytes);
+    if (!error.empty()) {
+      err << Diagnostic{source, 0, 0, error}.to_string() << '\n';
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_guides(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  GuidesOptions options;
+  if (const std::string error = parse(args, options); !error.empty()) {
+    err << "vanban: " << error << "\n" << "Try 'vanban guides --help'.\n";
+    return kExitUsage;
+  }
+  if (options.help) {
+    out << kGuidesHelp;
+    return kExitOk;
+  }
+
+  EngineSettings settings;
+  settings.data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  settings.fonts_dir = options.fonts_dir.empty() ? default_font_dir() : options.fonts_dir;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    std::string error;
+    settings.timestamp = parse_source_date_epoch(epoch, error);
+    if (!settings.timestamp) {
+      err << "vanban: " << error << '\n';
+      return kExitUsage;
+    }
+  }
+  const Result<Engine> engine = Engine::load(settings);
+  report(engine.errors, err);
+  if (!engine.ok()) {
+    err << "vanban: no input was read: the fonts or the layout profiles above could not be loaded\n";
+    return kExitUsage;
+  }
+
+  install_cleanup_handlers();
+  const std::string templates = settings.data_dir + "/templates";
+  std::set<std::string> written;  // two guidance files of one month would overwrite each other
+  bool all_ok = true;
+  for (const std::string& input : options.inputs) {
+    const Result<Guidance> guidance = read_guidance(input, templates + "/schema/guidance.rng");
+    report(guidance.errors, err);
+    if (!guidance.ok()) {
+      all_ok = false;
+      continue;
+    }
+    const Result<std::vector<GeneratedGuide>> guides = generate_guides(*guidance.value, templates);
+    report(guides.errors, err);
+    if (!guides.ok()) {
+      all_ok = false;
+      continue;
+    }
+    // Messages about a guide name the file it would be if saved beside its guidance.
+    const std::string folder = std::filesystem::path(input).parent_path().string();
+    for (const GeneratedGuide& guide : *guides.value) {
+      const std::string source = (folder.empty() ? "" : folder + "/") + guide.name + ".xml";
+      if (!written.insert(guide.name).second) {
+        err << Diagnostic{input, 0, 0, guide.name + " was already written from an earlier guidance file; skipped"}
+                   .to_string()
+            << '\n';
+        all_ok = false;
+        continue;
+      }
+      all_ok = write_guide(*engine.value, guide, source, options.output_dir, err) && all_ok;
+    }
+  }
+  return all_ok ? kExitOk : kExitRejected;
+}
+
+}  // namespace vanban::cli
