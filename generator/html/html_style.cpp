@@ -63,7 +63,7 @@ void append_stylesheet(std::string& out, const Profile& profile) {
   append_box(out, page);
   out += "}\n";
   out +=
-      "p,h1,h2,ol,ul,li,hgroup{margin:0;padding:0}\n"
+      "p,h1,h2,h3,ol,ul,li,hgroup{margin:0;padding:0}\n"
       "ol,ul{list-style:none}\n"
       // Screen readers keep the h1 of a công văn; the subject is already shown in the header.
       ".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);"
@@ -97,11 +97,11 @@ void append_stylesheet(std::string& out, const Profile& profile) {
   append_number(out, body.line_height);
   out += ';';
   append_font(out, profile.style(Element::Body));
-  out += "}\n.content p,.content h2{text-indent:";
+  out += "}\n.content p,.content h2,.content h3{text-indent:";
   append_mm(out, body.first_line_indent);
   out += ";margin-bottom:";
   append_number(out, body.paragraph_space);
-  out += "pt}\n.content h2{";
+  out += "pt}\n.content h3{font-size:inherit;font-weight:bold;break-after:avoid}\n.content h2{";
   append_font(out, profile.style(Element::Heading));
   out += "}\n.content table{width:100%;border-collapse:collapse;line-height:1.2;margin-bottom:";
   append_number(out, body.paragraph_space);

@@ -293,6 +293,12 @@ class HtmlBuilder {
         return;
       case Block::Kind::Heading:
         if (lead) lone_marker(*lead);
+        if (b.level == 2) {
+          out_ += "<h3>";
+          inlines(b.inlines);
+          close("h3");
+          return;
+        }
         if (list_depth == 0 && box_depth_ == 0) {
           // Top-level headings are what the table of contents links to.
           out_ += "<h2 id=\"muc-" + std::to_string(++heading_count_) + "\">";
@@ -349,7 +355,7 @@ class HtmlBuilder {
     out_ += "</h2>\n<ol>\n";
     int n = 0;
     for (const Block& b : doc_.body) {
-      if (b.kind != Block::Kind::Heading) continue;
+      if (b.kind != Block::Kind::Heading || b.level != 1) continue;
       out_ += "<li><a href=\"#muc-" + std::to_string(++n) + "\">";
       inlines(b.inlines);
       out_ += "</a></li>\n";

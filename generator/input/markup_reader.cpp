@@ -244,6 +244,7 @@ Block MarkupReader::block(const xmlNode* n) {
   if (is(n, "p") || is(n, "h")) {
     b.kind = is(n, "p") ? Block::Kind::Paragraph : Block::Kind::Heading;
     b.inlines = inlines(n);
+    if (trim(normal(attribute(n, "level"))) == "2") b.level = 2;
   } else if (is(n, "ol") || is(n, "ul")) {
     b.kind = is(n, "ol") ? Block::Kind::OrderedList : Block::Kind::DashList;
     for (const xmlNode* li = n->children; li; li = li->next)

@@ -27,7 +27,7 @@ std::string plain_text(const Inlines& runs) {
 std::vector<TocEntry> toc_entries(const std::vector<Block>& body) {
   std::vector<TocEntry> entries;
   for (const Block& b : body)
-    if (b.kind == Block::Kind::Heading) entries.push_back({plain_text(b.inlines), 0});
+    if (b.kind == Block::Kind::Heading && b.level == 1) entries.push_back({plain_text(b.inlines), 0});
   return entries;
 }
 
@@ -73,7 +73,7 @@ class BodyFlow {
         st.size = h.size;
         st.bold = h.bold;
         st.italic = h.italic;
-        if (depth == 0 && !in_box_) heading_items.push_back(items.size());
+        if (depth == 0 && !in_box_ && b.level == 1) heading_items.push_back(items.size());
         add_lines(layout_paragraph(b.inlines, st, width_, fonts_), true);
         break;
       }

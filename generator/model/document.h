@@ -71,6 +71,7 @@ struct Block {
   enum class Kind { Paragraph, Heading, OrderedList, DashList, Table, Chart, PageBreak, Toc, Box, Notes };
   Kind kind = Kind::Paragraph;
   Inlines inlines;              // Paragraph, Heading
+  int level = 1;                // Heading: 1 (in a table of contents) or 2 (a sub-heading)
   std::vector<ListItem> items;  // OrderedList, DashList
   Table table;                  // Table
   Chart chart;                  // Chart

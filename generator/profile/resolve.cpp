@@ -129,7 +129,7 @@ void attach_end_mark(std::vector<Block>& body, const std::string& mark) {
 
 void case_headings(std::vector<Block>& blocks, LetterCase letter_case) {
   for (Block& b : blocks) {
-    if (b.kind == Block::Kind::Heading)
+    if (b.kind == Block::Kind::Heading && b.level == 1)
       for (TextRun& r : b.inlines) r.text = apply_case(r.text, letter_case);
     for (ListItem& item : b.items) case_headings(item.blocks, letter_case);
     case_headings(b.blocks, letter_case);

@@ -139,7 +139,7 @@ TEST_F(PartyDirective, StylesheetCarriesThePageAndBodyRules) {
             std::string::npos);
   EXPECT_NE(css.find(".content{text-align:justify;line-height:1.3;font-size:14pt;"),
             std::string::npos);
-  EXPECT_NE(css.find(".content p,.content h2{text-indent:10mm;margin-bottom:6pt}"),
+  EXPECT_NE(css.find(".content p,.content h2,.content h3{text-indent:10mm;margin-bottom:6pt}"),
             std::string::npos);
   EXPECT_NE(css.find("grid-template-columns:minmax(0,0.5fr) minmax(0,0.5fr);margin-bottom:18pt"),
             std::string::npos);

@@ -50,7 +50,7 @@ std::string text(const Inlines& runs) {
 std::vector<std::string> headings(const Document& d) {
   std::vector<std::string> out;
   for (const Block& b : d.body)
-    if (b.kind == Block::Kind::Heading) out.push_back(text(b.inlines));
+    if (b.kind == Block::Kind::Heading && b.level == 1) out.push_back(text(b.inlines));
   return out;
 }
 
@@ -147,7 +147,8 @@ TEST(GuideDocuments, TopicPartsBecomeTheirBlocks) {
     ++at;
   ASSERT_LT(at, farmers.body.size());
   EXPECT_EQ(text(farmers.body[at + 1].inlines), "1. Kết quả của mô hình");
-  EXPECT_EQ(farmers.body[at + 1].inlines[0].bold, true);
+  EXPECT_EQ(farmers.body[at + 1].kind, Block::Kind::Heading);  // a sub-heading, out of the contents
+  EXPECT_EQ(farmers.body[at + 1].level, 2);
   EXPECT_EQ(farmers.body[at + 2].inlines, g.topics[2].sections[0].paragraphs[0]);
   std::vector<Block> rest(farmers.body.begin() + static_cast<long>(at), farmers.body.end());
   std::vector<const Block*> boxes;
