@@ -6,6 +6,9 @@
 #include FT_TRUETYPE_TABLES_H
 #include FT_TRUETYPE_TAGS_H
 
+#include <atomic>
+#include <fstream>
+#include <iterator>
 #include <vector>
 
 #include "font/utf8_decode.h"
@@ -35,11 +38,15 @@ struct FontFace::Impl {
   std::string path;
   std::string family;
   std::string style;
+  std::string postscript;
+  std::string data;  // the whole file
+  std::uint64_t id = 0;
   double units_per_em = 1000;
   double ascent = 0;
   double descent = 0;
   std::vector<std::uint16_t> advance_units;  // font units, indexed by code point
   std::vector<bool> present;                 // has a glyph, indexed by code point
+  std::vector<std::uint16_t> glyph;          // glyph index, indexed by code point
 
   // Advance in font units of one code point; 0 when missing.
   std::uint32_t units(char32_t cp) const {
@@ -56,9 +63,13 @@ Result<FontFace> FontFace::load(const std::string& path) {
   auto fail = [&](const std::string& message) {
     return Result<FontFace>::failure({path, 0, 0, message});
   };
+  auto impl = std::make_unique<Impl>();
+  std::ifstream in(path, std::ios::binary);
+  impl->data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   FtSession ft;
   if (FT_Init_FreeType(&ft.library) != 0) return fail("cannot initialise FreeType");
-  if (FT_New_Face(ft.library, path.c_str(), 0, &ft.face) != 0) {
+  if (!in || FT_New_Memory_Face(ft.library, reinterpret_cast<const FT_Byte*>(impl->data.data()),
+                                static_cast<FT_Long>(impl->data.size()), 0, &ft.face) != 0) {
     return fail("cannot read font file (missing, unreadable or not a font)");
   }
   FT_Face face = ft.face;
@@ -74,15 +85,19 @@ Result<FontFace> FontFace::load(const std::string& path) {
     return fail("font has no Unicode character map");
   }
 
-  auto impl = std::make_unique<Impl>();
+  static std::atomic<std::uint64_t> next_id{1};
+  impl->id = next_id.fetch_add(1, std::memory_order_relaxed);
   impl->path = path;
   impl->family = face->family_name ? face->family_name : "";
   impl->style = face->style_name ? face->style_name : "";
+  const char* postscript = FT_Get_Postscript_Name(face);
+  impl->postscript = postscript ? postscript : "";
   impl->units_per_em = face->units_per_EM;
   impl->ascent = face->ascender / impl->units_per_em;
   impl->descent = -face->descender / impl->units_per_em;
   impl->advance_units.assign(kTableSize, 0);
   impl->present.assign(kTableSize, false);
+  impl->glyph.assign(kTableSize, 0);
 
   FT_UInt glyph = 0;
   for (FT_ULong cp = FT_Get_First_Char(face, &glyph); glyph != 0 && cp < kTableSize;
@@ -93,6 +108,7 @@ Result<FontFace> FontFace::load(const std::string& path) {
     }
     impl->advance_units[cp] = static_cast<std::uint16_t>(advance);
     impl->present[cp] = true;
+    impl->glyph[cp] = static_cast<std::uint16_t>(glyph);
   }
   Result<FontFace> result;
   result.value.emplace(FontFace(std::move(impl)));
@@ -106,6 +122,13 @@ double FontFace::ascent() const { return impl_->ascent; }
 double FontFace::descent() const { return impl_->descent; }
 
 bool FontFace::has_glyph(char32_t cp) const { return cp < kTableSize && impl_->present[cp]; }
+
+std::string_view FontFace::file_data() const { return impl_->data; }
+std::uint16_t FontFace::glyph_id(char32_t cp) const {
+  return cp < kTableSize ? impl_->glyph[cp] : 0;
+}
+const std::string& FontFace::postscript_name() const { return impl_->postscript; }
+std::uint64_t FontFace::id() const { return impl_->id; }
 
 double FontFace::advance(char32_t cp) const { return impl_->units(cp) / impl_->units_per_em; }
 

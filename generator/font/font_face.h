@@ -1,7 +1,8 @@
-// One TrueType face, read with FreeType once: advance widths and glyph coverage for layout.
-// PoDoFo reads the same file again when it embeds it (pdf/ only sees the path).
+// One TrueType face, read with FreeType once: advance widths and glyph coverage for layout, and
+// the file bytes and glyph ids the PDF writer subsets (the file is read once, at load).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,6 +27,14 @@ class FontFace {
   double text_width(std::string_view utf8, double size) const;
   double ascent() const;   // em units, positive
   double descent() const;  // em units, positive (below the baseline)
+
+  // The font file as read at load; it stays valid and unchanged while the face lives.
+  std::string_view file_data() const;
+  // Glyph index of a BMP code point in the font's Unicode cmap; 0 (.notdef) when there is none.
+  std::uint16_t glyph_id(char32_t cp) const;
+  const std::string& postscript_name() const;  // "LiberationSerif-Bold"; "" if the font has none
+  // Distinct for every load() in this process (never reused), so caches can key on it.
+  std::uint64_t id() const;
 
   FontFace(FontFace&&) noexcept;
   FontFace& operator=(FontFace&&) noexcept;

@@ -221,6 +221,33 @@ TEST(PdfWriter, TextIsPlacedAtItsBaselineFromTheTop) {
   EXPECT_NEAR(y_max, 100 + r.descent() * 14, 0.01);
 }
 
+// The words of a justified line share one TJ array; each must still start at its own x and end
+// where its advances say, to well under a pixel.
+TEST(PdfWriter, WordsOfAJustifiedLineKeepTheirPositions) {
+  const Pages pages = sample_pages();
+  PdfFile f(write_ok(pages));
+  Command c = run("pdftotext -f 1 -l 1 -bbox " + f.path() + " -");
+  ASSERT_EQ(c.status, 0) << c.out;
+  const FontFace& r = fonts().face(FontStyle::Regular);
+  int checked = 0;
+  std::size_t from = c.out.find(">Điều<");
+  for (const TextItem& t : pages.pages[0].texts) {
+    if (t.baseline != 270) continue;
+    const auto at = c.out.find(">" + t.text + "<", from);
+    ASSERT_NE(at, std::string::npos) << t.text;
+    const auto tag = c.out.rfind("<word", at);
+    double x_min = 0, y_min = 0, x_max = 0;
+    ASSERT_EQ(std::sscanf(c.out.c_str() + tag, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\"",
+                          &x_min, &y_min, &x_max),
+              3);
+    EXPECT_NEAR(x_min, t.x, 0.001) << t.text;
+    EXPECT_NEAR(x_max, t.x + r.text_width(t.text, t.size), 0.001) << t.text;
+    from = at;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 14);
+}
+
 // Reads the RGB pixel at (x, y) pt of page 1 rendered at 72 dpi (1 px = 1 pt).
 std::array<int, 3> pixel(const std::string& pdf, int x, int y) {
   const std::string ppm = pdf + "-page";
@@ -283,6 +310,47 @@ TEST(PdfWriter, OutputIsByteIdenticalAndIndependentOfTheClock) {
   Pages later = sample_pages();
   later.info.timestamp += 1;
   EXPECT_FALSE(write_ok(later) == first);
+}
+
+// Fonts come from a process-wide cache: what was written before must not change a byte.
+TEST(PdfWriter, OutputDoesNotDependOnWhatWasWrittenBefore) {
+  const std::string first = write_ok(sample_pages());
+  Pages other = sample_pages();
+  for (Page& p : other.pages) {
+    for (TextItem& t : p.texts) t.text += " Ỹ ỹ Ẵ ẵ 0123456789";
+  }
+  const std::string middle = write_ok(other);
+  EXPECT_FALSE(middle == first);
+  EXPECT_TRUE(write_ok(sample_pages()) == first);
+}
+
+// The batch job renders on several threads through one FontSet; each thread also writes a
+// document of its own so that the font cache is filled and read concurrently.
+TEST(PdfWriter, ConcurrentWritesGiveTheSameBytesAsOneThread) {
+  std::vector<Pages> docs;
+  for (int i = 0; i < 4; ++i) {
+    Pages p = sample_pages();
+    p.pages[1].texts[0].text = "Trang hai, bản " + std::to_string(i) + ": Ự ỹ đ Đ";
+    docs.push_back(p);
+  }
+  std::vector<std::string> expected;
+  for (const Pages& p : docs) expected.push_back(write_ok(p));
+  std::vector<std::vector<std::string>> got(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 10; ++round) {
+        got[t].push_back(*write_pdf(docs[(t + round) % 4], fonts()).value);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) {
+    for (int round = 0; round < 10; ++round) {
+      EXPECT_TRUE(got[t][round] == expected[(t + round) % 4])
+          << "thread " << t << " round " << round;
+    }
+  }
 }
 
 std::string file_id(const std::string& pdf) {
