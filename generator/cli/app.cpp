@@ -3,6 +3,8 @@
 #include <cstdlib>
 
 #include "render/engine.h"
+#include "cli/build_command.h"
+#include "cli/guides_command.h"
 #include "cli/options.h"
 #include "cli/render_command.h"
 #include "render/timestamp.h"
@@ -12,13 +14,16 @@ namespace vanban::cli {
 namespace {
 
 constexpr const char* kOverview =
-    "Usage: vanban render FILE.xml... [-o DIR] [--format pdf,html] [--fonts DIR] [--data DIR]\n"
+    "Usage: vanban build [--month YYYY-MM] [--content DIR] [-o DIR] [--jobs N] [--csv] [--quiet]\n"
+    "                    [--fonts DIR] [--data DIR]\n"
+    "       vanban render FILE.xml... [-o DIR] [--format pdf,html] [--fonts DIR] [--data DIR]\n"
     "       vanban check FILE.xml... [--fonts DIR] [--data DIR]\n"
     "       vanban --help | vanban COMMAND --help | vanban --version\n"
     "\n"
     "Typesets Vietnamese official documents (Party and State layouts) as PDF and HTML.\n"
     "\n"
     "Commands:\n"
+    "  build    build every month of meeting data and every document under content/\n"
     "  render   write DIR/NAME.pdf and DIR/NAME.html for each input\n"
     "  check    validate the inputs only\n"
     "\n"
@@ -43,6 +48,39 @@ constexpr const char* kRenderHelp =
     "Environment: SOURCE_DATE_EPOCH sets the PDF dates (default: each document's date).\n"
     "Errors are printed as FILE:LINE:COL: message.\n";
 
+constexpr const char* kBuildHelp =
+    "Usage: vanban build [--month YYYY-MM] [--content DIR] [-o DIR] [--jobs N] [--csv] [--quiet]\n"
+    "                    [--fonts DIR] [--data DIR]\n"
+    "\n"
+    "Builds everything under the content folder: for each month folder YYYY-MM (meetings.xml\n"
+    "or the CSV set branches.csv, cadres.csv, assignments.csv, meetings.csv, and month.xml)\n"
+    "the monthly summary, the reminder dispatches and one attendance report per attended\n"
+    "meeting, into OUT/YYYY-MM/; and every documents/NAME.xml into OUT/documents/. Each\n"
+    "document is written as NAME.pdf and NAME.html, atomically. A document whose markup, fonts,\n"
+    "templates and program are unchanged since the last run is not written again\n"
+    "(OUT/FOLDER/manifest.txt); outputs of documents that no longer exist are removed. Each\n"
+    "folder gets a run-report.json: what was written, unchanged, removed and rejected.\n"
+    "\n"
+    "Options:\n"
+    "  --month YYYY-MM    build only this month folder\n"
+    "  --content DIR      the content folder (default: content)\n"
+    "  -o, --output DIR   the output folder (default: out)\n"
+    "  -j, --jobs N       worker threads (default: one per core)\n"
+    "  --csv              read the CSV set even where meetings.xml is present (by default\n"
+    "                     meetings.xml, else the CSV files)\n"
+    "  --quiet            no progress on standard error (errors are still printed)\n"
+    "  --fonts DIR        see vanban render --help\n"
+    "  --data DIR         see vanban render --help\n"
+    "\n"
+    "Progress goes to standard error: a bar on a terminal, plain lines otherwise. Errors are\n"
+    "printed as FILE:LINE:COL: message (FILE:ROW:COLUMN for CSV). Ctrl-C or kill stops the\n"
+    "run after the documents in progress: no file is left half written, and the next run\n"
+    "completes the set.\n"
+    "\n"
+    "Exit status: 0 everything built, 1 something rejected (a bad record, a document that\n"
+    "failed; the rest is still built), 2 bad usage or nothing to build, 130/143 stopped by\n"
+    "SIGINT/SIGTERM.\n";
+
 constexpr const char* kCheckHelp =
     "Usage: vanban check FILE.xml... [--fonts DIR] [--data DIR]\n"
     "\n"
@@ -54,13 +92,18 @@ constexpr const char* kCheckHelp =
     "  --data DIR    folder holding templates/ (see vanban render --help)\n";
 
 int print_help(Command topic, std::ostream& out) {
-  out << (topic == Command::Render ? kRenderHelp : topic == Command::Check ? kCheckHelp : kOverview);
+  out << (topic == Command::Render  ? kRenderHelp
+          : topic == Command::Check ? kCheckHelp
+          : topic == Command::Build ? kBuildHelp
+                                    : kOverview);
   return kExitOk;
 }
 
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  // `guides` parses its own arguments (cli/guides_command.h).
+  if (!args.empty() && args[0] == "guides") return run_guides({args.begin() + 1, args.end()}, out, err);
   const ParsedOptions parsed = parse_options(args);
   if (!parsed.ok()) {
     err << "vanban: " << parsed.error << "\n" << "Try 'vanban --help'.\n";
@@ -91,8 +134,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     err << "vanban: no input was read: the fonts or the layout profiles above could not be loaded\n";
     return kExitUsage;
   }
-  return options.command == Command::Render ? run_render(*engine.value, options, err)
-                                            : run_check(*engine.value, options, err);
+  switch (options.command) {
+    case Command::Build: return run_build_command(*engine.value, options, settings, err);
+    case Command::Render: return run_render(*engine.value, options, err);
+    default: return run_check(*engine.value, options, err);
+  }
 }
 
 }  // namespace vanban::cli

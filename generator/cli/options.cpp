@@ -1,14 +1,21 @@
 #include "cli/options.h"
 
+#include <charconv>
+
+#include "batch/month_job.h"
+
 namespace vanban::cli {
 
 namespace {
+
+constexpr unsigned kMaxJobs = 1024;
 
 bool is_help(const std::string& a) { return a == "--help" || a == "-h"; }
 
 Command command_named(const std::string& name) {
   if (name == "render") return Command::Render;
   if (name == "check") return Command::Check;
+  if (name == "build") return Command::Build;
   return Command::None;
 }
 
@@ -19,6 +26,52 @@ std::string option_name(const std::string& arg, std::string& value, bool& has_va
   if (!has_value) return arg;
   value = arg.substr(eq + 1);
   return arg.substr(0, eq);
+}
+
+bool is_flag(const std::string& name) { return name == "--csv" || name == "--quiet"; }
+
+// Whether `name` takes a value and is known to `command`.
+bool known_option(Command command, const std::string& name) {
+  if (name == "--fonts" || name == "--data") return true;
+  if (name == "-o" || name == "--output") return command == Command::Render || command == Command::Build;
+  if (name == "--format") return command == Command::Render;
+  return command == Command::Build &&
+         (is_flag(name) || name == "--month" || name == "--content" || name == "--jobs" || name == "-j");
+}
+
+bool parse_jobs(const std::string& text, unsigned& jobs, std::string& error) {
+  unsigned n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || n < 1 || n > kMaxJobs) {
+    error = "bad --jobs '" + text + "'; expected a number of threads from 1 to " + std::to_string(kMaxJobs);
+    return false;
+  }
+  jobs = n;
+  return true;
+}
+
+// Stores the value of a known option; false with `error` when the value is bad.
+bool set_option(Options& o, const std::string& name, const std::string& value, std::string& error) {
+  if (name == "-o" || name == "--output") {
+    o.output_dir = value;
+  } else if (name == "--format") {
+    return parse_formats(value, o.formats, error);
+  } else if (name == "--fonts") {
+    o.fonts_dir = value;
+  } else if (name == "--data") {
+    o.data_dir = value;
+  } else if (name == "--content") {
+    o.content_dir = value;
+  } else if (name == "--month") {
+    if (!is_month_name(value)) {
+      error = "bad --month '" + value + "'; expected YYYY-MM, such as 2026-10";
+      return false;
+    }
+    o.month = value;
+  } else {
+    return parse_jobs(value, o.jobs, error);
+  }
+  return true;
 }
 
 }  // namespace
@@ -63,7 +116,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   }
   o.command = command_named(first);
   if (o.command == Command::None) {
-    parsed.error = "unknown command '" + first + "'; expected render or check";
+    parsed.error = "unknown command '" + first + "'; expected build, render or check";
     return parsed;
   }
 
@@ -71,6 +124,10 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (only_inputs || arg.empty() || arg[0] != '-' || arg == "-") {
+      if (o.command == Command::Build) {
+        parsed.error = "build takes no input files ('" + arg + "'); use --content DIR or --month YYYY-MM";
+        return parsed;
+      }
       o.inputs.push_back(arg);
       continue;
     }
@@ -86,11 +143,17 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     std::string value;
     bool has_value = false;
     const std::string name = option_name(arg, value, has_value);
-    const bool render_only = name == "-o" || name == "--output" || name == "--format";
-    const bool known = render_only || name == "--fonts" || name == "--data";
-    if (!known || (render_only && o.command != Command::Render)) {
+    if (!known_option(o.command, name)) {
       parsed.error = "unknown option '" + name + "' for " + first;
       return parsed;
+    }
+    if (is_flag(name)) {
+      if (has_value) {
+        parsed.error = "option '" + name + "' takes no value";
+        return parsed;
+      }
+      (name == "--csv" ? o.csv : o.quiet) = true;
+      continue;
     }
     if (!has_value) {
       if (i + 1 >= args.size()) {
@@ -103,17 +166,9 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       parsed.error = "option '" + name + "' needs a non-empty value";
       return parsed;
     }
-    if (name == "-o" || name == "--output") {
-      o.output_dir = value;
-    } else if (name == "--format") {
-      if (!parse_formats(value, o.formats, parsed.error)) return parsed;
-    } else if (name == "--fonts") {
-      o.fonts_dir = value;
-    } else {
-      o.data_dir = value;
-    }
+    if (!set_option(o, name, value, parsed.error)) return parsed;
   }
-  if (o.inputs.empty()) parsed.error = "no input files given";
+  if (o.inputs.empty() && o.command != Command::Build) parsed.error = "no input files given";
   return parsed;
 }
 

@@ -8,7 +8,7 @@
 
 namespace vanban::cli {
 
-enum class Command { None, Render, Check, Help, Version };
+enum class Command { None, Render, Check, Build, Help, Version };
 
 using vanban::OutputFormats;
 
@@ -20,6 +20,12 @@ struct Options {
   OutputFormats formats;
   std::string fonts_dir;  // empty: $VANBAN_FONTS, else the shipped fonts
   std::string data_dir;   // empty: $VANBAN_DATA, else the source tree
+  // build only
+  std::string content_dir = "content";
+  std::string month;  // YYYY-MM; empty: every month folder and content/documents
+  unsigned jobs = 0;  // 0: one per core
+  bool csv = false;   // read the month's CSV set even when meetings.xml is there
+  bool quiet = false;
 };
 
 struct ParsedOptions {

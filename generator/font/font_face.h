@@ -13,7 +13,7 @@ namespace vanban {
 
 class FontFace {
  public:
-  // Loads a TrueType (glyf) font. OpenType/CFF fonts are refused: PoDoFo 0.9.8 cannot subset them.
+  // Loads a TrueType (glyf) font. OpenType/CFF fonts are refused: the PDF writer subsets glyf outlines only.
   static Result<FontFace> load(const std::string& path);
 
   const std::string& path() const;

@@ -265,6 +265,13 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   out.info.title = type_title + " số " + strip_number_label(out.number.text);
   if (!doc.subject.empty()) out.info.title += " " + doc.subject;
   out.info.author = doc.issuer.name;
+  // A booklet is known by its cover ("Tài liệu sinh hoạt chi, tổ hội - Tháng 10 năm 2026").
+  for (const CoverLine& line : doc.cover) {
+    if (line.role == CoverLine::Role::Title) out.info.title = line.text;
+    if (line.role == CoverLine::Role::Organisation) out.info.author = line.text;
+  }
+  for (const CoverLine& line : doc.cover)
+    if (line.role == CoverLine::Role::Subtitle) out.info.title += " - " + line.text;
   out.info.subject = doc.subject;
   for (const std::string& k : doc.keywords) out.info.keywords += (out.info.keywords.empty() ? "" : ", ") + k;
   out.info.timestamp = timestamp;

@@ -46,7 +46,7 @@ TEST(ParseOptions, HelpAndVersion) {
 
 TEST(ParseOptions, BadUsage) {
   EXPECT_EQ(parse_options({}).error, "no command given");
-  EXPECT_EQ(parse_options({"draw", "a.xml"}).error, "unknown command 'draw'; expected render or check");
+  EXPECT_EQ(parse_options({"draw", "a.xml"}).error, "unknown command 'draw'; expected build, render or check");
   EXPECT_EQ(parse_options({"render"}).error, "no input files given");
   EXPECT_EQ(parse_options({"render", "a.xml", "--colour"}).error, "unknown option '--colour' for render");
   EXPECT_EQ(parse_options({"check", "a.xml", "-o", "x"}).error, "unknown option '-o' for check");
@@ -54,6 +54,48 @@ TEST(ParseOptions, BadUsage) {
   EXPECT_EQ(parse_options({"render", "a.xml", "--output="}).error, "option '--output' needs a non-empty value");
   EXPECT_EQ(parse_options({"render", "a.xml", "--format", "pdf,docx"}).error,
             "unknown format 'docx' in --format; expected pdf, html or pdf,html");
+}
+
+TEST(ParseOptions, BuildAloneBuildsEverything) {
+  const ParsedOptions p = parse_options({"build"});
+  ASSERT_TRUE(p.ok()) << p.error;
+  EXPECT_EQ(p.options.command, Command::Build);
+  EXPECT_EQ(p.options.content_dir, "content");
+  EXPECT_EQ(p.options.output_dir, "out");
+  EXPECT_EQ(p.options.month, "");
+  EXPECT_EQ(p.options.jobs, 0u);
+  EXPECT_FALSE(p.options.csv);
+  EXPECT_FALSE(p.options.quiet);
+}
+
+TEST(ParseOptions, BuildWithEveryOption) {
+  const ParsedOptions p = parse_options({"build", "--month", "2026-10", "--content=c", "-o", "o", "--jobs", "3",
+                                         "--csv", "--quiet", "--fonts", "/f", "--data", "/d"});
+  ASSERT_TRUE(p.ok()) << p.error;
+  EXPECT_EQ(p.options.month, "2026-10");
+  EXPECT_EQ(p.options.content_dir, "c");
+  EXPECT_EQ(p.options.output_dir, "o");
+  EXPECT_EQ(p.options.jobs, 3u);
+  EXPECT_TRUE(p.options.csv);
+  EXPECT_TRUE(p.options.quiet);
+  EXPECT_EQ(p.options.fonts_dir, "/f");
+  EXPECT_EQ(p.options.data_dir, "/d");
+  EXPECT_EQ(parse_options({"build", "-j", "2"}).options.jobs, 2u);
+  EXPECT_EQ(parse_options({"help", "build"}).options.help_topic, Command::Build);
+}
+
+TEST(ParseOptions, BuildBadUsage) {
+  EXPECT_EQ(parse_options({"build", "a.xml"}).error,
+            "build takes no input files ('a.xml'); use --content DIR or --month YYYY-MM");
+  EXPECT_EQ(parse_options({"build", "--month", "2026-13"}).error,
+            "bad --month '2026-13'; expected YYYY-MM, such as 2026-10");
+  EXPECT_EQ(parse_options({"build", "--jobs", "0"}).error,
+            "bad --jobs '0'; expected a number of threads from 1 to 1024");
+  EXPECT_EQ(parse_options({"build", "--jobs=2x"}).error,
+            "bad --jobs '2x'; expected a number of threads from 1 to 1024");
+  EXPECT_EQ(parse_options({"build", "--quiet=yes"}).error, "option '--quiet' takes no value");
+  EXPECT_EQ(parse_options({"build", "--format", "pdf"}).error, "unknown option '--format' for build");
+  EXPECT_EQ(parse_options({"render", "a.xml", "--csv"}).error, "unknown option '--csv' for render");
 }
 
 TEST(ParseFormats, ListsAndMistakes) {

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Benchmark of `vanban build` (not part of CTest): writes a synthetic province-scale month with
+# vanban_make_province into a temporary folder, builds it with every core, and prints documents,
+# seconds, documents per second and peak memory (GNU time, Debian package `time`).
+#
+#   bench/build_bench.sh [BUILD_DIR [BRANCHES]]      (default: build, 10000)
+set -euo pipefail
+source_dir=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=${1:-$source_dir/build}
+branches=${2:-10000}
+vanban=$build_dir/vanban
+make_province=$build_dir/bench/vanban_make_province
+for tool in "$vanban" "$make_province" /usr/bin/time; do
+  [[ -x $tool ]] || { echo "build_bench.sh: $tool not found (build first; /usr/bin/time is in package time)" >&2; exit 2; }
+done
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/vanban-build-bench-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+"$make_province" "$work/content" --branches "$branches"
+
+run() {  # label, then vanban build's arguments
+  local label=$1
+  shift
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$vanban" build --content "$work/content" -o "$work/out" --quiet "$@" \
+    2> "$work/stderr" || { echo "vanban build exited $?:" >&2; tail -20 "$work/stderr" >&2; exit 1; }
+  read -r seconds peak_kib user system < "$work/time"
+  local documents
+  documents=$(python3 -c 'import json, sys; c = json.load(open(sys.argv[1]))["counts"]; print(c["written"], c["unchanged"])' \
+              "$work/out/2026-10/run-report.json")
+  read -r written unchanged <<< "$documents"
+  python3 - "$label" "$written" "$unchanged" "$seconds" "$peak_kib" "$user" "$system" <<'PY'
+import sys
+label, written, unchanged = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+seconds, peak, cpu = float(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6]) + float(sys.argv[7])
+rate = (written + unchanged) / seconds if seconds else 0
+print(f"{label}: {written + unchanged} documents ({written} written, {unchanged} unchanged) in {seconds:.2f} s: "
+      f"{rate:.0f} documents/s, peak memory {peak / 1024:.0f} MiB, CPU {cpu:.1f} s")
+PY
+}
+
+# Other work on the machine slows the wall clock, not the CPU time: the load is printed with it.
+echo "vanban build on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+run "full build"
+run "rerun (nothing changed)"

@@ -1,0 +1,210 @@
+#include "batch/build_folder.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <set>
+
+#include "batch/manifest.h"
+#include "batch/pdf_page_count.h"
+#include "batch/work_pool.h"
+#include "output/atomic_file.h"
+#include "output/output_name.h"
+
+namespace vanban {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Rendered {
+  Result<RenderedDocument> document;
+  std::string kind;
+};
+
+Rendered render_item(const Engine& engine, const BuildItem& item) {
+  Rendered out;
+  Result<ResolvedDocument> resolved = engine.resolve_bytes(item.markup, item.source);
+  out.document.errors = std::move(resolved.errors);
+  if (!resolved.ok()) return out;
+  out.kind = resolved.value->type;
+  Result<RenderedDocument> rendered = engine.render(*resolved.value, OutputFormats{});
+  out.document.errors.insert(out.document.errors.end(), rendered.errors.begin(), rendered.errors.end());
+  out.document.value = std::move(rendered.value);
+  return out;
+}
+
+// Writes both files, the PDF first; an empty string, or why not.
+std::string write_outputs(const std::string& dir, const std::string& name, const RenderedDocument& doc) {
+  std::string error = write_file_atomically(dir, name + ".pdf", doc.pdf);
+  if (error.empty()) error = write_file_atomically(dir, name + ".html", doc.html);
+  return error;
+}
+
+class FolderBuilder {
+ public:
+  FolderBuilder(const Engine& engine, FolderJob job, const FolderSettings& settings, Progress& progress)
+      : engine_(engine), job_(std::move(job)), settings_(settings), progress_(progress),
+        manifest_(Manifest::load(job_.output_dir)) {
+    out_.label = job_.label;
+    out_.input = job_.input;
+    out_.output_dir = job_.output_dir;
+    out_.documents = job_.items.size();
+  }
+
+  FolderOutcome run(const std::function<bool()>& keep_going) {
+    for (Diagnostic& d : job_.rejected) report(std::move(d));
+    for (Diagnostic& d : job_.warnings) report(std::move(d));
+    plan();
+
+    done_.resize(todo_.size());
+    progress_.start(job_.label, todo_.size());
+    std::size_t finished = 0;
+    const std::size_t consumed = run_pool<Rendered>(
+        todo_.size(), settings_.jobs,
+        [&](std::size_t k) { return render_item(engine_, job_.items[todo_[k].item]); },
+        [&](std::size_t k, Rendered r) {
+          take(k, std::move(r));
+          progress_.update(++finished);
+        },
+        keep_going);
+    progress_.finish();
+    out_.interrupted = consumed < todo_.size();
+    release_messages(true);
+
+    for (std::size_t k = 0; k < done_.size(); ++k) {
+      const std::string& name = job_.items[todo_[k].item].name;
+      if (done_[k].written) out_.written.push_back(*done_[k].written);
+      if (done_[k].failed) out_.failed.push_back(name);
+      if (done_[k].removed) out_.removed.push_back(name);
+    }
+    if (!out_.interrupted && job_.input_complete) remove_stale();
+    save_manifest();
+    return std::move(out_);
+  }
+
+ private:
+  struct Todo {
+    std::size_t item;
+    std::string hash;
+  };
+  // What became of one document to render; its messages wait until those of every document
+  // before it are out, so that they come in the same order whatever the threads.
+  struct Done {
+    bool taken = false;
+    bool failed = false;
+    bool removed = false;  // its old outputs were deleted
+    std::optional<BuiltDocument> written;
+    Diagnostics messages;
+  };
+
+  // Sorts the items into unchanged ones and those to render; refuses unusable names.
+  void plan() {
+    for (std::size_t i = 0; i < job_.items.size(); ++i) {
+      const BuildItem& item = job_.items[i];
+      const Result<std::string> checked = output_base_name(item.name);
+      if (!checked.ok() || *checked.value != item.name) {
+        report({item.source, 0, 0, "'" + item.name + "' cannot be an output name"});
+        continue;
+      }
+      if (!names_.insert(item.name).second) {
+        report({item.source, 0, 0, "output name '" + item.name + "' is already taken in " + job_.output_dir});
+        continue;
+      }
+      std::string hash = document_hash(settings_.engine_fingerprint, item.markup);
+      if (manifest_.up_to_date(job_.output_dir, item.name, hash)) {
+        out_.unchanged.push_back(item.name);
+      } else {
+        todo_.push_back({i, std::move(hash)});
+      }
+    }
+  }
+
+  void take(std::size_t k, Rendered r) {
+    const Todo& todo = todo_[k];
+    const BuildItem& item = job_.items[todo.item];
+    Done& done = done_[k];
+    done.taken = true;
+    done.messages = std::move(r.document.errors);
+    done.failed = !r.document.ok() ||
+                  std::any_of(done.messages.begin(), done.messages.end(), [](const Diagnostic& d) { return !d.warning; });
+    if (!done.failed) {
+      const RenderedDocument& doc = *r.document.value;
+      const std::string error = write_outputs(job_.output_dir, item.name, doc);
+      if (error.empty()) {
+        manifest_.set(item.name, {todo.hash, doc.pdf.size(), doc.html.size()});
+        done.written = BuiltDocument{item.name, r.kind, pdf_page_count(doc.pdf), doc.pdf.size(), doc.html.size()};
+        if (++written_since_save_ >= settings_.save_every) save_manifest();
+      } else {
+        done.failed = true;
+        done.messages.push_back({item.source, 0, 0, error});
+      }
+    }
+    if (done.failed) done.removed = remove_outputs(item.name);
+    release_messages(false);
+  }
+
+  // Prints the messages of the documents taken so far, in order, up to the first not yet taken;
+  // with `all`, those after such a gap too (the run was stopped).
+  void release_messages(bool all) {
+    for (; next_message_ < done_.size(); ++next_message_) {
+      Done& done = done_[next_message_];
+      if (!done.taken) {
+        if (all) continue;
+        break;
+      }
+      for (Diagnostic& d : done.messages) report(std::move(d));
+      done.messages.clear();
+    }
+  }
+
+  // Deletes the outputs of a document the manifest knows, so that none is left that no longer
+  // matches the data. Files vanban did not record are never touched.
+  bool remove_outputs(const std::string& name) {
+    if (!manifest_.find(name)) return false;
+    std::error_code ec;
+    for (const char* ext : {".pdf", ".html"}) fs::remove(fs::path(job_.output_dir) / (name + ext), ec);
+    manifest_.erase(name);
+    return true;
+  }
+
+  void remove_stale() {
+    std::vector<std::string> gone;
+    for (const auto& [name, entry] : manifest_.entries())
+      if (!names_.count(name)) gone.push_back(name);
+    for (const std::string& name : gone)
+      if (remove_outputs(name)) out_.removed.push_back(name);
+  }
+
+  void save_manifest() {
+    written_since_save_ = 0;
+    const std::string error = manifest_.save(job_.output_dir);
+    if (!error.empty()) report({job_.output_dir, 0, 0, error + "; the next run renders everything again", true});
+  }
+
+  void report(Diagnostic d) {
+    progress_.message(d.to_string());
+    (d.warning ? out_.warnings : out_.rejected).push_back(std::move(d));
+  }
+
+  const Engine& engine_;
+  FolderJob job_;
+  const FolderSettings& settings_;
+  Progress& progress_;
+  Manifest manifest_;
+  FolderOutcome out_;
+  std::set<std::string> names_;
+  std::vector<Todo> todo_;
+  std::vector<Done> done_;
+  std::size_t next_message_ = 0;
+  std::size_t written_since_save_ = 0;
+};
+
+}  // namespace
+
+FolderOutcome build_folder(const Engine& engine, FolderJob job, const FolderSettings& settings,
+                           Progress& progress, const std::function<bool()>& keep_going) {
+  return FolderBuilder(engine, std::move(job), settings, progress).run(keep_going);
+}
+
+}  // namespace vanban

@@ -1,0 +1,107 @@
+#include "batch/build_run.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+#include "batch/build_folder.h"
+#include "batch/documents_job.h"
+#include "batch/run_report.h"
+#include "batch/stop_signals.h"
+#include "batch/write_if_changed.h"
+#include "text/vietnamese_format.h"
+
+namespace vanban {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kDocumentsFolder = "documents";
+
+std::string count(std::size_t n) { return text::format_integer(static_cast<long long>(n)); }
+
+// The folders under content/ to build, in order: months oldest first, then documents/.
+std::vector<std::string> folders_to_build(const BuildRequest& request, std::string& error) {
+  const fs::path content(request.content_dir);
+  if (request.month) {
+    if (!fs::is_directory(content / *request.month)) {
+      error = (content / *request.month).string() + ": no such month folder";
+      return {};
+    }
+    return {*request.month};
+  }
+  std::vector<std::string> months;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(content, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->is_directory(type_ec) && is_month_name(it->path().filename().string()))
+      months.push_back(it->path().filename().string());
+  }
+  if (ec) {
+    error = request.content_dir + ": cannot list the content folder: " + ec.message();
+    return {};
+  }
+  std::sort(months.begin(), months.end());
+  if (fs::is_directory(content / kDocumentsFolder)) months.push_back(kDocumentsFolder);
+  if (months.empty())
+    error = request.content_dir + ": nothing to build (no YYYY-MM month folder, no documents folder)";
+  return months;
+}
+
+std::string summary_line(const FolderOutcome& o) {
+  std::string line = o.label + ": " + count(o.written.size()) + " written, " + count(o.unchanged.size()) +
+                     " unchanged";
+  if (!o.failed.empty()) line += ", " + count(o.failed.size()) + " failed";
+  if (!o.removed.empty()) line += ", " + count(o.removed.size()) + " removed";
+  if (!o.rejected.empty()) line += "; " + count(o.rejected.size()) + " rejected";
+  return line + " (" + o.output_dir + ", report in run-report.json)";
+}
+
+}  // namespace
+
+int run_build(const Engine& engine, const BuildRequest& request, std::ostream& err) {
+  StopSignals stop;  // before any thread starts
+  Progress progress(request.progress, err);
+
+  std::string error;
+  const std::vector<std::string> folders = folders_to_build(request, error);
+  if (folders.empty()) {
+    err << "vanban: " << error << '\n';
+    return 2;
+  }
+
+  FolderSettings settings;
+  settings.jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
+  settings.engine_fingerprint = request.engine_fingerprint;
+  const auto keep_going = [&] { return stop.poll() == 0; };
+
+  bool rejected = false;
+  for (const std::string& folder : folders) {
+    const std::string input_dir = (fs::path(request.content_dir) / folder).string();
+    const std::string output_dir = (fs::path(request.output_dir) / folder).string();
+    const bool documents = folder == kDocumentsFolder;
+    const MonthJobSettings month{input_dir, output_dir, request.data_dir, request.source};
+    progress.phase(folder + ": reading " + (documents ? input_dir : meeting_data_path(month)));
+    FolderJob job = documents ? documents_job(input_dir, output_dir) : month_job(month);
+    if (!keep_going()) break;
+    progress.phase(folder + ": " + count(job.items.size()) + " documents");
+
+    const FolderOutcome outcome = build_folder(engine, std::move(job), settings, progress, keep_going);
+    const std::string report_error =
+        write_if_changed(output_dir, "run-report.json", run_report_json(outcome, VANBAN_VERSION));
+    if (!report_error.empty()) progress.message(Diagnostic{output_dir, 0, 0, report_error}.to_string());
+    rejected = rejected || !outcome.rejected.empty() || !report_error.empty();
+    if (outcome.interrupted) {
+      progress.message(folder + ": stopped after " + count(outcome.written.size()) + " documents written; " +
+                       "run vanban build again to finish");
+      break;
+    }
+    progress.phase(summary_line(outcome));
+  }
+  if (stop.received()) return 128 + stop.received();
+  return rejected ? 1 : 0;
+}
+
+}  // namespace vanban

@@ -1,0 +1,67 @@
+#include "batch/engine_fingerprint.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+#include "batch/sha256.h"
+#include "font/font_set.h"
+
+namespace vanban {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Each part is framed by its length so that no two different inputs hash the same stream.
+void add_part(Sha256& hash, std::string_view label, std::string_view bytes) {
+  hash.update(label).update("\n").update(std::to_string(bytes.size())).update("\n").update(bytes);
+}
+
+bool add_file(Sha256& hash, const std::string& label, const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) return false;
+  add_part(hash, label, bytes);
+  return true;
+}
+
+}  // namespace
+
+Result<std::string> engine_fingerprint(const FingerprintInputs& inputs) {
+  Sha256 hash;
+  add_part(hash, "version", inputs.version);
+  add_part(hash, "timestamp", inputs.timestamp ? std::to_string(*inputs.timestamp) : "");
+  if (!inputs.program_path.empty() && !add_file(hash, "program", inputs.program_path))
+    return Result<std::string>::failure({inputs.program_path, 0, 0, "cannot read the program to fingerprint it"});
+
+  const fs::path templates = fs::path(inputs.data_dir) / "templates";
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(templates, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  if (ec || files.empty())
+    return Result<std::string>::failure({templates.string(), 0, 0, "cannot list the templates to fingerprint them"});
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    if (!add_file(hash, "template " + file.lexically_relative(templates).generic_string(), file))
+      return Result<std::string>::failure({file.string(), 0, 0, "cannot read this template to fingerprint it"});
+  }
+
+  Result<FontSet> fonts = FontSet::load_dir(inputs.fonts_dir);
+  if (!fonts.ok()) {
+    Result<std::string> out;
+    out.errors = std::move(fonts.errors);
+    return out;
+  }
+  for (FontStyle style : {FontStyle::Regular, FontStyle::Bold, FontStyle::Italic, FontStyle::BoldItalic})
+    add_part(hash, "font", fonts.value->face(style).file_data());
+  return {hash.hex_digest(), {}};
+}
+
+}  // namespace vanban

@@ -1,0 +1,29 @@
+// One output folder's worth of work: the documents to render there, as (name, markup) pairs, and
+// what was refused on the way (bad records, documents that could not be generated).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+
+namespace vanban {
+
+struct BuildItem {
+  std::string name;    // output base name: DIR/NAME.pdf, DIR/NAME.html
+  std::string source;  // for messages: the input file, or where a generated document belongs
+  std::string markup;  // document markup (UTF-8 XML)
+};
+
+struct FolderJob {
+  std::string label;       // "2026-10", "documents"
+  std::string input;       // what was read: "content/2026-10/meetings.xml"
+  std::string output_dir;  // "out/2026-10"
+  std::vector<BuildItem> items;
+  Diagnostics rejected;    // records and documents refused before rendering
+  Diagnostics warnings;
+  // False when the input could not be read at all: the folder's old outputs are then kept.
+  bool input_complete = true;
+};
+
+}  // namespace vanban

@@ -1,0 +1,76 @@
+#include "batch/month_job.h"
+
+#include <filesystem>
+
+#include "input/meeting_csv_reader.h"
+#include "input/meeting_xml_reader.h"
+#include "input/month_settings_reader.h"
+#include "stats/month_figures.h"
+#include "templating/month_documents.h"
+
+namespace vanban {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Splits diagnostics into the job's rejections and warnings.
+void take(FolderJob& job, Diagnostics diagnostics) {
+  for (Diagnostic& d : diagnostics) (d.warning ? job.warnings : job.rejected).push_back(std::move(d));
+}
+
+}  // namespace
+
+bool is_month_name(const std::string& name) {
+  if (name.size() != 7 || name[4] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6})
+    if (name[i] < '0' || name[i] > '9') return false;
+  const int month = (name[5] - '0') * 10 + (name[6] - '0');
+  return month >= 1 && month <= 12;
+}
+
+std::string meeting_data_path(const MonthJobSettings& settings) {
+  const std::string xml = settings.month_dir + "/meetings.xml";
+  const bool use_xml = settings.source == MeetingSource::Xml ||
+                       (settings.source == MeetingSource::Auto && fs::exists(xml));
+  return use_xml ? xml : settings.month_dir;
+}
+
+FolderJob month_job(const MonthJobSettings& settings) {
+  FolderJob job;
+  const fs::path dir = fs::path(settings.month_dir).lexically_normal();
+  job.label = (dir.has_filename() ? dir : dir.parent_path()).filename().string();
+  job.output_dir = settings.output_dir;
+  const std::string schema_dir = settings.data_dir + "/templates/schema";
+  job.input = meeting_data_path(settings);
+  const bool use_xml = job.input != settings.month_dir;
+
+  Result<MeetingData> data = use_xml ? read_meetings_xml(job.input, schema_dir + "/meetings.rng")
+                                     : read_meetings_csv(settings.month_dir);
+  take(job, std::move(data.errors));
+  Result<MonthSettings> month =
+      read_month_settings(settings.month_dir + "/month.xml", schema_dir + "/month.rng");
+  take(job, std::move(month.errors));
+  if (!data.ok() || !month.ok()) {
+    job.input_complete = false;
+    return job;
+  }
+
+  const MonthFigures figures = compute_figures(*data.value, {month.value->report_deadline_days});
+  Result<std::vector<GeneratedDocument>> documents = generate_month_documents(
+      *data.value, figures, *month.value, settings.data_dir + "/templates");
+  take(job, std::move(documents.errors));
+  if (!documents.ok()) {
+    job.input_complete = false;
+    return job;
+  }
+  job.items.reserve(documents.value->size());
+  for (GeneratedDocument& d : *documents.value) {
+    // Generated markup has no file of its own: messages about it name where it belongs.
+    std::string source = settings.month_dir + "/" + d.name + ".xml";
+    job.items.push_back({std::move(d.name), std::move(source), std::move(d.markup)});
+  }
+  return job;
+}
+
+}  // namespace vanban

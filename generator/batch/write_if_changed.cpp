@@ -1,0 +1,23 @@
+#include "batch/write_if_changed.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "output/atomic_file.h"
+
+namespace vanban {
+
+std::string write_if_changed(const std::string& dir, const std::string& name, std::string_view bytes) {
+  const std::filesystem::path path = std::filesystem::path(dir) / name;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec)) &&
+      std::filesystem::file_size(path, ec) == bytes.size() && !ec) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string old{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.is_open() && !in.bad() && old == bytes) return {};
+  }
+  return write_file_atomically(dir, name, bytes);
+}
+
+}  // namespace vanban

@@ -1,0 +1,181 @@
+#include "batch/build_folder.h"
+
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "batch/documents_job.h"
+#include "batch/manifest.h"
+#include "font/font_set.h"
+#include "temp_dir.h"
+
+namespace vanban {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::read_bytes;
+using testing::TempDir;
+
+const fs::path kSource = VANBAN_SOURCE_DIR;
+
+const Engine& engine() {
+  static const Result<Engine> loaded = Engine::load({kSource.string(), default_font_dir(), std::nullopt});
+  EXPECT_TRUE(loaded.ok());
+  return *loaded.value;
+}
+
+struct BuildRun {
+  FolderOutcome outcome;
+  std::string messages;
+};
+
+BuildRun build(FolderJob job, unsigned jobs, const std::function<bool()>& keep_going = [] { return true; },
+          const std::string& fingerprint = "engine-1") {
+  std::ostringstream err;
+  Progress progress(ProgressMode::Quiet, err);
+  FolderOutcome outcome = build_folder(engine(), std::move(job), {jobs, fingerprint, 2}, progress, keep_going);
+  return {std::move(outcome), err.str()};
+}
+
+FolderJob samples(const fs::path& out) {
+  return documents_job((kSource / "content/documents").string(), out.string());
+}
+
+std::vector<std::string> names_in(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(BuildFolder, SameBytesWithOneOrThreeThreads) {
+  TempDir dir;
+  const BuildRun one = build(samples(dir.path() / "one"), 1);
+  const BuildRun three = build(samples(dir.path() / "three"), 3);
+  ASSERT_EQ(one.outcome.written.size(), 6u) << one.messages;
+  EXPECT_TRUE(one.outcome.rejected.empty());
+  EXPECT_EQ(names_in(dir.path() / "one"), names_in(dir.path() / "three"));
+  for (const std::string& name : names_in(dir.path() / "one"))
+    EXPECT_EQ(read_bytes(dir.path() / "one" / name), read_bytes(dir.path() / "three" / name)) << name;
+  const BuiltDocument& first = one.outcome.written.front();
+  EXPECT_EQ(first.name, "bao-cao-dang");
+  EXPECT_EQ(first.kind, "bao-cao");
+  EXPECT_GE(first.pages, 2);  // its table runs over two pages
+  EXPECT_EQ(first.pdf_bytes, fs::file_size(dir.path() / "one" / "bao-cao-dang.pdf"));
+}
+
+TEST(BuildFolder, MessagesInJobOrderWhateverTheThreadCount) {
+  TempDir dir;
+  const auto broken = [&](const std::string& out) {
+    FolderJob job = samples(dir.path() / out);
+    for (std::size_t i : {1u, 4u}) job.items[i].markup = "<document type='x'";
+    return job;
+  };
+  const BuildRun one = build(broken("one"), 1);
+  const BuildRun three = build(broken("three"), 3);
+  EXPECT_EQ(one.outcome.failed, (std::vector<std::string>{"bao-cao-nha-nuoc", "cong-van-dang"}));
+  EXPECT_EQ(three.outcome.failed, one.outcome.failed);
+  EXPECT_EQ(three.messages, one.messages);
+  const std::size_t first = one.messages.find("bao-cao-nha-nuoc.xml:");
+  const std::size_t second = one.messages.find("cong-van-dang.xml:");
+  EXPECT_NE(first, std::string::npos);
+  EXPECT_NE(second, std::string::npos);
+  EXPECT_LT(first, second);
+  EXPECT_EQ(one.outcome.written.size(), 4u);
+}
+
+TEST(BuildFolder, RerunWritesNothingUntilTheEngineChanges) {
+  TempDir dir;
+  const fs::path out = dir.path() / "out";
+  ASSERT_EQ(build(samples(out), 2).outcome.written.size(), 6u);
+  struct stat before {};
+  ASSERT_EQ(stat((out / "chi-thi-dang.pdf").c_str(), &before), 0);
+  const std::string manifest = read_bytes(out / Manifest::kFileName);
+
+  const BuildRun again = build(samples(out), 2);
+  EXPECT_TRUE(again.outcome.written.empty());
+  EXPECT_EQ(again.outcome.unchanged.size(), 6u);
+  struct stat after {};
+  ASSERT_EQ(stat((out / "chi-thi-dang.pdf").c_str(), &after), 0);
+  EXPECT_EQ(after.st_ino, before.st_ino);
+  EXPECT_EQ(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
+  EXPECT_EQ(read_bytes(out / Manifest::kFileName), manifest);
+
+  // A file deleted by hand is written again; a new engine fingerprint renders everything.
+  fs::remove(out / "cong-van-dang.html");
+  EXPECT_EQ(build(samples(out), 2).outcome.written.size(), 1u);
+  EXPECT_EQ(build(samples(out), 2, [] { return true; }, "engine-2").outcome.written.size(), 6u);
+}
+
+TEST(BuildFolder, RemovesOutputsOfDocumentsThatAreGoneOrFail) {
+  TempDir dir;
+  const fs::path out = dir.path() / "out";
+  ASSERT_EQ(build(samples(out), 2).outcome.written.size(), 6u);
+  fs::create_directories(out);
+  testing::write_bytes(out / "notes.txt", "not vanban's");
+
+  FolderJob job = samples(out);
+  job.items.erase(job.items.begin());  // bao-cao-dang is no longer generated
+  job.items[0].markup = "<document";   // bao-cao-nha-nuoc is now broken
+  const BuildRun run = build(std::move(job), 2);
+  EXPECT_EQ(run.outcome.removed, (std::vector<std::string>{"bao-cao-nha-nuoc", "bao-cao-dang"}));
+  EXPECT_EQ(run.outcome.failed, (std::vector<std::string>{"bao-cao-nha-nuoc"}));
+  ASSERT_FALSE(run.outcome.rejected.empty());
+  EXPECT_EQ(run.outcome.rejected.front().file, (kSource / "content/documents/bao-cao-nha-nuoc.xml").string());
+  EXPECT_NE(run.messages.find("bao-cao-nha-nuoc.xml:"), std::string::npos);
+  EXPECT_FALSE(fs::exists(out / "bao-cao-dang.pdf"));
+  EXPECT_FALSE(fs::exists(out / "bao-cao-nha-nuoc.html"));
+  EXPECT_TRUE(fs::exists(out / "notes.txt"));
+  EXPECT_EQ(Manifest::load(out.string()).entries().size(), 4u);
+}
+
+TEST(BuildFolder, KeepsOldOutputsWhenTheInputCouldNotBeRead) {
+  TempDir dir;
+  const fs::path out = dir.path() / "out";
+  ASSERT_EQ(build(samples(out), 2).outcome.written.size(), 6u);
+  FolderJob unreadable;
+  unreadable.label = "documents";
+  unreadable.output_dir = out.string();
+  unreadable.input_complete = false;
+  EXPECT_TRUE(build(std::move(unreadable), 2).outcome.removed.empty());
+  EXPECT_TRUE(fs::exists(out / "bao-cao-dang.pdf"));
+}
+
+TEST(BuildFolder, RefusesUnsafeAndDuplicateOutputNames) {
+  TempDir dir;
+  FolderJob job = samples(dir.path() / "out");
+  job.items.resize(3);
+  job.items[1].name = "../escape";
+  job.items[2].name = job.items[0].name;
+  const BuildRun run = build(std::move(job), 2);
+  EXPECT_EQ(run.outcome.written.size(), 1u);
+  ASSERT_EQ(run.outcome.rejected.size(), 2u);
+  EXPECT_EQ(run.outcome.rejected[0].message, "'../escape' cannot be an output name");
+  EXPECT_EQ(run.outcome.rejected[1].message,
+            "output name 'bao-cao-dang' is already taken in " + (dir.path() / "out").string());
+  EXPECT_FALSE(fs::exists(dir.path() / "escape.pdf"));
+}
+
+TEST(BuildFolder, StoppedRunSavesWhatItWroteAndTheNextRunCompletes) {
+  TempDir dir;
+  const fs::path out = dir.path() / "out";
+  std::size_t polls = 0;
+  const BuildRun stopped = build(samples(out), 1, [&] { return ++polls < 2; });
+  EXPECT_TRUE(stopped.outcome.interrupted);
+  const std::size_t done = stopped.outcome.written.size();
+  EXPECT_GE(done, 1u);
+  EXPECT_LT(done, 6u);
+  EXPECT_EQ(Manifest::load(out.string()).entries().size(), done);
+  for (const auto& e : fs::directory_iterator(out)) EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos);
+
+  const BuildRun rest = build(samples(out), 2);
+  EXPECT_FALSE(rest.outcome.interrupted);
+  EXPECT_EQ(rest.outcome.unchanged.size(), done);
+  EXPECT_EQ(rest.outcome.written.size(), 6u - done);
+}
+
+}  // namespace
+}  // namespace vanban

@@ -1,0 +1,82 @@
+#include "batch/manifest.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "temp_dir.h"
+
+namespace vanban {
+namespace {
+
+using testing::TempDir;
+using testing::write_bytes;
+
+const std::string kHashA(64, 'a');
+const std::string kHashB = std::string(63, '0') + "f";
+
+TEST(Manifest, SerialisesSortedByNameAndParsesBack) {
+  Manifest m;
+  m.set("z-last", {kHashA, 10, 20});
+  m.set("a first with spaces", {kHashB, 3, 4});
+  const std::string text = m.serialise();
+  EXPECT_EQ(text, "vanban-manifest 1\n" + kHashB + " 3 4 a first with spaces\n" + kHashA + " 10 20 z-last\n");
+  EXPECT_EQ(Manifest::parse(text).entries(), m.entries());
+}
+
+TEST(Manifest, DropsDamagedLinesAndForeignFiles) {
+  const std::string good = kHashA + " 1 2 good\n";
+  const Manifest m = Manifest::parse("vanban-manifest 1\n" + good +
+                                     "xyz 1 2 short-hash\n" +               // not a hash
+                                     kHashB.substr(0, 63) + "G 1 2 bad\n" +  // not hex
+                                     kHashB + " 1 two words\n" +             // size not a number
+                                     kHashB + " 1 2 \n" +                    // no name
+                                     kHashB + " 5 6 cut-short");             // no newline
+  ASSERT_EQ(m.entries().size(), 1u);
+  EXPECT_EQ(*m.find("good"), (ManifestEntry{kHashA, 1, 2}));
+  EXPECT_TRUE(Manifest::parse("vanban-manifest 2\n" + good).entries().empty());
+  EXPECT_TRUE(Manifest::parse("").entries().empty());
+}
+
+TEST(Manifest, SavesAtomicallyAndLoads) {
+  TempDir dir;
+  Manifest m;
+  m.set("doc", {kHashA, 7, 8});
+  ASSERT_EQ(m.save(dir.file("out")), "");
+  EXPECT_EQ(Manifest::load(dir.file("out")).entries(), m.entries());
+  EXPECT_TRUE(Manifest::load(dir.file("missing")).entries().empty());
+  // Saving the same entries again leaves the file alone.
+  const auto before = std::filesystem::last_write_time(dir.path() / "out" / Manifest::kFileName);
+  ASSERT_EQ(m.save(dir.file("out")), "");
+  EXPECT_EQ(std::filesystem::last_write_time(dir.path() / "out" / Manifest::kFileName), before);
+}
+
+TEST(Manifest, UpToDateNeedsTheHashAndBothFilesAtTheirSizes) {
+  TempDir dir;
+  write_bytes(dir.path() / "doc.pdf", "%PDF-");
+  write_bytes(dir.path() / "doc.html", "<html>");
+  Manifest m;
+  m.set("doc", {kHashA, 5, 6});
+  const std::string d = dir.path().string();
+  EXPECT_TRUE(m.up_to_date(d, "doc", kHashA));
+  EXPECT_FALSE(m.up_to_date(d, "doc", kHashB));    // the markup or the engine changed
+  EXPECT_FALSE(m.up_to_date(d, "other", kHashA));  // never built
+  write_bytes(dir.path() / "doc.html", "<html>changed by hand");
+  EXPECT_FALSE(m.up_to_date(d, "doc", kHashA));
+  write_bytes(dir.path() / "doc.html", "<html>");
+  std::filesystem::remove(dir.path() / "doc.pdf");
+  EXPECT_FALSE(m.up_to_date(d, "doc", kHashA));
+}
+
+TEST(DocumentHash, DependsOnTheEngineAndTheMarkup) {
+  const std::string h = document_hash("engine-1", "<document/>");
+  EXPECT_EQ(h.size(), 64u);
+  EXPECT_EQ(h, document_hash("engine-1", "<document/>"));
+  EXPECT_NE(h, document_hash("engine-2", "<document/>"));
+  EXPECT_NE(h, document_hash("engine-1", "<document />"));
+  // The separator keeps the two parts apart.
+  EXPECT_NE(document_hash("ab", "c"), document_hash("a", "bc"));
+}
+
+}  // namespace
+}  // namespace vanban

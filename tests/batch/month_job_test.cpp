@@ -1,0 +1,102 @@
+#include "batch/month_job.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "temp_dir.h"
+
+namespace vanban {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::TempDir;
+
+const fs::path kSource = VANBAN_SOURCE_DIR;
+
+// content/2026-10/ holding the small month of tests/data as meetings.xml, the CSV set and month.xml.
+fs::path small_month(const TempDir& dir, const fs::path& data = kSource / "tests/data/meetings/small") {
+  const fs::path month = dir.path() / "content" / "2026-10";
+  fs::create_directories(month);
+  fs::copy_file(data / "2026-10.xml", month / "meetings.xml");
+  for (const auto& csv : fs::directory_iterator(data / "2026-10")) fs::copy_file(csv.path(), month / csv.path().filename());
+  fs::copy_file(kSource / "tests/data/month/small-month.xml", month / "month.xml");
+  return month;
+}
+
+MonthJobSettings settings(const fs::path& month, MeetingSource source) {
+  return {month.string(), "out/2026-10", kSource.string(), source};
+}
+
+TEST(IsMonthName, AcceptsYearDashMonthOnly) {
+  EXPECT_TRUE(is_month_name("2026-10"));
+  EXPECT_TRUE(is_month_name("1999-01"));
+  for (const char* bad : {"2026-13", "2026-00", "2026-1", "2026_10", "documents", "2026-10x", "20a6-10"})
+    EXPECT_FALSE(is_month_name(bad)) << bad;
+}
+
+TEST(MonthJob, GeneratesEveryDocumentOfTheSmallMonth) {
+  TempDir dir;
+  const fs::path month = small_month(dir);
+  const FolderJob job = month_job(settings(month, MeetingSource::Auto));
+  EXPECT_EQ(job.label, "2026-10");
+  EXPECT_EQ(job.input, (month / "meetings.xml").string());
+  EXPECT_EQ(job.output_dir, "out/2026-10");
+  EXPECT_TRUE(job.input_complete);
+  EXPECT_TRUE(job.rejected.empty());
+  std::vector<std::string> names;
+  for (const BuildItem& item : job.items) {
+    names.push_back(item.name);
+    EXPECT_EQ(item.source, (month / (item.name + ".xml")).string());
+    EXPECT_EQ(item.markup.rfind("<?xml", 0), 0u) << item.name;
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"bao-cao-thang-2026-10", "cong-van-nhac-nho-ban-dan-van-huyen-uy-binh-son",
+                                             "cong-van-nhac-nho-hoi-nong-dan-huyen-an-loc",
+                                             "cong-van-nhac-nho-huyen-doan-an-loc", "bao-cao-du-sinh-hoat-B1-2026-10-05",
+                                             "bao-cao-du-sinh-hoat-B2-2026-10-12", "bao-cao-du-sinh-hoat-B5-2026-10-15",
+                                             "bao-cao-du-sinh-hoat-B4-2026-10-20"}));
+}
+
+TEST(MonthJob, CsvAndXmlGiveTheSameDocuments) {
+  TempDir dir;
+  const fs::path month = small_month(dir);
+  const FolderJob xml = month_job(settings(month, MeetingSource::Xml));
+  const FolderJob csv = month_job(settings(month, MeetingSource::Csv));
+  EXPECT_EQ(csv.input, month.string());
+  ASSERT_EQ(xml.items.size(), 8u);
+  ASSERT_EQ(csv.items.size(), xml.items.size());
+  for (std::size_t i = 0; i < xml.items.size(); ++i) {
+    EXPECT_EQ(csv.items[i].name, xml.items[i].name);
+    EXPECT_EQ(csv.items[i].markup, xml.items[i].markup) << xml.items[i].name;
+  }
+  // Without meetings.xml, Auto reads the CSV set.
+  fs::remove(month / "meetings.xml");
+  EXPECT_EQ(month_job(settings(month, MeetingSource::Auto)).input, month.string());
+}
+
+TEST(MonthJob, BadRecordsAreRejectedAndTheRestBuilt) {
+  TempDir dir;
+  const fs::path month = small_month(dir, kSource / "tests/data/meetings/bad");
+  const FolderJob job = month_job(settings(month, MeetingSource::Xml));
+  EXPECT_TRUE(job.input_complete);
+  EXPECT_EQ(job.rejected.size(), 23u);
+  EXPECT_EQ(job.warnings.size(), 1u);
+  ASSERT_FALSE(job.rejected.empty());
+  EXPECT_EQ(job.rejected.front().file, (month / "meetings.xml").string());
+  EXPECT_EQ(job.rejected.front().line, 10);
+  EXPECT_FALSE(job.items.empty());
+}
+
+TEST(MonthJob, UnreadableDataIsOneRejectionAndNoDocument) {
+  TempDir dir;
+  const fs::path month = small_month(dir);
+  testing::write_bytes(month / "meetings.xml", "<meeting-month year=\"2026\"");
+  const FolderJob job = month_job(settings(month, MeetingSource::Auto));
+  EXPECT_FALSE(job.input_complete);
+  EXPECT_TRUE(job.items.empty());
+  ASSERT_FALSE(job.rejected.empty());
+  EXPECT_EQ(job.rejected.front().file, (month / "meetings.xml").string());
+}
+
+}  // namespace
+}  // namespace vanban
