@@ -28,16 +28,19 @@ Rendered render_item(const Engine& engine, const BuildItem& item) {
   out.document.errors = std::move(resolved.errors);
   if (!resolved.ok()) return out;
   out.kind = resolved.value->type;
-  Result<RenderedDocument> rendered = engine.render(*resolved.value, OutputFormats{});
+  OutputFormats formats;
+  formats.booklet = item.booklet;
+  Result<RenderedDocument> rendered = engine.render(*resolved.value, formats);
   out.document.errors.insert(out.document.errors.end(), rendered.errors.begin(), rendered.errors.end());
   out.document.value = std::move(rendered.value);
   return out;
 }
 
-// Writes both files, the PDF first; an empty string, or why not.
+// Writes the files, the PDF first; an empty string, or why not.
 std::string write_outputs(const std::string& dir, const std::string& name, const RenderedDocument& doc) {
   std::string error = write_file_atomically(dir, name + ".pdf", doc.pdf);
   if (error.empty()) error = write_file_atomically(dir, name + ".html", doc.html);
+  if (error.empty() && !doc.booklet_pdf.empty()) error = write_file_atomically(dir, name + "-a5.pdf", doc.booklet_pdf);
   return error;
 }
 
@@ -132,8 +135,9 @@ class FolderBuilder {
       const RenderedDocument& doc = *r.document.value;
       const std::string error = write_outputs(job_.output_dir, item.name, doc);
       if (error.empty()) {
-        manifest_.set(item.name, {todo.hash, doc.pdf.size(), doc.html.size()});
-        done.written = BuiltDocument{item.name, r.kind, pdf_page_count(doc.pdf), doc.pdf.size(), doc.html.size()};
+        manifest_.set(item.name, {todo.hash, doc.pdf.size(), doc.html.size(), doc.booklet_pdf.size()});
+        done.written = BuiltDocument{item.name, r.kind, pdf_page_count(doc.pdf), doc.pdf.size(), doc.html.size(),
+                                     doc.booklet_pdf.size()};
         if (++written_since_save_ >= settings_.save_every) save_manifest();
       } else {
         done.failed = true;
@@ -163,7 +167,7 @@ class FolderBuilder {
   bool remove_outputs(const std::string& name) {
     if (!manifest_.find(name)) return false;
     std::error_code ec;
-    for (const char* ext : {".pdf", ".html"}) fs::remove(fs::path(job_.output_dir) / (name + ext), ec);
+    for (const char* ext : {".pdf", ".html", "-a5.pdf"}) fs::remove(fs::path(job_.output_dir) / (name + ext), ec);
     manifest_.erase(name);
     return true;
   }

@@ -23,6 +23,7 @@ struct BuiltDocument {
   int pages = 0;     // 0: unknown (batch/pdf_page_count.h)
   std::uint64_t pdf_bytes = 0;
   std::uint64_t html_bytes = 0;
+  std::uint64_t booklet_bytes = 0;  // NAME-a5.pdf; 0: none
 };
 
 struct FolderOutcome {

@@ -13,6 +13,7 @@ struct BuildItem {
   std::string name;    // output base name: DIR/NAME.pdf, DIR/NAME.html
   std::string source;  // for messages: the input file, or where a generated document belongs
   std::string markup;  // document markup (UTF-8 XML)
+  bool booklet = false;  // also DIR/NAME-a5.pdf, the A5 booklet (the discussion guides)
 };
 
 struct FolderJob {

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kHeader = "vanban-manifest 1";
+constexpr std::string_view kHeader = "vanban-manifest 2";
 constexpr std::size_t kHashDigits = 64;
 
 bool is_hex_hash(std::string_view s) {
@@ -65,7 +65,9 @@ Manifest Manifest::parse(std::string_view text) {
       continue;
     entry.hash = std::string(line.substr(0, kHashDigits));
     line.remove_prefix(kHashDigits + 1);
-    if (!take_number(line, entry.pdf_bytes) || !take_number(line, entry.html_bytes) || line.empty()) continue;
+    if (!take_number(line, entry.pdf_bytes) || !take_number(line, entry.html_bytes) ||
+        !take_number(line, entry.booklet_bytes) || line.empty())
+      continue;
     m.entries_[std::string(line)] = std::move(entry);
   }
   return m;
@@ -75,7 +77,8 @@ std::string Manifest::serialise() const {
   std::string out(kHeader);
   out += '\n';
   for (const auto& [name, e] : entries_) {
-    out += e.hash + ' ' + std::to_string(e.pdf_bytes) + ' ' + std::to_string(e.html_bytes) + ' ' + name + '\n';
+    out += e.hash + ' ' + std::to_string(e.pdf_bytes) + ' ' + std::to_string(e.html_bytes) + ' ' +
+           std::to_string(e.booklet_bytes) + ' ' + name + '\n';
   }
   return out;
 }
@@ -92,7 +95,8 @@ const ManifestEntry* Manifest::find(const std::string& name) const {
 bool Manifest::up_to_date(const std::string& dir, const std::string& name, const std::string& hash) const {
   const ManifestEntry* e = find(name);
   return e && e->hash == hash && has_size(fs::path(dir) / (name + ".pdf"), e->pdf_bytes) &&
-         has_size(fs::path(dir) / (name + ".html"), e->html_bytes);
+         has_size(fs::path(dir) / (name + ".html"), e->html_bytes) &&
+         (e->booklet_bytes == 0 || has_size(fs::path(dir) / (name + "-a5.pdf"), e->booklet_bytes));
 }
 
 }  // namespace vanban

@@ -1,8 +1,8 @@
 // What an output folder holds, by document: the content hash its files were rendered from and
 // their sizes. A document whose hash is unchanged and whose files are still there with those
 // sizes is not rendered again. Kept as DIR/manifest.txt, sorted by name:
-//   vanban-manifest 1
-//   <sha256 hex> <pdf bytes> <html bytes> <name>
+//   vanban-manifest 2
+//   <sha256 hex> <pdf bytes> <html bytes> <booklet pdf bytes, 0 if none> <name>
 #pragma once
 
 #include <cstdint>
@@ -16,6 +16,7 @@ struct ManifestEntry {
   std::string hash;
   std::uint64_t pdf_bytes = 0;
   std::uint64_t html_bytes = 0;
+  std::uint64_t booklet_bytes = 0;  // NAME-a5.pdf; 0: the document has no booklet
   bool operator==(const ManifestEntry&) const = default;
 };
 
@@ -40,8 +41,8 @@ class Manifest {
   void erase(const std::string& name) { entries_.erase(name); }
   const std::map<std::string, ManifestEntry>& entries() const { return entries_; }
 
-  // True when `name` was rendered from `hash` and DIR/NAME.pdf and DIR/NAME.html are regular
-  // files of the recorded sizes.
+  // True when `name` was rendered from `hash` and DIR/NAME.pdf, DIR/NAME.html (and
+  // DIR/NAME-a5.pdf when recorded) are regular files of the recorded sizes.
   bool up_to_date(const std::string& dir, const std::string& name, const std::string& hash) const;
 
  private:

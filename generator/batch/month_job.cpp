@@ -2,10 +2,12 @@
 
 #include <filesystem>
 
+#include "input/guidance_reader.h"
 #include "input/meeting_csv_reader.h"
 #include "input/meeting_xml_reader.h"
 #include "input/month_settings_reader.h"
 #include "stats/month_figures.h"
+#include "templating/guide_documents.h"
 #include "templating/month_documents.h"
 
 namespace vanban {
@@ -17,6 +19,22 @@ namespace {
 // Splits diagnostics into the job's rejections and warnings.
 void take(FolderJob& job, Diagnostics diagnostics) {
   for (Diagnostic& d : diagnostics) (d.warning ? job.warnings : job.rejected).push_back(std::move(d));
+}
+
+// The month's discussion guides, when the folder has guidance for them.
+void add_guides(FolderJob& job, const MonthJobSettings& settings) {
+  const std::string path = settings.month_dir + "/guidance.xml";
+  if (!fs::exists(path)) return;
+  Result<Guidance> guidance = read_guidance(path, settings.data_dir + "/templates/schema/guidance.rng");
+  take(job, std::move(guidance.errors));
+  if (!guidance.ok()) return;
+  Result<std::vector<GeneratedGuide>> guides = generate_guides(*guidance.value, settings.data_dir + "/templates");
+  take(job, std::move(guides.errors));
+  if (!guides.ok()) return;
+  for (GeneratedGuide& g : *guides.value) {
+    std::string source = settings.month_dir + "/" + g.name + ".xml";
+    job.items.push_back({std::move(g.name), std::move(source), std::move(g.markup), true});
+  }
 }
 
 }  // namespace
@@ -70,6 +88,7 @@ FolderJob month_job(const MonthJobSettings& settings) {
     std::string source = settings.month_dir + "/" + d.name + ".xml";
     job.items.push_back({std::move(d.name), std::move(source), std::move(d.markup)});
   }
+  add_guides(job, settings);
   return job;
 }
 

@@ -1,6 +1,7 @@
 // The job of one month folder, content/<YYYY-MM>/: its meeting data (meetings.xml, or the CSV
 // set branches.csv, cadres.csv, assignments.csv, meetings.csv beside it), checked; its figures;
-// the markup of every document from the templates and month.xml.
+// the markup of every document from the templates and month.xml; and, when the folder has a
+// guidance.xml, each organisation's discussion guide (A4, A5 booklet and HTML).
 #pragma once
 
 #include <string>

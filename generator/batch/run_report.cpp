@@ -53,7 +53,9 @@ std::string written_list(std::vector<BuiltDocument> docs) {
     const BuiltDocument& d = docs[i];
     out += std::string(i ? "," : "") + "\n    {\"name\": " + json_string(d.name) + ", \"kind\": " + json_string(d.kind);
     if (d.pages > 0) out += ", \"pages\": " + std::to_string(d.pages);
-    out += ", \"pdf_bytes\": " + std::to_string(d.pdf_bytes) + ", \"html_bytes\": " + std::to_string(d.html_bytes) + "}";
+    out += ", \"pdf_bytes\": " + std::to_string(d.pdf_bytes) + ", \"html_bytes\": " + std::to_string(d.html_bytes);
+    if (d.booklet_bytes > 0) out += ", \"booklet_pdf_bytes\": " + std::to_string(d.booklet_bytes);
+    out += "}";
   }
   return out + (docs.empty() ? "]" : "\n  ]");
 }

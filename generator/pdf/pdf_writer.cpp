@@ -10,6 +10,7 @@
 #include <cstring>
 #include <ctime>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -91,7 +92,7 @@ struct DocFont {
 
 class Writer {
  public:
-  explicit Writer(const FontSet& fonts) : fonts_(fonts) {}
+  explicit Writer(const FontSet& fonts) : fonts_(fonts) { creating_.unlock(); }
 
   // Records the code points of every style and checks that each has a glyph. The fonts must
   // be complete before any content stream is written, since CIDs depend on the whole set.
@@ -381,7 +382,15 @@ class Writer {
     dict.AddKey(PdfName("ModDate"), date);
   }
 
+  // PoDoFo stamps each new document's Info with localtime(), whose buffer all threads share;
+  // the stamp is replaced in set_info, but creating documents must not race.
+  static std::mutex& creation_mutex() {
+    static std::mutex m;
+    return m;
+  }
+
   const FontSet& fonts_;
+  std::unique_lock<std::mutex> creating_{creation_mutex()};
   PdfMemDocument doc_;
   std::array<DocFont, 4> fonts_used_;
 };

@@ -17,24 +17,24 @@ const std::string kHashB = std::string(63, '0') + "f";
 
 TEST(Manifest, SerialisesSortedByNameAndParsesBack) {
   Manifest m;
-  m.set("z-last", {kHashA, 10, 20});
-  m.set("a first with spaces", {kHashB, 3, 4});
+  m.set("z-last", {kHashA, 10, 20, 30});
+  m.set("a first with spaces", {kHashB, 3, 4, 0});
   const std::string text = m.serialise();
-  EXPECT_EQ(text, "vanban-manifest 1\n" + kHashB + " 3 4 a first with spaces\n" + kHashA + " 10 20 z-last\n");
+  EXPECT_EQ(text, "vanban-manifest 2\n" + kHashB + " 3 4 0 a first with spaces\n" + kHashA + " 10 20 30 z-last\n");
   EXPECT_EQ(Manifest::parse(text).entries(), m.entries());
 }
 
 TEST(Manifest, DropsDamagedLinesAndForeignFiles) {
-  const std::string good = kHashA + " 1 2 good\n";
-  const Manifest m = Manifest::parse("vanban-manifest 1\n" + good +
-                                     "xyz 1 2 short-hash\n" +               // not a hash
-                                     kHashB.substr(0, 63) + "G 1 2 bad\n" +  // not hex
-                                     kHashB + " 1 two words\n" +             // size not a number
-                                     kHashB + " 1 2 \n" +                    // no name
-                                     kHashB + " 5 6 cut-short");             // no newline
+  const std::string good = kHashA + " 1 2 0 good\n";
+  const Manifest m = Manifest::parse("vanban-manifest 2\n" + good +
+                                     "xyz 1 2 0 short-hash\n" +               // not a hash
+                                     kHashB.substr(0, 63) + "G 1 2 0 bad\n" +  // not hex
+                                     kHashB + " 1 2 two words\n" +             // size not a number
+                                     kHashB + " 1 2 0 \n" +                    // no name
+                                     kHashB + " 5 6 0 cut-short");             // no newline
   ASSERT_EQ(m.entries().size(), 1u);
-  EXPECT_EQ(*m.find("good"), (ManifestEntry{kHashA, 1, 2}));
-  EXPECT_TRUE(Manifest::parse("vanban-manifest 2\n" + good).entries().empty());
+  EXPECT_EQ(*m.find("good"), (ManifestEntry{kHashA, 1, 2, 0}));
+  EXPECT_TRUE(Manifest::parse("vanban-manifest 1\n" + kHashA + " 1 2 good\n").entries().empty());
   EXPECT_TRUE(Manifest::parse("").entries().empty());
 }
 
@@ -66,6 +66,18 @@ TEST(Manifest, UpToDateNeedsTheHashAndBothFilesAtTheirSizes) {
   write_bytes(dir.path() / "doc.html", "<html>");
   std::filesystem::remove(dir.path() / "doc.pdf");
   EXPECT_FALSE(m.up_to_date(d, "doc", kHashA));
+}
+
+TEST(Manifest, ABookletIsUpToDateOnlyWithItsA5File) {
+  TempDir dir;
+  write_bytes(dir.path() / "guide.pdf", "%PDF-");
+  write_bytes(dir.path() / "guide.html", "<html>");
+  Manifest m;
+  m.set("guide", {kHashA, 5, 6, 7});
+  const std::string d = dir.path().string();
+  EXPECT_FALSE(m.up_to_date(d, "guide", kHashA));
+  write_bytes(dir.path() / "guide-a5.pdf", "%PDF-1.");
+  EXPECT_TRUE(m.up_to_date(d, "guide", kHashA));
 }
 
 TEST(DocumentHash, DependsOnTheEngineAndTheMarkup) {

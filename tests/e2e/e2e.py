@@ -695,7 +695,9 @@ def group_build_threads(work):
         outs[jobs] = out
     files = tree_files(outs[1])
     check(files == tree_files(outs[2]), "--jobs 1 and --jobs 2 wrote different file sets")
-    month_pdfs = [f for f in files if f.parts[0] == "2026-10" and f.suffix == ".pdf"]
+    month_pdfs = [f for f in files if f.parts[0] == "2026-10" and f.suffix == ".pdf" and not f.stem.endswith("-a5")]
+    booklets = [f for f in files if f.parts[0] == "2026-10" and f.stem.endswith("-a5")]
+    check(len(booklets) == 6, f"{len(booklets)} A5 booklets for the sample month, expected one per organisation")
     check(len(month_pdfs) >= 20, f"only {len(month_pdfs)} PDFs for the sample month")
     check(len([f for f in files if f.parts[0] == "documents" and f.suffix == ".pdf"]) == len(samples()),
           "not every content/documents sample was built")
@@ -707,8 +709,10 @@ def group_build_threads(work):
     report = run_report(outs[2] / "2026-10")
     check(report["counts"].get("written") == len(month_pdfs) and report["counts"].get("rejected") == 0,
           f"2026-10 run report counts: {report['counts']}")
-    check(all(w["kind"] in ("bao-cao", "cong-van") and w["pdf_bytes"] > 0 and w["html_bytes"] > 0
+    check(all(w["kind"] in ("bao-cao", "cong-van", "huong-dan") and w["pdf_bytes"] > 0 and w["html_bytes"] > 0
               for w in report["written"]), "2026-10 run report: an entry without kind or sizes")
+    check(sum(1 for w in report["written"] if w.get("booklet_pdf_bytes", 0) > 0) == 6,
+          "2026-10 run report: the guides' booklets are not listed")
     summary = [w for w in report["written"] if w["name"] == "bao-cao-thang-2026-10"]
     check(len(summary) == 1 and summary[0].get("pages", 0) >= 2, f"the summary's report entry: {summary}")
     for f in month_pdfs:
