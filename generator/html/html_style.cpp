@@ -66,7 +66,7 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       "p,h1,h2,h3,ol,ul,li,hgroup{margin:0;padding:0}\n"
       "ol,ul{list-style:none}\n"
       // Screen readers keep the h1 of a công văn; the subject is already shown in the header.
-      ".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);"
+      ".vh{position:absolute;display:block;width:1px!important;height:1px;overflow:hidden;clip-path:inset(50%);"
       "white-space:nowrap}\n"
       // A rule takes a share of its text's width: .ruled shrinks to the text.
       ".ruled{display:inline-block}\n"

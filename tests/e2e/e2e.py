@@ -599,6 +599,21 @@ def chromium_dom(page, work):
     return dom, result.stdout
 
 
+def check_fits_window(page, work):
+    """Nothing overflows sideways: on a copy of the page, a probe script compares the document's
+    scroll width with the window's (the page itself carries no script)."""
+    probe = ("<script>addEventListener('load',()=>{const d=document.documentElement;"
+             "const p=document.createElement('pre');p.id='probe';"
+             "p.textContent=d.scrollWidth+' '+d.clientWidth;document.body.appendChild(p);});</script>")
+    copy = work / f"probe-{page.name}"
+    copy.write_text(page.read_text(encoding="utf-8").replace("</body>", probe + "</body>"), encoding="utf-8")
+    _, text = chromium_dom(copy, work)
+    found = re.search(r'<pre id="probe">(\d+) (\d+)</pre>', text)
+    if check(found is not None, f"{page.name}: the width probe did not run"):
+        check(int(found.group(1)) <= int(found.group(2)),
+              f"{page.name}: content {found.group(1)} px wide overflows the {found.group(2)} px window")
+
+
 def group_html(work):
     """Each page as a browser sees it (headless Chromium), and no way to inject script."""
     if not check(shutil.which("chromium") is not None, "chromium is not installed (debian-packages.txt)"):
@@ -621,6 +636,7 @@ def group_html(work):
         check("footer" in [t for t, _ in dom.tags], f"{xml.stem}.html: no <footer>")
         check("table" in [t for t, _ in dom.tags] or root.find("body/table") is None, f"{xml.stem}.html: no <table>")
         check("script" not in [t for t, _ in dom.tags], f"{xml.stem}.html: has a script element")
+        check_fits_window(out / f"{xml.stem}.html", work)
 
     payload = "&lt;script&gt;document.body.dataset.pwned=1&lt;/script&gt;&lt;img src=x onerror=\"document.body.dataset.pwned=2\"&gt;"
     hostile = hostile_document(payload)
@@ -713,6 +729,9 @@ def group_build_threads(work):
               for w in report["written"]), "2026-10 run report: an entry without kind or sizes")
     check(sum(1 for w in report["written"] if w.get("booklet_pdf_bytes", 0) > 0) == 6,
           "2026-10 run report: the guides' booklets are not listed")
+    if shutil.which("chromium"):
+        for page in ("bao-cao-thang-2026-10.html", "tai-lieu-sinh-hoat-nong-dan-2026-10.html"):
+            check_fits_window(outs[2] / "2026-10" / page, work)
     summary = [w for w in report["written"] if w["name"] == "bao-cao-thang-2026-10"]
     check(len(summary) == 1 and summary[0].get("pages", 0) >= 2, f"the summary's report entry: {summary}")
     for f in month_pdfs:

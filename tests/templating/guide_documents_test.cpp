@@ -127,10 +127,10 @@ TEST(GuideDocuments, NamesLayoutsAndCovers) {
     // Contents first (the layout starts the body on the next page), the notes page last.
     ASSERT_GE(d.body.size(), 3u);
     EXPECT_EQ(d.body.front().kind, Block::Kind::Toc);
-    EXPECT_EQ(d.body.front().title, "Mục lục");
+    EXPECT_EQ(d.body.front().title, "MỤC LỤC");
     EXPECT_EQ(d.body[1].kind, Block::Kind::Heading);
     EXPECT_EQ(d.body.back().kind, Block::Kind::Notes);
-    EXPECT_EQ(d.body.back().title, "Ghi chép");
+    EXPECT_EQ(d.body.back().title, "GHI CHÉP");
   }
 }
 
