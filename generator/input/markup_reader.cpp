@@ -5,12 +5,9 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "input/safe_xml.h"
+#include "input/xml_node.h"
 #include "text/unicode.h"
 #include "text/vietnamese_format.h"
 
@@ -18,15 +15,10 @@ namespace vanban {
 
 namespace {
 
-const char* str(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
-
-bool is(const xmlNode* n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && std::strcmp(str(n->name), name) == 0;
-}
-
-bool is_text(const xmlNode* n) {
-  return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE;
-}
+using xml::child;
+using xml::is;
+using xml::is_text;
+using xml::str;
 
 std::string attribute(const xmlNode* n, const char* name) {
   xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
@@ -367,15 +359,9 @@ Document MarkupReader::read(const xmlNode* root) {
 }  // namespace
 
 Result<Document> read_document(const std::string& path, const ReadOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return Result<Document>::failure(
-        {path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
-  std::ostringstream bytes;
-  // A folder opens as a stream but reading it fails: say what it is.
-  if (!(bytes << in.rdbuf()) && std::filesystem::is_directory(path))
-    return Result<Document>::failure({path, 0, 0, "is a folder, not a document; give the XML files in it"});
-  return read_document_bytes(bytes.str(), path, options);
+  Result<std::string> bytes = read_input_file(path);
+  if (!bytes.ok()) return {std::nullopt, std::move(bytes.errors)};
+  return read_document_bytes(*bytes.value, path, options);
 }
 
 Result<Document> read_document_bytes(std::string_view bytes, const std::string& name,

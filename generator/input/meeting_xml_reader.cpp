@@ -5,25 +5,22 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <utility>
 #include <vector>
 
 #include "input/meeting_checks.h"
 #include "input/meeting_fields.h"
 #include "input/safe_xml.h"
+#include "input/xml_node.h"
 
 namespace vanban {
 
 namespace {
 
-const char* str(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
-
-bool is(const xmlNode* n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && std::strcmp(str(n->name), name) == 0;
-}
+using xml::child;
+using xml::is;
+using xml::is_text;
+using xml::str;
 
 std::string attribute(const xmlNode* n, const char* name) {
   xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
@@ -160,13 +157,9 @@ class MeetingXmlReader {
 }  // namespace
 
 Result<MeetingData> read_meetings_xml(const std::string& path, const std::string& schema_path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return Result<MeetingData>::failure(
-        {path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return read_meetings_xml_bytes(bytes.str(), path, schema_path);
+  Result<std::string> bytes = read_input_file(path);
+  if (!bytes.ok()) return {std::nullopt, std::move(bytes.errors)};
+  return read_meetings_xml_bytes(*bytes.value, path, schema_path);
 }
 
 Result<MeetingData> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,

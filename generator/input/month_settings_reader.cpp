@@ -4,23 +4,20 @@
 
 #include <cerrno>
 #include <charconv>
-#include <cstring>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "input/safe_xml.h"
+#include "input/xml_node.h"
 #include "text/unicode.h"
 
 namespace vanban {
 
 namespace {
 
-const char* str(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
-
-bool is(const xmlNode* n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && std::strcmp(str(n->name), name) == 0;
-}
+using xml::child;
+using xml::is;
+using xml::is_text;
+using xml::str;
 
 std::string trimmed(std::string s) {
   const auto b = s.find_first_not_of(' ');
@@ -44,12 +41,6 @@ std::string content(const xmlNode* n) {
   std::string out = clean(str(v));
   xmlFree(v);
   return out;
-}
-
-const xmlNode* child(const xmlNode* parent, const char* name) {
-  for (const xmlNode* c = parent->children; c; c = c->next)
-    if (is(c, name)) return c;
-  return nullptr;
 }
 
 std::string child_text(const xmlNode* parent, const char* name) {
@@ -175,13 +166,9 @@ const IssuingBody* MonthSettings::find_issuer(const std::string& key) const {
 
 Result<MonthSettings> read_month_settings(const std::string& path,
                                           const std::string& schema_path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return Result<MonthSettings>::failure(
-        {path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return read_month_settings_bytes(bytes.str(), path, schema_path);
+  Result<std::string> bytes = read_input_file(path);
+  if (!bytes.ok()) return {std::nullopt, std::move(bytes.errors)};
+  return read_month_settings_bytes(*bytes.value, path, schema_path);
 }
 
 Result<MonthSettings> read_month_settings_bytes(std::string_view bytes, const std::string& name,

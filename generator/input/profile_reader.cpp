@@ -4,30 +4,22 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include "input/safe_xml.h"
+#include "input/xml_node.h"
 #include "text/unicode.h"
 
 namespace vanban {
 
 namespace {
 
-const char* str(const xmlChar* s) { return reinterpret_cast<const char*>(s); }
-
-bool is(const xmlNode* n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && std::strcmp(str(n->name), name) == 0;
-}
-
-const xmlNode* child(const xmlNode* parent, const char* name) {
-  for (const xmlNode* c = parent->children; c; c = c->next)
-    if (is(c, name)) return c;
-  return nullptr;
-}
+using xml::child;
+using xml::is;
+using xml::str;
 
 // Attribute values are kept as written (a draft number is spaces), only made NFC.
 std::string text_attr(const xmlNode* n, const char* name) {

@@ -1,0 +1,21 @@
+#include "input/xml_node.h"
+
+#include <cerrno>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace vanban {
+
+Result<std::string> read_input_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Result<std::string>::failure({path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
+  std::ostringstream bytes;
+  // A folder opens as a stream but reading it fails: say what it is.
+  if (!(bytes << in.rdbuf()) && std::filesystem::is_directory(path))
+    return Result<std::string>::failure({path, 0, 0, "is a folder, not a document; give the XML files in it"});
+  return {bytes.str(), {}};
+}
+
+}  // namespace vanban
