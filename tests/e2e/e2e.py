@@ -741,6 +741,52 @@ def group_build_threads(work):
         fonts = tool("pdffonts", pdf)
         rows = [line.split() for line in fonts.stdout.splitlines()[2:] if line.strip()]
         check(rows and all(r[-5:-2] == ["yes", "yes", "yes"] for r in rows), f"{f}: fonts not embedded subsets: {rows}")
+        check_pdf_text_matches_html(pdf, pdf.with_suffix(".html"))
+
+
+class BlockTexts(html.parser.HTMLParser):
+    """The text of every paragraph, heading and table cell in an HTML page's <main>."""
+    BLOCKS = {"p", "h1", "h2", "h3", "li", "td", "th"}
+
+    def __init__(self):
+        super().__init__()
+        self.in_main = 0
+        self.stack = []
+        self.texts = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "main":
+            self.in_main += 1
+        if self.in_main and tag in self.BLOCKS:
+            self.stack.append([])
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self.in_main -= 1
+        if self.in_main and tag in self.BLOCKS and self.stack:
+            text = "".join(self.stack.pop())
+            if self.stack:
+                self.stack[-1].append(text)
+            if text.strip():
+                self.texts.append(text)
+
+    def handle_data(self, data):
+        if self.stack:
+            self.stack[-1].append(data)
+
+
+def check_pdf_text_matches_html(pdf, page):
+    """A generated document has no markup file to compare with, but its PDF and HTML come from
+    the same markup: every block of the HTML must be in the PDF's text, in NFC."""
+    _, reading_order = pdf_pages(pdf, None)
+    _, stream_order = pdf_pages(pdf, "-raw")  # where a table cell's wrapped lines stay together
+    check(unicodedata.is_normalized("NFC", "".join(reading_order)), f"{pdf.name}: pdftotext output is not NFC")
+    extractions = [squash("".join(reading_order)), squash("".join(stream_order))]
+    parser = BlockTexts()
+    parser.feed(page.read_text(encoding="utf-8"))
+    check(len(parser.texts) > 3, f"{page.name}: no text blocks found")
+    missing = [t for t in parser.texts if not any(squash(t) in e for e in extractions)]
+    check(not missing, f"{pdf.name}: {len(missing)} blocks of the HTML are not in the PDF text, e.g. {missing[:2]}")
 
 
 def file_states(root):
