@@ -1,13 +1,12 @@
 #include "cli/app.h"
 
-#include <cstdlib>
 
 #include "render/engine.h"
 #include "cli/build_command.h"
+#include "cli/engine_settings.h"
 #include "cli/guides_command.h"
 #include "cli/options.h"
 #include "cli/render_command.h"
-#include "render/timestamp.h"
 
 namespace vanban::cli {
 
@@ -119,26 +118,21 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return kExitOk;
   }
 
-  EngineSettings settings;
-  settings.data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
-  settings.fonts_dir = options.fonts_dir.empty() ? default_font_dir() : options.fonts_dir;
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-    std::string error;
-    settings.timestamp = parse_source_date_epoch(epoch, error);
-    if (!settings.timestamp) {
-      err << "vanban: " << error << '\n';
-      return kExitUsage;
-    }
+  std::string error;
+  const std::optional<EngineSettings> settings = engine_settings(options.data_dir, options.fonts_dir, error);
+  if (!settings) {
+    err << "vanban: " << error << '\n';
+    return kExitUsage;
   }
 
-  const Result<Engine> engine = Engine::load(settings);
+  const Result<Engine> engine = Engine::load(*settings);
   for (const Diagnostic& d : engine.errors) err << d.to_string() << '\n';
   if (!engine.ok()) {
     err << "vanban: no input was read: the fonts or the layout profiles above could not be loaded\n";
     return kExitUsage;
   }
   switch (options.command) {
-    case Command::Build: return run_build_command(*engine.value, options, settings, err);
+    case Command::Build: return run_build_command(*engine.value, options, *settings, err);
     case Command::Render: return run_render(*engine.value, options, err);
     default: return run_check(*engine.value, options, err);
   }

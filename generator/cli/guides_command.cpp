@@ -1,14 +1,13 @@
 #include "cli/guides_command.h"
 
-#include <cstdlib>
 #include <filesystem>
 #include <set>
 
 #include "cli/app.h"
+#include "cli/engine_settings.h"
 #include "input/guidance_reader.h"
 #include "output/atomic_file.h"
 #include "render/engine.h"
-#include "render/timestamp.h"
 #include "templating/guide_documents.h"
 
 namespace vanban::cli {
@@ -110,18 +109,13 @@ int run_guides(const std::vector<std::string>& args, std::ostream& out, std::ost
     return kExitOk;
   }
 
-  EngineSettings settings;
-  settings.data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
-  settings.fonts_dir = options.fonts_dir.empty() ? default_font_dir() : options.fonts_dir;
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-    std::string error;
-    settings.timestamp = parse_source_date_epoch(epoch, error);
-    if (!settings.timestamp) {
-      err << "vanban: " << error << '\n';
-      return kExitUsage;
-    }
+  std::string error;
+  const std::optional<EngineSettings> settings = engine_settings(options.data_dir, options.fonts_dir, error);
+  if (!settings) {
+    err << "vanban: " << error << '\n';
+    return kExitUsage;
   }
-  const Result<Engine> engine = Engine::load(settings);
+  const Result<Engine> engine = Engine::load(*settings);
   report(engine.errors, err);
   if (!engine.ok()) {
     err << "vanban: no input was read: the fonts or the layout profiles above could not be loaded\n";
@@ -129,7 +123,7 @@ int run_guides(const std::vector<std::string>& args, std::ostream& out, std::ost
   }
 
   install_cleanup_handlers();
-  const std::string templates = settings.data_dir + "/templates";
+  const std::string templates = settings->data_dir + "/templates";
   std::set<std::string> written;  // two guidance files of one month would overwrite each other
   bool all_ok = true;
   for (const std::string& input : options.inputs) {

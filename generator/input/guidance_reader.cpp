@@ -18,12 +18,7 @@ using xml::child;
 using xml::is;
 using xml::is_text;
 using xml::str;
-
-std::string trimmed(std::string s) {
-  const auto b = s.find_first_not_of(' ');
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(' ') - b + 1);
-}
+using xml::trimmed;
 
 // Whitespace of XML text: collapsed, NFC.
 std::string normal(const char* raw) {

@@ -19,6 +19,7 @@ using xml::child;
 using xml::is;
 using xml::is_text;
 using xml::str;
+using xml::trimmed;
 
 std::string attribute(const xmlNode* n, const char* name) {
   xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
@@ -27,19 +28,13 @@ std::string attribute(const xmlNode* n, const char* name) {
   return out;
 }
 
-std::string trim(std::string s) {
-  const auto b = s.find_first_not_of(' ');
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(' ') - b + 1);
-}
-
 // Whitespace of XML text: collapsed, NFC.
 std::string normal(std::string_view raw) { return text::collapse_whitespace(text::to_nfc(raw)); }
 
 // The schema has checked the form of every number: parsing cannot fail.
 double number(const std::string& s) {
   double v = 0;
-  const std::string t = trim(normal(s));
+  const std::string t = trimmed(normal(s));
   std::from_chars(t.data() + (t.starts_with('+') ? 1 : 0), t.data() + t.size(), v);
   return v;
 }
@@ -140,7 +135,7 @@ std::string MarkupReader::plain(const xmlNode* element, bool drawn) {
     if (drawn) check_drawable(t, c);
     out += t;
   }
-  return trim(text::collapse_whitespace(out));
+  return trimmed(text::collapse_whitespace(out));
 }
 
 std::vector<std::string> MarkupReader::plain_children(const xmlNode* element, const char* child,
@@ -186,7 +181,7 @@ Table MarkupReader::table(const xmlNode* n) {
       TableCell cell;
       cell.header = is(d, "th");
       cell.content = inlines(d);
-      const std::string align = trim(normal(attribute(d, "align")));
+      const std::string align = trimmed(normal(attribute(d, "align")));
       cell.align = align == "right"    ? Align::Right
                    : align == "center" ? Align::Center
                                        : Align::Left;
@@ -209,22 +204,22 @@ Table MarkupReader::table(const xmlNode* n) {
 
 Chart MarkupReader::chart(const xmlNode* n) {
   Chart c;
-  c.title = trim(normal(attribute(n, "title")));
+  c.title = trimmed(normal(attribute(n, "title")));
   check_drawable(c.title, n);
-  c.unit = trim(normal(attribute(n, "unit")));
+  c.unit = trimmed(normal(attribute(n, "unit")));
   check_drawable(c.unit, n);
   c.maximum = number(attribute(n, "max"));
   const std::string decimals = attribute(n, "decimals");
   if (!decimals.empty()) c.decimals = static_cast<int>(number(decimals));
   for (const xmlNode* bar = n->children; bar; bar = bar->next) {
     if (!is(bar, "bar")) continue;
-    const std::string value = trim(normal(attribute(bar, "value")));
-    ChartBar b{trim(normal(attribute(bar, "label"))), number(value)};
+    const std::string value = trimmed(normal(attribute(bar, "value")));
+    ChartBar b{trimmed(normal(attribute(bar, "label"))), number(value)};
     check_drawable(b.label, bar);
     // The schema cannot compare two attributes: a bar longer than the scale is refused here.
     if (c.maximum > 0 && b.value > c.maximum)
       error(bar, "attribute value='" + value + "' of <bar> is above max='" +
-                     trim(normal(attribute(n, "max"))) + "' of <chart>");
+                     trimmed(normal(attribute(n, "max"))) + "' of <chart>");
     c.bars.push_back(std::move(b));
   }
   return c;
@@ -236,7 +231,7 @@ Block MarkupReader::block(const xmlNode* n) {
   if (is(n, "p") || is(n, "h")) {
     b.kind = is(n, "p") ? Block::Kind::Paragraph : Block::Kind::Heading;
     b.inlines = inlines(n);
-    if (trim(normal(attribute(n, "level"))) == "2") b.level = 2;
+    if (trimmed(normal(attribute(n, "level"))) == "2") b.level = 2;
   } else if (is(n, "ol") || is(n, "ul")) {
     b.kind = is(n, "ol") ? Block::Kind::OrderedList : Block::Kind::DashList;
     for (const xmlNode* li = n->children; li; li = li->next)
@@ -248,11 +243,11 @@ Block MarkupReader::block(const xmlNode* n) {
     b.kind = Block::Kind::PageBreak;
   } else if (is(n, "toc") || is(n, "notes")) {
     b.kind = is(n, "toc") ? Block::Kind::Toc : Block::Kind::Notes;
-    b.title = trim(normal(attribute(n, "title")));
+    b.title = trimmed(normal(attribute(n, "title")));
     check_drawable(b.title, n);
   } else if (is(n, "box")) {
     b.kind = Block::Kind::Box;
-    b.title = trim(normal(attribute(n, "title")));
+    b.title = trimmed(normal(attribute(n, "title")));
     check_drawable(b.title, n);
     b.blocks = blocks(n);
   } else {
@@ -273,7 +268,7 @@ Recipients MarkupReader::recipients(const xmlNode* n) {
   Recipients r;
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (is(c, "group")) {
-      RecipientGroup g{plain_children(c, "recipient"), trim(normal(attribute(c, "purpose")))};
+      RecipientGroup g{plain_children(c, "recipient"), trimmed(normal(attribute(c, "purpose")))};
       check_drawable(g.purpose, c);
       r.entries.push_back(std::move(g));
     } else if (is(c, "recipient")) {
@@ -293,7 +288,7 @@ std::vector<CoverLine> MarkupReader::cover(const xmlNode* n) {
   std::vector<CoverLine> lines;
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (!is(c, "line")) continue;
-    const std::string role = trim(normal(attribute(c, "role")));
+    const std::string role = trimmed(normal(attribute(c, "role")));
     CoverLine line{CoverLine::Role::Title, plain(c)};
     for (const auto& [name, value] : kRoles)
       if (role == name) line.role = value;
@@ -308,9 +303,9 @@ Document MarkupReader::read(const xmlNode* root) {
   const SourcePosition p = position_of(root, bytes_);
   d.line = p.line;
   d.column = p.column;
-  d.layout = trim(normal(attribute(root, "layout")));
-  d.type = trim(normal(attribute(root, "type")));
-  d.edition = trim(normal(attribute(root, "edition")));
+  d.layout = trimmed(normal(attribute(root, "layout")));
+  d.type = trimmed(normal(attribute(root, "type")));
+  d.edition = trimmed(normal(attribute(root, "edition")));
   for (const xmlNode* c = root->children; c; c = c->next) {
     if (is(c, "keywords"))
       d.keywords = plain_children(c, "keyword", false);

@@ -20,6 +20,7 @@ namespace {
 using xml::child;
 using xml::is;
 using xml::str;
+using xml::trimmed;
 
 // Attribute values are kept as written (a draft number is spaces), only made NFC.
 std::string text_attr(const xmlNode* n, const char* name) {
@@ -27,12 +28,6 @@ std::string text_attr(const xmlNode* n, const char* name) {
   std::string out = v ? text::to_nfc(str(v)) : "";
   xmlFree(v);
   return out;
-}
-
-std::string trimmed(std::string s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 std::string token_attr(const xmlNode* n, const char* name) {

@@ -20,6 +20,13 @@ inline bool is_text(const xmlNode* n) {
   return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE;
 }
 
+// Without the spaces at both ends (text already collapsed by text::collapse_whitespace).
+inline std::string trimmed(std::string s) {
+  const auto b = s.find_first_not_of(' ');
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(' ') - b + 1);
+}
+
 // The first child element called `name`, or nullptr.
 inline const xmlNode* child(const xmlNode* parent, const char* name) {
   for (const xmlNode* c = parent->children; c; c = c->next)
