@@ -77,7 +77,7 @@ bool set_option(Options& o, const std::string& name, const std::string& value, s
 }  // namespace
 
 bool parse_formats(const std::string& text, OutputFormats& out, std::string& error) {
-  OutputFormats formats{false, false};
+  OutputFormats formats{false, false, false};
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = text.find(',', start);
@@ -86,8 +86,10 @@ bool parse_formats(const std::string& text, OutputFormats& out, std::string& err
       formats.pdf = true;
     } else if (item == "html") {
       formats.html = true;
+    } else if (item == "booklet") {
+      formats.booklet = true;
     } else {
-      error = "unknown format '" + item + "' in --format; expected pdf, html or pdf,html";
+      error = "unknown format '" + item + "' in --format; expected a list of pdf, html and booklet";
       return false;
     }
     if (comma == std::string::npos) break;

@@ -33,7 +33,8 @@ bool render_one(const Engine& engine, const Options& options, OutputNames& names
     const char* extension;
     const std::string& bytes;
   } outputs[] = {{options.formats.pdf, ".pdf", rendered.value->pdf},
-                 {options.formats.html, ".html", rendered.value->html}};
+                 {options.formats.html, ".html", rendered.value->html},
+                 {options.formats.booklet, "-a5.pdf", rendered.value->booklet_pdf}};
   for (const auto& output : outputs) {
     if (!output.wanted) continue;
     const std::string error =

@@ -17,7 +17,7 @@ std::vector<int> booklet_order(int page_count) {
   return order;
 }
 
-Pages impose_booklet(const Pages& pages) {
+Pages impose_booklet(const Pages& pages, double sheet_width, double sheet_height) {
   Pages out;
   out.info = pages.info;
   if (pages.pages.empty()) return out;
@@ -25,19 +25,24 @@ Pages impose_booklet(const Pages& pages) {
   const std::vector<int> order = booklet_order(static_cast<int>(pages.pages.size()));
   for (std::size_t i = 0; i < order.size(); i += 2) {
     Page sheet_side;
-    sheet_side.width = 2 * width;
-    sheet_side.height = height;
+    sheet_side.width = sheet_width;
+    sheet_side.height = sheet_height;
+    const double left = (sheet_width - 2 * width) / 2, top = (sheet_height - height) / 2;
     for (int half = 0; half < 2; ++half) {
       const int index = order[i + half];
       if (index < 0) continue;
       const Page& source = pages.pages[index];
-      const double dx = half * width;
+      const double dx = left + half * width;
       for (TextItem t : source.texts) {
         t.x += dx;
+        t.baseline += top;
         sheet_side.texts.push_back(std::move(t));
       }
       for (PathItem p : source.paths) {
-        for (PathOp& op : p.ops) op.x += dx, op.c1x += dx, op.c2x += dx;
+        for (PathOp& op : p.ops) {
+          op.x += dx, op.c1x += dx, op.c2x += dx;
+          op.y += top, op.c1y += top, op.c2y += top;
+        }
         sheet_side.paths.push_back(std::move(p));
       }
     }

@@ -13,7 +13,8 @@ namespace vanban {
 // front right, back left, back right. `page_count` is padded to a multiple of four.
 std::vector<int> booklet_order(int page_count);
 
-// Two pages side by side on each output page, whose size is twice the input width.
-Pages impose_booklet(const Pages& pages);
+// Two pages side by side on each side of a sheet of `sheet_width` x `sheet_height` pt, the pair
+// centred on it (two A5 pages, 296 mm, on an A4 landscape sheet, 297 mm).
+Pages impose_booklet(const Pages& pages, double sheet_width, double sheet_height);
 
 }  // namespace vanban

@@ -16,6 +16,9 @@ namespace vanban {
 
 namespace {
 
+// The sheet a booklet is printed on: A4 turned landscape, in pt.
+constexpr double kA4Width = 210 * 72 / 25.4, kA4Height = 297 * 72 / 25.4;
+
 // A copy of `p` for folded A5 pages: the fold needs no binding margin, and the page number sits
 // in the smaller top margin.
 Profile booklet_profile(const Profile& p) {
@@ -119,7 +122,7 @@ Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const Outpu
     const Profile a5 = booklet_profile(*doc.profile);
     ResolvedDocument on_a5 = doc;
     on_a5.profile = &a5;
-    if (!write(impose_booklet(layout_document(on_a5, fonts_)), rendered.booklet_pdf)) return out;
+    if (!write(impose_booklet(layout_document(on_a5, fonts_), kA4Height, kA4Width), rendered.booklet_pdf)) return out;
   }
   if (formats.html) rendered.html = write_html(doc);
   out.value = std::move(rendered);

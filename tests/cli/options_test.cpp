@@ -53,7 +53,7 @@ TEST(ParseOptions, BadUsage) {
   EXPECT_EQ(parse_options({"render", "a.xml", "-o"}).error, "option '-o' needs a value");
   EXPECT_EQ(parse_options({"render", "a.xml", "--output="}).error, "option '--output' needs a non-empty value");
   EXPECT_EQ(parse_options({"render", "a.xml", "--format", "pdf,docx"}).error,
-            "unknown format 'docx' in --format; expected pdf, html or pdf,html");
+            "unknown format 'docx' in --format; expected a list of pdf, html and booklet");
 }
 
 TEST(ParseOptions, BuildAloneBuildsEverything) {
@@ -106,8 +106,11 @@ TEST(ParseFormats, ListsAndMistakes) {
   EXPECT_TRUE(f.html);
   ASSERT_TRUE(parse_formats("html,pdf", f, error));
   EXPECT_TRUE(f.pdf && f.html);
+  EXPECT_FALSE(f.booklet);
+  ASSERT_TRUE(parse_formats("pdf,booklet", f, error));
+  EXPECT_TRUE(f.pdf && f.booklet && !f.html);
   EXPECT_FALSE(parse_formats("pdf,", f, error));
-  EXPECT_EQ(error, "unknown format '' in --format; expected pdf, html or pdf,html");
+  EXPECT_EQ(error, "unknown format '' in --format; expected a list of pdf, html and booklet");
   EXPECT_FALSE(parse_formats("PDF", f, error));
 }
 

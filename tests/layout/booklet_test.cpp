@@ -65,18 +65,20 @@ TEST(Booklet, ImposesTwoPagesPerSide) {
     p.paths.push_back(make_rule(0, 0, 100, 0));
     a5.pages.push_back(p);
   }
-  const Pages sheets = impose_booklet(a5);
+  const Pages sheets = impose_booklet(a5, 841.89, 595.28);  // A4 landscape
   ASSERT_EQ(sheets.pages.size(), 2u);  // 4 booklet pages on the two sides of one sheet
-  EXPECT_DOUBLE_EQ(sheets.pages[0].width, 2 * 419.53);
+  EXPECT_DOUBLE_EQ(sheets.pages[0].width, 841.89);
+  EXPECT_DOUBLE_EQ(sheets.pages[0].height, 595.28);
+  const double left = (841.89 - 2 * 419.53) / 2;  // the pair is centred: 1.4 pt each side
   // Front: blank (page 4) on the left, page 1 on the right.
   ASSERT_EQ(sheets.pages[0].texts.size(), 1u);
   EXPECT_EQ(sheets.pages[0].texts[0].text, "trang 1");
-  EXPECT_DOUBLE_EQ(sheets.pages[0].texts[0].x, 10 + 419.53);
-  EXPECT_DOUBLE_EQ(sheets.pages[0].paths[0].ops[1].x, 100 + 419.53);
+  EXPECT_DOUBLE_EQ(sheets.pages[0].texts[0].x, left + 10 + 419.53);
+  EXPECT_DOUBLE_EQ(sheets.pages[0].paths[0].ops[1].x, left + 100 + 419.53);
   // Back: page 2 on the left, page 3 on the right.
   ASSERT_EQ(sheets.pages[1].texts.size(), 2u);
   EXPECT_EQ(sheets.pages[1].texts[0].text, "trang 2");
-  EXPECT_DOUBLE_EQ(sheets.pages[1].texts[0].x, 10);
+  EXPECT_DOUBLE_EQ(sheets.pages[1].texts[0].x, left + 10);
   EXPECT_EQ(sheets.pages[1].texts[1].text, "trang 3");
 }
 
