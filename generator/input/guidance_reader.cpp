@@ -101,8 +101,7 @@ class GuidanceReader {
 
  private:
   void error(const xmlNode* at, std::string message) {
-    const SourcePosition p = position_of(at, bytes_);
-    errors_.push_back({name_, p.line, p.column, std::move(message)});
+    errors_.push_back(diagnostic_at(at, bytes_, name_, std::move(message)));
   }
   // Text that must say something: an element holding only markup or spaces is refused.
   Inlines inlines(const xmlNode* n);

@@ -74,8 +74,7 @@ class MarkupReader {
 
  private:
   void error(const xmlNode* at, std::string message) {
-    const SourcePosition p = position_of(at, bytes_);
-    errors_.push_back({name_, p.line, p.column, std::move(message)});
+    errors_.push_back(diagnostic_at(at, bytes_, name_, std::move(message)));
   }
   void check_drawable(std::string_view nfc, const xmlNode* at);
   // `drawn` = false for metadata that never reaches the page (keywords): no glyph check.

@@ -61,8 +61,7 @@ class MonthSettingsReader {
 
  private:
   void error(const xmlNode* at, std::string message) {
-    const SourcePosition p = position_of(at, bytes_);
-    errors_.push_back({name_, p.line, p.column, std::move(message)});
+    errors_.push_back(diagnostic_at(at, bytes_, name_, std::move(message)));
   }
   IssuingBody body(const xmlNode* n);
   IssueSeries series(const xmlNode* n);

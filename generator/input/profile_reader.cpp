@@ -68,8 +68,7 @@ class ProfileReader {
 
  private:
   void error(const xmlNode* at, std::string message) {
-    const SourcePosition p = position_of(at, bytes_);
-    errors_.push_back({name_, p.line, p.column, std::move(message)});
+    errors_.push_back(diagnostic_at(at, bytes_, name_, std::move(message)));
   }
   void read_styles(const xmlNode* styles, Profile& p);
   void read_list_markers(const xmlNode* body, BodySetup& b);

@@ -241,6 +241,11 @@ std::size_t offset_of(const xmlNode* node) {
   return v == 0 ? npos : static_cast<std::size_t>(v - 1);
 }
 
+Diagnostic diagnostic_at(const xmlNode* node, std::string_view bytes, const std::string& name, std::string message) {
+  const SourcePosition p = position_of(node, bytes);
+  return {name, p.line, p.column, std::move(message)};
+}
+
 SourcePosition position_of(const xmlNode* node, std::string_view bytes) {
   std::size_t offset = offset_of(node);
   // A text node is shown where its first visible character is.

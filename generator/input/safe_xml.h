@@ -42,4 +42,7 @@ std::size_t offset_of(const xmlNode* node);
 // character that is not white space.
 SourcePosition position_of(const xmlNode* node, std::string_view bytes);
 
+// "NAME:LINE:COL: message" at the start tag of `node` in `bytes`.
+Diagnostic diagnostic_at(const xmlNode* node, std::string_view bytes, const std::string& name, std::string message);
+
 }  // namespace vanban
