@@ -255,20 +255,15 @@ Guidance GuidanceReader::read(const xmlNode* root) {
 }  // namespace
 
 Result<Guidance> read_guidance(const std::string& path, const std::string& schema_path) {
-  Result<std::string> bytes = read_input_file(path);
-  if (!bytes.ok()) return {std::nullopt, std::move(bytes.errors)};
-  return read_guidance_bytes(*bytes.value, path, schema_path);
+  return read_file_with<Guidance>(
+      path, [&](std::string_view bytes) { return read_guidance_bytes(bytes, path, schema_path); });
 }
 
 Result<Guidance> read_guidance_bytes(std::string_view bytes, const std::string& name,
                                      const std::string& schema_path) {
-  Result<Guidance> result;
-  XmlDocPtr doc = parse_and_validate(bytes, name, schema_path, result.errors);
-  if (!doc) return result;
-  GuidanceReader reader(bytes, name, result.errors);
-  Guidance g = reader.read(xmlDocGetRootElement(doc.get()));
-  if (result.errors.empty()) result.value = std::move(g);
-  return result;
+  return read_validated<Guidance>(bytes, name, schema_path, [&](const xmlNode* root, Diagnostics& errors) {
+    return GuidanceReader(bytes, name, errors).read(root);
+  });
 }
 
 }  // namespace vanban

@@ -353,20 +353,15 @@ Document MarkupReader::read(const xmlNode* root) {
 }  // namespace
 
 Result<Document> read_document(const std::string& path, const ReadOptions& options) {
-  Result<std::string> bytes = read_input_file(path);
-  if (!bytes.ok()) return {std::nullopt, std::move(bytes.errors)};
-  return read_document_bytes(*bytes.value, path, options);
+  return read_file_with<Document>(
+      path, [&](std::string_view bytes) { return read_document_bytes(bytes, path, options); });
 }
 
 Result<Document> read_document_bytes(std::string_view bytes, const std::string& name,
                                      const ReadOptions& options) {
-  Result<Document> result;
-  XmlDocPtr doc = parse_and_validate(bytes, name, options.schema_path, result.errors);
-  if (!doc) return result;
-  MarkupReader reader(bytes, name, options, result.errors);
-  Document d = reader.read(xmlDocGetRootElement(doc.get()));
-  if (result.errors.empty()) result.value = std::move(d);
-  return result;
+  return read_validated<Document>(bytes, name, options.schema_path, [&](const xmlNode* root, Diagnostics& errors) {
+    return MarkupReader(bytes, name, options, errors).read(root);
+  });
 }
 
 }  // namespace vanban

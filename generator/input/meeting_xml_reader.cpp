@@ -157,9 +157,8 @@ class MeetingXmlReader {
 }  // namespace
 
 Result<MeetingData> read_meetings_xml(const std::string& path, const std::string& schema_path) {
-  Result<std::string> bytes = read_input_file(path);
-  if (!bytes.ok()) return {std::nullopt, std::move(bytes.errors)};
-  return read_meetings_xml_bytes(*bytes.value, path, schema_path);
+  return read_file_with<MeetingData>(
+      path, [&](std::string_view bytes) { return read_meetings_xml_bytes(bytes, path, schema_path); });
 }
 
 Result<MeetingData> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,

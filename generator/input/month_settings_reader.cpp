@@ -160,20 +160,15 @@ const IssuingBody* MonthSettings::find_issuer(const std::string& key) const {
 
 Result<MonthSettings> read_month_settings(const std::string& path,
                                           const std::string& schema_path) {
-  Result<std::string> bytes = read_input_file(path);
-  if (!bytes.ok()) return {std::nullopt, std::move(bytes.errors)};
-  return read_month_settings_bytes(*bytes.value, path, schema_path);
+  return read_file_with<MonthSettings>(
+      path, [&](std::string_view bytes) { return read_month_settings_bytes(bytes, path, schema_path); });
 }
 
 Result<MonthSettings> read_month_settings_bytes(std::string_view bytes, const std::string& name,
                                                 const std::string& schema_path) {
-  Result<MonthSettings> result;
-  XmlDocPtr doc = parse_and_validate(bytes, name, schema_path, result.errors);
-  if (!doc) return result;
-  MonthSettingsReader reader(bytes, name, result.errors);
-  MonthSettings m = reader.read(xmlDocGetRootElement(doc.get()));
-  if (result.errors.empty()) result.value = std::move(m);
-  return result;
+  return read_validated<MonthSettings>(bytes, name, schema_path, [&](const xmlNode* root, Diagnostics& errors) {
+    return MonthSettingsReader(bytes, name, errors).read(root);
+  });
 }
 
 }  // namespace vanban

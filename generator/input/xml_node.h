@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "input/safe_xml.h"
 #include "model/diagnostic.h"
 
 namespace vanban::xml {
@@ -41,5 +42,26 @@ namespace vanban {
 // The bytes of an input file, or why it cannot be read ("FILE:0:0: cannot read the file: ...",
 // "is a folder, not a document").
 Result<std::string> read_input_file(const std::string& path);
+
+// The common shape of a reader: parse and validate `bytes`, then `read_root(root, errors)`;
+// a value only when nothing was reported.
+template <class T, class ReadRoot>
+Result<T> read_validated(std::string_view bytes, const std::string& name, const std::string& schema_path,
+                         ReadRoot read_root) {
+  Result<T> result;
+  XmlDocPtr doc = parse_and_validate(bytes, name, schema_path, result.errors);
+  if (!doc) return result;
+  T value = read_root(xmlDocGetRootElement(doc.get()), result.errors);
+  if (result.errors.empty()) result.value = std::move(value);
+  return result;
+}
+
+// read_input_file, then `from_bytes(bytes)`.
+template <class T, class FromBytes>
+Result<T> read_file_with(const std::string& path, FromBytes from_bytes) {
+  Result<std::string> bytes = read_input_file(path);
+  if (!bytes.ok()) return {std::nullopt, std::move(bytes.errors)};
+  return from_bytes(*bytes.value);
+}
 
 }  // namespace vanban
