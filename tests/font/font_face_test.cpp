@@ -18,7 +18,7 @@
 namespace vanban {
 namespace {
 
-const std::string kFonts = VANBAN_SOURCE_DIR "/fonts/";
+const std::string kFonts = std::string(VANBAN_SOURCE_DIR) + "/fonts/";
 const std::string kRegular = kFonts + "LiberationSerif-Regular.ttf";
 const std::array<std::string, 4> kFiles = {
     kRegular, kFonts + "LiberationSerif-Bold.ttf", kFonts + "LiberationSerif-Italic.ttf",

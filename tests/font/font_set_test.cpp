@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kFonts = VANBAN_SOURCE_DIR "/fonts";
+const std::string kFonts = std::string(VANBAN_SOURCE_DIR) + "/fonts";
 
 void copy_font(const std::string& shipped_style, const testing::TempDir& dir,
                const std::string& name) {

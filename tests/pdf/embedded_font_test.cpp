@@ -24,7 +24,7 @@ namespace {
 
 const FontSet& fonts() {
   static const FontSet set = [] {
-    auto r = FontSet::load_dir(VANBAN_SOURCE_DIR "/fonts");
+    auto r = FontSet::load_dir(std::string(VANBAN_SOURCE_DIR) + "/fonts");
     if (!r.ok()) std::abort();
     return std::move(*r.value);
   }();
