@@ -1,7 +1,6 @@
 #include "batch/build_folder.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <optional>
 #include <set>
 
@@ -13,7 +12,6 @@
 
 namespace vanban {
 
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -163,14 +161,8 @@ class FolderBuilder {
   }
 
   // Deletes the outputs of a document the manifest knows, so that none is left that no longer
-  // matches the data. Files vanban did not record are never touched.
-  bool remove_outputs(const std::string& name) {
-    if (!manifest_.find(name)) return false;
-    std::error_code ec;
-    for (const char* ext : {".pdf", ".html", "-a5.pdf"}) fs::remove(fs::path(job_.output_dir) / (name + ext), ec);
-    manifest_.erase(name);
-    return true;
-  }
+  // matches the data (Manifest::remove_outputs says which files it may touch).
+  bool remove_outputs(const std::string& name) { return manifest_.remove_outputs(job_.output_dir, name); }
 
   void remove_stale() {
     std::vector<std::string> gone;

@@ -7,6 +7,7 @@
 
 #include "batch/sha256.h"
 #include "batch/write_if_changed.h"
+#include "output/output_name.h"
 
 namespace vanban {
 
@@ -38,6 +39,12 @@ bool has_size(const fs::path& path, std::uint64_t size) {
   return !ec && fs::is_regular_file(status) && fs::file_size(path, ec) == size && !ec;
 }
 
+// A name that stays inside the folder: what output_base_name gives back unchanged.
+bool is_plain_name(const std::string& name) {
+  const Result<std::string> checked = output_base_name(name);
+  return checked.ok() && *checked.value == name;
+}
+
 }  // namespace
 
 std::string document_hash(std::string_view engine_fingerprint, std::string_view markup) {
@@ -66,9 +73,11 @@ Manifest Manifest::parse(std::string_view text) {
     entry.hash = std::string(line.substr(0, kHashDigits));
     line.remove_prefix(kHashDigits + 1);
     if (!take_number(line, entry.pdf_bytes) || !take_number(line, entry.html_bytes) ||
-        !take_number(line, entry.booklet_bytes) || line.empty())
+        !take_number(line, entry.booklet_bytes))
       continue;
-    m.entries_[std::string(line)] = std::move(entry);
+    std::string name(line);
+    if (!is_plain_name(name)) continue;
+    m.entries_[std::move(name)] = std::move(entry);
   }
   return m;
 }
@@ -97,6 +106,21 @@ bool Manifest::up_to_date(const std::string& dir, const std::string& name, const
   return e && e->hash == hash && has_size(fs::path(dir) / (name + ".pdf"), e->pdf_bytes) &&
          has_size(fs::path(dir) / (name + ".html"), e->html_bytes) &&
          (e->booklet_bytes == 0 || has_size(fs::path(dir) / (name + "-a5.pdf"), e->booklet_bytes));
+}
+
+bool Manifest::remove_outputs(const std::string& dir, const std::string& name) {
+  const auto it = entries_.find(name);
+  if (it == entries_.end()) return false;
+  const ManifestEntry& e = it->second;
+  const std::pair<const char*, std::uint64_t> files[] = {
+      {".pdf", e.pdf_bytes}, {".html", e.html_bytes}, {"-a5.pdf", e.booklet_bytes}};
+  for (const auto& [suffix, size] : files) {
+    const fs::path path = fs::path(dir) / (name + suffix);
+    std::error_code ec;
+    if (size > 0 && has_size(path, size)) fs::remove(path, ec);
+  }
+  entries_.erase(it);
+  return true;
 }
 
 }  // namespace vanban

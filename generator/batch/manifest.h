@@ -45,6 +45,11 @@ class Manifest {
   // DIR/NAME-a5.pdf when recorded) are regular files of the recorded sizes.
   bool up_to_date(const std::string& dir, const std::string& name, const std::string& hash) const;
 
+  // Deletes the outputs recorded for `name` that are still regular files of the recorded sizes
+  // (a file the user replaced or linked is left alone), and forgets the entry. False when the
+  // manifest has no such entry.
+  bool remove_outputs(const std::string& dir, const std::string& name);
+
  private:
   std::map<std::string, ManifestEntry> entries_;
 };

@@ -132,6 +132,26 @@ TEST(BuildFolder, RemovesOutputsOfDocumentsThatAreGoneOrFail) {
   EXPECT_EQ(Manifest::load(out.string()).entries().size(), 4u);
 }
 
+// A planted or edited manifest names files outside the folder: they are never deleted.
+TEST(BuildFolder, NeverDeletesFilesOutsideTheOutputFolder) {
+  TempDir dir;
+  const fs::path out = dir.path() / "out";
+  const fs::path victim = dir.path() / "victim";
+  fs::create_directories(out);
+  fs::create_directories(victim);
+  for (const char* name : {"file.pdf", "file.html", "file-a5.pdf"}) testing::write_bytes(victim / name, "precious");
+  const std::string hash(64, 'a');
+  testing::write_bytes(out / Manifest::kFileName,
+                       "vanban-manifest 2\n" + hash + " 8 8 8 ../victim/file\n" + hash + " 8 8 8 " +
+                           (victim / "file").string() + "\n");
+  const BuildRun run = build(samples(out), 2);
+  EXPECT_EQ(run.outcome.written.size(), 6u) << run.messages;
+  EXPECT_TRUE(run.outcome.removed.empty());
+  for (const char* name : {"file.pdf", "file.html", "file-a5.pdf"})
+    EXPECT_EQ(read_bytes(victim / name), "precious") << name;
+  EXPECT_EQ(Manifest::load(out.string()).entries().size(), 6u);
+}
+
 TEST(BuildFolder, KeepsOldOutputsWhenTheInputCouldNotBeRead) {
   TempDir dir;
   const fs::path out = dir.path() / "out";

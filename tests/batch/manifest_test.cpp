@@ -38,6 +38,34 @@ TEST(Manifest, DropsDamagedLinesAndForeignFiles) {
   EXPECT_TRUE(Manifest::parse("").entries().empty());
 }
 
+TEST(Manifest, BelievesOnlyPlainNamesInsideTheFolder) {
+  const Manifest m = Manifest::parse("vanban-manifest 2\n" + kHashA + " 1 2 0 ../../victim/file\n" +
+                                     kHashA + " 1 2 0 /tmp/x\n" + kHashA + " 1 2 0 sub/doc\n" + kHashA +
+                                     " 1 2 0 ..\n" + kHashA + " 1 2 0 .hidden\n" + kHashA +
+                                     " 1 2 0 back\\slash\n" + kHashA + " 1 2 0 bell\x07\n" + kHashA +
+                                     " 1 2 0 plain name\n");
+  ASSERT_EQ(m.entries().size(), 1u);
+  EXPECT_NE(m.find("plain name"), nullptr);
+}
+
+TEST(Manifest, RemovesOnlyTheFilesItWroteAtTheirRecordedSizes) {
+  TempDir dir;
+  write_bytes(dir.path() / "doc.pdf", "%PDF-");
+  write_bytes(dir.path() / "doc.html", "<html> replaced by the user");
+  write_bytes(dir.path() / "other.pdf", "%PDF-");
+  std::filesystem::create_symlink(dir.path() / "other.pdf", dir.path() / "doc-a5.pdf");
+  Manifest m;
+  m.set("doc", {kHashA, 5, 6, 5});
+  const std::string d = dir.path().string();
+  EXPECT_TRUE(m.remove_outputs(d, "doc"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "doc.pdf"));
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "doc.html"));          // not the size vanban wrote
+  EXPECT_TRUE(std::filesystem::is_symlink(dir.path() / "doc-a5.pdf"));    // a link is never followed
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "other.pdf"));
+  EXPECT_EQ(m.find("doc"), nullptr);
+  EXPECT_FALSE(m.remove_outputs(d, "doc"));  // forgotten
+}
+
 TEST(Manifest, SavesAtomicallyAndLoads) {
   TempDir dir;
   Manifest m;
