@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
   }
   const std::string source = bytes.str();
 
-  vanban::EngineSettings settings{VANBAN_SOURCE_DIR, vanban::default_font_dir(), std::nullopt};
+  vanban::EngineSettings settings{VANBAN_SOURCE_DIR, std::string(VANBAN_SOURCE_DIR) + "/fonts", std::nullopt};
   const vanban::Result<vanban::Engine> engine = vanban::Engine::load(settings);
   for (const vanban::Diagnostic& d : engine.errors) std::cerr << d.to_string() << '\n';
   if (!engine.ok()) return 2;

@@ -46,8 +46,9 @@ constexpr const char* kRenderHelp =
     "  --fonts DIR        folder with Times New Roman (times.ttf, timesbd.ttf, timesi.ttf,\n"
     "                     timesbi.ttf) or Liberation Serif (default: $VANBAN_FONTS, else the\n"
     "                     fonts shipped with vanban)\n"
-    "  --data DIR         folder holding templates/ (default: $VANBAN_DATA, else the source\n"
-    "                     tree vanban was built from)\n"
+    "  --data DIR         folder holding templates/ and fonts/ (default: $VANBAN_DATA, else\n"
+    "                     PREFIX/share/vanban beside an installed vanban, or the checkout a\n"
+    "                     vanban built inside it runs from)\n"
     "\n"
     "Environment: SOURCE_DATE_EPOCH sets the PDF dates (default: each document's date).\n"
     "Errors are printed as FILE:LINE:COL: message.\n";

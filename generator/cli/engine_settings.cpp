@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "render/data_location.h"
 #include "render/timestamp.h"
 
 namespace vanban::cli {
@@ -10,7 +11,11 @@ std::optional<EngineSettings> engine_settings(const std::string& data_dir, const
                                               std::string& error) {
   EngineSettings settings;
   settings.data_dir = data_dir.empty() ? default_data_dir() : data_dir;
-  settings.fonts_dir = fonts_dir.empty() ? default_font_dir() : fonts_dir;
+  if (settings.data_dir.empty()) {
+    error = "cannot find vanban's data (templates/ and fonts/) beside the program; pass --data DIR or set VANBAN_DATA";
+    return std::nullopt;
+  }
+  settings.fonts_dir = fonts_dir.empty() ? default_fonts_dir(settings.data_dir) : fonts_dir;
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
     settings.timestamp = parse_source_date_epoch(epoch, error);
     if (!settings.timestamp) return std::nullopt;

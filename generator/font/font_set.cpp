@@ -117,9 +117,4 @@ bool FontSet::covers(char32_t cp) const {
   return true;
 }
 
-std::string default_font_dir() {
-  if (const char* env = std::getenv("VANBAN_FONTS"); env && *env) return env;
-  return VANBAN_SOURCE_DIR "/fonts";
-}
-
 }  // namespace vanban

@@ -29,7 +29,4 @@ class FontSet {
   std::array<FontFace, 4> faces_;
 };
 
-// Where the shipped fonts are: $VANBAN_FONTS if set, else the build-time source folder.
-std::string default_font_dir();
-
 }  // namespace vanban

@@ -36,11 +36,6 @@ std::string join(const std::vector<std::string>& items) {
 
 }  // namespace
 
-std::string default_data_dir() {
-  const char* env = std::getenv("VANBAN_DATA");
-  return env && *env ? env : VANBAN_SOURCE_DIR;
-}
-
 Engine::Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles)
     : settings_(std::move(settings)),
       fonts_(std::move(fonts)),

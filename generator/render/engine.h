@@ -56,8 +56,4 @@ class Engine {
   std::string document_schema_;
 };
 
-// The folder of templates/ when neither --data nor $VANBAN_DATA says otherwise: the source tree
-// the program was built from.
-std::string default_data_dir();
-
 }  // namespace vanban

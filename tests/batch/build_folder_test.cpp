@@ -22,7 +22,7 @@ using testing::TempDir;
 const fs::path kSource = VANBAN_SOURCE_DIR;
 
 const Engine& engine() {
-  static const Result<Engine> loaded = Engine::load({kSource.string(), default_font_dir(), std::nullopt});
+  static const Result<Engine> loaded = Engine::load({kSource.string(), (kSource / "fonts").string(), std::nullopt});
   EXPECT_TRUE(loaded.ok());
   return *loaded.value;
 }

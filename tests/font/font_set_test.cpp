@@ -146,19 +146,5 @@ TEST(FontSet, MissingFolderIsAnError) {
   EXPECT_NE(r.errors[0].message.find("cannot read font folder"), std::string::npos);
 }
 
-TEST(FontSet, DefaultFontDirHonoursEnvironment) {
-  const char* old = std::getenv("VANBAN_FONTS");
-  const std::string saved = old ? old : "";
-  unsetenv("VANBAN_FONTS");
-  EXPECT_EQ(default_font_dir(), kFonts);
-  setenv("VANBAN_FONTS", "/opt/fonts", 1);
-  EXPECT_EQ(default_font_dir(), "/opt/fonts");
-  if (old) {
-    setenv("VANBAN_FONTS", saved.c_str(), 1);
-  } else {
-    unsetenv("VANBAN_FONTS");
-  }
-}
-
 }  // namespace
 }  // namespace vanban
