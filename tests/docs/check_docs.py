@@ -274,12 +274,16 @@ def check_command_line(source):
 
     commands = set(re.findall(r'name == "([a-z]+)"\) return Command::', options_cpp))
     commands.add("guides")
+    if len(commands) < 4:
+        problem("generator/cli/options.cpp", "this test no longer finds the commands; update check_docs.py")
     for c in sorted(commands):
         if f"vanban {c}" not in text:
             problem(page, f"command '{c}' is not described (write 'vanban {c}')")
 
     options = set(re.findall(r'"(--?[a-z][a-z-]*)"', options_cpp + guides_cpp))
     options.add("--version")
+    if len(options) < 10:
+        problem("generator/cli/options.cpp", "this test no longer finds the options; update check_docs.py")
     for o in sorted(options):
         if not re.search(r"(?<![\w-])" + re.escape(o) + r"(?![\w-])", text):
             problem(page, f"option {o} is not described")
@@ -296,6 +300,8 @@ def check_command_line(source):
             problem(page, f"environment variable {v} is not described (write it as `{v}`)")
 
     statuses = set(re.findall(r"kExit\w+\s*=\s*(\d+)", read(cli / "app.h")))
+    if len(statuses) < 3:
+        problem("generator/cli/app.h", "this test no longer finds the exit statuses; update check_docs.py")
     statuses.update({"130", "143"})  # 128 + SIGINT, 128 + SIGTERM (batch/build_run.cpp)
     rows = table_rows(text)
     for s in sorted(statuses, key=int):
