@@ -1,4 +1,4 @@
-// Reads one document in the markup of shared/spec/document-markup.md into the tree.
+// Reads one document in the markup of docs/markup.md into the tree.
 // The file is parsed safely (no network, no entities, any DTD refused), validated against
 // templates/schema/document.rng, and every string is made NFC.
 #pragma once

@@ -1105,7 +1105,7 @@ HEADER_DISPATCH = """<?xml version="1.0" encoding="UTF-8"?>
 </document>
 """
 
-# layouts.md section 3: each new profile's title lines (right column), the mark under the issuer
+# docs/layouts/ (Front, Youth Union and unions): each new profile's title lines (right column), the mark under the issuer
 # and how the number starts.
 HEADER_RULES = {
     "mat-tran": (["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], None, "Số: 57/BTV"),
