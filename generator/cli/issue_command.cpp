@@ -1,5 +1,6 @@
 #include "cli/issue_command.h"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iterator>
@@ -12,6 +13,7 @@
 #include "input/markup_reader.h"
 #include "output/atomic_file.h"
 #include "output/output_name.h"
+#include "register/document_details.h"
 #include "register/numbered_markup.h"
 #include "register/register.h"
 #include "render/engine.h"
@@ -115,30 +117,6 @@ void report(const Diagnostics& diagnostics, std::ostream& err) {
   for (const Diagnostic& d : diagnostics) err << d.to_string() << '\n';
 }
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : "; ") + s;
-  return out;
-}
-
-// The register form's columns, as the markup writes them. Copies: one per addressee
-// ("Kính gửi"), per recipient ("Nơi nhận") and per archive holder ("Lưu: VT, VX" is two).
-DocumentDetails details_of(const Document& doc, const Profile& profile) {
-  DocumentDetails d;
-  d.family = doc.layout;
-  const std::string& type_name = profile.types.at(doc.type).name;
-  d.type_name = type_name.empty() ? "Công văn" : type_name;
-  d.subject = doc.subject;
-  d.signer = doc.signature.signer;
-  std::vector<std::string> recipients = doc.to;
-  for (const RecipientGroup& g : doc.recipients.entries) recipients.insert(recipients.end(), g.names.begin(), g.names.end());
-  d.recipients = join(recipients);
-  d.archive = doc.recipients.archive;
-  d.copies = static_cast<int>(recipients.size());
-  if (!d.archive.empty()) d.copies += 1 + static_cast<int>(std::count(d.archive.begin(), d.archive.end(), ','));
-  return d;
-}
-
 // "Số: 01/UBND-VX" -> "01/UBND-VX": the register's column holds the number and symbol alone.
 std::string without_label(std::string text) {
   for (const char* label : {"Số:", "Số"})
@@ -158,9 +136,9 @@ const char* status_word(IssuedNumber::Status s) {
   return "re-issued";
 }
 
-class Issuer {
+class IssueRun {
  public:
-  Issuer(const Engine& engine, const EngineSettings& settings, Register& reg, const IssueOptions& options,
+  IssueRun(const Engine& engine, const EngineSettings& settings, Register& reg, const IssueOptions& options,
          std::ostream& out, std::ostream& err)
       : engine_(engine), schema_(settings.data_dir + "/templates/schema/document.rng"), register_(reg),
         options_(options), out_(out), err_(err) {}
@@ -183,7 +161,7 @@ class Issuer {
   OutputNames names_;
 };
 
-bool Issuer::issue(const std::string& input) {
+bool IssueRun::issue(const std::string& input) {
   const Result<std::string> name = names_.claim(input);
   if (!name.ok()) return fail(name.errors);
   std::ifstream in(input, std::ios::binary);
@@ -209,7 +187,7 @@ bool Issuer::issue(const std::string& input) {
   request.numbering = profile.numbering;
   request.date = options_.date.value_or(doc.value->date);
   request.reissue = options_.reissue;
-  request.details = details_of(*doc.value, profile);
+  request.details = document_details(*doc.value, profile);
   Result<IssuedNumber> issued = register_.issue(request);
   for (Diagnostic& d : issued.errors)
     if (d.file.empty()) d = {input, doc.value->line, doc.value->column, d.message};
@@ -267,9 +245,9 @@ int run_issue(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (!reg.ok()) return kExitUsage;
 
   install_cleanup_handlers();
-  Issuer issuer(*engine.value, *settings, *reg.value, options, out, err);
+  IssueRun run(*engine.value, *settings, *reg.value, options, out, err);
   bool all_ok = true;
-  for (const std::string& input : options.inputs) all_ok = issuer.issue(input) && all_ok;
+  for (const std::string& input : options.inputs) all_ok = run.issue(input) && all_ok;
   return all_ok ? kExitOk : kExitRejected;
 }
 
