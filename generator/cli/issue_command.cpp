@@ -139,7 +139,7 @@ const char* status_word(IssuedNumber::Status s) {
 class IssueRun {
  public:
   IssueRun(const Engine& engine, const EngineSettings& settings, Register& reg, const IssueOptions& options,
-         std::ostream& out, std::ostream& err)
+           std::ostream& out, std::ostream& err)
       : engine_(engine), schema_(settings.data_dir + "/templates/schema/document.rng"), register_(reg),
         options_(options), out_(out), err_(err) {}
 

@@ -125,6 +125,18 @@ def main():
         numbers = sorted(int(line.split(": ")[1].split("/")[0]) for o in outputs for line in o[0].splitlines())
         check(numbers == list(range(3, 19)), f"concurrent numbers: {numbers}")
 
+        # Party documents: per type through the committee's term, which the register must know.
+        party_db, docs = tmp / "tinh-uy.db", Path(a.source) / "content/documents"
+        r = run(vanban, "issue", docs / "chi-thi-dang.xml", "--register", party_db, "-o", out)
+        check(r.returncode == 1 and "no term of issuer 'TU' has begun by 2026-03-12" in r.stderr,
+              f"Party issue without a term: {r.returncode} {r.stderr!r}")
+        r = run(vanban, "register", "term", "--issuer", "TU", "--from", "2025-10-15", "--register", party_db)
+        check(r.returncode == 0 and r.stdout == "TU  nhiệm kỳ từ 15/10/2025\n", f"term: {r.stdout!r} {r.stderr!r}")
+        r = run(vanban, "issue", docs / "chi-thi-dang.xml", docs / "cong-van-dang.xml", "--register", party_db, "-o", out)
+        check(r.returncode == 0 and "01-CT/TU, 2026-03-12: issued" in r.stdout and "01-CV/TU, 2026-05-20: issued" in r.stdout,
+              f"Party issue: {r.stdout!r} {r.stderr!r}")
+        check("Số 01-CT/TU" in pdf_text(out / "chi-thi-dang.pdf"), "the Party directive does not show Số 01-CT/TU")
+
         # Usage errors.
         r = run(vanban, "issue", doc, env={k: v for k, v in os.environ.items() if k != "VANBAN_REGISTER"})
         check(r.returncode == 2 and "issue needs a register: --register FILE or VANBAN_REGISTER" in r.stderr,
