@@ -5,7 +5,9 @@
 #include "cli/build_command.h"
 #include "cli/engine_settings.h"
 #include "cli/guides_command.h"
+#include "cli/issue_command.h"
 #include "cli/options.h"
+#include "cli/register_command.h"
 #include "cli/render_command.h"
 
 namespace vanban::cli {
@@ -18,6 +20,8 @@ constexpr const char* kOverview =
     "       vanban render FILE.xml... [-o DIR] [--format pdf,html] [--fonts DIR] [--data DIR]\n"
     "       vanban check FILE.xml... [--fonts DIR] [--data DIR]\n"
     "       vanban guides GUIDANCE.xml [-o DIR] [--fonts DIR] [--data DIR]\n"
+    "       vanban issue FILE.xml... [--register DB] [-o DIR] [--date YYYY-MM-DD] [--reissue]\n"
+    "       vanban register list|show NUMBER|export [-o FILE.csv]|term --issuer CODE --from DATE\n"
     "       vanban --help | vanban COMMAND --help | vanban --version\n"
     "\n"
     "Typesets Vietnamese official documents (Party, State, Fatherland Front and mass-organisation\n"
@@ -28,6 +32,8 @@ constexpr const char* kOverview =
     "  render   write DIR/NAME.pdf and DIR/NAME.html for each input\n"
     "  check    validate the inputs only\n"
     "  guides   write each organisation's discussion guide of a month (A4, A5 booklet, HTML)\n"
+    "  issue    number and date documents in the office's register, then write them\n"
+    "  register list, show or export the register (CSV); record a Party committee's term\n"
     "\n"
     "Exit status: 0 all inputs written (or valid), 1 some input rejected (the others are\n"
     "still written), 2 bad usage or fonts/profiles that cannot be loaded.\n";
@@ -111,6 +117,8 @@ int print_help(Command topic, std::ostream& out) {
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   // `guides` parses its own arguments (cli/guides_command.h).
   if (!args.empty() && args[0] == "guides") return run_guides({args.begin() + 1, args.end()}, out, err);
+  if (!args.empty() && args[0] == "issue") return run_issue({args.begin() + 1, args.end()}, out, err);
+  if (!args.empty() && args[0] == "register") return run_register({args.begin() + 1, args.end()}, out, err);
   const ParsedOptions parsed = parse_options(args);
   if (!parsed.ok()) {
     err << "vanban: " << parsed.error << "\n" << "Try 'vanban --help'.\n";

@@ -118,7 +118,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   }
   o.command = command_named(first);
   if (o.command == Command::None) {
-    parsed.error = "unknown command '" + first + "'; expected build, render, check or guides";
+    parsed.error = "unknown command '" + first + "'; expected build, render, check, guides, issue or register";
     return parsed;
   }
 

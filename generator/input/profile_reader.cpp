@@ -163,6 +163,12 @@ Profile ProfileReader::read(const xmlNode* root) {
   p.number.draft_number = text_attr(number, "draft");
   p.number.pad_below_ten = flag(number, "pad-below-ten");
 
+  if (const xmlNode* numbering = child(root, "numbering")) {
+    p.numbering.series = token_attr(numbering, "series") == "term" ? NumberingSetup::Series::Term
+                                                                   : NumberingSetup::Series::CalendarYear;
+    p.numbering.per_type = flag(numbering, "per-type");
+  }
+
   const xmlNode* body = child(root, "body");
   p.body.first_line_indent = num(body, "first-line-indent");
   p.body.line_height = num(body, "line-height");

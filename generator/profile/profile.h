@@ -79,6 +79,15 @@ struct NumberSetup {
   bool pad_below_ten = true;   // "05"
 };
 
+// How an issuer numbers its documents in the register (sổ đăng ký văn bản đi): the series
+// starts again from 01 each calendar year (State, NĐ 30) or at each term's start (Party), as
+// one series for all types or one per type.
+struct NumberingSetup {
+  enum class Series { None, CalendarYear, Term };  // None: the profile has no <numbering>
+  Series series = Series::None;
+  bool per_type = false;
+};
+
 struct BodySetup {
   double first_line_indent = 10;  // mm
   double line_height = 1.3;       // multiple of the body size
@@ -116,6 +125,7 @@ struct Profile {
   PageSetup page;
   HeaderSetup header;
   NumberSetup number;
+  NumberingSetup numbering;
   BodySetup body;
   SignatureSetup signature;
   RecipientSetup recipients;

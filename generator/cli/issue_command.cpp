@@ -1,0 +1,254 @@
+#include "cli/issue_command.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iterator>
+#include <optional>
+
+#include "batch/sha256.h"
+#include "cli/app.h"
+#include "cli/engine_settings.h"
+#include "cli/register_command.h"
+#include "input/markup_reader.h"
+#include "output/atomic_file.h"
+#include "output/output_name.h"
+#include "register/document_details.h"
+#include "register/numbered_markup.h"
+#include "register/register.h"
+#include "render/engine.h"
+
+namespace vanban::cli {
+
+namespace {
+
+constexpr const char* kIssueHelp =
+    "Usage: vanban issue FILE.xml... [--register DB] [-o DIR] [--date YYYY-MM-DD|today] [--reissue]\n"
+    "                    [--fonts DIR] [--data DIR]\n"
+    "\n"
+    "Issues each document: takes the next number of its issuer's series from the register (the\n"
+    "series rule is the layout profile's <numbering>: per calendar year, or per type through a\n"
+    "Party committee's term), dates it, renders it with both and writes DIR/NAME.pdf and\n"
+    "DIR/NAME.html atomically, then records it and its files' SHA-256 in the register. A document\n"
+    "issued before (same issuer, type and file name) with the same content keeps its number and\n"
+    "date; one whose content has changed is refused unless --reissue is given.\n"
+    "\n"
+    "Options:\n"
+    "  --register DB      the office's register, created if missing (default: $VANBAN_REGISTER)\n"
+    "  -o, --output DIR   output folder, created if missing (default: out)\n"
+    "  --date DATE        issue date of new numbers, YYYY-MM-DD or 'today' (in Vietnam);\n"
+    "                     default: the document's <date>\n"
+    "  --reissue          re-issue documents whose content changed, under the same number\n"
+    "                     and date; recorded in the register's history\n"
+    "  --fonts DIR        see vanban render --help\n"
+    "  --data DIR         see vanban render --help\n"
+    "\n"
+    "Exit status: 0 every input issued, 1 some input rejected or refused (the others are still\n"
+    "issued), 2 bad usage, or fonts, profiles or the register that cannot be opened.\n";
+
+struct IssueOptions {
+  std::vector<std::string> inputs;
+  std::string output_dir = "out";
+  std::string register_file;
+  std::optional<CivilDate> date;
+  bool reissue = false;
+  std::string fonts_dir, data_dir;
+  bool help = false;
+};
+
+// Vietnam keeps UTC+7 all year (no daylight saving since 1975), so no time zone database is
+// needed for "today" in Asia/Ho_Chi_Minh.
+CivilDate today_in_vietnam() {
+  using namespace std::chrono;
+  const year_month_day ymd{floor<days>(system_clock::now() + hours(7))};
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+// Empty string, or why the arguments are bad.
+std::string parse(const std::vector<std::string>& args, IssueOptions& o) {
+  bool only_inputs = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string name = args[i], value;
+    if (only_inputs || name.empty() || name[0] != '-' || name == "-") {
+      o.inputs.push_back(name);
+      continue;
+    }
+    if (name == "--") {
+      only_inputs = true;
+      continue;
+    }
+    const std::size_t eq = name.find('=');
+    const bool inline_value = name.starts_with("--") && eq != std::string::npos;
+    if (inline_value) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    }
+    if ((name == "--help" || name == "-h" || name == "--reissue") && !inline_value) {
+      (name == "--reissue" ? o.reissue : o.help) = true;
+      continue;
+    }
+    if (name != "-o" && name != "--output" && name != "--register" && name != "--date" && name != "--fonts" &&
+        name != "--data")
+      return "unknown option '" + name + "' for issue";
+    if (!inline_value) {
+      if (i + 1 == args.size()) return "option '" + name + "' needs a value";
+      value = args[++i];
+    }
+    if (value.empty()) return "option '" + name + "' needs a non-empty value";
+    if (name == "--date") {
+      o.date = value == "today" ? std::optional(today_in_vietnam()) : parse_iso_date(value);
+      if (!o.date) return "bad --date '" + value + "'; expected YYYY-MM-DD, a day that exists, or 'today'";
+    } else {
+      (name == "--register" ? o.register_file
+       : name == "--fonts"  ? o.fonts_dir
+       : name == "--data"   ? o.data_dir
+                            : o.output_dir) = value;
+    }
+  }
+  if (o.help) return {};
+  if (o.inputs.empty()) return "issue needs at least one document";
+  o.register_file = register_path(o.register_file);
+  if (o.register_file.empty()) return "issue needs a register: --register FILE or VANBAN_REGISTER";
+  return {};
+}
+
+void report(const Diagnostics& diagnostics, std::ostream& err) {
+  for (const Diagnostic& d : diagnostics) err << d.to_string() << '\n';
+}
+
+// "Số: 01/UBND-VX" -> "01/UBND-VX": the register's column holds the number and symbol alone.
+std::string without_label(std::string text) {
+  for (const char* label : {"Số:", "Số"})
+    if (text.starts_with(label)) {
+      text.erase(0, std::string_view(label).size());
+      break;
+    }
+  return text.substr(std::min(text.size(), text.find_first_not_of(' ')));
+}
+
+const char* status_word(IssuedNumber::Status s) {
+  switch (s) {
+    case IssuedNumber::Status::New: return "issued";
+    case IssuedNumber::Status::Unchanged: return "already issued, unchanged";
+    case IssuedNumber::Status::Reissued: break;
+  }
+  return "re-issued";
+}
+
+class IssueRun {
+ public:
+  IssueRun(const Engine& engine, const EngineSettings& settings, Register& reg, const IssueOptions& options,
+           std::ostream& out, std::ostream& err)
+      : engine_(engine), schema_(settings.data_dir + "/templates/schema/document.rng"), register_(reg),
+        options_(options), out_(out), err_(err) {}
+
+  // false if the input was rejected or refused (the reasons are printed).
+  bool issue(const std::string& input);
+
+ private:
+  bool fail(const Diagnostics& errors) {
+    report(errors, err_);
+    return false;
+  }
+
+  const Engine& engine_;
+  std::string schema_;
+  Register& register_;
+  const IssueOptions& options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  OutputNames names_;
+};
+
+bool IssueRun::issue(const std::string& input) {
+  const Result<std::string> name = names_.claim(input);
+  if (!name.ok()) return fail(name.errors);
+  std::ifstream in(input, std::ios::binary);
+  if (!in) return fail({{input, 0, 0, "cannot read the file"}});
+  const std::string markup{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+
+  // Every check of render first: nothing is numbered that could not be rendered.
+  const Result<ResolvedDocument> draft = engine_.resolve_bytes(markup, input);
+  report(draft.errors, err_);
+  if (!draft.ok()) return false;
+  const Result<Document> doc = read_document_bytes(markup, input, {schema_, {}, {}});
+  const std::optional<MarkupSlots> slots = find_markup_slots(markup);
+  if (!doc.ok() || !slots) return fail({{input, 0, 0, "cannot find the document's <issuer> and <date>"}});
+  const Profile& profile = *draft.value->profile;
+  if (profile.numbering.series == NumberingSetup::Series::None)
+    return fail({{input, doc.value->line, doc.value->column,
+                  "the layout profile '" + profile.family + "' (" + profile.edition +
+                      ") has no <numbering> rule, so its documents cannot be issued"}});
+
+  IssueRequest request;
+  request.identity = {doc.value->issuer.code, doc.value->type, *name.value};
+  request.content_hash = sha256_hex(markup_without_slots(markup, *slots));
+  request.numbering = profile.numbering;
+  request.date = options_.date.value_or(doc.value->date);
+  request.reissue = options_.reissue;
+  request.details = document_details(*doc.value, profile);
+  Result<IssuedNumber> issued = register_.issue(request);
+  for (Diagnostic& d : issued.errors)
+    if (d.file.empty()) d = {input, doc.value->line, doc.value->column, d.message};
+  if (!issued.ok()) return fail(issued.errors);
+
+  const std::string numbered = markup_with_number(markup, *slots, issued.value->number, issued.value->date);
+  const Result<ResolvedDocument> final_doc = engine_.resolve_bytes(numbered, input);
+  report(final_doc.errors, err_);
+  if (!final_doc.ok()) return false;
+  const Result<RenderedDocument> rendered = engine_.render(*final_doc.value, {.pdf = true, .html = true});
+  report(rendered.errors, err_);
+  if (!rendered.ok()) return false;
+
+  std::vector<IssuedFile> files;
+  for (const auto& [suffix, bytes] : {std::pair<const char*, const std::string&>{".pdf", rendered.value->pdf},
+                                      std::pair<const char*, const std::string&>{".html", rendered.value->html}}) {
+    files.push_back({*name.value + suffix, sha256_hex(bytes)});
+    if (const std::string error = write_file_atomically(options_.output_dir, files.back().name, bytes); !error.empty())
+      return fail({{input, 0, 0, error}});
+  }
+  const std::string number_text = without_label(final_doc.value->number.text);
+  const Result<bool> recorded = register_.record_output(issued.value->id, number_text, files);
+  if (!recorded.ok()) return fail(recorded.errors);
+  out_ << input << ": " << number_text << ", " << iso_date(issued.value->date) << ": "
+       << status_word(issued.value->status) << '\n';
+  return true;
+}
+
+}  // namespace
+
+int run_issue(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  IssueOptions options;
+  if (const std::string error = parse(args, options); !error.empty()) {
+    err << "vanban: " << error << "\n" << "Try 'vanban issue --help'.\n";
+    return kExitUsage;
+  }
+  if (options.help) {
+    out << kIssueHelp;
+    return kExitOk;
+  }
+  std::string error;
+  const std::optional<EngineSettings> settings = engine_settings(options.data_dir, options.fonts_dir, error);
+  if (!settings) {
+    err << "vanban: " << error << '\n';
+    return kExitUsage;
+  }
+  const Result<Engine> engine = Engine::load(*settings);
+  report(engine.errors, err);
+  if (!engine.ok()) {
+    err << "vanban: no input was read: the fonts or the layout profiles above could not be loaded\n";
+    return kExitUsage;
+  }
+  Result<Register> reg = Register::open(options.register_file);
+  report(reg.errors, err);
+  if (!reg.ok()) return kExitUsage;
+
+  install_cleanup_handlers();
+  IssueRun run(*engine.value, *settings, *reg.value, options, out, err);
+  bool all_ok = true;
+  for (const std::string& input : options.inputs) all_ok = run.issue(input) && all_ok;
+  return all_ok ? kExitOk : kExitRejected;
+}
+
+}  // namespace vanban::cli

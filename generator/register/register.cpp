@@ -1,0 +1,249 @@
+#include "register/register.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <map>
+
+#include "register/schema.h"
+
+namespace vanban {
+
+namespace {
+
+std::string utc_now() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char s[32];
+  std::strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return s;
+}
+
+CivilDate date_column(const sql::Statement& s, int column) {
+  return parse_iso_date(s.text(column)).value_or(CivilDate{});
+}
+
+Diagnostic refusal(std::string message) { return {"", 0, 0, std::move(message)}; }
+
+}  // namespace
+
+std::string iso_date(const CivilDate& d) {
+  char s[16];
+  std::snprintf(s, sizeof s, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return s;
+}
+
+Result<Register> Register::open(const std::string& path) {
+  std::string error;
+  std::optional<sql::Database> db = sql::Database::open(path, error);
+  if (!db) return Result<Register>::failure({path, 0, 0, "cannot open the register: " + error});
+  // WAL: readers (register list) never block the one writer; the mode is kept in the file.
+  if (sql::Statement wal = db->prepare("PRAGMA journal_mode = WAL"); !wal.step() || wal.text(0) != "wal")
+    return Result<Register>::failure({path, 0, 0, "cannot open the register: " + db->last_error()});
+  if (std::string e = db->exec("PRAGMA foreign_keys = ON"); !e.empty())
+    return Result<Register>::failure({path, 0, 0, "cannot open the register: " + e});
+  if (std::string e = sql::migrate(*db); !e.empty())
+    return Result<Register>::failure({path, 0, 0, "cannot open the register: " + e});
+  Result<Register> out;
+  out.value.emplace(Register(path, std::move(*db)));
+  return out;
+}
+
+Diagnostic Register::database_error(const std::string& what) {
+  return {path_, 0, 0, what + ": " + db_.last_error()};
+}
+
+std::optional<RegisterEntry> Register::find(const DocumentIdentity& identity) {
+  sql::Statement s = db_.prepare(
+      "SELECT id, number, date, content_hash FROM documents WHERE issuer = ?1 AND type = ?2 AND key = ?3");
+  s.bind(1, identity.issuer).bind(2, identity.type).bind(3, identity.key);
+  if (!s.step()) return std::nullopt;
+  RegisterEntry e;
+  e.id = s.integer(0);
+  e.identity = identity;
+  e.number = static_cast<int>(s.integer(1));
+  e.date = date_column(s, 2);
+  e.content_hash = s.text(3);
+  return e;
+}
+
+std::string Register::series_of(const IssueRequest& request, std::string& error) {
+  if (request.numbering.series == NumberingSetup::Series::CalendarYear) return std::to_string(request.date.year);
+  sql::Statement s = db_.prepare("SELECT max(start) FROM terms WHERE issuer = ?1 AND start <= ?2");
+  s.bind(1, request.identity.issuer).bind(2, iso_date(request.date));
+  if (s.step() && !s.is_null(0)) return s.text(0);
+  error = "no term of issuer '" + request.identity.issuer + "' has begun by " + iso_date(request.date) +
+          ", and its documents are numbered per term; record the first day of the current term with "
+          "'vanban register term --issuer " + request.identity.issuer + " --from YYYY-MM-DD'";
+  return {};
+}
+
+Result<IssuedNumber> Register::issue(const IssueRequest& request) {
+  using Result = vanban::Result<IssuedNumber>;
+  if (request.numbering.series == NumberingSetup::Series::None)
+    return Result::failure(refusal("the layout profile has no <numbering> rule, so its documents cannot be issued"));
+  sql::Transaction transaction(db_, sql::Transaction::Kind::Write);
+  if (!transaction.error().empty()) return Result::failure({path_, 0, 0, transaction.error()});
+  const std::string now = utc_now();
+
+  if (const std::optional<RegisterEntry> issued = find(request.identity)) {
+    IssuedNumber out{issued->id, issued->number, issued->date, IssuedNumber::Status::Unchanged};
+    if (issued->content_hash == request.content_hash) return Result{out, {}};
+    if (!request.reissue)
+      return Result::failure(refusal(
+          "the content has changed since it was issued as number " + std::to_string(issued->number) + " on " +
+          iso_date(issued->date) + "; re-issue it explicitly (vanban issue --reissue) to keep that number and date, "
+          "which the register's history records"));
+    const DocumentDetails& d = request.details;
+    sql::Statement update = db_.prepare(
+        "UPDATE documents SET content_hash = ?2, family = ?3, type_name = ?4, subject = ?5, signer = ?6, "
+        "recipients = ?7, archive = ?8, copies = ?9, notes = ?10 WHERE id = ?1");
+    update.bind(1, issued->id).bind(2, request.content_hash).bind(3, d.family).bind(4, d.type_name);
+    update.bind(5, d.subject).bind(6, d.signer).bind(7, d.recipients).bind(8, d.archive);
+    update.bind(9, static_cast<long long>(d.copies)).bind(10, d.notes);
+    update.step();
+    sql::Statement event = db_.prepare(
+        "INSERT INTO history (document, at, event, old_hash, new_hash) VALUES (?1, ?2, 'reissued', ?3, ?4)");
+    event.bind(1, issued->id).bind(2, now).bind(3, issued->content_hash).bind(4, request.content_hash);
+    event.step();
+    if (update.failed() || event.failed()) return Result::failure(database_error("cannot record the re-issue"));
+    if (std::string e = transaction.commit(); !e.empty()) return Result::failure({path_, 0, 0, e});
+    out.status = IssuedNumber::Status::Reissued;
+    return Result{out, {}};
+  }
+
+  std::string error;
+  const std::string series = series_of(request, error);
+  if (series.empty()) return Result::failure(refusal(error));
+  const std::string series_type = request.numbering.per_type ? request.identity.type : "";
+
+  // The last number of the series, read under the write lock: nobody can take it meanwhile.
+  IssuedNumber out{0, 1, request.date, IssuedNumber::Status::New};
+  sql::Statement last = db_.prepare(
+      "SELECT number, date, number_text FROM documents WHERE issuer = ?1 AND series = ?2 AND series_type = ?3 "
+      "ORDER BY number DESC LIMIT 1");
+  last.bind(1, request.identity.issuer).bind(2, series).bind(3, series_type);
+  if (last.step()) {
+    const CivilDate last_date = date_column(last, 1);
+    // Numbers follow the order of issue dates (NĐ 30 Điều 15): no number after a later one.
+    if (request.date < last_date)
+      return Result::failure(refusal("the date " + iso_date(request.date) + " is before " + iso_date(last_date) +
+                                     ", the date of number " +
+                                     (last.text(2).empty() ? std::to_string(last.integer(0)) : last.text(2)) +
+                                     ", the last one issued in its series; numbers follow the order of dates"));
+    out.number = static_cast<int>(last.integer(0)) + 1;
+  } else if (last.failed()) {
+    return Result::failure(database_error("cannot read the register"));
+  }
+
+  const DocumentDetails& d = request.details;
+  sql::Statement insert = db_.prepare(
+      "INSERT INTO documents (issuer, type, key, series, series_type, number, date, family, type_name, subject, "
+      "signer, recipients, archive, copies, notes, content_hash, issued_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+  insert.bind(1, request.identity.issuer).bind(2, request.identity.type).bind(3, request.identity.key);
+  insert.bind(4, series).bind(5, series_type).bind(6, static_cast<long long>(out.number));
+  insert.bind(7, iso_date(request.date)).bind(8, d.family).bind(9, d.type_name).bind(10, d.subject);
+  insert.bind(11, d.signer).bind(12, d.recipients).bind(13, d.archive).bind(14, static_cast<long long>(d.copies));
+  insert.bind(15, d.notes).bind(16, request.content_hash).bind(17, now);
+  insert.step();
+  if (insert.failed()) return Result::failure(database_error("cannot record the document"));
+  out.id = db_.last_insert_id();
+  sql::Statement event =
+      db_.prepare("INSERT INTO history (document, at, event, new_hash) VALUES (?1, ?2, 'issued', ?3)");
+  event.bind(1, out.id).bind(2, now).bind(3, request.content_hash);
+  event.step();
+  if (event.failed()) return Result::failure(database_error("cannot record the document"));
+  if (std::string e = transaction.commit(); !e.empty()) return Result::failure({path_, 0, 0, e});
+  return Result{out, {}};
+}
+
+Result<bool> Register::record_output(long long id, const std::string& number_text,
+                                     const std::vector<IssuedFile>& files) {
+  sql::Transaction transaction(db_, sql::Transaction::Kind::Write);
+  if (!transaction.error().empty()) return Result<bool>::failure({path_, 0, 0, transaction.error()});
+  sql::Statement update = db_.prepare("UPDATE documents SET number_text = ?2 WHERE id = ?1");
+  update.bind(1, id).bind(2, number_text);
+  update.step();
+  bool failed = update.failed();
+  for (const IssuedFile& f : files) {
+    sql::Statement put = db_.prepare("INSERT OR REPLACE INTO files (document, name, sha256) VALUES (?1, ?2, ?3)");
+    put.bind(1, id).bind(2, f.name).bind(3, f.sha256);
+    put.step();
+    failed = failed || put.failed();
+  }
+  if (failed) return Result<bool>::failure(database_error("cannot record the files issued"));
+  if (std::string e = transaction.commit(); !e.empty()) return Result<bool>::failure({path_, 0, 0, e});
+  return Result<bool>{true, {}};
+}
+
+Result<bool> Register::add_term(const std::string& issuer, const CivilDate& start) {
+  sql::Transaction transaction(db_, sql::Transaction::Kind::Write);
+  if (!transaction.error().empty()) return Result<bool>::failure({path_, 0, 0, transaction.error()});
+  // A term series is a start date (10 characters), a calendar one a year (4).
+  sql::Statement numbered = db_.prepare(
+      "SELECT count(*) FROM documents WHERE issuer = ?1 AND date >= ?2 AND length(series) = 10 AND series < ?2");
+  numbered.bind(1, issuer).bind(2, iso_date(start));
+  if (!numbered.step()) return Result<bool>::failure(database_error("cannot read the register"));
+  if (const long long n = numbered.integer(0); n > 0)
+    return Result<bool>::failure(
+        {path_, 0, 0,
+         std::to_string(n) + " document(s) of '" + issuer + "' dated on or after " + iso_date(start) +
+             " are already numbered in an earlier term; a term cannot begin before them"});
+  sql::Statement insert = db_.prepare("INSERT OR IGNORE INTO terms (issuer, start) VALUES (?1, ?2)");
+  insert.bind(1, issuer).bind(2, iso_date(start));
+  insert.step();
+  if (insert.failed()) return Result<bool>::failure(database_error("cannot record the term"));
+  if (std::string e = transaction.commit(); !e.empty()) return Result<bool>::failure({path_, 0, 0, e});
+  return Result<bool>{true, {}};
+}
+
+Result<std::vector<std::pair<std::string, CivilDate>>> Register::terms() {
+  Result<std::vector<std::pair<std::string, CivilDate>>> out;
+  out.value.emplace();
+  sql::Statement s = db_.prepare("SELECT issuer, start FROM terms ORDER BY issuer, start");
+  while (s.step()) out.value->emplace_back(s.text(0), date_column(s, 1));
+  if (s.failed()) return decltype(out)::failure(database_error("cannot read the register"));
+  return out;
+}
+
+Result<std::vector<RegisterEntry>> Register::entries() {
+  using Result = vanban::Result<std::vector<RegisterEntry>>;
+  Result out;
+  std::vector<RegisterEntry>& list = out.value.emplace();
+  std::map<long long, std::size_t> index;
+  sql::Transaction snapshot(db_, sql::Transaction::Kind::Read);  // documents, files and history agree
+  if (!snapshot.error().empty()) return Result::failure({path_, 0, 0, snapshot.error()});
+  sql::Statement s = db_.prepare(
+      "SELECT id, issuer, type, key, series, series_type, number, date, number_text, family, type_name, subject, "
+      "signer, recipients, archive, copies, notes, content_hash, issued_at FROM documents ORDER BY date, id");
+  while (s.step()) {
+    RegisterEntry e;
+    e.id = s.integer(0);
+    e.identity = {s.text(1), s.text(2), s.text(3)};
+    e.series = s.text(4);
+    e.series_type = s.text(5);
+    e.number = static_cast<int>(s.integer(6));
+    e.date = date_column(s, 7);
+    e.number_text = s.text(8);
+    e.details = {s.text(9), s.text(10), s.text(11), s.text(12), s.text(13), s.text(14),
+                 static_cast<int>(s.integer(15)), s.text(16)};
+    e.content_hash = s.text(17);
+    e.issued_at = s.text(18);
+    index[e.id] = list.size();
+    list.push_back(std::move(e));
+  }
+  if (s.failed()) return Result::failure(database_error("cannot read the register"));
+  sql::Statement files = db_.prepare("SELECT document, name, sha256 FROM files ORDER BY document, name");
+  while (files.step()) list[index.at(files.integer(0))].files.push_back({files.text(1), files.text(2)});
+  sql::Statement history =
+      db_.prepare("SELECT document, at, event, old_hash, new_hash FROM history ORDER BY document, id");
+  while (history.step())
+    list[index.at(history.integer(0))].history.push_back(
+        {history.text(1), history.text(2), history.text(3), history.text(4)});
+  if (files.failed() || history.failed()) return Result::failure(database_error("cannot read the register"));
+  return out;
+}
+
+}  // namespace vanban

@@ -1,0 +1,80 @@
+// RAII handles on SQLite (the register's database): a connection, prepared statements and
+// write transactions. sqlite3.h stays inside this module; errors are returned as text.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace vanban::sql {
+
+class Statement;
+
+class Database {
+ public:
+  // Opens (creating if missing) the file, with a busy timeout so that a second process waits
+  // for the first one's transaction instead of failing. Null with `error` set on failure.
+  static std::optional<Database> open(const std::string& path, std::string& error);
+
+  // Runs one or more statements without results; empty string, or why it failed.
+  std::string exec(std::string_view sql);
+  Statement prepare(std::string_view sql);
+  std::string last_error() const;
+  long long last_insert_id() const;
+
+ private:
+  struct Closer {
+    void operator()(sqlite3* db) const;
+  };
+  explicit Database(sqlite3* db) : db_(db) {}
+  std::unique_ptr<sqlite3, Closer> db_;
+};
+
+// A prepared statement; bind parameters are numbered from 1, columns from 0. A statement that
+// failed to prepare reports the error on its first step().
+class Statement {
+ public:
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, long long value);
+  // true: a row is ready; false: done or failed (see failed()).
+  bool step();
+  bool failed() const { return failed_; }
+  std::string text(int column) const;
+  long long integer(int column) const;
+  bool is_null(int column) const;
+
+ private:
+  friend class Database;
+  struct Finalizer {
+    void operator()(sqlite3_stmt* s) const;
+  };
+  explicit Statement(sqlite3_stmt* s) : stmt_(s), failed_(s == nullptr) {}
+  std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
+  bool failed_;
+};
+
+// A transaction, rolled back unless committed. A write transaction is BEGIN IMMEDIATE: it takes
+// the write lock at once, so that reading the last number and writing the next one cannot
+// interleave with another process. A read transaction sees one snapshot across statements.
+class Transaction {
+ public:
+  enum class Kind { Read, Write };
+  Transaction(Database& db, Kind kind);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  const std::string& error() const { return error_; }  // non-empty: BEGIN failed
+  std::string commit();
+
+ private:
+  Database& db_;
+  std::string error_;
+  bool open_ = false;
+};
+
+}  // namespace vanban::sql
