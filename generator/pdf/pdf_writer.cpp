@@ -20,6 +20,7 @@
 #include "pdf/embedded_font.h"
 #include "pdf/flate.h"
 #include "pdf/pdf_number.h"
+#include "pdf/pdfa.h"
 
 namespace vanban {
 
@@ -146,10 +147,19 @@ class Writer {
     if (!page.texts.empty()) write_texts(c, *pdf_page, page);
     set_flate_stream(*pdf_page->GetContentsForAppending(),
                      flate_compress(c.bytes(), kContentLevel));
+    if (page.signature_box) {
+      const Rect& r = *page.signature_box;
+      PdfArray box;
+      for (const double v : {r.x, page.height - r.y - r.height, r.x + r.width, page.height - r.y})
+        box.push_back(number(std::llround(v)));
+      pdf_page->GetObject()->GetDictionary().AddKey(kSignatureBoxKey, box);
+    }
   }
 
-  std::string finish(const DocumentInfo& info) {
+  std::string finish(const DocumentInfo& info, const IccProfile& icc) {
     set_info(info);
+    add_pdfa(info, icc);
+    doc_.SetPdfVersion(ePdfVersion_1_7);
     PdfRefCountedBuffer buffer;
     PdfOutputDevice device(&buffer);
     doc_.Write(&device);
@@ -382,6 +392,33 @@ class Writer {
     dict.AddKey(PdfName("ModDate"), date);
   }
 
+  // PDF/A-2b (ISO 19005-2): the XMP packet beside the Info dictionary, and the sRGB
+  // OutputIntent. The rest holds by construction: every font is an embedded subset with /W from
+  // its own program and no CIDSet, no encryption, the binary header comment and /ID (PoDoFo).
+  void add_pdfa(const DocumentInfo& info, const IccProfile& icc) {
+    PdfVecObjects& objects = doc_.GetObjects();
+    PdfDictionary& catalog = doc_.GetCatalog()->GetDictionary();
+
+    PdfObject* metadata = objects.CreateObject("Metadata");
+    metadata->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("XML"));
+    const std::string xmp = xmp_packet(info);
+    metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());
+    catalog.AddKey("Metadata", metadata->Reference());
+
+    PdfObject* profile = objects.CreateObject();
+    set_flate_stream(*profile, icc.compressed);
+    profile->GetDictionary().AddKey("N", number(3));
+    PdfDictionary intent;
+    intent.AddKey(PdfName::KeyType, PdfName("OutputIntent"));
+    intent.AddKey("S", PdfName("GTS_PDFA1"));
+    intent.AddKey("OutputConditionIdentifier", PdfString("sRGB IEC61966-2.1"));
+    intent.AddKey("Info", PdfString("sRGB IEC61966-2.1"));
+    intent.AddKey("DestOutputProfile", profile->Reference());
+    PdfArray intents;
+    intents.push_back(intent);
+    catalog.AddKey("OutputIntents", intents);
+  }
+
   // PoDoFo stamps each new document's Info with localtime(), whose buffer all threads share;
   // the stamp is replaced in set_info, but creating documents must not race.
   static std::mutex& creation_mutex() {
@@ -438,13 +475,15 @@ Result<std::string> write_pdf(const Pages& pages, const FontSet& fonts) {
           {"", 0, 0, "page " + std::to_string(i + 1) + ": " + *error});
     }
   }
+  const IccProfile& icc = srgb_icc_profile();
+  if (!icc.error.empty()) return Result<std::string>::failure({"", 0, 0, icc.error});
   try {
     Writer writer(fonts);
     if (auto error = writer.collect(pages)) return Result<std::string>::failure(*error);
     writer.embed_fonts();
     for (const Page& page : pages.pages) writer.write_page(page);
     Result<std::string> result;
-    result.value = writer.finish(pages.info);
+    result.value = writer.finish(pages.info, icc);
     return result;
   } catch (const PdfError& e) {
     return Result<std::string>::failure({"", 0, 0, describe(e)});
