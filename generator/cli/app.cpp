@@ -7,6 +7,7 @@
 #include "cli/guides_command.h"
 #include "cli/options.h"
 #include "cli/render_command.h"
+#include "cli/sign_command.h"
 
 namespace vanban::cli {
 
@@ -18,6 +19,7 @@ constexpr const char* kOverview =
     "       vanban render FILE.xml... [-o DIR] [--format pdf,html] [--fonts DIR] [--data DIR]\n"
     "       vanban check FILE.xml... [--fonts DIR] [--data DIR]\n"
     "       vanban guides GUIDANCE.xml [-o DIR] [--fonts DIR] [--data DIR]\n"
+    "       vanban sign FILE.pdf --key KEY.p12 [--seal | --attachment NUMBER] [-o OUT.pdf] ...\n"
     "       vanban --help | vanban COMMAND --help | vanban --version\n"
     "\n"
     "Typesets Vietnamese official documents (Party, State, Fatherland Front and mass-organisation\n"
@@ -28,6 +30,7 @@ constexpr const char* kOverview =
     "  render   write DIR/NAME.pdf and DIR/NAME.html for each input\n"
     "  check    validate the inputs only\n"
     "  guides   write each organisation's discussion guide of a month (A4, A5 booklet, HTML)\n"
+    "  sign     sign a PDF (PAdES) as the person with authority, the organisation or an attachment\n"
     "\n"
     "Exit status: 0 all inputs written (or valid), 1 some input rejected (the others are\n"
     "still written), 2 bad usage or fonts/profiles that cannot be loaded.\n";
@@ -110,6 +113,7 @@ int print_help(Command topic, std::ostream& out) {
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   // `guides` parses its own arguments (cli/guides_command.h).
   if (!args.empty() && args[0] == "guides") return run_guides({args.begin() + 1, args.end()}, out, err);
+  if (!args.empty() && args[0] == "sign") return run_sign({args.begin() + 1, args.end()}, out, err);
   const ParsedOptions parsed = parse_options(args);
   if (!parsed.ok()) {
     err << "vanban: " << parsed.error << "\n" << "Try 'vanban --help'.\n";
