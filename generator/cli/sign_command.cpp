@@ -20,7 +20,7 @@ namespace {
 
 constexpr const char* kSignHelp =
     "Usage: vanban sign FILE.pdf --key KEY.p12 [--password-file F | --password-env VAR]\n"
-    "                   [--signature-image SIG.png] [-o OUT.pdf]\n"
+    "                   [--signature-image SIG.png] [--tsa URL] [-o OUT.pdf]\n"
     "       vanban sign FILE.pdf --seal --key KEY.p12 [--seal-image SEAL.png [--seal-size MM]] ...\n"
     "       vanban sign FILE.pdf --attachment 'Số 12/CT-UBND' --key KEY.p12 ...\n"
     "\n"
@@ -46,8 +46,9 @@ constexpr const char* kSignHelp =
     "  -o, --output OUT.pdf   the signed file (default: FILE-signed.pdf beside FILE); written\n"
     "                         atomically; the input is only replaced when -o names it\n"
     "  --fonts DIR            the serif faces of the attachment text (see vanban render --help)\n"
+    "  --tsa URL              add an RFC 3161 time-stamp from this authority (http://):\n"
+    "                         PAdES baseline B-T instead of B-B\n"
     "\n"
-    "Time-stamps (PAdES B-T, --tsa URL) are not supported yet.\n"
     "Exit status: 0 signed, 1 refused (nothing written), 2 bad usage.\n";
 
 struct SignOptions {
@@ -61,6 +62,7 @@ struct SignOptions {
   std::string attachment;
   std::string output;
   std::string fonts_dir;
+  std::string tsa;
   bool seal = false;
   bool help = false;
 };
@@ -77,7 +79,8 @@ std::string parse(const std::vector<std::string>& args, SignOptions& o) {
       {"--attachment", &SignOptions::attachment},
       {"-o", &SignOptions::output},
       {"--output", &SignOptions::output},
-      {"--fonts", &SignOptions::fonts_dir}};
+      {"--fonts", &SignOptions::fonts_dir},
+      {"--tsa", &SignOptions::tsa}};
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string name = args[i], value;
     const std::size_t eq = name.find('=');
@@ -94,7 +97,6 @@ std::string parse(const std::vector<std::string>& args, SignOptions& o) {
       o.seal = true;
       continue;
     }
-    if (name == "--tsa") return "--tsa: time-stamps (PAdES B-T) are not supported yet";
     std::string SignOptions::*field = nullptr;
     for (const auto& [option, member] : valued) {
       if (name == option) field = member;
@@ -177,6 +179,7 @@ int sign(const SignOptions& o, std::ostream& err) {
 
   SignatureRequest request;
   request.now = now;
+  request.tsa_url = o.tsa;
   const std::string image = o.seal ? o.seal_image : o.signature_image;
   if (!image.empty()) request.image = value_or_refuse(decode_png(read_or_refuse(image, "the image"), image));
   std::optional<FontSet> fonts;

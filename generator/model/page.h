@@ -61,7 +61,7 @@ struct Page {
   std::vector<PathItem> paths;
   // The signing space of the signature block (NĐ 30 box 7c: between the role and the signer's
   // name), where `vanban sign` centres the handwritten signature image.
-  std::optional<Rect> signature_box;
+  std::optional<Rect> signature_box{};
 };
 
 // Document information dictionary (Title, Author, Subject, Keywords) and the timestamp used for

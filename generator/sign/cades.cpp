@@ -42,7 +42,8 @@ std::string signed_attributes_der(CMS_SignerInfo* si) {
 
 }  // namespace
 
-Result<std::string> cades_detached_signature(const SigningKey& key, std::string_view data) {
+Result<std::string> cades_detached_signature(const SigningKey& key, std::string_view data,
+                                             const TimestampSource& timestamp) {
   auto fail = [](const std::string& what) {
     return Result<std::string>::failure({"", 0, 0, what + ": " + openssl_error()});
   };
@@ -73,6 +74,17 @@ Result<std::string> cades_detached_signature(const SigningKey& key, std::string_
     return fail("cannot sign the attributes");
   }
   ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), signature.data(), static_cast<int>(length));
+
+  if (timestamp) {
+    Result<std::string> token =
+        timestamp(std::string_view(reinterpret_cast<const char*>(signature.data()), length));
+    if (!token.ok()) return Result<std::string>::failure(token.errors.front());
+    // A V_ASN1_SEQUENCE value is written as the DER it holds: the token's ContentInfo.
+    if (!CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE,
+                                       token.value->data(), static_cast<int>(token.value->size()))) {
+      return fail("cannot add the time-stamp");
+    }
+  }
 
   unsigned char* der = nullptr;
   const int der_length = i2d_CMS_ContentInfo(cms.get(), &der);

@@ -3,6 +3,7 @@
 // message digest, and no signingTime (the time is the signature dictionary's /M instead).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -11,7 +12,13 @@
 
 namespace vanban {
 
-// DER bytes of the ContentInfo over `data` (the PDF's byte ranges), or why it failed.
-Result<std::string> cades_detached_signature(const SigningKey& key, std::string_view data);
+// Gives the DER TimeStampToken for a signature value (sign/timestamp.h), for baseline B-T.
+using TimestampSource = std::function<Result<std::string>(std::string_view signature_value)>;
+
+// DER bytes of the ContentInfo over `data` (the PDF's byte ranges), or why it failed. With a
+// `timestamp` source, the token it returns is added as the unsigned signature-time-stamp
+// attribute (B-T); without, the signature is B-B.
+Result<std::string> cades_detached_signature(const SigningKey& key, std::string_view data,
+                                             const TimestampSource& timestamp = {});
 
 }  // namespace vanban

@@ -14,7 +14,9 @@
 #include "pdf/font_objects.h"
 #include "pdf/pdf_number.h"
 #include "pdf/pdf_writer.h"
+#include "pdf/pdfa.h"
 #include "sign/cades.h"
+#include "sign/timestamp.h"
 
 namespace vanban {
 
@@ -25,8 +27,9 @@ using namespace PoDoFo;
 constexpr double kPtPerMm = 72 / 25.4;
 // The scans NĐ 30 asks for; used when a signature PNG does not state its DPI.
 constexpr double kDefaultSignatureDpi = 200;
-// Bytes reserved for the CMS: the signer's certificate and chain, the signature and attributes.
-constexpr std::size_t kSignatureSpace = 16384;
+// Bytes reserved for the CMS: the signer's certificate and chain, the signature and attributes,
+// and a time-stamp token with the authority's certificates.
+constexpr std::size_t kSignatureSpace = 24576;
 // NĐ 30 Phụ lục I: the attachment text, Times New Roman 10 pt, top right of page 1.
 constexpr double kAttachmentTextSize = 10;
 constexpr double kAttachmentRightMm = 20, kAttachmentTopMm = 10;
@@ -232,6 +235,37 @@ Appearance appearance_for(PdfMemDocument& doc, const SignatureRequest& request) 
   throw Failure{"unknown signature role"};
 }
 
+// Replaces the text of every <tag>...</tag> in `xml`.
+void replace_element_text(std::string& xml, const std::string& tag, const std::string& text) {
+  const std::string open = "<" + tag + ">", close = "</" + tag + ">";
+  for (std::size_t at = xml.find(open); at != std::string::npos; at = xml.find(open, at + 1)) {
+    const std::size_t start = at + open.size(), end = xml.find(close, start);
+    if (end == std::string::npos) return;
+    xml.replace(start, end - start, text);
+  }
+}
+
+// Signing modifies the document: PoDoFo stamps the loaded Info's /ModDate with its own clock
+// reading, and PDF/A-2 (6.6.3) wants it equal to the XMP's xmp:ModifyDate. Both become the
+// signing time, in UTC.
+void set_modification_time(PdfMemDocument& doc, std::time_t now) {
+  const std::string iso = xmp_date(now);  // 2026-12-02T03:44:23Z
+  const std::string pdf_date = "D:" + iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + iso.substr(11, 2) +
+                               iso.substr(14, 2) + iso.substr(17, 2) + "Z";
+  doc.GetInfo()->GetObject()->GetDictionary().AddKey("ModDate", PdfString(pdf_date));
+  PdfObject* key = doc.GetCatalog()->GetDictionary().GetKey("Metadata");
+  PdfObject* metadata = key != nullptr && key->IsReference() ? doc.GetObjects().GetObject(key->GetReference()) : nullptr;
+  if (metadata == nullptr || !metadata->HasStream()) throw Failure{"the PDF has no XMP metadata (not PDF/A)"};
+  char* bytes = nullptr;
+  pdf_long length = 0;
+  metadata->GetStream()->GetFilteredCopy(&bytes, &length);
+  std::string xmp(bytes, static_cast<std::size_t>(length));
+  podofo_free(bytes);
+  replace_element_text(xmp, "xmp:ModifyDate", iso);
+  replace_element_text(xmp, "xmp:MetadataDate", iso);
+  metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());
+}
+
 std::string describe(const PdfError& e) {
   std::string message = PdfError::ErrorMessage(e.GetError());
   for (const PdfErrorInfo& info : e.GetCallstack()) {
@@ -261,6 +295,7 @@ std::string sign(const std::string& pdf, const SigningKey& key, const SignatureR
   }
 
   const Appearance look = appearance_for(doc, request);
+  set_modification_time(doc, request.now);
   // No /DA and no Helvetica in /DR: a signature field needs neither, and PDF/A forbids
   // unembedded fonts.
   PdfAcroForm* form = doc.GetAcroForm(true, ePdfAcroFormDefaultAppearance_None);
@@ -295,7 +330,11 @@ std::string sign(const std::string& pdf, const SigningKey& key, const SignatureR
   std::vector<char> chunk(65536);
   for (std::size_t n; (n = device.ReadForSignature(chunk.data(), chunk.size())) > 0;)
     signed_bytes.append(chunk.data(), n);
-  Result<std::string> cms = cades_detached_signature(key, signed_bytes);
+  TimestampSource timestamp;
+  if (!request.tsa_url.empty()) {
+    timestamp = [&](std::string_view value) { return request_timestamp(request.tsa_url, value); };
+  }
+  Result<std::string> cms = cades_detached_signature(key, signed_bytes, timestamp);
   if (!cms.ok()) throw Failure{cms.errors.front().message};
   if (cms.value->size() > kSignatureSpace) throw Failure{"the signature does not fit the space reserved for it"};
   device.SetSignature(PdfData(cms.value->data(), cms.value->size()));

@@ -28,6 +28,7 @@ struct SignatureRequest {
   std::string attachment_text;    // Attachment: the main document's number and symbol
   const FontSet* fonts = nullptr;  // Attachment: the serif face of the text
   std::time_t now = 0;             // the signing time
+  std::string tsa_url;             // non-empty: an RFC 3161 time-stamp from there (PAdES B-T)
 };
 
 // Field names of the two signatures, so that the seal finds the person's image.

@@ -9,7 +9,8 @@ checked with poppler's pdfsig (which exits 0 even on a digest mismatch, so its o
 and `openssl cms -cmsout -print`; PDF/A with qpdf, pdffonts and pikepdf (python3-pikepdf, so run
 with Debian's /usr/bin/python3).
 
-PAdES B-T (--tsa) is not implemented: no group tests it.
+PAdES B-T (--tsa) is tested against a local time-stamp authority: `openssl ts -reply` behind a
+small HTTP server in this process (group sign_timestamp).
 
 The PDF/A-2b rules checked here (veraPDF is not packaged in Debian), on every sample and on signed
 files: header version >= 1.4 with a binary comment (6.1.2); trailer /ID (6.1.3); no /Encrypt
@@ -29,12 +30,14 @@ transparency is allowed in PDF/A-2 with the OutputIntent); signing appends incre
 and never rewrites the file (6.1.3 allows them).
 """
 import argparse
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pikepdf
@@ -151,8 +154,10 @@ def check_cms(label, contents, work):
     signer_infos = printed[printed.find("signerInfos:"):]
     check(printed.count("signerInfos:") == 1 and signer_infos.count("signatureAlgorithm:") == 1,
           f"{label}: not exactly one SignerInfo")
-    check("signingTime" not in printed, f"{label}: the CMS has a signingTime attribute")
-    check("id-smime-aa-signingCertificateV2" in printed, f"{label}: no signing-certificate-v2")
+    # Our SignerInfo's signed attributes (a time-stamp token in unsignedAttrs has its own).
+    signed = signer_infos[signer_infos.find("signedAttrs:"):signer_infos.find("signatureAlgorithm:")]
+    check("signingTime" not in signed, f"{label}: the CMS has a signingTime attribute")
+    check("id-smime-aa-signingCertificateV2" in signed, f"{label}: no signing-certificate-v2")
     check("sha256" in printed, f"{label}: digest is not SHA-256")
 
 
@@ -336,9 +341,8 @@ def group_sign_errors(work):
         check(not list(work.glob(".out.pdf.tmp*")), f"{label}: a temporary file was left")
     r = vanban("sign", foreign, "--key", pki.person, "--password-env", "VANBAN_PASSWORD", "-o", out)
     check(r.returncode == 1 and "not written by vanban" in r.stderr.decode(), f"foreign PDF: {r.stderr.decode()}")
-    for args in (["--tsa", "http://localhost"], []):
-        r = vanban("sign", pdf, *args)
-        check(r.returncode == 2, f"sign {args} without --key: exit {r.returncode}")
+    r = vanban("sign", pdf)
+    check(r.returncode == 2, f"sign without --key: exit {r.returncode}")
     check(pdf.read_bytes() == before, "the input was changed")
     check(not out.exists(), "an output was written")
 
@@ -375,6 +379,97 @@ def group_sign_attachment(work):
     check_pdfa("attachment", out, work)
 
 
+TSA_CONFIG = """[ tsa ]
+default_tsa = tsa_config
+[ tsa_config ]
+serial = {dir}/tsa.serial
+crypto_device = builtin
+signer_cert = {dir}/tsa.pem
+certs = {dir}/ca.pem
+signer_key = {dir}/tsa.key
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256
+accuracy = secs:1
+ordering = yes
+tsa_name = yes
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
+"""
+
+
+class LocalTsa:
+    """An RFC 3161 time-stamp authority on 127.0.0.1: `openssl ts -reply` per request."""
+
+    def __init__(self, pki):
+        d = pki.dir
+        (d / "tsa.ext").write_text("keyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n")
+        run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", d / "tsa.key", "-out", d / "tsa.csr",
+            "-subj", "/CN=Vanban Test TSA")
+        run("openssl", "x509", "-req", "-in", d / "tsa.csr", "-CA", d / "ca.pem", "-CAkey", d / "ca.key",
+            "-CAcreateserial", "-out", d / "tsa.pem", "-days", "30", "-extfile", d / "tsa.ext")
+        (d / "tsa.serial").write_text("01\n")
+        (d / "tsa.cnf").write_text(TSA_CONFIG.format(dir=d))
+        self.requests = 0
+        tsa = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                query = self.rfile.read(int(self.headers["Content-Length"]))
+                (d / "query.tsq").write_bytes(query)
+                r = run("openssl", "ts", "-reply", "-config", d / "tsa.cnf", "-queryfile", d / "query.tsq",
+                        "-out", d / "reply.tsr", check_rc=False)
+                reply = (d / "reply.tsr").read_bytes() if r.returncode == 0 else b""
+                tsa.requests += 1
+                self.send_response(200 if reply else 500)
+                self.send_header("Content-Type", "application/timestamp-reply")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/tsa"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+
+
+def group_sign_timestamp(work):
+    pki = Pki(work)
+    tsa = LocalTsa(pki)
+    try:
+        pdf = render_sample(work)
+        signature, _ = make_images(work)
+        out = work / "b-t.pdf"
+        r = vanban("sign", pdf, "--key", pki.person, "--password-env", "VANBAN_PASSWORD",
+                   "--signature-image", signature, "--tsa", tsa.url, "-o", out)
+        check(r.returncode == 0, f"B-T: {r.stderr.decode()}")
+        check(tsa.requests == 1, f"B-T: {tsa.requests} requests to the time-stamp authority")
+        sigs = pdfsig(pki, out)
+        if check(len(sigs) == 1, "B-T: one signature"):
+            check_signature("B-T", sigs[0], "Total document signed")
+        (_, contents), = signature_dicts(out)
+        check_cms("B-T", contents, work)
+        der = work / "sig.der"
+        printed = run("openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", der).stdout.decode()
+        check("id-smime-aa-timeStampToken" in printed, "B-T: no signature-time-stamp attribute")
+        check("Vanban Test TSA" in printed, "B-T: the token does not carry the authority's certificate")
+        # An authority that cannot be reached: nothing is written.
+        tsa.close()
+        failed = work / "no-tsa.pdf"
+        r = vanban("sign", pdf, "--key", pki.person, "--password-env", "VANBAN_PASSWORD", "--tsa", tsa.url, "-o", failed)
+        check(r.returncode == 1 and not failed.exists(), f"unreachable TSA: exit {r.returncode}, {r.stderr.decode()}")
+        r = vanban("sign", pdf, "--key", pki.person, "--password-env", "VANBAN_PASSWORD",
+                   "--tsa", "https://127.0.0.1:1/tsa", "-o", failed)
+        check(r.returncode == 1 and "only http://" in r.stderr.decode(), f"https TSA: {r.stderr.decode()}")
+    finally:
+        tsa.server.server_close()
+
+
 def check_pdfa(label, pdf, work):
     data = pdf.read_bytes()
     m = re.match(rb"%PDF-(\d)\.(\d)\r?\n%([\x80-\xff]{4})", data)
@@ -395,9 +490,11 @@ def check_pdfa(label, pdf, work):
             check(str(meta.get("dc:title")) == str(info.get("/Title")), f"{label}: dc:title differs from Info")
             creator = meta.get("dc:creator")
             check((creator or [None])[0] == str(info.get("/Author")), f"{label}: dc:creator differs from Info")
-            created = str(info.get("/CreationDate"))
-            iso = f"{created[2:6]}-{created[6:8]}-{created[8:10]}T{created[10:12]}:{created[12:14]}:{created[14:16]}Z"
-            check(meta.get("xmp:CreateDate") == iso, f"{label}: xmp:CreateDate {meta.get('xmp:CreateDate')} != {iso}")
+            for info_key, xmp_key in (("/CreationDate", "xmp:CreateDate"), ("/ModDate", "xmp:ModifyDate")):
+                d = str(info.get(info_key))
+                check(d.endswith("Z"), f"{label}: {info_key} {d} is not in UTC")
+                iso = f"{d[2:6]}-{d[6:8]}-{d[8:10]}T{d[10:12]}:{d[12:14]}:{d[14:16]}Z"
+                check(meta.get(xmp_key) == iso, f"{label}: {xmp_key} {meta.get(xmp_key)} != Info {info_key} {d}")
         intents = p.Root.get("/OutputIntents")
         if check(intents is not None and len(intents) == 1, f"{label}: no OutputIntent"):
             intent = intents[0]
@@ -440,6 +537,7 @@ GROUPS = {
     "sign_tamper": group_sign_tamper,
     "sign_errors": group_sign_errors,
     "sign_attachment": group_sign_attachment,
+    "sign_timestamp": group_sign_timestamp,
     "pdfa": group_pdfa,
 }
 
