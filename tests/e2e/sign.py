@@ -273,14 +273,11 @@ def group_sign_pades(work):
         name_top = name[0][1] * scale
         check(role_bottom < blue[1] and blue[3] < name_top,
               f"the signature {blue} is not between the role ({role_bottom:.0f}) and the name ({name_top:.0f})")
-        sig_centre = (blue[0] + blue[2]) / 2
-        name_centre = (name[0][0] + name[0][2]) / 2 * scale  # the name's last word; the block is centred
         check(blue[0] > pixels[0] / 2 - 40, "the signature is not in the right half, under the role")
         check(red[2] > blue[0] and red[2] < blue[0] + (blue[2] - blue[0]) / 2 and red[0] < blue[0],
               f"the seal {red} does not cover the left third of the signature {blue}")
         seal_mm = (red[2] - red[0]) / scale / 72 * 25.4
         check(abs(seal_mm - 36) < 1.5, f"the seal is {seal_mm:.1f} mm wide, not its real 36 mm")
-        del sig_centre, name_centre
 
 
 def group_sign_tamper(work):
@@ -288,8 +285,8 @@ def group_sign_tamper(work):
     original, person, both = sign_person_and_seal(work, pki)
     data = both.read_bytes()
     ranges = signature_dicts(both)
-    (a, b, c, d), _ = ranges[0]
-    (_, b2, c2, d2), _ = ranges[1]
+    (_, _, c, d), _ = ranges[0]
+    (_, _, c2, d2), _ = ranges[1]
     # One byte changed in the first revision (header, page content, xref), in the person's update
     # and in the organisation's update: each must be a digest mismatch of the signatures covering it.
     positions = {"header": 5, "first revision": len(original.read_bytes()) // 2,
@@ -307,7 +304,6 @@ def group_sign_tamper(work):
             got = sigs[i].get("Signature Validation") if i < len(sigs) else "missing"
             check(got is not None and got != "Signature is Valid.",
                   f"a byte changed in the {label} (offset {at}) was not detected by signature {i + 1}: {got}")
-    del b2
 
 
 def group_sign_errors(work):
