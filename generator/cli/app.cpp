@@ -9,6 +9,7 @@
 #include "cli/options.h"
 #include "cli/register_command.h"
 #include "cli/render_command.h"
+#include "cli/sign_command.h"
 
 namespace vanban::cli {
 
@@ -22,6 +23,7 @@ constexpr const char* kOverview =
     "       vanban guides GUIDANCE.xml [-o DIR] [--fonts DIR] [--data DIR]\n"
     "       vanban issue FILE.xml... [--register DB] [-o DIR] [--date YYYY-MM-DD] [--reissue]\n"
     "       vanban register list|show NUMBER|export [-o FILE.csv]|term --issuer CODE --from DATE\n"
+    "       vanban sign FILE.pdf --key KEY.p12 [--seal | --attachment NUMBER] [-o OUT.pdf] ...\n"
     "       vanban --help | vanban COMMAND --help | vanban --version\n"
     "\n"
     "Typesets Vietnamese official documents (Party, State, Fatherland Front and mass-organisation\n"
@@ -34,6 +36,7 @@ constexpr const char* kOverview =
     "  guides   write each organisation's discussion guide of a month (A4, A5 booklet, HTML)\n"
     "  issue    number and date documents in the office's register, then write them\n"
     "  register list, show or export the register (CSV); record a Party committee's term\n"
+    "  sign     sign a PDF (PAdES) as the person with authority, the organisation or an attachment\n"
     "\n"
     "Exit status: 0 all inputs written (or valid), 1 some input rejected (the others are\n"
     "still written), 2 bad usage or fonts/profiles that cannot be loaded.\n";
@@ -119,6 +122,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (!args.empty() && args[0] == "guides") return run_guides({args.begin() + 1, args.end()}, out, err);
   if (!args.empty() && args[0] == "issue") return run_issue({args.begin() + 1, args.end()}, out, err);
   if (!args.empty() && args[0] == "register") return run_register({args.begin() + 1, args.end()}, out, err);
+  if (!args.empty() && args[0] == "sign") return run_sign({args.begin() + 1, args.end()}, out, err);
   const ParsedOptions parsed = parse_options(args);
   if (!parsed.ok()) {
     err << "vanban: " << parsed.error << "\n" << "Try 'vanban --help'.\n";

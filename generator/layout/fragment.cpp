@@ -4,7 +4,13 @@ namespace vanban {
 
 namespace {
 template <class Sink>
-void copy_translated(const Fragment& f, double dx, double dy, Sink& texts, std::vector<PathItem>& paths) {
+void copy_translated(const Fragment& f, double dx, double dy, Sink& texts, std::vector<PathItem>& paths,
+                     std::optional<Rect>& signature_box) {
+  if (f.signature_box) {
+    signature_box = *f.signature_box;
+    signature_box->x += dx;
+    signature_box->y += dy;
+  }
   for (TextItem t : f.texts) {
     t.x += dx;
     t.baseline += dy;
@@ -21,7 +27,7 @@ void copy_translated(const Fragment& f, double dx, double dy, Sink& texts, std::
 }  // namespace
 
 void Fragment::place(const Fragment& other, double dx, double dy) {
-  copy_translated(other, dx, dy, texts, paths);
+  copy_translated(other, dx, dy, texts, paths, signature_box);
 }
 
 void Fragment::append_below(const Fragment& other, double dx, double gap) {
@@ -30,7 +36,7 @@ void Fragment::append_below(const Fragment& other, double dx, double gap) {
 }
 
 void place_on_page(Page& page, const Fragment& f, double dx, double dy) {
-  copy_translated(f, dx, dy, page.texts, page.paths);
+  copy_translated(f, dx, dy, page.texts, page.paths, page.signature_box);
 }
 
 }  // namespace vanban

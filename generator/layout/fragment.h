@@ -3,6 +3,7 @@
 // stacks fragments and translates them onto pages.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "model/page.h"
@@ -13,6 +14,7 @@ struct Fragment {
   double height = 0;
   std::vector<TextItem> texts;
   std::vector<PathItem> paths;
+  std::optional<Rect> signature_box{};  // the signing space, if this fragment holds it
 
   // Adds `other` with its top-left corner at (dx, dy) of this fragment; height is not changed.
   void place(const Fragment& other, double dx, double dy);

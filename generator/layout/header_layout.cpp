@@ -194,7 +194,9 @@ Fragment layout_closing(const ResolvedDocument& doc, const FontSet& fonts, doubl
   Fragment signature;
   for (const StyledText& line : doc.authority) stack_text(signature, line, LineAlign::Center, half, fonts);
   stack_text(signature, doc.role, LineAlign::Center, half, fonts);
-  signature.height += doc.profile->signature.signing_space * kPtPerMm;
+  const double signing_space = doc.profile->signature.signing_space * kPtPerMm;
+  signature.signature_box = Rect{0, signature.height, half, signing_space};
+  signature.height += signing_space;
   stack_text(signature, doc.signer, LineAlign::Center, half, fonts);
 
   Fragment recipients;

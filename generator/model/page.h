@@ -3,6 +3,7 @@
 // downwards; text is positioned by its baseline. The PDF writer flips y.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,11 +49,19 @@ struct PathItem {
   Color fill_color;
 };
 
+// A rectangle in page coordinates (top-left origin, y down, pt).
+struct Rect {
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
 struct Page {
   double width = 595.276;   // A4 in pt
   double height = 841.890;
   std::vector<TextItem> texts;
   std::vector<PathItem> paths;
+  // The signing space of the signature block (NĐ 30 box 7c: between the role and the signer's
+  // name), where `vanban sign` centres the handwritten signature image.
+  std::optional<Rect> signature_box{};
 };
 
 // Document information dictionary (Title, Author, Subject, Keywords) and the timestamp used for

@@ -19,7 +19,9 @@
 #include "font/utf8_decode.h"
 #include "pdf/embedded_font.h"
 #include "pdf/flate.h"
+#include "pdf/font_objects.h"
 #include "pdf/pdf_number.h"
+#include "pdf/pdfa.h"
 
 namespace vanban {
 
@@ -64,15 +66,7 @@ class Content {
   std::string buf_;
 };
 
-// Stores already compressed bytes: an empty filter list makes PoDoFo keep them as they are (and
-// drop /Filter, hence set afterwards) instead of compressing them again at its default level.
-void set_flate_stream(PdfObject& object, std::string_view compressed) {
-  object.GetStream()->Set(compressed.data(), static_cast<pdf_long>(compressed.size()),
-                          TVecFilters());
-  object.GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
-}
-
-PdfVariant number(long long v) { return PdfVariant(static_cast<pdf_int64>(v)); }
+PdfVariant number(long long v) { return pdf_integer(v); }
 
 // One of the four faces as used by this document. CIDs are 1..n for the n code points drawn, in
 // ascending order (see embedded_font.h), so a code point's CID is one plus its rank in `used`.
@@ -132,7 +126,7 @@ class Writer {
       if (code_points.empty()) continue;
       f.embedded = embedded_font(fonts_.face(static_cast<FontStyle>(style)), code_points);
       f.name = PdfName("F" + std::to_string(style + 1));
-      f.ref = add_font(*f.embedded);
+      f.ref = add_font_objects(doc_.GetObjects(), *f.embedded);
     }
   }
 
@@ -146,10 +140,19 @@ class Writer {
     if (!page.texts.empty()) write_texts(c, *pdf_page, page);
     set_flate_stream(*pdf_page->GetContentsForAppending(),
                      flate_compress(c.bytes(), kContentLevel));
+    if (page.signature_box) {
+      const Rect& r = *page.signature_box;
+      PdfArray box;
+      for (const double v : {r.x, page.height - r.y - r.height, r.x + r.width, page.height - r.y})
+        box.push_back(number(std::llround(v)));
+      pdf_page->GetObject()->GetDictionary().AddKey(kSignatureBoxKey, box);
+    }
   }
 
-  std::string finish(const DocumentInfo& info) {
+  std::string finish(const DocumentInfo& info, const IccProfile& icc) {
     set_info(info);
+    add_pdfa(info, icc);
+    doc_.SetPdfVersion(ePdfVersion_1_7);
     PdfRefCountedBuffer buffer;
     PdfOutputDevice device(&buffer);
     doc_.Write(&device);
@@ -159,59 +162,6 @@ class Writer {
   }
 
  private:
-  // Type0 -> CIDFontType2 -> FontDescriptor -> FontFile2, and the ToUnicode map.
-  PdfReference add_font(const EmbeddedFont& e) {
-    PdfVecObjects& objects = doc_.GetObjects();
-    const PdfName base_font(e.base_font);
-
-    PdfObject* file = objects.CreateObject();
-    set_flate_stream(*file, e.font_file);
-    file->GetDictionary().AddKey("Length1", number(static_cast<long long>(e.font_file_length)));
-
-    PdfObject* descriptor = objects.CreateObject("FontDescriptor");
-    PdfDictionary& d = descriptor->GetDictionary();
-    d.AddKey("FontName", base_font);
-    d.AddKey("Flags", number(e.flags));
-    PdfArray bbox;
-    for (const long long v : e.bbox) bbox.push_back(number(v));
-    d.AddKey("FontBBox", bbox);
-    std::string angle = " ";  // PdfData is written as is, and a number must not touch the key
-    append_milli(angle, std::llround(e.italic_angle * 1000));
-    d.AddKey("ItalicAngle", PdfVariant(PdfData(angle.c_str(), angle.size())));
-    d.AddKey("Ascent", number(e.ascent));
-    d.AddKey("Descent", number(e.descent));
-    d.AddKey("CapHeight", number(e.cap_height));
-    d.AddKey("StemV", number(e.stem_v));
-    d.AddKey("FontFile2", file->Reference());
-
-    PdfObject* cid_font = objects.CreateObject("Font");
-    PdfDictionary& cid = cid_font->GetDictionary();
-    cid.AddKey(PdfName::KeySubtype, PdfName("CIDFontType2"));
-    cid.AddKey("BaseFont", base_font);
-    PdfDictionary system_info;
-    system_info.AddKey("Registry", PdfString("Adobe"));
-    system_info.AddKey("Ordering", PdfString("Identity"));
-    system_info.AddKey("Supplement", number(0));
-    cid.AddKey("CIDSystemInfo", system_info);
-    cid.AddKey("FontDescriptor", descriptor->Reference());
-    cid.AddKey("W", PdfVariant(PdfData(e.widths.c_str(), e.widths.size())));
-    cid.AddKey("CIDToGIDMap", PdfName("Identity"));
-
-    PdfObject* to_unicode = objects.CreateObject();
-    set_flate_stream(*to_unicode, e.to_unicode);
-
-    PdfObject* type0 = objects.CreateObject("Font");
-    PdfDictionary& t = type0->GetDictionary();
-    t.AddKey(PdfName::KeySubtype, PdfName("Type0"));
-    t.AddKey("BaseFont", base_font);
-    t.AddKey("Encoding", PdfName("Identity-H"));
-    PdfArray descendants;
-    descendants.push_back(cid_font->Reference());
-    t.AddKey("DescendantFonts", descendants);
-    t.AddKey("ToUnicode", to_unicode->Reference());
-    return type0->Reference();
-  }
-
   static void write_path(Content& c, const PathItem& path, double height) {
     if (path.ops.empty() || (!path.stroke && !path.fill)) return;
     c.op("q");
@@ -382,6 +332,33 @@ class Writer {
     dict.AddKey(PdfName("ModDate"), date);
   }
 
+  // PDF/A-2b (ISO 19005-2): the XMP packet beside the Info dictionary, and the sRGB
+  // OutputIntent. The rest holds by construction: every font is an embedded subset with /W from
+  // its own program and no CIDSet, no encryption, the binary header comment and /ID (PoDoFo).
+  void add_pdfa(const DocumentInfo& info, const IccProfile& icc) {
+    PdfVecObjects& objects = doc_.GetObjects();
+    PdfDictionary& catalog = doc_.GetCatalog()->GetDictionary();
+
+    PdfObject* metadata = objects.CreateObject("Metadata");
+    metadata->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("XML"));
+    const std::string xmp = xmp_packet(info);
+    metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());
+    catalog.AddKey("Metadata", metadata->Reference());
+
+    PdfObject* profile = objects.CreateObject();
+    set_flate_stream(*profile, icc.compressed);
+    profile->GetDictionary().AddKey("N", number(3));
+    PdfDictionary intent;
+    intent.AddKey(PdfName::KeyType, PdfName("OutputIntent"));
+    intent.AddKey("S", PdfName("GTS_PDFA1"));
+    intent.AddKey("OutputConditionIdentifier", PdfString("sRGB IEC61966-2.1"));
+    intent.AddKey("Info", PdfString("sRGB IEC61966-2.1"));
+    intent.AddKey("DestOutputProfile", profile->Reference());
+    PdfArray intents;
+    intents.push_back(intent);
+    catalog.AddKey("OutputIntents", intents);
+  }
+
   // PoDoFo stamps each new document's Info with localtime(), whose buffer all threads share;
   // the stamp is replaced in set_info, but creating documents must not race.
   static std::mutex& creation_mutex() {
@@ -438,13 +415,15 @@ Result<std::string> write_pdf(const Pages& pages, const FontSet& fonts) {
           {"", 0, 0, "page " + std::to_string(i + 1) + ": " + *error});
     }
   }
+  const IccProfile& icc = srgb_icc_profile();
+  if (!icc.error.empty()) return Result<std::string>::failure({"", 0, 0, icc.error});
   try {
     Writer writer(fonts);
     if (auto error = writer.collect(pages)) return Result<std::string>::failure(*error);
     writer.embed_fonts();
     for (const Page& page : pages.pages) writer.write_page(page);
     Result<std::string> result;
-    result.value = writer.finish(pages.info);
+    result.value = writer.finish(pages.info, icc);
     return result;
   } catch (const PdfError& e) {
     return Result<std::string>::failure({"", 0, 0, describe(e)});

@@ -11,6 +11,11 @@
 
 namespace vanban {
 
+// Every PDF is PDF/A-2b (pdf/pdfa.h); it fails when the sRGB ICC profile cannot be read.
+// A page with a signature box carries it as kSignatureBoxKey [llx lly urx ury] (PDF user space)
+// in its page dictionary, where `vanban sign` finds the signing space of box 7c.
 Result<std::string> write_pdf(const Pages& pages, const FontSet& fonts);
+
+inline constexpr const char* kSignatureBoxKey = "VanbanSignatureBox";
 
 }  // namespace vanban

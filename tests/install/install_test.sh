@@ -42,7 +42,7 @@ bash -n "$prefix/share/bash-completion/completions/vanban" || fail "the completi
   { cat "$work/cpack.log" >&2; fail "cpack -G DEB failed"; }
 deb=$(ls "$work"/deb/vanban_*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libpodofo libxml2 libicu libfreetype; do
+for lib in libpodofo libxml2 libicu libfreetype icc-profiles-free; do
   [[ $depends == *"$lib"* ]] || fail "the package does not depend on $lib (Depends: $depends)"
 done
 dpkg-deb -x "$deb" "$work/root"

@@ -1,4 +1,5 @@
 #include "pdf/pdf_writer.h"
+#include "pdf/pdfa.h"
 
 #include <gtest/gtest.h>
 
@@ -408,6 +409,47 @@ TEST(PdfWriter, NonFiniteGeometryIsAnError) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.errors[0].message,
             "page 1: invalid position or size of text \"" + kStyleLines[1] + "\"");
+}
+
+}  // namespace
+}  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// PDF/A-2b (pdf/pdfa.h): version, binary comment, XMP beside Info, the sRGB OutputIntent.
+TEST(PdfWriterPdfA, HeaderMetadataAndOutputIntent) {
+  const std::string pdf = write_ok(sample_pages());
+  EXPECT_EQ(pdf.compare(0, 9, "%PDF-1.7\n"), 0) << "PDF/A-2 needs at least 1.4";
+  ASSERT_GT(pdf.size(), 14u);
+  EXPECT_EQ(pdf[9], '%');
+  EXPECT_TRUE(std::all_of(pdf.begin() + 10, pdf.begin() + 14, [](char c) { return static_cast<unsigned char>(c) >= 128; }));
+  EXPECT_NE(pdf.find("/Metadata "), std::string::npos);
+  EXPECT_NE(pdf.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos) << "uncompressed XMP";
+  EXPECT_NE(pdf.find("<pdfaid:conformance>B</pdfaid:conformance>"), std::string::npos);
+  EXPECT_NE(pdf.find("<xmp:CreateDate>2024-08-15T08:00:00Z</xmp:CreateDate>"), std::string::npos);
+  EXPECT_NE(pdf.find("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Quyết định về việc ủy quyền</rdf:li>"),
+            std::string::npos);
+  EXPECT_NE(pdf.find("/OutputIntents"), std::string::npos);
+  EXPECT_NE(pdf.find("/GTS_PDFA1"), std::string::npos);
+  EXPECT_NE(pdf.find("/DestOutputProfile"), std::string::npos);
+  EXPECT_EQ(pdf.find("/CIDSet"), std::string::npos);
+  EXPECT_EQ(pdf.find("/Encrypt"), std::string::npos);
+}
+
+TEST(PdfWriterPdfA, XmpEscapesMarkup) {
+  DocumentInfo info{"A <b> & \"c\"", "", "", "", 0};
+  const std::string xmp = xmp_packet(info);
+  EXPECT_NE(xmp.find("A &lt;b&gt; &amp; &quot;c&quot;"), std::string::npos);
+  EXPECT_EQ(xmp.find("dc:creator"), std::string::npos) << "no empty entries";
+  EXPECT_EQ(xmp_date(0), "1970-01-01T00:00:00Z");
+}
+
+TEST(PdfWriterPdfA, SignatureBoxIsRecordedInPdfUserSpace) {
+  Pages pages = sample_pages();
+  pages.pages[1].signature_box = Rect{300, 500, 200, 70};  // top-left origin
+  const std::string pdf = write_ok(pages);
+  EXPECT_NE(pdf.find("/VanbanSignatureBox[ 300 272 500 342]"), std::string::npos);
 }
 
 }  // namespace
