@@ -25,15 +25,16 @@ std::string count(std::size_t n) { return text::format_integer(static_cast<long 
 // The folders under content/ to build, in order: months oldest first, then documents/.
 std::vector<std::string> folders_to_build(const BuildRequest& request, std::string& error) {
   const fs::path content(request.content_dir);
+  std::error_code ec;
   if (request.month) {
-    if (!fs::is_directory(content / *request.month)) {
-      error = (content / *request.month).string() + ": no such month folder";
+    if (!fs::is_directory(content / *request.month, ec)) {
+      error = (content / *request.month).string() + (ec ? ": cannot read the month folder: " + ec.message()
+                                                        : ": no such month folder");
       return {};
     }
     return {*request.month};
   }
   std::vector<std::string> months;
-  std::error_code ec;
   for (auto it = fs::directory_iterator(content, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
     std::error_code type_ec;
     if (it->is_directory(type_ec) && is_month_name(it->path().filename().string()))
@@ -44,7 +45,7 @@ std::vector<std::string> folders_to_build(const BuildRequest& request, std::stri
     return {};
   }
   std::sort(months.begin(), months.end());
-  if (fs::is_directory(content / kDocumentsFolder)) months.push_back(kDocumentsFolder);
+  if (fs::is_directory(content / kDocumentsFolder, ec)) months.push_back(kDocumentsFolder);
   if (months.empty())
     error = request.content_dir + ": nothing to build (no YYYY-MM month folder, no documents folder)";
   return months;

@@ -1,5 +1,7 @@
 #include "cli/app.h"
 
+#include <exception>
+#include <new>
 
 #include "render/engine.h"
 #include "cli/build_command.h"
@@ -140,6 +142,19 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     case Command::Render: return run_render(*engine.value, options, err);
     default: return run_check(*engine.value, options, err);
   }
+}
+
+int exit_status_of(const std::function<int()>& body, std::ostream& err) {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    err << "vanban: out of memory; nothing more was written (files already written are complete)\n";
+  } catch (const std::exception& e) {
+    err << "vanban: internal error: " << e.what() << "; nothing more was written (please report it)\n";
+  } catch (...) {
+    err << "vanban: internal error; nothing more was written (please report it)\n";
+  }
+  return kExitUsage;
 }
 
 }  // namespace vanban::cli

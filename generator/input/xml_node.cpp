@@ -13,7 +13,8 @@ Result<std::string> read_input_file(const std::string& path) {
     return Result<std::string>::failure({path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
   std::ostringstream bytes;
   // A folder opens as a stream but reading it fails: say what it is.
-  if (!(bytes << in.rdbuf()) && std::filesystem::is_directory(path))
+  std::error_code ec;
+  if (!(bytes << in.rdbuf()) && std::filesystem::is_directory(path, ec))
     return Result<std::string>::failure({path, 0, 0, "is a folder, not a document; give the XML files in it"});
   return {bytes.str(), {}};
 }

@@ -1,6 +1,7 @@
 // Writing an output file so that it is never seen half written: the bytes go to a temporary
 // file in the same folder (".NAME.tmp-PID-N", created with O_EXCL), which is then renamed over
 // the target. On any failure, and on SIGINT, SIGTERM or SIGHUP, the temporary file is removed.
+// Several threads may write at once.
 #pragma once
 
 #include <string>
@@ -13,7 +14,10 @@ namespace vanban {
 std::string write_file_atomically(const std::string& dir, const std::string& name,
                                   std::string_view bytes);
 
-// Installs the handlers that remove the temporary file in flight when the process is stopped by
+// The temporary name of the N-th file written by process `pid`: ".NAME.tmp-PID-N".
+std::string temp_file_name(const std::string& name, long pid, unsigned n);
+
+// Installs the handlers that remove the temporary files in flight when the process is stopped by
 // SIGINT, SIGTERM or SIGHUP, then let the signal end the process as usual. Signals the caller
 // inherited as ignored stay ignored.
 void install_cleanup_handlers();

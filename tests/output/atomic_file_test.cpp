@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -68,6 +70,28 @@ TEST_F(AtomicFileTest, FailureLeavesNoTemporaryFile) {
             std::string::npos)
       << error;
   EXPECT_EQ(entries(), std::vector<std::string>{"x.pdf"});
+}
+
+// Every writer has its own temporary file: threads never rename or remove each other's.
+TEST_F(AtomicFileTest, SeveralThreadsWriteAtOnce) {
+  constexpr int kThreads = 8, kFiles = 1000;
+  std::vector<std::thread> threads;
+  std::vector<std::string> errors(kThreads);
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kFiles; ++i) {
+        const std::string name = "t" + std::to_string(t) + "-" + std::to_string(i) + ".pdf";
+        const std::string error = write_file_atomically(dir_.string(), name, std::string(1000 + i, 'a' + t));
+        if (!error.empty() && errors[t].empty()) errors[t] = error;
+      }
+    });
+  for (std::thread& t : threads) t.join();
+  for (const std::string& e : errors) EXPECT_EQ(e, "");
+  EXPECT_EQ(entries().size(), static_cast<std::size_t>(kThreads * kFiles));
+  for (int t = 0; t < kThreads; ++t)
+    for (int i = 0; i < kFiles; i += 37)
+      EXPECT_EQ(read(dir_ / ("t" + std::to_string(t) + "-" + std::to_string(i) + ".pdf")),
+                std::string(1000 + i, 'a' + t));
 }
 
 }  // namespace
