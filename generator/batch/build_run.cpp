@@ -10,6 +10,7 @@
 #include "batch/run_report.h"
 #include "batch/stop_signals.h"
 #include "batch/write_if_changed.h"
+#include "output/atomic_file.h"
 #include "text/vietnamese_format.h"
 
 namespace vanban {
@@ -89,6 +90,7 @@ int run_build(const Engine& engine, const BuildRequest& request, std::ostream& e
     if (!keep_going()) break;
     progress.phase(folder + ": " + count(job.items.size()) + " documents");
 
+    remove_stale_temp_files(output_dir);
     const FolderOutcome outcome = build_folder(engine, std::move(job), settings, progress, keep_going);
     const std::string report_error =
         write_if_changed(output_dir, "run-report.json", run_report_json(outcome, VANBAN_VERSION));

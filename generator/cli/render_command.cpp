@@ -51,6 +51,7 @@ bool render_one(const Engine& engine, const Options& options, OutputNames& names
 
 int run_render(const Engine& engine, const Options& options, std::ostream& err) {
   install_cleanup_handlers();
+  remove_stale_temp_files(options.output_dir);
   OutputNames names;
   bool all_ok = true;
   for (const std::string& input : options.inputs)

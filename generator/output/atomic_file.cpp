@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <thread>
@@ -101,6 +102,27 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
+// The PID of a name of temp_file_name's pattern, or 0 when `name` is not of that pattern.
+long temp_file_pid(std::string_view name) {
+  const auto all_digits = [](std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const std::size_t tmp = name.rfind(".tmp-");
+  if (name.size() < 2 || name[0] != '.' || tmp == std::string_view::npos || tmp < 2) return 0;
+  const std::string_view numbers = name.substr(tmp + 5);
+  const std::size_t dash = numbers.find('-');
+  if (dash == std::string_view::npos || !all_digits(numbers.substr(0, dash)) ||
+      !all_digits(numbers.substr(dash + 1)))
+    return 0;
+  long pid = 0;
+  const auto [end, ec] = std::from_chars(numbers.data(), numbers.data() + dash, pid);
+  return ec == std::errc{} && pid > 0 && static_cast<pid_t>(pid) == pid ? pid : 0;
+}
+
+bool is_running(long pid) {
+  return pid == getpid() || kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
 }  // namespace
 
 std::string temp_file_name(const std::string& name, long pid, unsigned n) {
@@ -136,6 +158,21 @@ std::string write_file_atomically(const std::string& dir, const std::string& nam
   }
   release_slot(*slot);
   return {};
+}
+
+std::vector<std::string> remove_stale_temp_files(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> removed;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const long pid = temp_file_pid(name);
+    std::error_code type_ec;
+    if (pid == 0 || it->symlink_status(type_ec).type() != fs::file_type::regular || is_running(pid)) continue;
+    // unlink removes the name itself: were it swapped for a link meanwhile, the link goes, not its target.
+    if (unlink(it->path().c_str()) == 0) removed.push_back(name);
+  }
+  return removed;
 }
 
 void install_cleanup_handlers() {

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vanban {
 
@@ -16,6 +17,12 @@ std::string write_file_atomically(const std::string& dir, const std::string& nam
 
 // The temporary name of the N-th file written by process `pid`: ".NAME.tmp-PID-N".
 std::string temp_file_name(const std::string& name, long pid, unsigned n);
+
+// Removes what a run killed without a chance to clean up (kill -9, a power cut) left in `dir`:
+// the regular files directly inside it named ".NAME.tmp-PID-N" whose process PID is no longer
+// running. Nothing else, nothing below `dir`, no symbolic link is followed or removed. Returns
+// the names removed.
+std::vector<std::string> remove_stale_temp_files(const std::string& dir);
 
 // Installs the handlers that remove the temporary files in flight when the process is stopped by
 // SIGINT, SIGTERM or SIGHUP, then let the signal end the process as usual. Signals the caller

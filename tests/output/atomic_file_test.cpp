@@ -74,7 +74,7 @@ TEST_F(AtomicFileTest, FailureLeavesNoTemporaryFile) {
 
 // Every writer has its own temporary file: threads never rename or remove each other's.
 TEST_F(AtomicFileTest, SeveralThreadsWriteAtOnce) {
-  constexpr int kThreads = 8, kFiles = 1000;
+  constexpr int kThreads = 8, kFiles = 500;
   std::vector<std::thread> threads;
   std::vector<std::string> errors(kThreads);
   for (int t = 0; t < kThreads; ++t)
@@ -92,6 +92,32 @@ TEST_F(AtomicFileTest, SeveralThreadsWriteAtOnce) {
     for (int i = 0; i < kFiles; i += 37)
       EXPECT_EQ(read(dir_ / ("t" + std::to_string(t) + "-" + std::to_string(i) + ".pdf")),
                 std::string(1000 + i, 'a' + t));
+}
+
+// What a kill -9 left is removed by the next run, and only that: the exact pattern, a process
+// that no longer runs, a regular file directly in the folder.
+TEST_F(AtomicFileTest, RemovesOnlyItsOwnStaleTemporaryFiles) {
+  fs::create_directories(dir_ / "sub");
+  const std::string dead = "999999999";  // above any pid_max: no such process
+  const std::string alive = std::to_string(::getpid());
+  const fs::path outside = dir_.string() + "-outside.pdf";
+  std::ofstream(outside) << "keep me";
+  for (const std::string& name : std::vector<std::string>{".a.pdf.tmp-" + dead + "-3", ".a-a5.pdf.tmp-" + dead + "-12", ".a.pdf.tmp-" + alive + "-0",
+        "a.pdf.tmp-" + dead + "-1", ".a.pdf.tmp-" + dead + "-x", ".a.pdf.tmp-" + dead, ".tmp-" + dead + "-1",
+        ".a.pdf.tmp--1", "notes.txt"})
+    std::ofstream(dir_ / name) << "x";
+  std::ofstream(dir_ / "sub" / (".a.pdf.tmp-" + dead + "-1")) << "x";
+  fs::create_directory(dir_ / (".d.tmp-" + dead + "-1"));
+  fs::create_symlink(outside, dir_ / (".l.pdf.tmp-" + dead + "-1"));
+
+  std::vector<std::string> removed = remove_stale_temp_files(dir_.string());
+  std::sort(removed.begin(), removed.end());
+  EXPECT_EQ(removed, (std::vector<std::string>{".a-a5.pdf.tmp-" + dead + "-12", ".a.pdf.tmp-" + dead + "-3"}));
+  EXPECT_EQ(entries().size(), 10u);
+  EXPECT_TRUE(fs::exists(dir_ / "sub" / (".a.pdf.tmp-" + dead + "-1")));
+  EXPECT_TRUE(fs::is_symlink(dir_ / (".l.pdf.tmp-" + dead + "-1")));
+  EXPECT_EQ(read(outside), "keep me");
+  fs::remove(outside);
 }
 
 }  // namespace
