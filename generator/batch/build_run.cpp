@@ -74,6 +74,15 @@ int run_build(const Engine& engine, const BuildRequest& request, std::ostream& e
     return 2;
   }
 
+  // An output folder that cannot be written is said once, before hours of rendering for nothing.
+  for (const std::string& folder : folders) {
+    const std::string error = check_output_folder((fs::path(request.output_dir) / folder).string());
+    if (!error.empty()) {
+      err << "vanban: " << error << '\n';
+      return 2;
+    }
+  }
+
   FolderSettings settings;
   settings.jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
   settings.engine_fingerprint = request.engine_fingerprint;

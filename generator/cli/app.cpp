@@ -32,7 +32,8 @@ constexpr const char* kOverview =
     "  guides   write each organisation's discussion guide of a month (A4, A5 booklet, HTML)\n"
     "\n"
     "Exit status: 0 all inputs written (or valid), 1 some input rejected (the others are\n"
-    "still written), 2 bad usage or fonts/profiles that cannot be loaded.\n";
+    "still written), 2 bad usage, fonts/profiles that cannot be loaded or an output folder\n"
+    "that cannot be written.\n";
 
 constexpr const char* kRenderHelp =
     "Usage: vanban render FILE.xml... [-o DIR] [--format pdf,html] [--fonts DIR] [--data DIR]\n"
@@ -86,8 +87,8 @@ constexpr const char* kBuildHelp =
     "completes the set.\n"
     "\n"
     "Exit status: 0 everything built, 1 something rejected (a bad record, a document that\n"
-    "failed; the rest is still built), 2 bad usage or nothing to build, 130/143 stopped by\n"
-    "SIGINT/SIGTERM.\n";
+    "failed; the rest is still built), 2 bad usage, nothing to build or an output folder that\n"
+    "cannot be written, 130/143 stopped by SIGINT/SIGTERM.\n";
 
 constexpr const char* kCheckHelp =
     "Usage: vanban check FILE.xml... [--fonts DIR] [--data DIR]\n"

@@ -10,7 +10,7 @@ namespace vanban::cli {
 
 constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;  // some input was rejected; the others were still written
-constexpr int kExitUsage = 2;     // bad usage, or fonts/profiles that cannot be loaded
+constexpr int kExitUsage = 2;     // bad usage, fonts/profiles that cannot be loaded, an unwritable output folder
 
 // `args` are the arguments after the program name.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

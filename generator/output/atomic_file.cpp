@@ -160,6 +160,23 @@ std::string write_file_atomically(const std::string& dir, const std::string& nam
   return {};
 }
 
+std::string check_output_folder(const std::string& dir) {
+  const auto cannot = [&](const std::string& why) {
+    return "the output folder '" + dir + "' cannot be written: " + why + "; choose another with -o DIR";
+  };
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return cannot(ec.message());
+  std::string error;
+  TempSlot* slot = nullptr;
+  const int fd = create_temp(dir, "vanban-probe", slot, error);
+  if (fd < 0) return cannot(error);
+  close(fd);
+  unlink(slot->path);
+  release_slot(*slot);
+  return {};
+}
+
 std::vector<std::string> remove_stale_temp_files(const std::string& dir) {
   namespace fs = std::filesystem;
   std::vector<std::string> removed;

@@ -537,6 +537,19 @@ def group_security(work):
           f"stale: the output folder holds {left}")
     check(outside.read_text() == "do not touch", "stale: the target of a link was touched")
 
+    # An output folder that cannot be written is one message and status 2, before any rendering.
+    blocked = work / "blocked-file" / "out"
+    blocked.parent.write_text("a file where a folder should be")
+    for command in (["render", *samples()], ["build", "--content", SOURCE / "content"]):
+        started = time.monotonic()
+        result = vanban(*command, "-o", blocked)
+        check(result.returncode == 2, f"{command[0]} -o {blocked}: exit {result.returncode}, expected 2: {result.stderr[-500:]}")
+        check(result.stderr == f"vanban: the output folder '{blocked}' cannot be written: Not a directory; "
+                               "choose another with -o DIR\n" if command[0] == "render" else
+              result.stderr.startswith(f"vanban: the output folder '{blocked}/") and result.stderr.count("\n") == 1,
+              f"{command[0]} -o {blocked}: not one clear message: {result.stderr[-500:]}")
+        check(time.monotonic() - started < 10, f"{command[0]} -o {blocked}: took {time.monotonic() - started:.1f} s")
+
 
 def default_signals():
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):

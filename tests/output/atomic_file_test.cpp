@@ -120,5 +120,22 @@ TEST_F(AtomicFileTest, RemovesOnlyItsOwnStaleTemporaryFiles) {
   fs::remove(outside);
 }
 
+TEST_F(AtomicFileTest, AWritableOutputFolderIsCreatedAndLeftEmpty) {
+  EXPECT_EQ(check_output_folder((dir_ / "out").string()), "");
+  EXPECT_TRUE(fs::is_directory(dir_ / "out"));
+  EXPECT_TRUE(fs::is_empty(dir_ / "out"));
+}
+
+TEST_F(AtomicFileTest, AnOutputFolderThatCannotBeWrittenIsOneMessage) {
+  fs::create_directories(dir_);
+  std::ofstream(dir_ / "file") << "x";
+  const std::string under_file = (dir_ / "file" / "out").string();
+  EXPECT_EQ(check_output_folder(under_file),
+            "the output folder '" + under_file + "' cannot be written: Not a directory; choose another with -o DIR");
+  // A folder even root cannot create files in.
+  const std::string error = check_output_folder("/proc/self");
+  EXPECT_EQ(error.rfind("the output folder '/proc/self' cannot be written: ", 0), 0u) << error;
+}
+
 }  // namespace
 }  // namespace vanban
