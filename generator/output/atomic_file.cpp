@@ -164,17 +164,29 @@ std::string check_output_folder(const std::string& dir) {
   const auto cannot = [&](const std::string& why) {
     return "the output folder '" + dir + "' cannot be written: " + why + "; choose another with -o DIR";
   };
+  namespace fs = std::filesystem;
+  // The levels missing now are removed again after the probe: a run that writes nothing
+  // leaves no trace.
+  std::vector<fs::path> missing;
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return cannot(ec.message());
-  std::string error;
-  TempSlot* slot = nullptr;
-  const int fd = create_temp(dir, "vanban-probe", slot, error);
-  if (fd < 0) return cannot(error);
-  close(fd);
-  unlink(slot->path);
-  release_slot(*slot);
-  return {};
+  for (fs::path p = fs::path(dir).lexically_normal(); !p.empty() && !fs::exists(fs::symlink_status(p, ec));
+       p = p.parent_path()) {
+    missing.push_back(p);
+    if (p == p.parent_path()) break;
+  }
+  fs::create_directories(dir, ec);
+  std::string error = ec ? ec.message() : "";
+  if (!ec) {
+    TempSlot* slot = nullptr;
+    const int fd = create_temp(dir, "vanban-probe", slot, error);
+    if (fd >= 0) {
+      close(fd);
+      unlink(slot->path);
+      release_slot(*slot);
+    }
+  }
+  for (const fs::path& p : missing) fs::remove(p, ec);  // deepest first; only if still empty
+  return error.empty() ? error : cannot(error);
 }
 
 std::vector<std::string> remove_stale_temp_files(const std::string& dir) {

@@ -15,8 +15,8 @@ namespace vanban {
 std::string write_file_atomically(const std::string& dir, const std::string& name,
                                   std::string_view bytes);
 
-// Creates `dir` if needed and proves it writable by creating and removing a temporary file in it:
-// an empty string when it is, else one message saying why, to give before anything is rendered.
+// Proves `dir` writable, before anything is rendered, by creating it if needed and a temporary
+// file in it, then removing both: an empty string when it is, else one message saying why.
 std::string check_output_folder(const std::string& dir);
 
 // The temporary name of the N-th file written by process `pid`: ".NAME.tmp-PID-N".

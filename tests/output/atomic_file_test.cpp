@@ -120,10 +120,12 @@ TEST_F(AtomicFileTest, RemovesOnlyItsOwnStaleTemporaryFiles) {
   fs::remove(outside);
 }
 
-TEST_F(AtomicFileTest, AWritableOutputFolderIsCreatedAndLeftEmpty) {
+TEST_F(AtomicFileTest, AWritableOutputFolderIsLeftAsItWas) {
+  fs::create_directories(dir_ / "out");
   EXPECT_EQ(check_output_folder((dir_ / "out").string()), "");
-  EXPECT_TRUE(fs::is_directory(dir_ / "out"));
   EXPECT_TRUE(fs::is_empty(dir_ / "out"));
+  EXPECT_EQ(check_output_folder((dir_ / "new" / "out").string()), "");
+  EXPECT_EQ(entries(), std::vector<std::string>{"out"});
 }
 
 TEST_F(AtomicFileTest, AnOutputFolderThatCannotBeWrittenIsOneMessage) {
