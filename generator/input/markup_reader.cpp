@@ -177,6 +177,9 @@ void MarkupReader::add_inlines(const xmlNode* parent, bool bold, bool italic, In
       out.push_back({"\u201D", bold, italic});
     } else if (is(c, "pct")) {
       const std::string decimals = attribute(c, "decimals");
+      if (number(attribute(c, "den")) == 0)
+        error(c, "<pct num=\"" + trimmed(normal(attribute(c, "num"))) + "\" den=\"" +
+                     trimmed(normal(attribute(c, "den"))) + "\"/> divides by zero; expected a den other than 0");
       out.push_back(
           {text::format_percent(number(attribute(c, "num")), number(attribute(c, "den")),
                                 whole_number(decimals, 0, 6).value_or(2)),
