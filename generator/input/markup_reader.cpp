@@ -133,7 +133,7 @@ void MarkupReader::check_drawable(std::string_view nfc, const xmlNode* at) {
     const std::size_t start = offset_of(at);
     const std::size_t found = start == std::string_view::npos ? start : bytes_.find(ch, start);
     if (found != std::string_view::npos && is_text(at)) {
-      const SourcePosition p = position_at(bytes_, found);
+      const SourcePosition p = position_in_document(at, bytes_, found);
       errors_.push_back({name_, p.line, p.column, message});
     } else {
       error(at, message);
