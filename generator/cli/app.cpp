@@ -9,6 +9,7 @@
 #include "cli/guides_command.h"
 #include "cli/options.h"
 #include "cli/render_command.h"
+#include "input/input_limits.h"
 
 namespace vanban::cli {
 
@@ -51,6 +52,8 @@ constexpr const char* kRenderHelp =
     "                     fonts shipped with vanban)\n"
     "  --data DIR         folder holding templates/ (default: $VANBAN_DATA, else the source\n"
     "                     tree vanban was built from)\n"
+    "  --max-input-mb N   read at most N MB from one input file (default: 64)\n"
+    "  --max-elements N   read at most N XML elements from one input file (default: 500000)\n"
     "\n"
     "Environment: SOURCE_DATE_EPOCH sets the PDF dates (default: each document's date).\n"
     "Errors are printed as FILE:LINE:COL: message.\n";
@@ -80,6 +83,7 @@ constexpr const char* kBuildHelp =
     "  --quiet            no progress on standard error (errors are still printed)\n"
     "  --fonts DIR        see vanban render --help\n"
     "  --data DIR         see vanban render --help\n"
+    "  --max-input-mb N, --max-elements N   see vanban render --help\n"
     "\n"
     "Progress goes to standard error: a bar on a terminal, plain lines otherwise. Errors are\n"
     "printed as FILE:LINE:COL: message (FILE:ROW:COLUMN for CSV). Ctrl-C or kill stops the\n"
@@ -125,6 +129,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return kExitOk;
   }
 
+  set_input_limits(options.limits);
   std::string error;
   const std::optional<EngineSettings> settings = engine_settings(options.data_dir, options.fonts_dir, error);
   if (!settings) {

@@ -3,10 +3,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
 
+#include "input/input_limits.h"
+#include "input/safe_xml.h"
 #include "text/legacy_encoding.h"
 #include "text/unicode.h"
 
@@ -163,7 +166,7 @@ bool has_high_byte(std::string_view s) {
 }
 
 // A cell quoted in a message, shortened.
-std::string quoted(std::string_view utf8) {
+std::string shown(std::string_view utf8) {
   std::u32string cps = text::to_u32(utf8);
   for (char32_t& c : cps)
     if (c == '\n') c = ' ';
@@ -228,8 +231,8 @@ bool decode_cells(std::vector<RawRow>& rows, bool unicode, std::string_view body
       } else if (auto repaired = text::repair_legacy_text(cell)) {
         errors.push_back({name, row.number, column,
                           std::string("text in ") + text::legacy_encoding_name(repaired->encoding) +
-                              " converted to Unicode: " + quoted(cell) + " read as " +
-                              quoted(repaired->utf8),
+                              " converted to Unicode: " + shown(cell) + " read as " +
+                              shown(repaired->utf8),
                           true});
         cell = std::move(repaired->utf8);
       } else {
@@ -323,6 +326,10 @@ Result<CsvTable> read_csv(const std::string& path) {
   if (!in)
     return Result<CsvTable>::failure(
         {path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size > input_limits().max_bytes)
+    return Result<CsvTable>::failure({path, 0, 0, too_large(size, input_limits().max_bytes)});
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return parse_csv(bytes.str(), path);

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "input/input_limits.h"
 #include "input/schema_model.h"
 #include "text/unicode.h"
 
@@ -224,7 +225,27 @@ void on_validity_error(void* data, xmlErrorPtr e) {
   st.messages.emplace_back(static_cast<const xmlNode*>(e->node), trim_message(e->message));
 }
 
+// The element after the first `limit` ones in document order, or nullptr if there are no more.
+const xmlNode* element_beyond(const xmlNode* root, std::size_t limit) {
+  std::size_t count = 0;
+  for (const xmlNode* n = root; n;) {
+    if (n->type == XML_ELEMENT_NODE && ++count > limit) return n;
+    if (n->children) {
+      n = n->children;
+      continue;
+    }
+    while (n && !n->next) n = n->parent && n->parent != root->parent ? n->parent : nullptr;
+    if (n) n = n->next;
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+std::string too_large(std::size_t bytes, std::size_t limit) {
+  return "the file is " + std::to_string(bytes) + " bytes, over the limit of " + std::to_string(limit) +
+         " bytes (" + std::to_string(limit >> 20) + " MB) for one input file; raise it with --max-input-mb N";
+}
 
 SourcePosition position_at(std::string_view bytes, std::size_t offset) {
   return LineIndex(bytes).at(offset);
@@ -315,7 +336,9 @@ XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
     return fail(bom + bad, std::string("not UTF-8: byte ") + hex +
                                " is not part of a UTF-8 character; save the file as UTF-8");
   }
-  if (body.size() > INT_MAX) return fail(0, "the file is too large");
+  const InputLimits& limits = input_limits();
+  if (body.size() > limits.max_bytes || body.size() > INT_MAX)
+    return fail(0, too_large(body.size(), limits.max_bytes));
 
   ParseState st;
   st.bytes = bytes;
@@ -350,6 +373,16 @@ XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
   }
   if (!doc || !ctxt->wellFormed) {
     if (errors.size() == errors_before) fail(0, "not well-formed XML");
+    return nullptr;
+  }
+
+  // Counted before validation, whose cost grows fastest with the elements.
+  if (const xmlNode* over = element_beyond(xmlDocGetRootElement(doc.get()), limits.max_elements)) {
+    const SourcePosition p = position_of(over, bytes);
+    errors.push_back({name, p.line, p.column,
+                      "more than " + std::to_string(limits.max_elements) +
+                          " elements; vanban reads at most that many from one file (raise the limit with "
+                          "--max-elements N)"});
     return nullptr;
   }
 

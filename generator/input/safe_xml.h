@@ -27,6 +27,9 @@ using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
                              const std::string& schema_path, Diagnostics& errors);
 
+// Why a file of `bytes` is refused under a limit of `limit` bytes (input/input_limits.h).
+std::string too_large(std::size_t bytes, std::size_t limit);
+
 // Column of the start tag of element `element_name` on `line` of `bytes` (1-based), for
 // validation messages where libxml2 only knows the line. 1 if not found.
 int column_of_element(std::string_view bytes, int line, std::string_view element_name);
