@@ -10,6 +10,7 @@
 #include "batch/run_report.h"
 #include "batch/stop_signals.h"
 #include "batch/write_if_changed.h"
+#include "output/atomic_file.h"
 #include "text/vietnamese_format.h"
 
 namespace vanban {
@@ -25,15 +26,16 @@ std::string count(std::size_t n) { return text::format_integer(static_cast<long 
 // The folders under content/ to build, in order: months oldest first, then documents/.
 std::vector<std::string> folders_to_build(const BuildRequest& request, std::string& error) {
   const fs::path content(request.content_dir);
+  std::error_code ec;
   if (request.month) {
-    if (!fs::is_directory(content / *request.month)) {
-      error = (content / *request.month).string() + ": no such month folder";
+    if (!fs::is_directory(content / *request.month, ec)) {
+      error = (content / *request.month).string() + (ec ? ": cannot read the month folder: " + ec.message()
+                                                        : ": no such month folder");
       return {};
     }
     return {*request.month};
   }
   std::vector<std::string> months;
-  std::error_code ec;
   for (auto it = fs::directory_iterator(content, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
     std::error_code type_ec;
     if (it->is_directory(type_ec) && is_month_name(it->path().filename().string()))
@@ -44,7 +46,7 @@ std::vector<std::string> folders_to_build(const BuildRequest& request, std::stri
     return {};
   }
   std::sort(months.begin(), months.end());
-  if (fs::is_directory(content / kDocumentsFolder)) months.push_back(kDocumentsFolder);
+  if (fs::is_directory(content / kDocumentsFolder, ec)) months.push_back(kDocumentsFolder);
   if (months.empty())
     error = request.content_dir + ": nothing to build (no YYYY-MM month folder, no documents folder)";
   return months;
@@ -72,6 +74,15 @@ int run_build(const Engine& engine, const BuildRequest& request, std::ostream& e
     return 2;
   }
 
+  // An output folder that cannot be written is said once, before hours of rendering for nothing.
+  for (const std::string& folder : folders) {
+    const std::string error = check_output_folder((fs::path(request.output_dir) / folder).string());
+    if (!error.empty()) {
+      err << "vanban: " << error << '\n';
+      return 2;
+    }
+  }
+
   FolderSettings settings;
   settings.jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
   settings.engine_fingerprint = request.engine_fingerprint;
@@ -88,6 +99,7 @@ int run_build(const Engine& engine, const BuildRequest& request, std::ostream& e
     if (!keep_going()) break;
     progress.phase(folder + ": " + count(job.items.size()) + " documents");
 
+    remove_stale_temp_files(output_dir);
     const FolderOutcome outcome = build_folder(engine, std::move(job), settings, progress, keep_going);
     const std::string report_error =
         write_if_changed(output_dir, "run-report.json", run_report_json(outcome, VANBAN_VERSION));

@@ -24,7 +24,11 @@ void take(FolderJob& job, Diagnostics diagnostics) {
 // The month's discussion guides, when the folder has guidance for them.
 void add_guides(FolderJob& job, const MonthJobSettings& settings) {
   const std::string path = settings.month_dir + "/guidance.xml";
-  if (!fs::exists(path)) return;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    if (ec) job.rejected.push_back({path, 0, 0, "cannot read the file: " + ec.message()});
+    return;
+  }
   Result<Guidance> guidance = read_guidance(path, settings.data_dir + "/templates/schema/guidance.rng");
   take(job, std::move(guidance.errors));
   if (!guidance.ok()) return;
@@ -49,8 +53,10 @@ bool is_month_name(const std::string& name) {
 
 std::string meeting_data_path(const MonthJobSettings& settings) {
   const std::string xml = settings.month_dir + "/meetings.xml";
+  // A meetings.xml that cannot even be looked at is still the one to read: reading it says why.
+  std::error_code ec;
   const bool use_xml = settings.source == MeetingSource::Xml ||
-                       (settings.source == MeetingSource::Auto && fs::exists(xml));
+                       (settings.source == MeetingSource::Auto && (fs::exists(xml, ec) || ec));
   return use_xml ? xml : settings.month_dir;
 }
 

@@ -1,5 +1,7 @@
 #include "cli/app.h"
 
+#include <exception>
+#include <new>
 
 #include "render/engine.h"
 #include "cli/build_command.h"
@@ -10,6 +12,7 @@
 #include "cli/register_command.h"
 #include "cli/render_command.h"
 #include "cli/sign_command.h"
+#include "input/input_limits.h"
 
 namespace vanban::cli {
 
@@ -39,7 +42,8 @@ constexpr const char* kOverview =
     "  sign     sign a PDF (PAdES) as the person with authority, the organisation or an attachment\n"
     "\n"
     "Exit status: 0 all inputs written (or valid), 1 some input rejected (the others are\n"
-    "still written), 2 bad usage or fonts/profiles that cannot be loaded.\n";
+    "still written), 2 bad usage, fonts/profiles that cannot be loaded or an output folder\n"
+    "that cannot be written.\n";
 
 constexpr const char* kRenderHelp =
     "Usage: vanban render FILE.xml... [-o DIR] [--format pdf,html] [--fonts DIR] [--data DIR]\n"
@@ -58,6 +62,8 @@ constexpr const char* kRenderHelp =
     "  --data DIR         folder holding templates/ and fonts/ (default: $VANBAN_DATA, else\n"
     "                     PREFIX/share/vanban beside an installed vanban, or the checkout a\n"
     "                     vanban built inside it runs from)\n"
+    "  --max-input-mb N   read at most N MB from one input file (default: 64)\n"
+    "  --max-elements N   read at most N XML elements from one input file (default: 500000)\n"
     "\n"
     "Environment: SOURCE_DATE_EPOCH sets the PDF dates (default: each document's date).\n"
     "Errors are printed as FILE:LINE:COL: message.\n";
@@ -87,6 +93,7 @@ constexpr const char* kBuildHelp =
     "  --quiet            no progress on standard error (errors are still printed)\n"
     "  --fonts DIR        see vanban render --help\n"
     "  --data DIR         see vanban render --help\n"
+    "  --max-input-mb N, --max-elements N   see vanban render --help\n"
     "\n"
     "Progress goes to standard error: a bar on a terminal, plain lines otherwise. Errors are\n"
     "printed as FILE:LINE:COL: message (FILE:ROW:COLUMN for CSV). Ctrl-C or kill stops the\n"
@@ -94,8 +101,8 @@ constexpr const char* kBuildHelp =
     "completes the set.\n"
     "\n"
     "Exit status: 0 everything built, 1 something rejected (a bad record, a document that\n"
-    "failed; the rest is still built), 2 bad usage or nothing to build, 130/143 stopped by\n"
-    "SIGINT/SIGTERM.\n";
+    "failed; the rest is still built), 2 bad usage, nothing to build or an output folder that\n"
+    "cannot be written, 130/143 stopped by SIGINT/SIGTERM.\n";
 
 constexpr const char* kCheckHelp =
     "Usage: vanban check FILE.xml... [--fonts DIR] [--data DIR]\n"
@@ -135,6 +142,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return kExitOk;
   }
 
+  set_input_limits(options.limits);
   std::string error;
   const std::optional<EngineSettings> settings = engine_settings(options.data_dir, options.fonts_dir, error);
   if (!settings) {
@@ -153,6 +161,19 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     case Command::Render: return run_render(*engine.value, options, err);
     default: return run_check(*engine.value, options, err);
   }
+}
+
+int exit_status_of(const std::function<int()>& body, std::ostream& err) {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    err << "vanban: out of memory; nothing more was written (files already written are complete)\n";
+  } catch (const std::exception& e) {
+    err << "vanban: internal error: " << e.what() << "; nothing more was written (please report it)\n";
+  } catch (...) {
+    err << "vanban: internal error; nothing more was written (please report it)\n";
+  }
+  return kExitUsage;
 }
 
 }  // namespace vanban::cli

@@ -122,7 +122,12 @@ int run_guides(const std::vector<std::string>& args, std::ostream& out, std::ost
     return kExitUsage;
   }
 
+  if (const std::string error = check_output_folder(options.output_dir); !error.empty()) {
+    err << "vanban: " << error << '\n';
+    return kExitUsage;
+  }
   install_cleanup_handlers();
+  remove_stale_temp_files(options.output_dir);
   const std::string templates = settings->data_dir + "/templates";
   std::set<std::string> written;  // two guidance files of one month would overwrite each other
   bool all_ok = true;

@@ -7,5 +7,6 @@
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  return vanban::cli::run(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  return vanban::cli::exit_status_of([&] { return vanban::cli::run(args, std::cout, std::cerr); }, std::cerr);
 }

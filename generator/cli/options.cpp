@@ -9,6 +9,9 @@ namespace vanban::cli {
 namespace {
 
 constexpr unsigned kMaxJobs = 1024;
+// What the limits may be raised to: libxml2 reads at most 2 GB, and a machine's memory ends.
+constexpr std::size_t kMaxInputMegabytes = 2047;
+constexpr std::size_t kMaxElements = 100'000'000;
 
 bool is_help(const std::string& a) { return a == "--help" || a == "-h"; }
 
@@ -32,7 +35,7 @@ bool is_flag(const std::string& name) { return name == "--csv" || name == "--qui
 
 // Whether `name` takes a value and is known to `command`.
 bool known_option(Command command, const std::string& name) {
-  if (name == "--fonts" || name == "--data") return true;
+  if (name == "--fonts" || name == "--data" || name == "--max-input-mb" || name == "--max-elements") return true;
   if (name == "-o" || name == "--output") return command == Command::Render || command == Command::Build;
   if (name == "--format") return command == Command::Render;
   return command == Command::Build &&
@@ -62,6 +65,16 @@ bool set_option(Options& o, const std::string& name, const std::string& value, s
     o.data_dir = value;
   } else if (name == "--content") {
     o.content_dir = value;
+  } else if (name == "--max-input-mb" || name == "--max-elements") {
+    const bool megabytes = name == "--max-input-mb";
+    const std::size_t most = megabytes ? kMaxInputMegabytes : kMaxElements;
+    std::size_t n = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec != std::errc() || end != value.data() + value.size() || n < 1 || n > most) {
+      error = "bad " + name + " '" + value + "'; expected a whole number from 1 to " + std::to_string(most);
+      return false;
+    }
+    (megabytes ? o.limits.max_bytes : o.limits.max_elements) = megabytes ? n << 20 : n;
   } else if (name == "--month") {
     if (!is_month_name(value)) {
       error = "bad --month '" + value + "'; expected YYYY-MM, such as 2026-10";

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "input/input_limits.h"
 #include "render/engine.h"
 
 namespace vanban::cli {
@@ -20,6 +21,7 @@ struct Options {
   OutputFormats formats;
   std::string fonts_dir;  // empty: $VANBAN_FONTS, else the shipped fonts
   std::string data_dir;   // empty: $VANBAN_DATA, else the source tree
+  InputLimits limits;     // --max-input-mb, --max-elements
   // build only
   std::string content_dir = "content";
   std::string month;  // YYYY-MM; empty: every month folder and content/documents

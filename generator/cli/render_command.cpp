@@ -1,5 +1,6 @@
 #include "cli/render_command.h"
 
+#include "cli/app.h"
 #include "output/atomic_file.h"
 #include "output/output_name.h"
 
@@ -50,7 +51,12 @@ bool render_one(const Engine& engine, const Options& options, OutputNames& names
 }  // namespace
 
 int run_render(const Engine& engine, const Options& options, std::ostream& err) {
+  if (const std::string error = check_output_folder(options.output_dir); !error.empty()) {
+    err << "vanban: " << error << '\n';
+    return kExitUsage;
+  }
   install_cleanup_handlers();
+  remove_stale_temp_files(options.output_dir);
   OutputNames names;
   bool all_ok = true;
   for (const std::string& input : options.inputs)

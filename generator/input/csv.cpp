@@ -3,10 +3,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
 
+#include "input/input_limits.h"
+#include "input/safe_xml.h"
 #include "text/legacy_encoding.h"
 #include "text/unicode.h"
 
@@ -14,23 +17,32 @@ namespace vanban {
 
 namespace {
 
-// UTF-16 with a byte-order mark (Excel's "Unicode text") to UTF-8; false on an unpaired
-// surrogate or an odd byte.
-bool utf16_to_utf8(std::string_view bytes, bool big_endian, std::string& out) {
-  if (bytes.size() % 2) return false;
+// UTF-16 with a byte-order mark (Excel's "Unicode text") to UTF-8. On an unpaired surrogate or
+// an odd byte at the end, `out` holds the text before it and `why` says what it is.
+bool utf16_to_utf8(std::string_view bytes, bool big_endian, std::string& out, std::string& why) {
   const auto unit = [&](std::size_t i) {
     const auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
     return static_cast<char32_t>(big_endian ? a << 8 | b : b << 8 | a);
   };
   std::u32string text;
   text.reserve(bytes.size() / 2);
+  const auto fail = [&](std::string reason) {
+    out = text::to_utf8(text);
+    why = std::move(reason);
+    return false;
+  };
+  const auto lone = [](char32_t u) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%04X", static_cast<unsigned>(u));
+    return std::string("a lone surrogate ") + hex + " (half of a character pair)";
+  };
   for (std::size_t i = 0; i < bytes.size(); i += 2) {
+    if (i + 1 == bytes.size()) return fail("the file ends with half a character (an odd byte)");
     char32_t u = unit(i);
-    if (u >= 0xDC00 && u <= 0xDFFF) return false;
+    if (u >= 0xDC00 && u <= 0xDFFF) return fail(lone(u));
     if (u >= 0xD800 && u <= 0xDBFF) {
-      if (i + 2 >= bytes.size()) return false;
-      const char32_t low = unit(i + 2);
-      if (low < 0xDC00 || low > 0xDFFF) return false;
+      const char32_t low = i + 3 < bytes.size() ? unit(i + 2) : 0;
+      if (low < 0xDC00 || low > 0xDFFF) return fail(lone(u));
       u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
       i += 2;
     }
@@ -154,7 +166,7 @@ bool has_high_byte(std::string_view s) {
 }
 
 // A cell quoted in a message, shortened.
-std::string quoted(std::string_view utf8) {
+std::string shown(std::string_view utf8) {
   std::u32string cps = text::to_u32(utf8);
   for (char32_t& c : cps)
     if (c == '\n') c = ' ';
@@ -219,8 +231,8 @@ bool decode_cells(std::vector<RawRow>& rows, bool unicode, std::string_view body
       } else if (auto repaired = text::repair_legacy_text(cell)) {
         errors.push_back({name, row.number, column,
                           std::string("text in ") + text::legacy_encoding_name(repaired->encoding) +
-                              " converted to Unicode: " + quoted(cell) + " read as " +
-                              quoted(repaired->utf8),
+                              " converted to Unicode: " + shown(cell) + " read as " +
+                              shown(repaired->utf8),
                           true});
         cell = std::move(repaired->utf8);
       } else {
@@ -229,6 +241,17 @@ bool decode_cells(std::vector<RawRow>& rows, bool unicode, std::string_view body
     }
   }
   return true;
+}
+
+// A NUL is no text a spreadsheet writes: the file is damaged or not CSV, and an id holding one
+// would be cut short wherever it is used as a C string.
+constexpr const char* kNulMessage = "the cell holds a NUL character (U+0000); the file is damaged or not CSV";
+
+// The 1-based column of the first cell holding a NUL, or 0.
+int column_with_nul(const std::vector<std::string>& cells) {
+  for (std::size_t c = 0; c < cells.size(); ++c)
+    if (cells[c].find('\0') != std::string::npos) return static_cast<int>(c) + 1;
+  return 0;
 }
 
 bool all_empty(const std::vector<std::string>& cells) {
@@ -248,9 +271,17 @@ Result<CsvTable> parse_csv(std::string_view bytes, const std::string& name) {
   if (starts("\xEF\xBB\xBF")) {
     body = bytes.substr(3);
   } else if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
-    if (!utf16_to_utf8(bytes.substr(2), starts("\xFE\xFF"), utf16))
+    std::string why;
+    if (!utf16_to_utf8(bytes.substr(2), starts("\xFE\xFF"), utf16, why)) {
+      // The fault's row and column, as Excel would show the text before it.
+      Diagnostics ignored;
+      const std::vector<RawRow> before = Splitter(utf16, detect_delimiter(utf16), name, ignored).rows();
+      const bool new_row = before.empty() || utf16.ends_with('\n') || utf16.ends_with('\r');
+      const int row = before.empty() ? 1 : before.back().number + (new_row ? 1 : 0);
+      const int column = new_row ? 1 : static_cast<int>(before.back().cells.size());
       return Result<CsvTable>::failure(
-          {name, 0, 0, "not valid UTF-16 (a lone surrogate or an odd byte at the end)"});
+          {name, row, column, "not valid UTF-16: " + why + "; save the file again as Unicode text or CSV UTF-8"});
+    }
     body = utf16;
     unicode = true;
   }
@@ -263,11 +294,19 @@ Result<CsvTable> parse_csv(std::string_view bytes, const std::string& name) {
     result.errors.push_back({name, 1, 1, "the file has no header row"});
     return result;
   }
+  if (const int c = column_with_nul(rows.front().cells)) {
+    result.errors.push_back({name, 1, c, kNulMessage});
+    return result;
+  }
   table.header = std::move(rows.front().cells);
   const std::size_t width = table.header.size();
   for (std::size_t r = 1; r < rows.size(); ++r) {
     RawRow& row = rows[r];
     if (row.bad || all_empty(row.cells)) continue;
+    if (const int c = column_with_nul(row.cells)) {
+      result.errors.push_back({name, row.number, c, kNulMessage});
+      continue;
+    }
     while (row.cells.size() > width && row.cells.back().empty()) row.cells.pop_back();
     if (row.cells.size() > width) {
       result.errors.push_back({name, row.number, static_cast<int>(width) + 1,
@@ -287,6 +326,10 @@ Result<CsvTable> read_csv(const std::string& path) {
   if (!in)
     return Result<CsvTable>::failure(
         {path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size > input_limits().max_bytes)
+    return Result<CsvTable>::failure({path, 0, 0, too_large(size, input_limits().max_bytes)});
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return parse_csv(bytes.str(), path);

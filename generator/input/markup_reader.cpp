@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <optional>
 
 #include "input/safe_xml.h"
 #include "input/xml_node.h"
@@ -36,6 +37,21 @@ double number(const std::string& s) {
   double v = 0;
   const std::string t = trimmed(normal(s));
   std::from_chars(t.data() + (t.starts_with('+') ? 1 : 0), t.data() + t.size(), v);
+  return v;
+}
+
+// A table wider than this cannot be shown on an A4 page; it also bounds the work of layout.
+constexpr int kMaxColumns = 64;
+
+// A whole number as the schema writes it ("+02" included), if it lies in [low, high]. Parsed
+// exactly, never through a double: "3000000000" must not become an undefined int.
+std::optional<int> whole_number(const std::string& s, int low, int high) {
+  const std::string t = trimmed(normal(s));
+  const char* first = t.data() + (t.starts_with('+') ? 1 : 0);
+  const char* last = t.data() + t.size();
+  int v = 0;
+  const auto [end, ec] = std::from_chars(first, last, v);
+  if (ec != std::errc{} || end != last || v < low || v > high) return std::nullopt;
   return v;
 }
 
@@ -117,7 +133,7 @@ void MarkupReader::check_drawable(std::string_view nfc, const xmlNode* at) {
     const std::size_t start = offset_of(at);
     const std::size_t found = start == std::string_view::npos ? start : bytes_.find(ch, start);
     if (found != std::string_view::npos && is_text(at)) {
-      const SourcePosition p = position_at(bytes_, found);
+      const SourcePosition p = position_in_document(at, bytes_, found);
       errors_.push_back({name_, p.line, p.column, message});
     } else {
       error(at, message);
@@ -161,9 +177,12 @@ void MarkupReader::add_inlines(const xmlNode* parent, bool bold, bool italic, In
       out.push_back({"\u201D", bold, italic});
     } else if (is(c, "pct")) {
       const std::string decimals = attribute(c, "decimals");
+      if (number(attribute(c, "den")) == 0)
+        error(c, "<pct num=\"" + trimmed(normal(attribute(c, "num"))) + "\" den=\"" +
+                     trimmed(normal(attribute(c, "den"))) + "\"/> divides by zero; expected a den other than 0");
       out.push_back(
           {text::format_percent(number(attribute(c, "num")), number(attribute(c, "den")),
-                                decimals.empty() ? 2 : static_cast<int>(number(decimals))),
+                                whole_number(decimals, 0, 6).value_or(2)),
            bold, italic});
     }
   }
@@ -171,10 +190,17 @@ void MarkupReader::add_inlines(const xmlNode* parent, bool bold, bool italic, In
 
 Table MarkupReader::table(const xmlNode* n) {
   Table t;
+  const std::string most = std::to_string(kMaxColumns);
   for (const xmlNode* c = n->children; c; c = c->next) {
-    if (is(c, "col")) t.column_weights.push_back(number(attribute(c, "width")));
+    if (is(c, "col")) {
+      if (t.column_weights.size() == static_cast<std::size_t>(kMaxColumns))
+        error(c, "more than " + most + " <col> in one <table>; a table has at most " + most + " columns");
+      else
+        t.column_weights.push_back(number(attribute(c, "width")));
+    }
     if (!is(c, "tr")) continue;
     TableRow row;
+    long long width = 0;
     for (const xmlNode* d = c->children; d; d = d->next) {
       if (!is(d, "td") && !is(d, "th")) continue;
       TableCell cell;
@@ -185,7 +211,14 @@ Table MarkupReader::table(const xmlNode* n) {
                    : align == "center" ? Align::Center
                                        : Align::Left;
       const std::string span = attribute(d, "colspan");
-      if (!span.empty()) cell.column_span = static_cast<int>(number(span));
+      if (!span.empty()) {
+        const std::optional<int> columns = whole_number(span, 1, kMaxColumns);
+        if (!columns)
+          error(d, "colspan=\"" + trimmed(normal(span)) + "\" is too wide; expected a whole number from 1 to " +
+                       most + " (a table has at most " + most + " columns)");
+        cell.column_span = columns.value_or(1);
+      }
+      width += cell.column_span;
       if (cell.align == Align::Right && !cell.content.empty()) {
         std::string whole;
         for (const TextRun& r : cell.content) whole += r.text;
@@ -196,6 +229,8 @@ Table MarkupReader::table(const xmlNode* n) {
       }
       row.cells.push_back(std::move(cell));
     }
+    if (width > kMaxColumns)
+      error(c, "this row is " + std::to_string(width) + " columns wide; a table has at most " + most + " columns");
     t.rows.push_back(std::move(row));
   }
   return t;
@@ -209,7 +244,7 @@ Chart MarkupReader::chart(const xmlNode* n) {
   check_drawable(c.unit, n);
   c.maximum = number(attribute(n, "max"));
   const std::string decimals = attribute(n, "decimals");
-  if (!decimals.empty()) c.decimals = static_cast<int>(number(decimals));
+  if (!decimals.empty()) c.decimals = whole_number(decimals, 0, 3).value_or(c.decimals);
   for (const xmlNode* bar = n->children; bar; bar = bar->next) {
     if (!is(bar, "bar")) continue;
     const std::string value = trimmed(normal(attribute(bar, "value")));

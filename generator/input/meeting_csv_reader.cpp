@@ -63,7 +63,8 @@ bool month_of_folder(const std::string& dir, MeetingMonth& month) {
   std::string name = dir;
   while (name.size() > 1 && name.back() == '/') name.pop_back();
   name = fs::path(name).filename().string();
-  if (name == "." || name == "..") name = fs::weakly_canonical(dir).filename().string();
+  std::error_code ec;
+  if (name == "." || name == "..") name = fs::weakly_canonical(dir, ec).filename().string();
   if (name.size() != 7 || name[4] != '-') return false;
   for (std::size_t i : {0, 1, 2, 3, 5, 6})
     if (name[i] < '0' || name[i] > '9') return false;

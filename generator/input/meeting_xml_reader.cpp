@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "input/meeting_checks.h"
+#include "input/line_index.h"
 #include "input/meeting_fields.h"
 #include "input/safe_xml.h"
 #include "input/xml_node.h"
@@ -35,32 +36,6 @@ std::string content(const xmlNode* n) {
   xmlFree(v);
   return out;
 }
-
-// Line and column of byte offsets, in O(log lines): position_at counts from the start, which a
-// month of 10,000 meetings cannot afford for every attribute.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view bytes) : bytes_(bytes) {
-    starts_.push_back(0);
-    for (std::size_t i = 0; i < bytes.size(); ++i)
-      if (bytes[i] == '\n') starts_.push_back(i + 1);
-  }
-
-  SourcePosition at(std::size_t offset) const {
-    offset = std::min(offset, bytes_.size());
-    const auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    const std::size_t start = *(next - 1);
-    SourcePosition p{static_cast<int>(next - starts_.begin()), 1};
-    for (std::size_t i = start; i < offset; ++i)
-      if ((static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80) ++p.column;
-    if (start == 0 && offset >= 3 && bytes_.substr(0, 3) == "\xEF\xBB\xBF") --p.column;
-    return p;
-  }
-
- private:
-  std::string_view bytes_;
-  std::vector<std::size_t> starts_;
-};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 

@@ -16,12 +16,17 @@
 #include <mutex>
 #include <sstream>
 
+#include "input/input_limits.h"
 #include "input/schema_model.h"
 #include "text/unicode.h"
 
 namespace vanban {
 
-void XmlDocDeleter::operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+void XmlDocDeleter::operator()(xmlDoc* d) const {
+  if (!d) return;
+  delete static_cast<LineIndex*>(d->_private);
+  xmlFreeDoc(d);
+}
 
 namespace {
 
@@ -220,20 +225,58 @@ void on_validity_error(void* data, xmlErrorPtr e) {
   st.messages.emplace_back(static_cast<const xmlNode*>(e->node), trim_message(e->message));
 }
 
+// The element after the first `limit` ones in document order, or nullptr if there are no more.
+const xmlNode* element_beyond(const xmlNode* root, std::size_t limit) {
+  std::size_t count = 0;
+  for (const xmlNode* n = root; n;) {
+    if (n->type == XML_ELEMENT_NODE && ++count > limit) return n;
+    if (n->children) {
+      n = n->children;
+      continue;
+    }
+    while (n && !n->next) n = n->parent && n->parent != root->parent ? n->parent : nullptr;
+    if (n) n = n->next;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
+std::string too_large(std::size_t bytes, std::size_t limit) {
+  return "the file is " + std::to_string(bytes) + " bytes, over the limit of " + std::to_string(limit) +
+         " bytes (" + std::to_string(limit >> 20) + " MB) for one input file; raise it with --max-input-mb N";
+}
+
 SourcePosition position_at(std::string_view bytes, std::size_t offset) {
-  offset = std::min(offset, bytes.size());
-  const std::size_t line_start = offset == 0 ? 0 : bytes.rfind('\n', offset - 1) + 1;
-  SourcePosition p;
-  p.line = 1 + static_cast<int>(
-                   std::count(bytes.begin(), bytes.begin() + static_cast<long>(line_start), '\n'));
-  p.column = 1;
-  for (std::size_t i = line_start; i < offset; ++i)
-    if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++p.column;
-  // The BOM is not a character of the first line.
-  if (line_start == 0 && bytes.substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3) --p.column;
-  return p;
+  return LineIndex(bytes).at(offset);
+}
+
+namespace {
+
+const LineIndex* index_of(const xmlNode* node) {
+  return node && node->doc ? static_cast<const LineIndex*>(node->doc->_private) : nullptr;
+}
+
+// Column of the start tag of element `element_name` on the line starting at `start`.
+int column_of_element_at(std::string_view bytes, std::size_t start, std::string_view element_name,
+                         const LineIndex& lines) {
+  if (start == npos) return 1;
+  const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+  const std::string open = "<" + std::string(element_name);
+  for (std::size_t at = bytes.find(open, start); at != npos && at < end;
+       at = bytes.find(open, at + 1)) {
+    const std::size_t after = at + open.size();
+    if (after >= bytes.size() || std::string_view(" \t\r\n/>").find(bytes[after]) != npos)
+      return lines.at(at).column;
+  }
+  return 1;
+}
+
+}  // namespace
+
+SourcePosition position_in_document(const xmlNode* node, std::string_view bytes, std::size_t offset) {
+  const LineIndex* lines = index_of(node);
+  return lines ? lines->at(offset) : position_at(bytes, offset);
 }
 
 std::size_t offset_of(const xmlNode* node) {
@@ -251,29 +294,22 @@ SourcePosition position_of(const xmlNode* node, std::string_view bytes) {
   // A text node is shown where its first visible character is.
   if (offset != npos && node->type == XML_TEXT_NODE)
     offset = std::min(bytes.find_first_not_of(" \t\r\n", offset), bytes.size());
-  if (offset != npos) return position_at(bytes, offset);
+  if (offset != npos) return position_in_document(node, bytes, offset);
   SourcePosition p;
   p.line = static_cast<int>(xmlGetLineNo(node));
-  p.column = node->type == XML_ELEMENT_NODE ? column_of_element(bytes, p.line, str(node->name)) : 1;
+  if (node->type == XML_ELEMENT_NODE) {
+    const LineIndex* lines = index_of(node);
+    p.column = lines ? column_of_element_at(bytes, lines->line_start(p.line), str(node->name), *lines)
+                     : column_of_element(bytes, p.line, str(node->name));
+  } else {
+    p.column = 1;
+  }
   return p;
 }
 
 int column_of_element(std::string_view bytes, int line, std::string_view element_name) {
-  std::size_t start = 0;
-  for (int l = 1; l < line && start != npos; ++l) {
-    start = bytes.find('\n', start);
-    if (start != npos) ++start;
-  }
-  if (start == npos) return 1;
-  const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
-  const std::string open = "<" + std::string(element_name);
-  for (std::size_t at = bytes.find(open, start); at != npos && at < end;
-       at = bytes.find(open, at + 1)) {
-    const std::size_t after = at + open.size();
-    if (after >= bytes.size() || std::string_view(" \t\r\n/>").find(bytes[after]) != npos)
-      return position_at(bytes, at).column;
-  }
-  return 1;
+  const LineIndex lines(bytes);
+  return column_of_element_at(bytes, lines.line_start(line), element_name, lines);
 }
 
 XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
@@ -300,7 +336,9 @@ XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
     return fail(bom + bad, std::string("not UTF-8: byte ") + hex +
                                " is not part of a UTF-8 character; save the file as UTF-8");
   }
-  if (body.size() > INT_MAX) return fail(0, "the file is too large");
+  const InputLimits& limits = input_limits();
+  if (body.size() > limits.max_bytes || body.size() > INT_MAX)
+    return fail(0, too_large(body.size(), limits.max_bytes));
 
   ParseState st;
   st.bytes = bytes;
@@ -325,6 +363,8 @@ XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
 
   XmlDocPtr doc(xmlCtxtReadMemory(ctxt.get(), body.data(), static_cast<int>(body.size()),
                                   name.c_str(), "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES));
+  // Built once: every message and block asks where it is.
+  if (doc) doc->_private = new LineIndex(bytes);
   // A DTD can declare entities (bombs, external files): none is accepted, even a harmless one.
   if (st.doctype != npos || (doc && doc->intSubset)) {
     errors.resize(errors_before);
@@ -333,6 +373,16 @@ XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
   }
   if (!doc || !ctxt->wellFormed) {
     if (errors.size() == errors_before) fail(0, "not well-formed XML");
+    return nullptr;
+  }
+
+  // Counted before validation, whose cost grows fastest with the elements.
+  if (const xmlNode* over = element_beyond(xmlDocGetRootElement(doc.get()), limits.max_elements)) {
+    const SourcePosition p = position_of(over, bytes);
+    errors.push_back({name, p.line, p.column,
+                      "more than " + std::to_string(limits.max_elements) +
+                          " elements; vanban reads at most that many from one file (raise the limit with "
+                          "--max-elements N)"});
     return nullptr;
   }
 

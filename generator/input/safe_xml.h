@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "input/line_index.h"
 #include "model/diagnostic.h"
 
 typedef struct _xmlDoc xmlDoc;
@@ -22,19 +23,22 @@ using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
 // Parses `bytes` (must be UTF-8; a BOM is accepted) and validates it against the RELAX NG
 // schema at `schema_path` (cached per path). On failure, `errors` holds every problem found.
+// The document keeps a LineIndex of `bytes` (in doc->_private): `bytes` must outlive it.
 XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
                              const std::string& schema_path, Diagnostics& errors);
+
+// Why a file of `bytes` is refused under a limit of `limit` bytes (input/input_limits.h).
+std::string too_large(std::size_t bytes, std::size_t limit);
 
 // Column of the start tag of element `element_name` on `line` of `bytes` (1-based), for
 // validation messages where libxml2 only knows the line. 1 if not found.
 int column_of_element(std::string_view bytes, int line, std::string_view element_name);
 
-// A place in the source: 1-based line, and column counted in characters (code points).
-struct SourcePosition {
-  int line = 0;
-  int column = 0;
-};
+// Where `offset` is in `bytes`, counted from the start (for one message; a document from
+// parse_and_validate keeps a LineIndex for the many).
 SourcePosition position_at(std::string_view bytes, std::size_t offset);
+// Where `offset` is in the bytes the document of `node` was parsed from: O(log n).
+SourcePosition position_in_document(const xmlNode* node, std::string_view bytes, std::size_t offset);
 // Byte offset in the parsed bytes where `node` (an element's start tag, or a text node) of a
 // document from parse_and_validate starts; npos if unknown.
 std::size_t offset_of(const xmlNode* node);

@@ -277,9 +277,26 @@ void content_kind(const Pat& p, ContentKind& out) {
   }
 }
 
+// libxml2 refuses a decimal of more than 24 digits, leading zeros of the whole part aside.
+constexpr std::size_t kMaxDecimalDigits = 24;
+
+bool over_digit_limit(const std::string& v) {
+  const std::size_t first = v.find_first_of("0123456789.");
+  if (first == std::string::npos) return false;
+  const std::size_t significant = v.find_first_not_of('0', first);
+  if (significant == std::string::npos) return false;
+  return static_cast<std::size_t>(std::count_if(v.begin() + static_cast<long>(significant), v.end(),
+                                                [](char c) { return c >= '0' && c <= '9'; })) > kMaxDecimalDigits;
+}
+
+// Why a value that looks numeric is refused beyond its form, said after "expected ...".
+std::string digit_limit_note(const std::string& v) {
+  return over_digit_limit(collapsed(v)) ? " of at most " + std::to_string(kMaxDecimalDigits) + " digits" : "";
+}
+
 bool decimal_value(const std::string& v, double& out) {
   static const std::regex kDecimal(R"([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+))");
-  if (!std::regex_match(v, kDecimal)) return false;
+  if (!std::regex_match(v, kDecimal) || over_digit_limit(v)) return false;
   const char* b = v.data() + (v[0] == '+' ? 1 : 0);
   return std::from_chars(b, v.data() + v.size(), out).ec == std::errc{};
 }
@@ -540,7 +557,8 @@ void SchemaModel::Impl::check_element(const xmlNode* node, const Pattern& elemen
     const std::string value = content_of(reinterpret_cast<const xmlNode*>(a));
     if (!value_allows(rule->second.value, value))
       out.push_back({node, "attribute " + name + "=" + quoted(value) + " of " + tag(node) +
-                               " is not valid; expected " + describe_value(rule->second.value)});
+                               " is not valid; expected " + describe_value(rule->second.value) +
+                               digit_limit_note(value)});
   }
   for (const auto& [name, rule] : attributes)
     if (rule.required && !xmlHasProp(node, reinterpret_cast<const xmlChar*>(name.c_str())))
@@ -600,7 +618,7 @@ void SchemaModel::Impl::check_element(const xmlNode* node, const Pattern& elemen
       out.push_back({node, collapsed(value).empty()
                                ? parent + " is empty; expected " + describe_value(element.a)
                                : parent + " " + quoted(value) + " is not valid; expected " +
-                                     describe_value(element.a)});
+                                     describe_value(element.a) + digit_limit_note(value)});
   }
 }
 

@@ -5,15 +5,23 @@
 #include <fstream>
 #include <sstream>
 
+#include "input/input_limits.h"
+
 namespace vanban {
 
 Result<std::string> read_input_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return Result<std::string>::failure({path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
+  // Refused before it is read: the size alone says the file is beyond what vanban reads.
+  std::error_code size_ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, size_ec);
+  if (!size_ec && size > input_limits().max_bytes)
+    return Result<std::string>::failure({path, 0, 0, too_large(size, input_limits().max_bytes)});
   std::ostringstream bytes;
   // A folder opens as a stream but reading it fails: say what it is.
-  if (!(bytes << in.rdbuf()) && std::filesystem::is_directory(path))
+  std::error_code ec;
+  if (!(bytes << in.rdbuf()) && std::filesystem::is_directory(path, ec))
     return Result<std::string>::failure({path, 0, 0, "is a folder, not a document; give the XML files in it"});
   return {bytes.str(), {}};
 }

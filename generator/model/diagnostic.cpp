@@ -1,10 +1,35 @@
 #include "model/diagnostic.h"
 
+#include <string_view>
+
 namespace vanban {
 
+namespace {
+
+// A control character in a file name or a quoted value would ring, erase or split the line: it
+// is shown as \xNN, so that a message stays one line that says what is there.
+std::string visible(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7f) {
+      out += c;
+      continue;
+    }
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    out += "\\x";
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0xF];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string Diagnostic::to_string() const {
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
-         (warning ? "warning: " : "") + message;
+  return visible(file) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+         (warning ? "warning: " : "") + visible(message);
 }
 
 }  // namespace vanban

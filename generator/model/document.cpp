@@ -1,6 +1,7 @@
 #include "model/document.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace vanban {
 
@@ -16,13 +17,14 @@ int Table::header_row_count() const {
 }
 
 int Table::column_count() const {
-  int n = 0;
+  // Summed wide: spans of a table built by hand are not bounded as the reader bounds them.
+  long long n = 0;
   for (const auto& row : rows) {
-    int width = 0;
+    long long width = 0;
     for (const auto& c : row.cells) width += std::max(1, c.column_span);
     n = std::max(n, width);
   }
-  return n;
+  return static_cast<int>(std::min<long long>(n, std::numeric_limits<int>::max()));
 }
 
 }  // namespace vanban

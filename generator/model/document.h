@@ -40,7 +40,7 @@ struct Table {
   std::vector<TableRow> rows;
   std::vector<double> column_weights;  // optional author hint (<col width="2"/>); empty = from content
   int header_row_count() const;        // leading header rows
-  int column_count() const;
+  int column_count() const;            // the widest row; INT_MAX at most, never overflowing
 };
 
 // A horizontal bar chart (the monthly summary's attendance by organisation): vector graphics in

@@ -4,69 +4,85 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
+#include <thread>
 
 namespace vanban {
 
 namespace {
 
-// The one temporary file that can exist at a time (outputs are written one after the other).
-// The handler may only read these, so the path is a fixed buffer, not a std::string.
-char g_temp_path[4096];
-volatile sig_atomic_t g_temp_active = 0;
+// The temporary files in flight, one slot per writer. The signal handler may only read them, so
+// each path is a fixed buffer and each slot is claimed through a lock-free atomic flag
+// (async-signal-safe), never a mutex or a std::string.
+constexpr std::size_t kSlots = 64;
+constexpr std::size_t kPathBytes = 4096;
+
+enum SlotState : int { kFree = 0, kFilling = 1, kArmed = 2 };
+
+struct TempSlot {
+  std::atomic<int> state{kFree};
+  char path[kPathBytes];
+};
+static_assert(std::atomic<int>::is_always_lock_free, "the signal handler reads the slots");
+
+TempSlot g_slots[kSlots];
+std::atomic<unsigned> g_counter{0};
 
 constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
-extern "C" void remove_temp_and_die(int sig) {
-  if (g_temp_active) unlink(g_temp_path);  // async-signal-safe
+extern "C" void remove_temps_and_die(int sig) {
+  // A slot armed before its file exists, or whose file was just renamed, only costs an unlink
+  // that fails: never a file left behind or a name vanban did not create.
+  for (TempSlot& slot : g_slots)
+    if (slot.state.load(std::memory_order_acquire) == kArmed) unlink(slot.path);  // async-signal-safe
   // SA_RESETHAND restored the default action: the signal, delivered again when this handler
   // returns, ends the process with the status the parent expects from it.
   raise(sig);
 }
 
-// Blocks the cleanup signals while the temporary file and its registration change together, so
-// that the handler never sees a file it does not know about or a name it did not create.
-class SignalGuard {
- public:
-  SignalGuard() {
-    sigset_t set;
-    sigemptyset(&set);
-    for (int sig : kCleanupSignals) sigaddset(&set, sig);
-    sigprocmask(SIG_BLOCK, &set, &saved_);
+// Takes a free slot and arms it with `path`; waits while every slot is in use.
+TempSlot& arm_slot(const std::string& path) {
+  for (;;) {
+    for (TempSlot& slot : g_slots) {
+      int expected = kFree;
+      if (!slot.state.compare_exchange_strong(expected, kFilling, std::memory_order_acquire)) continue;
+      std::memcpy(slot.path, path.c_str(), path.size() + 1);
+      slot.state.store(kArmed, std::memory_order_release);
+      return slot;
+    }
+    std::this_thread::yield();
   }
-  ~SignalGuard() { sigprocmask(SIG_SETMASK, &saved_, nullptr); }
-  SignalGuard(const SignalGuard&) = delete;
-  SignalGuard& operator=(const SignalGuard&) = delete;
+}
 
- private:
-  sigset_t saved_;
-};
+void release_slot(TempSlot& slot) { slot.state.store(kFree, std::memory_order_release); }
 
 std::string describe(const std::string& what, const std::string& path, int err) {
   return "cannot " + what + " '" + path + "': " + std::strerror(err);
 }
 
-// Creates a new temporary file beside `target`; returns its descriptor, or -1 with `error`.
-int create_temp(const std::string& dir, const std::string& name, std::string& error) {
-  static unsigned counter = 0;
+// Creates a new temporary file beside `target`, registered in a slot before it exists so that
+// a signal at any moment removes it; returns its descriptor, or -1 with `error`.
+int create_temp(const std::string& dir, const std::string& name, TempSlot*& slot, std::string& error) {
   for (int attempt = 0; attempt < 100; ++attempt) {
-    const std::string path = dir + "/." + name + ".tmp-" + std::to_string(getpid()) + "-" +
-                             std::to_string(counter++);
-    if (path.size() >= sizeof g_temp_path) {
+    const std::string path = dir + "/" + temp_file_name(name, getpid(), g_counter++);
+    if (path.size() >= kPathBytes) {
       error = "the output path '" + dir + "/" + name + "' is too long";
       return -1;
     }
-    SignalGuard guard;
+    TempSlot& armed = arm_slot(path);
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0) {
-      std::memcpy(g_temp_path, path.c_str(), path.size() + 1);
-      g_temp_active = 1;
+      slot = &armed;
       return fd;
     }
-    if (errno != EEXIST) {
-      error = describe("create", path, errno);
+    const int err = errno;
+    release_slot(armed);
+    if (err != EEXIST) {
+      error = describe("create", path, err);
       return -1;
     }
   }
@@ -86,13 +102,32 @@ bool write_all(int fd, std::string_view bytes) {
   return true;
 }
 
-void discard_temp() {
-  SignalGuard guard;
-  unlink(g_temp_path);
-  g_temp_active = 0;
+// The PID of a name of temp_file_name's pattern, or 0 when `name` is not of that pattern.
+long temp_file_pid(std::string_view name) {
+  const auto all_digits = [](std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const std::size_t tmp = name.rfind(".tmp-");
+  if (name.size() < 2 || name[0] != '.' || tmp == std::string_view::npos || tmp < 2) return 0;
+  const std::string_view numbers = name.substr(tmp + 5);
+  const std::size_t dash = numbers.find('-');
+  if (dash == std::string_view::npos || !all_digits(numbers.substr(0, dash)) ||
+      !all_digits(numbers.substr(dash + 1)))
+    return 0;
+  long pid = 0;
+  const auto [end, ec] = std::from_chars(numbers.data(), numbers.data() + dash, pid);
+  return ec == std::errc{} && pid > 0 && static_cast<pid_t>(pid) == pid ? pid : 0;
+}
+
+bool is_running(long pid) {
+  return pid == getpid() || kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
 }  // namespace
+
+std::string temp_file_name(const std::string& name, long pid, unsigned n) {
+  return "." + name + ".tmp-" + std::to_string(pid) + "-" + std::to_string(n);
+}
 
 std::string write_file_atomically(const std::string& dir, const std::string& name,
                                   std::string_view bytes) {
@@ -101,27 +136,72 @@ std::string write_file_atomically(const std::string& dir, const std::string& nam
   if (ec) return "cannot create the output folder '" + dir + "': " + ec.message();
 
   std::string error;
-  const int fd = create_temp(dir, name, error);
+  TempSlot* slot = nullptr;
+  const int fd = create_temp(dir, name, slot, error);
   if (fd < 0) return error;
-  const std::string temp = g_temp_path;
+  const std::string temp = slot->path;
   const std::string target = dir + "/" + name;
 
   const bool written = write_all(fd, bytes);
   const int write_errno = errno;
   if (close(fd) != 0 || !written) {
     const int err = written ? errno : write_errno;
-    discard_temp();
+    unlink(temp.c_str());
+    release_slot(*slot);
     return describe("write", temp, err);
   }
-  SignalGuard guard;
   if (rename(temp.c_str(), target.c_str()) != 0) {
     const int err = errno;
     unlink(temp.c_str());
-    g_temp_active = 0;
+    release_slot(*slot);
     return describe("rename the temporary file to", target, err);
   }
-  g_temp_active = 0;
+  release_slot(*slot);
   return {};
+}
+
+std::string check_output_folder(const std::string& dir) {
+  const auto cannot = [&](const std::string& why) {
+    return "the output folder '" + dir + "' cannot be written: " + why + "; choose another with -o DIR";
+  };
+  namespace fs = std::filesystem;
+  // The levels missing now are removed again after the probe: a run that writes nothing
+  // leaves no trace.
+  std::vector<fs::path> missing;
+  std::error_code ec;
+  for (fs::path p = fs::path(dir).lexically_normal(); !p.empty() && !fs::exists(fs::symlink_status(p, ec));
+       p = p.parent_path()) {
+    missing.push_back(p);
+    if (p == p.parent_path()) break;
+  }
+  fs::create_directories(dir, ec);
+  std::string error = ec ? ec.message() : "";
+  if (!ec) {
+    TempSlot* slot = nullptr;
+    const int fd = create_temp(dir, "vanban-probe", slot, error);
+    if (fd >= 0) {
+      close(fd);
+      unlink(slot->path);
+      release_slot(*slot);
+    }
+  }
+  for (const fs::path& p : missing) fs::remove(p, ec);  // deepest first; only if still empty
+  return error.empty() ? error : cannot(error);
+}
+
+std::vector<std::string> remove_stale_temp_files(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> removed;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const long pid = temp_file_pid(name);
+    std::error_code type_ec;
+    if (pid == 0 || it->symlink_status(type_ec).type() != fs::file_type::regular || is_running(pid)) continue;
+    // unlink removes the name itself: were it swapped for a link meanwhile, the link goes, not its target.
+    if (unlink(it->path().c_str()) == 0) removed.push_back(name);
+  }
+  return removed;
 }
 
 void install_cleanup_handlers() {
@@ -129,9 +209,9 @@ void install_cleanup_handlers() {
     struct sigaction old {};
     if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
     struct sigaction action {};
-    action.sa_handler = remove_temp_and_die;
+    action.sa_handler = remove_temps_and_die;
     sigemptyset(&action.sa_mask);
-    // Block the other cleanup signals while one is handled: the temporary file is unlinked once.
+    // Block the other cleanup signals while one is handled: the temporary files are unlinked once.
     for (int other : kCleanupSignals) sigaddset(&action.sa_mask, other);
     action.sa_flags = SA_RESETHAND;
     sigaction(sig, &action, nullptr);

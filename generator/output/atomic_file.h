@@ -1,10 +1,12 @@
 // Writing an output file so that it is never seen half written: the bytes go to a temporary
 // file in the same folder (".NAME.tmp-PID-N", created with O_EXCL), which is then renamed over
 // the target. On any failure, and on SIGINT, SIGTERM or SIGHUP, the temporary file is removed.
+// Several threads may write at once.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vanban {
 
@@ -13,7 +15,20 @@ namespace vanban {
 std::string write_file_atomically(const std::string& dir, const std::string& name,
                                   std::string_view bytes);
 
-// Installs the handlers that remove the temporary file in flight when the process is stopped by
+// Proves `dir` writable, before anything is rendered, by creating it if needed and a temporary
+// file in it, then removing both: an empty string when it is, else one message saying why.
+std::string check_output_folder(const std::string& dir);
+
+// The temporary name of the N-th file written by process `pid`: ".NAME.tmp-PID-N".
+std::string temp_file_name(const std::string& name, long pid, unsigned n);
+
+// Removes what a run killed without a chance to clean up (kill -9, a power cut) left in `dir`:
+// the regular files directly inside it named ".NAME.tmp-PID-N" whose process PID is no longer
+// running. Nothing else, nothing below `dir`, no symbolic link is followed or removed. Returns
+// the names removed.
+std::vector<std::string> remove_stale_temp_files(const std::string& dir);
+
+// Installs the handlers that remove the temporary files in flight when the process is stopped by
 // SIGINT, SIGTERM or SIGHUP, then let the signal end the process as usual. Signals the caller
 // inherited as ignored stay ignored.
 void install_cleanup_handlers();

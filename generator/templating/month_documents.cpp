@@ -136,22 +136,6 @@ void set_signature(TemplateValue& v, const Signature& s) {
   v.set("signer_name", s.signer);
 }
 
-// ---- Names ------------------------------------------------------------------------------------
-
-// Output names unique in the month, also on file systems that ignore case.
-class NameSet {
- public:
-  std::string claim(const std::string& wanted) {
-    std::string name = wanted;
-    for (int n = 2; !taken_.insert(ascii_slug(name, true)).second; ++n)
-      name = wanted + "-" + std::to_string(n);
-    return name;
-  }
-
- private:
-  std::set<std::string> taken_;
-};
-
 // ---- The three documents ----------------------------------------------------------------------
 
 struct Attended {
@@ -430,7 +414,7 @@ class MonthWriter {
   const MeetingData& data_;
   const MonthFigures& figures_;
   const MonthSettings& settings_;
-  NameSet names_;
+  UniqueNames names_;  // in the month
   std::vector<GeneratedDocument> out_;
   Diagnostics errors_;
   bool failed_ = false;

@@ -44,4 +44,17 @@ std::string ascii_slug(std::string_view utf8, bool lower) {
   return out;
 }
 
+std::string UniqueNames::claim(const std::string& wanted) {
+  const std::string base = ascii_slug(wanted, true);
+  ++probes_;
+  if (taken_.insert(base).second) return wanted;
+  // The slug of wanted + "-N" is the slug of wanted + "-N": no need to compute it again.
+  int& n = next_suffix_.try_emplace(base, 2).first->second;
+  for (;; ++n) {
+    const std::string suffix = std::to_string(n);
+    ++probes_;
+    if (taken_.insert(base.empty() ? suffix : base + "-" + suffix).second) return wanted + "-" + std::to_string(n++);
+  }
+}
+
 }  // namespace vanban

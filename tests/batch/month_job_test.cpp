@@ -98,5 +98,32 @@ TEST(MonthJob, UnreadableDataIsOneRejectionAndNoDocument) {
   EXPECT_EQ(job.rejected.front().file, (month / "meetings.xml").string());
 }
 
+// A path the system cannot even look at (a symbolic link loop) is a rejection with its reason,
+// never an exception out of the job.
+TEST(MonthJob, AMonthFolderThatCannotBeLookedAtIsARejection) {
+  TempDir dir;
+  const fs::path month = dir.path() / "content" / "2026-10";
+  fs::create_directories(month.parent_path());
+  fs::create_directory_symlink(month, month);  // 2026-10 -> itself
+  FolderJob job;
+  ASSERT_NO_THROW(job = month_job(settings(month, MeetingSource::Auto)));
+  EXPECT_TRUE(job.items.empty());
+  ASSERT_FALSE(job.rejected.empty());
+  EXPECT_NE(job.rejected[0].to_string().find("meetings.xml:0:0: cannot read the file: "), std::string::npos)
+      << job.rejected[0].to_string();
+}
+
+TEST(MonthJob, AGuidanceFileThatCannotBeLookedAtIsARejection) {
+  TempDir dir;
+  const fs::path month = small_month(dir);
+  fs::create_symlink(month / "guidance.xml", month / "guidance.xml");  // a loop
+  FolderJob job;
+  ASSERT_NO_THROW(job = month_job(settings(month, MeetingSource::Auto)));
+  EXPECT_FALSE(job.items.empty());
+  ASSERT_EQ(job.rejected.size(), 1u);
+  EXPECT_NE(job.rejected[0].to_string().find("guidance.xml:0:0: cannot read the file: "), std::string::npos)
+      << job.rejected[0].to_string();
+}
+
 }  // namespace
 }  // namespace vanban

@@ -114,5 +114,17 @@ TEST(ParseFormats, ListsAndMistakes) {
   EXPECT_FALSE(parse_formats("PDF", f, error));
 }
 
+TEST(ParseOptions, InputLimits) {
+  const ParsedOptions p = parse_options({"check", "a.xml", "--max-input-mb", "200", "--max-elements=2000000"});
+  ASSERT_TRUE(p.ok()) << p.error;
+  EXPECT_EQ(p.options.limits.max_bytes, std::size_t{200} << 20);
+  EXPECT_EQ(p.options.limits.max_elements, 2000000u);
+  EXPECT_EQ(parse_options({"build", "--max-input-mb", "0"}).error,
+            "bad --max-input-mb '0'; expected a whole number from 1 to 2047");
+  EXPECT_EQ(parse_options({"render", "a.xml", "--max-elements", "1e6"}).error,
+            "bad --max-elements '1e6'; expected a whole number from 1 to 100000000");
+  EXPECT_EQ(parse_options({"check", "a.xml"}).options.limits.max_bytes, InputLimits{}.max_bytes);
+}
+
 }  // namespace
 }  // namespace vanban::cli

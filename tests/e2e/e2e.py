@@ -520,6 +520,36 @@ def group_security(work):
     check(outside.read_text() == "do not touch", "names: a file outside the output folder was changed")
     check(sorted(p.name for p in work.iterdir()) == before, "names: something was created beside the output folder")
 
+    # What a kill -9 at the moment of rename left is removed by the next run: only that pattern,
+    # only for a process that is gone, only directly in the output folder.
+    stale_out = work / "stale-out"
+    (stale_out / "sub").mkdir(parents=True)
+    dead, alive = "999999999", str(os.getpid())
+    for name in (f".cong-van-dang.pdf.tmp-{dead}-7", f".cong-van-dang.pdf.tmp-{alive}-7", f"sub/.x.pdf.tmp-{dead}-1",
+                 f"x.pdf.tmp-{dead}-1"):
+        (stale_out / name).write_text("partial")
+    os.symlink(outside, stale_out / f".l.pdf.tmp-{dead}-1")
+    result = vanban("render", SOURCE / "content" / "documents" / "cong-van-dang.xml", "-o", stale_out)
+    check(result.returncode == 0, f"stale: exit {result.returncode}: {result.stderr}")
+    left = sorted(str(p.relative_to(stale_out)) for p in stale_out.rglob("*"))
+    check(left == sorted([f".cong-van-dang.pdf.tmp-{alive}-7", f".l.pdf.tmp-{dead}-1", "cong-van-dang.html",
+                          "cong-van-dang.pdf", "sub", f"sub/.x.pdf.tmp-{dead}-1", f"x.pdf.tmp-{dead}-1"]),
+          f"stale: the output folder holds {left}")
+    check(outside.read_text() == "do not touch", "stale: the target of a link was touched")
+
+    # An output folder that cannot be written is one message and status 2, before any rendering.
+    blocked = work / "blocked-file" / "out"
+    blocked.parent.write_text("a file where a folder should be")
+    for command in (["render", *samples()], ["build", "--content", SOURCE / "content"]):
+        started = time.monotonic()
+        result = vanban(*command, "-o", blocked)
+        check(result.returncode == 2, f"{command[0]} -o {blocked}: exit {result.returncode}, expected 2: {result.stderr[-500:]}")
+        check(result.stderr == f"vanban: the output folder '{blocked}' cannot be written: Not a directory; "
+                               "choose another with -o DIR\n" if command[0] == "render" else
+              result.stderr.startswith(f"vanban: the output folder '{blocked}/") and result.stderr.count("\n") == 1,
+              f"{command[0]} -o {blocked}: not one clear message: {result.stderr[-500:]}")
+        check(time.monotonic() - started < 10, f"{command[0]} -o {blocked}: took {time.monotonic() - started:.1f} s")
+
 
 def default_signals():
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):

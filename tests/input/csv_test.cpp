@@ -81,7 +81,35 @@ TEST(Csv, ReadsUtf8WithBomAndUtf16AsExcelWritesIt) {
   const Result<CsvTable> odd = parse_csv("\xFF\xFEi\0d"s.substr(0, 5), "t.csv");
   ASSERT_FALSE(odd.ok());
   EXPECT_EQ(all(odd.errors),
-            "t.csv:0:0: not valid UTF-16 (a lone surrogate or an odd byte at the end)\n");
+            "t.csv:1:1: not valid UTF-16: the file ends with half a character (an odd byte); save the "
+            "file again as Unicode text or CSV UTF-8\n");
+}
+
+// A fault in UTF-16 is shown at its row and column, as Excel shows the text before it.
+TEST(Csv, PlacesAUtf16FaultAtItsRowAndColumn) {
+  for (bool big_endian : {false, true}) {
+    const Result<CsvTable> lone =
+        parse_csv(utf16(u"id\tname\r\n\"B\n1\"\tab" + std::u16string(1, u'\xD800') + u"c\r\n", big_endian), "t.csv");
+    ASSERT_FALSE(lone.ok());
+    EXPECT_EQ(all(lone.errors),
+              "t.csv:2:2: not valid UTF-16: a lone surrogate 0xD800 (half of a character pair); save the "
+              "file again as Unicode text or CSV UTF-8\n");
+    const Result<CsvTable> at_row_start =
+        parse_csv(utf16(u"id\tname\r\nB1\tx\r\n" + std::u16string(1, u'\xDC00'), big_endian), "t.csv");
+    EXPECT_EQ(all(at_row_start.errors).substr(0, 10), "t.csv:3:1:");
+  }
+}
+
+// A NUL is no text: the row is refused at its cell, the others are kept.
+TEST(Csv, RefusesACellHoldingANul) {
+  Diagnostics errors;
+  const CsvTable t = parsed("id,name\nB\0 1,Chi hội\nB2,Chi hội\n"s, &errors);
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0].cells[0], "B2");
+  EXPECT_EQ(all(errors), "t.csv:2:1: the cell holds a NUL character (U+0000); the file is damaged or not CSV\n");
+  const Result<CsvTable> header = parse_csv("id,na\0me\nB2,x\n"s, "t.csv");
+  EXPECT_FALSE(header.ok());
+  EXPECT_EQ(all(header.errors), "t.csv:1:2: the cell holds a NUL character (U+0000); the file is damaged or not CSV\n");
 }
 
 TEST(Csv, MakesCellsNfc) {

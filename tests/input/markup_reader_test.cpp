@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "growth.h"
 #include "input_test_util.h"
 #include "text/unicode.h"
 
@@ -235,6 +236,32 @@ TEST(MarkupReader, ReadsAFileAndReportsAMissingOne) {
   ASSERT_EQ(missing.errors.size(), 1u);
   EXPECT_EQ(missing.errors[0].file, dir.file("none.xml"));
   EXPECT_NE(missing.errors[0].message.find("cannot read the file"), std::string::npos);
+}
+
+// A document of n short paragraphs, one per line or all on one line.
+std::string paragraphs(int n, bool one_line) {
+  std::string body;
+  for (int i = 0; i < n; ++i) body += std::string(one_line ? "" : "\n") + "<p>Đoạn " + std::to_string(i) + ".</p>";
+  std::string bytes = kFull;
+  const std::size_t start = bytes.find("<body>") + 6;
+  return bytes.replace(start, bytes.find("</body>") - start, body);
+}
+
+// Where every block is is found from an index built once, not by rescanning the file for each:
+// 10x the paragraphs take about 10x the time, whatever the file's lines.
+TEST(MarkupReader, ReadsInLinearTime) {
+  for (bool one_line : {false, true}) {
+    const double growth = testing::tenfold_growth(
+        [&](int n) {
+          const std::string bytes = paragraphs(n, one_line);
+          const Result<Document> r = read_document_bytes(bytes, "many.xml", options());
+          ASSERT_TRUE(r.ok()) << all(r.errors);
+          ASSERT_EQ(r.value->body.size(), static_cast<std::size_t>(n));
+        },
+        5000, 5);
+    RecordProperty(one_line ? "growth_one_line" : "growth", std::to_string(growth));
+    EXPECT_LT(growth, testing::kLinearGrowthLimit) << (one_line ? "one line" : "one paragraph a line");
+  }
 }
 
 }  // namespace

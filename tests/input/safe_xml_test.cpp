@@ -5,6 +5,7 @@
 
 #include <thread>
 
+#include "input/input_limits.h"
 #include "input_test_util.h"
 
 namespace vanban {
@@ -254,6 +255,34 @@ TEST(SafeXml, ReportsAnUnreadableSchema) {
   EXPECT_EQ(parse_and_validate(doc(), "in.xml", "/nonexistent/schema.rng", errors), nullptr);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].to_string(), "/nonexistent/schema.rng:0:0: schema: cannot read the schema");
+}
+
+// Limits are checked before validation, whose cost grows fastest: the message names the limit
+// and the option that raises it.
+TEST(SafeXml, RefusesMoreElementsOrBytesThanTheLimits) {
+  const InputLimits saved = input_limits();
+  InputLimits small = saved;
+  small.max_elements = 40;
+  set_input_limits(small);
+  std::string runs;
+  for (int i = 0; i < 50; ++i) runs += "<b>x</b>";
+  const Diagnostics many = parse_errors(doc("<p>" + runs + "</p>"));
+  ASSERT_EQ(many.size(), 1u) << all(many);
+  EXPECT_EQ(many[0].message,
+            "more than 40 elements; vanban reads at most that many from one file (raise the limit with "
+            "--max-elements N)");
+  EXPECT_EQ(many[0].line, 7);
+  small = saved;
+  small.max_bytes = 100;
+  set_input_limits(small);
+  const std::string bytes = doc();
+  const Diagnostics large = parse_errors(bytes);
+  set_input_limits(saved);
+  ASSERT_EQ(large.size(), 1u) << all(large);
+  EXPECT_EQ(large[0].to_string(), "in.xml:1:1: the file is " + std::to_string(bytes.size()) +
+                                      " bytes, over the limit of 100 bytes (0 MB) for one input file; raise it "
+                                      "with --max-input-mb N");
+  EXPECT_TRUE(parse_errors(doc("<p>" + runs + "</p>")).empty());
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -68,6 +70,73 @@ TEST_F(AtomicFileTest, FailureLeavesNoTemporaryFile) {
             std::string::npos)
       << error;
   EXPECT_EQ(entries(), std::vector<std::string>{"x.pdf"});
+}
+
+// Every writer has its own temporary file: threads never rename or remove each other's.
+TEST_F(AtomicFileTest, SeveralThreadsWriteAtOnce) {
+  constexpr int kThreads = 8, kFiles = 500;
+  std::vector<std::thread> threads;
+  std::vector<std::string> errors(kThreads);
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kFiles; ++i) {
+        const std::string name = "t" + std::to_string(t) + "-" + std::to_string(i) + ".pdf";
+        const std::string error = write_file_atomically(dir_.string(), name, std::string(1000 + i, 'a' + t));
+        if (!error.empty() && errors[t].empty()) errors[t] = error;
+      }
+    });
+  for (std::thread& t : threads) t.join();
+  for (const std::string& e : errors) EXPECT_EQ(e, "");
+  EXPECT_EQ(entries().size(), static_cast<std::size_t>(kThreads * kFiles));
+  for (int t = 0; t < kThreads; ++t)
+    for (int i = 0; i < kFiles; i += 37)
+      EXPECT_EQ(read(dir_ / ("t" + std::to_string(t) + "-" + std::to_string(i) + ".pdf")),
+                std::string(1000 + i, 'a' + t));
+}
+
+// What a kill -9 left is removed by the next run, and only that: the exact pattern, a process
+// that no longer runs, a regular file directly in the folder.
+TEST_F(AtomicFileTest, RemovesOnlyItsOwnStaleTemporaryFiles) {
+  fs::create_directories(dir_ / "sub");
+  const std::string dead = "999999999";  // above any pid_max: no such process
+  const std::string alive = std::to_string(::getpid());
+  const fs::path outside = dir_.string() + "-outside.pdf";
+  std::ofstream(outside) << "keep me";
+  for (const std::string& name : std::vector<std::string>{".a.pdf.tmp-" + dead + "-3", ".a-a5.pdf.tmp-" + dead + "-12", ".a.pdf.tmp-" + alive + "-0",
+        "a.pdf.tmp-" + dead + "-1", ".a.pdf.tmp-" + dead + "-x", ".a.pdf.tmp-" + dead, ".tmp-" + dead + "-1",
+        ".a.pdf.tmp--1", "notes.txt"})
+    std::ofstream(dir_ / name) << "x";
+  std::ofstream(dir_ / "sub" / (".a.pdf.tmp-" + dead + "-1")) << "x";
+  fs::create_directory(dir_ / (".d.tmp-" + dead + "-1"));
+  fs::create_symlink(outside, dir_ / (".l.pdf.tmp-" + dead + "-1"));
+
+  std::vector<std::string> removed = remove_stale_temp_files(dir_.string());
+  std::sort(removed.begin(), removed.end());
+  EXPECT_EQ(removed, (std::vector<std::string>{".a-a5.pdf.tmp-" + dead + "-12", ".a.pdf.tmp-" + dead + "-3"}));
+  EXPECT_EQ(entries().size(), 10u);
+  EXPECT_TRUE(fs::exists(dir_ / "sub" / (".a.pdf.tmp-" + dead + "-1")));
+  EXPECT_TRUE(fs::is_symlink(dir_ / (".l.pdf.tmp-" + dead + "-1")));
+  EXPECT_EQ(read(outside), "keep me");
+  fs::remove(outside);
+}
+
+TEST_F(AtomicFileTest, AWritableOutputFolderIsLeftAsItWas) {
+  fs::create_directories(dir_ / "out");
+  EXPECT_EQ(check_output_folder((dir_ / "out").string()), "");
+  EXPECT_TRUE(fs::is_empty(dir_ / "out"));
+  EXPECT_EQ(check_output_folder((dir_ / "new" / "out").string()), "");
+  EXPECT_EQ(entries(), std::vector<std::string>{"out"});
+}
+
+TEST_F(AtomicFileTest, AnOutputFolderThatCannotBeWrittenIsOneMessage) {
+  fs::create_directories(dir_);
+  std::ofstream(dir_ / "file") << "x";
+  const std::string under_file = (dir_ / "file" / "out").string();
+  EXPECT_EQ(check_output_folder(under_file),
+            "the output folder '" + under_file + "' cannot be written: Not a directory; choose another with -o DIR");
+  // A folder even root cannot create files in.
+  const std::string error = check_output_folder("/proc/self");
+  EXPECT_EQ(error.rfind("the output folder '/proc/self' cannot be written: ", 0), 0u) << error;
 }
 
 }  // namespace
