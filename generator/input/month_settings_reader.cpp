@@ -186,6 +186,7 @@ MonthSettings MonthSettingsReader::read(const xmlNode* root) {
     } else if (is(c, "summary")) {
       m.summary = series(c);
       m.summary_addressee = child_text(c, "addressee");
+      if (const std::string label = attribute(c, "total-label"); !label.empty()) m.total_label = label;
       m.opinions_per_topic = number_attribute(c, "opinions-per-topic").value_or(0);
     } else if (is(c, "reminders")) {
       m.reminders = series(c);

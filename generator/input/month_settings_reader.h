@@ -65,6 +65,7 @@ struct MonthSettings {
   IssuingBody board;       // Ban Tuyên giáo và Dân vận: the summary and the reminders
   IssueSeries summary;
   std::string summary_addressee;  // the standing committee reported to
+  std::string total_label = "Toàn tỉnh";  // the summary tables' total row ("Toàn thành phố")
   int opinions_per_topic = 0;     // quoted in the summary per topic; 0 = all
   IssueSeries reminders;
   std::optional<CivilDate> reply_by;  // the day the reminded agencies are to answer by

@@ -310,6 +310,7 @@ TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
   set_number(v, s.summary.first_number);
   v.set("date", iso(s.summary.date));
   v.set("addressee", s.summary_addressee);
+  v.set("total_label", s.total_label);
   set_signature(v, s.board.signature.value_or(SignatureBlock{}).lines);
   set_recipients(v, s.summary.recipients);
   set_tally(v.set("total", TemplateValue()), f.total);
