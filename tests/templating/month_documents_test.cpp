@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 
 #include <unistd.h>
 
@@ -567,6 +568,45 @@ TEST(MonthDocuments, SampleSummaryByCommuneAndRemindersByCadre) {
       EXPECT_EQ(text.find(named, first + 1), std::string::npos) << named << " named twice";
     }
   }
+}
+
+}  // namespace
+}  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// Both shipped months build without a message (XML and CSV alike), and between them use every
+// layout profile: the Party's, the State's (a commune People's Committee), the Front's and the
+// four mass organisations'. November's summary totals the city, not a province.
+TEST(MonthDocuments, BothSampleMonthsUseEveryProfile) {
+  std::set<std::string> layouts;
+  for (const char* month : {"2026-10", "2026-11"}) {
+    SCOPED_TRACE(month);
+    const std::string dir = source(std::string("content/") + month);
+    const Result<MonthSettings> settings =
+        read_month_settings(dir + "/month.xml", source("templates/schema/month.rng"));
+    ASSERT_TRUE(settings.ok()) << all(settings.errors);
+    const Result<MeetingData> data =
+        read_meetings_xml(dir + "/meetings.xml", source("templates/schema/meetings.rng"));
+    ASSERT_TRUE(data.ok());
+    for (const Diagnostic& d : data.errors) EXPECT_TRUE(d.warning) << d.to_string();
+    const auto xml = generate_from(data, *settings.value);
+    ASSERT_TRUE(xml.ok());
+    EXPECT_TRUE(xml.errors.empty()) << all(xml.errors);
+    const auto csv = generate_from(read_meetings_csv(dir), *settings.value);
+    ASSERT_TRUE(csv.ok());
+    expect_same(*xml.value, *csv.value);
+    for (const GeneratedDocument& d : *xml.value) layouts.insert(read(d).layout);
+    if (std::string(month) == "2026-11") {
+      EXPECT_EQ(settings.value->total_label, "Toàn thành phố");
+      const std::string summary = body_text(read(*find(*xml.value, "bao-cao-thang-2026-11")));
+      EXPECT_NE(summary.find("Toàn thành phố | "), std::string::npos) << summary;
+      EXPECT_EQ(summary.find("Toàn tỉnh"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(layouts, (std::set<std::string>{"dang", "nha-nuoc", "mat-tran", "doan", "hoi-nong-dan",
+                                            "hoi-phu-nu", "hoi-cuu-chien-binh"}));
 }
 
 }  // namespace
