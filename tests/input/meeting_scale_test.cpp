@@ -78,8 +78,9 @@ TEST(MeetingScale, ReadsTenThousandBranchesInLinearTime) {
   };
   RecordProperty("xml_ms", static_cast<int>(ms(middle - start)));
   RecordProperty("csv_ms", static_cast<int>(ms(end - middle)));
-  // Generous for a shared machine: a quadratic step would take minutes.
-  EXPECT_LT(ms(end - start), 5000);
+  // Generous for a shared machine (about 3 s alone, 7 s beside the end-to-end tests of a
+  // parallel ctest): a quadratic step would take minutes.
+  EXPECT_LT(ms(end - start), 20000);
 }
 
 }  // namespace
