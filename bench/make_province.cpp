@@ -1,8 +1,9 @@
 // Writes a synthetic province-scale month of branch meetings for the benchmark of `vanban build`:
 // DIR/2026-10/meetings.xml and month.xml (and with --csv the CSV set beside them). About 10,000
-// branches over ~10 districts and ~150 communes by default, every organisation, ~2,000 cadres,
-// their assignments and ~11,000 meetings, with late and missing reports, absent cadres, the odd
-// substitute and members' opinions. Every name is invented.
+// branches by default over ~150 communes (xã, phường, đặc khu) directly under the province, as
+// local government has been organised since 1 July 2025 (no districts); every organisation,
+// ~2,000 cadres, their assignments and ~11,000 meetings, with late and missing reports, absent
+// cadres, the odd substitute and members' opinions. Every name is invented.
 //
 //   vanban_make_province DIR [--branches N] [--seed N] [--csv]
 //
@@ -117,21 +118,24 @@ const std::vector<std::string> kProposals = {
     "Tăng cường sinh hoạt chuyên đề gắn với nhiệm vụ của địa phương"};
 const std::vector<std::string> kQualities = {"tot", "kha", "trung-binh", "yeu"};
 
+// An agency whose cadres report: with a signature (authority meaning and text, role, signer),
+// its reports are its own, numbered and signed for it; without, they are the cadres' personal ones.
 struct Agency {
   std::string key;
   std::string layout;
   std::string parent, name, code, place, archive;
+  std::string meaning, authority, role, signer;  // empty meaning: personal reports
 };
 
 struct Cadre {
   std::string id, name, position, agency, level;
-  int district = -1, commune = -1;  // -1: provincial
+  int commune = -1;  // -1: provincial
 };
 
 struct Branch {
-  std::string id, kind, organisation, name, commune, district;
+  std::string id, kind, organisation, name, commune;
   int members = 0, meeting_day = 0;
-  int district_index = 0, commune_index = 0;
+  int commune_index = 0;
 };
 
 struct Opinion {
@@ -166,68 +170,60 @@ std::string date_after(int day, int later) {
   return std::to_string(y) + "-" + two(m) + "-" + two(d);
 }
 
+// The commune's kind and name as written: every fifth a phường, the first an đặc khu.
+std::string commune_title(int c, const std::string& name) {
+  return (c == 0 ? "đặc khu " : c % 5 == 4 ? "phường " : "xã ") + name;
+}
+
 Province make_province(int branch_count, std::uint32_t seed) {
   Draw draw(seed);
   Province p;
   const int communes = std::max(1, branch_count / 67);
-  const int districts = std::max(1, (communes + 7) / 15);
-  std::vector<std::string> district_names, commune_names;
-  for (int d = 0; d < districts; ++d) district_names.push_back(place_name(d * 31 + 7));
-  for (int c = 0; c < communes; ++c) commune_names.push_back(place_name(c + 40));
-  auto district_of = [&](int commune) { return commune % districts; };
-
-  // Agencies: the provincial bodies (as in content/2026-10/month.xml), six per district, one
-  // Party committee per commune.
-  p.agencies = {
-      {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Vĩnh Giang", "nha-nuoc", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
-       "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Vĩnh Giang", "MTTQ-BTT", "Vĩnh Giang", "VT, Ban Dân chủ - Pháp luật"},
-      {"Hội Nông dân tỉnh Vĩnh Giang", "nha-nuoc", "Trung ương Hội Nông dân Việt Nam",
-       "Ban Chấp hành Hội Nông dân tỉnh Vĩnh Giang", "HNDT", "Vĩnh Giang", "VP"},
-      {"Hội Liên hiệp Phụ nữ tỉnh Vĩnh Giang", "nha-nuoc", "Hội Liên hiệp Phụ nữ Việt Nam",
-       "Hội Liên hiệp Phụ nữ tỉnh Vĩnh Giang", "HPN", "Vĩnh Giang", "VT"},
-      {"Hội Cựu chiến binh tỉnh Vĩnh Giang", "nha-nuoc", "Hội Cựu chiến binh Việt Nam",
-       "Hội Cựu chiến binh tỉnh Vĩnh Giang", "CCB", "Vĩnh Giang", "VP"},
-      {"Tỉnh đoàn Vĩnh Giang", "nha-nuoc", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh",
-       "Ban Chấp hành Tỉnh đoàn Vĩnh Giang", "TĐTN", "Vĩnh Giang", "VP"}};
-  const std::vector<std::string> provincial = {"Ban Dân vận Tỉnh ủy", p.agencies[0].key, p.agencies[1].key,
-                                               p.agencies[2].key, p.agencies[3].key, p.agencies[4].key};
-  std::vector<std::vector<std::string>> district_agencies(static_cast<std::size_t>(districts));
-  for (int d = 0; d < districts; ++d) {
-    const std::string& n = district_names[static_cast<std::size_t>(d)];
-    const std::vector<Agency> six = {
-        {"Ban Dân vận Huyện ủy " + n, "dang", "Huyện ủy " + n, "Ban Dân vận", "BDVHU", n, "Ban Dân vận Huyện ủy"},
-        {"Ủy ban Mặt trận Tổ quốc Việt Nam huyện " + n, "nha-nuoc", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Vĩnh Giang",
-         "Ủy ban Mặt trận Tổ quốc Việt Nam huyện " + n, "MTTQ", n, "VT"},
-        {"Hội Nông dân huyện " + n, "nha-nuoc", "Hội Nông dân tỉnh Vĩnh Giang", "Hội Nông dân huyện " + n, "HND", n, "VT"},
-        {"Hội Liên hiệp Phụ nữ huyện " + n, "nha-nuoc", "Hội Liên hiệp Phụ nữ tỉnh Vĩnh Giang",
-         "Hội Liên hiệp Phụ nữ huyện " + n, "HPN", n, "VT"},
-        {"Hội Cựu chiến binh huyện " + n, "nha-nuoc", "Hội Cựu chiến binh tỉnh Vĩnh Giang",
-         "Hội Cựu chiến binh huyện " + n, "CCB", n, "VT"},
-        {"Huyện đoàn " + n, "nha-nuoc", "Tỉnh đoàn Vĩnh Giang", "Huyện đoàn " + n, "HĐTN", n, "VT"}};
-    for (const Agency& a : six) {
-      p.agencies.push_back(a);
-      district_agencies[static_cast<std::size_t>(d)].push_back(a.key);
-    }
+  std::vector<std::string> commune_places, commune_names;  // "Tân Phú", "xã Tân Phú"
+  for (int c = 0; c < communes; ++c) {
+    commune_places.push_back(place_name(c + 40));
+    commune_names.push_back(commune_title(c, commune_places.back()));
   }
+
+  // Agencies: the provincial bodies (as in content/2026-10/month.xml), and in each commune its
+  // Party committee (its cadres report personally) and its Front committee (reports of its own).
+  // The signers' family names are not among the cadres' (kFamily): no signer is a defaulter.
+  p.agencies = {
+      {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trường Giang", "mat-tran", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+       "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trường Giang", "MTTQ-BTT", "Trường Giang", "VT, Ban Dân chủ - Pháp luật",
+       "on-behalf", "Ban Thường trực", "Phó Chủ tịch Thường trực", "Tôn Thất Bảo"},
+      {"Hội Nông dân tỉnh Trường Giang", "hoi-nong-dan", "Trung ương Hội Nông dân Việt Nam",
+       "Ban Chấp hành Hội Nông dân tỉnh Trường Giang", "HNDT", "Trường Giang", "VP", "on-behalf", "Ban Thường vụ",
+       "Chủ tịch", "Mai Thanh Tùng"},
+      {"Hội Liên hiệp Phụ nữ tỉnh Trường Giang", "hoi-phu-nu", "Hội LHPN tỉnh Trường Giang", "Ban Thường vụ", "HPN",
+       "Trường Giang", "VT", "", "", "", ""},
+      {"Hội Cựu chiến binh tỉnh Trường Giang", "hoi-cuu-chien-binh", "", "Hội Cựu chiến binh tỉnh Trường Giang", "CCB",
+       "Trường Giang", "VP", "on-behalf", "Ban Thường vụ", "Chủ tịch", "Tăng Văn Thuận"},
+      {"Tỉnh đoàn Trường Giang", "doan", "Ban Chấp hành Trung ương Đoàn", "Ban Chấp hành Tỉnh đoàn Trường Giang",
+       "TĐTN", "Trường Giang", "VP", "on-behalf", "Ban Thường vụ Tỉnh đoàn", "Bí thư", "Châu Ngọc Trâm"}};
+  const std::vector<std::string> provincial = {"Ban Tuyên giáo và Dân vận Tỉnh ủy", p.agencies[0].key,
+                                               p.agencies[1].key, p.agencies[2].key, p.agencies[3].key,
+                                               p.agencies[4].key};
   for (int c = 0; c < communes; ++c) {
     const std::string& n = commune_names[static_cast<std::size_t>(c)];
-    const std::string& d = district_names[static_cast<std::size_t>(district_of(c))];
-    p.agencies.push_back({"Đảng ủy xã " + n, "dang", "Đảng bộ huyện " + d, "Đảng ủy xã " + n, "ĐU", n, "Văn phòng Đảng ủy"});
+    const std::string& place = commune_places[static_cast<std::size_t>(c)];
+    p.agencies.push_back({"Đảng ủy " + n, "dang", "Đảng bộ tỉnh Trường Giang", "Đảng ủy " + n, "ĐU", place,
+                          "Văn phòng Đảng ủy", "", "", "", ""});
+    p.agencies.push_back({"Ủy ban Mặt trận Tổ quốc Việt Nam " + n, "mat-tran",
+                          "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trường Giang",
+                          "Ủy ban Mặt trận Tổ quốc Việt Nam " + n, "MTTQ", place, "VT", "on-behalf",
+                          "Ban Thường trực", "Chủ tịch", "Tôn Nữ Diệu Hiền"});
   }
 
-  // Cadres: 2% provincial, 38% of a district, 60% of a commune.
-  const std::vector<std::string> district_positions = {
-      "Phó Trưởng ban Dân vận Huyện ủy", "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam huyện",
-      "Phó Chủ tịch Hội Nông dân huyện", "Phó Chủ tịch Hội Liên hiệp Phụ nữ huyện",
-      "Phó Chủ tịch Hội Cựu chiến binh huyện", "Phó Bí thư Huyện đoàn"};
+  // Cadres: 2% provincial, the others of a commune: 70% of its Party committee, 30% of its Front
+  // committee.
   const std::vector<std::string> provincial_positions = {
-      "Chuyên viên Ban Dân vận Tỉnh ủy", "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+      "Chuyên viên Ban Tuyên giáo và Dân vận Tỉnh ủy", "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
       "Phó Chủ tịch Hội Nông dân tỉnh", "Phó Chủ tịch Hội Liên hiệp Phụ nữ tỉnh",
       "Phó Chủ tịch Hội Cựu chiến binh tỉnh", "Phó Bí thư Tỉnh đoàn"};
-  const std::vector<std::string> commune_positions = {"Phó Bí thư Đảng ủy xã", "Ủy viên Ban Thường vụ Đảng ủy xã",
-                                                      "Đảng ủy viên, Trưởng ban Dân vận xã"};
+  const std::vector<std::string> party_positions = {"Phó Bí thư Đảng ủy", "Ủy viên Ban Thường vụ Đảng ủy",
+                                                    "Đảng ủy viên, Trưởng ban Xây dựng Đảng"};
   const int cadre_count = std::max(6, branch_count / 5);
-  std::vector<std::vector<int>> cadres_of_district(static_cast<std::size_t>(districts));
   std::vector<std::vector<int>> cadres_of_commune(static_cast<std::size_t>(communes));
   std::vector<int> provincial_cadres;
   for (int i = 0; i < cadre_count; ++i) {
@@ -237,25 +233,22 @@ Province make_province(int branch_count, std::uint32_t seed) {
     const std::string& family = draw.pick(kFamily);
     const std::string& middle = draw.pick(kMiddle);
     c.name = family + " " + middle + " " + draw.pick(kGiven);
-    const int roll = i % 50;
-    if (roll == 0) {
+    if (i % 50 == 0) {
       const int a = (i / 50) % 6;
       c.position = provincial_positions[static_cast<std::size_t>(a)];
       c.agency = provincial[static_cast<std::size_t>(a)];
       c.level = "tỉnh";
       provincial_cadres.push_back(i);
-    } else if (roll < 20) {
-      c.district = draw.below(districts);
-      const int a = draw.below(6);
-      c.position = district_positions[static_cast<std::size_t>(a)];
-      c.agency = district_agencies[static_cast<std::size_t>(c.district)][static_cast<std::size_t>(a)];
-      c.level = "huyện";
-      cadres_of_district[static_cast<std::size_t>(c.district)].push_back(i);
     } else {
       c.commune = draw.below(communes);
-      c.district = district_of(c.commune);
-      c.position = draw.pick(commune_positions);
-      c.agency = "Đảng ủy xã " + commune_names[static_cast<std::size_t>(c.commune)];
+      const std::string& n = commune_names[static_cast<std::size_t>(c.commune)];
+      if (draw.percent(70)) {
+        c.position = draw.pick(party_positions) + " " + n;
+        c.agency = "Đảng ủy " + n;
+      } else {
+        c.position = "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam " + n;
+        c.agency = "Ủy ban Mặt trận Tổ quốc Việt Nam " + n;
+      }
       c.level = "xã";
       cadres_of_commune[static_cast<std::size_t>(c.commune)].push_back(i);
     }
@@ -269,30 +262,26 @@ Province make_province(int branch_count, std::uint32_t seed) {
     const OrganisationInfo& o = kOrganisations[static_cast<std::size_t>(i % 6)];
     Branch b;
     b.commune_index = hamlet % communes;
-    b.district_index = district_of(b.commune_index);
     if (i % 6 == 0) ++hamlets_in_commune[static_cast<std::size_t>(b.commune_index)];
     const int local = hamlets_in_commune[static_cast<std::size_t>(b.commune_index)];
     const std::string hamlet_name = "ấp " + place_name(local * 17 + b.commune_index) + " " + std::to_string(local);
-    b.id = "H" + two(b.district_index + 1) + "-X" + std::to_string(1000 + b.commune_index).substr(1) + "-" + o.code +
-           "-" + std::to_string(100 + local).substr(1);
+    b.id = "X" + std::to_string(1000 + b.commune_index).substr(1) + "-" + o.code + "-" +
+           std::to_string(100 + local).substr(1);
     b.kind = o.kind;
     b.organisation = o.id;
     b.name = std::string(o.branch_prefix) + " " + hamlet_name;
-    b.commune = "xã " + commune_names[static_cast<std::size_t>(b.commune_index)];
-    b.district = "huyện " + district_names[static_cast<std::size_t>(b.district_index)];
+    b.commune = commune_names[static_cast<std::size_t>(b.commune_index)];
     b.members = draw.between(o.members_min, o.members_max);
     b.meeting_day = draw.between(1, 28);
     p.branches.push_back(std::move(b));
   }
 
-  // Assignments: a cadre of the commune (60%), of the district (35%) or of the province; one
-  // branch in ten gets a second cadre.
+  // Assignments: a cadre of the commune (95%) or of the province; one branch in ten gets a
+  // second cadre.
   auto choose_cadre = [&](const Branch& b) {
     const auto& commune = cadres_of_commune[static_cast<std::size_t>(b.commune_index)];
-    const auto& district = cadres_of_district[static_cast<std::size_t>(b.district_index)];
     const int roll = draw.below(100);
-    if (roll < 60 && !commune.empty()) return draw.pick(commune);
-    if (roll < 95 && !district.empty()) return draw.pick(district);
+    if (roll < 95 && !commune.empty()) return draw.pick(commune);
     if (!provincial_cadres.empty()) return draw.pick(provincial_cadres);
     return draw.below(cadre_count);
   };
@@ -383,8 +372,7 @@ std::string meetings_xml(const Province& p) {
   x += "<meeting-month year=\"" + std::to_string(kYear) + "\" month=\"" + std::to_string(kMonth) + "\">\n  <branches>\n";
   for (const Branch& b : p.branches)
     x += "    <branch id=\"" + b.id + "\" kind=\"" + b.kind + "\" organisation=\"" + b.organisation + "\" name=\"" +
-         xml_escape(b.name) + "\" commune=\"" + xml_escape(b.commune) + "\" district=\"" + xml_escape(b.district) +
-         "\" members=\"" + std::to_string(b.members) + "\" meeting-day=\"" + std::to_string(b.meeting_day) + "\"/>\n";
+         xml_escape(b.name) + "\" commune=\"" + xml_escape(b.commune) + "\" members=\"" + std::to_string(b.members) + "\" meeting-day=\"" + std::to_string(b.meeting_day) + "\"/>\n";
   x += "  </branches>\n  <cadres>\n";
   for (const Cadre& c : p.cadres)
     x += "    <cadre id=\"" + c.id + "\" name=\"" + xml_escape(c.name) + "\" position=\"" + xml_escape(c.position) +
@@ -417,24 +405,37 @@ std::string month_xml(const Province& p) {
       "<month-settings month=\"" + std::to_string(kYear) + "-" + two(kMonth) + "\" report-deadline-days=\"5\">\n"
       "  <regulation>Chỉ thị số 18-CT/TU, ngày 12/3/2026 của Ban Thường vụ Tỉnh ủy về giữ vững nền nếp sinh hoạt "
       "định kỳ của chi bộ và việc cán bộ dự sinh hoạt với chi hội, tổ hội ở ấp, khóm</regulation>\n"
-      "  <board key=\"Ban Dân vận Tỉnh ủy\" layout=\"dang\" first-report-number=\"152\">\n"
-      "    <issuer>\n      <parent>Tỉnh ủy Vĩnh Giang</parent>\n      <name>Ban Dân vận</name>\n"
-      "      <code>BDVTU</code>\n    </issuer>\n    <place>Vĩnh Giang</place>\n"
-      "    <archive>Ban Dân vận Tỉnh ủy</archive>\n    <signature>\n      <authority>K/T Trưởng ban</authority>\n"
-      "      <role>Phó Trưởng ban</role>\n      <signer>Phan Văn Lực</signer>\n    </signature>\n  </board>\n"
+      "  <board key=\"Ban Tuyên giáo và Dân vận Tỉnh ủy\" layout=\"dang\" reports=\"organisation\" "
+      "first-report-number=\"152\">\n"
+      "    <issuer>\n      <parent>Tỉnh ủy Trường Giang</parent>\n      <name>Ban Tuyên giáo và Dân vận</name>\n"
+      "      <code>BTGDVTU</code>\n    </issuer>\n    <place>Trường Giang</place>\n"
+      "    <archive>Ban Tuyên giáo và Dân vận Tỉnh ủy</archive>\n    <signature>\n"
+      "      <authority meaning=\"deputy\">Trưởng ban</authority>\n"
+      "      <role>Phó Trưởng ban</role>\n      <signer>Nguyễn Thị Thanh Xuân</signer>\n    </signature>\n"
+      "  </board>\n"
       "  <summary date=\"2026-11-06\" first-number=\"158\" opinions-per-topic=\"12\">\n"
       "    <addressee>Ban Thường vụ Tỉnh ủy</addressee>\n    <recipients>\n      <group purpose=\"Báo cáo\">\n"
-      "        <recipient>Ban Dân vận Trung ương</recipient>\n        <recipient>Thường trực Tỉnh ủy</recipient>\n"
-      "      </group>\n      <recipient>Các huyện ủy, thị ủy</recipient>\n    </recipients>\n  </summary>\n"
+      "        <recipient>Ban Tuyên giáo và Dân vận Trung ương</recipient>\n"
+      "        <recipient>Thường trực Tỉnh ủy</recipient>\n"
+      "      </group>\n      <recipient>Các đảng ủy xã, phường, đặc khu</recipient>\n    </recipients>\n"
+      "  </summary>\n"
       "  <reminders date=\"2026-11-06\" first-number=\"431\" reply-by=\"2026-11-20\">\n    <recipients>\n"
       "      <group purpose=\"Báo cáo\">\n        <recipient>Thường trực Tỉnh ủy</recipient>\n      </group>\n"
-      "      <recipient>Lãnh đạo Ban Dân vận Tỉnh ủy</recipient>\n    </recipients>\n  </reminders>\n";
+      "      <recipient>Lãnh đạo Ban Tuyên giáo và Dân vận Tỉnh ủy</recipient>\n    </recipients>\n"
+      "  </reminders>\n";
   int number = 11;
   for (const Agency& a : p.agencies) {
-    x += "  <agency key=\"" + xml_escape(a.key) + "\" layout=\"" + a.layout + "\" first-report-number=\"" +
-         std::to_string(number) + "\">\n    <issuer>\n      <parent>" + xml_escape(a.parent) + "</parent>\n      <name>" +
-         xml_escape(a.name) + "</name>\n      <code>" + xml_escape(a.code) + "</code>\n    </issuer>\n    <place>" +
-         xml_escape(a.place) + "</place>\n    <archive>" + xml_escape(a.archive) + "</archive>\n  </agency>\n";
+    const bool personal = a.meaning.empty();
+    x += "  <agency key=\"" + xml_escape(a.key) + "\" layout=\"" + a.layout + "\" reports=\"" +
+         (personal ? std::string("personal\"") : "organisation\" first-report-number=\"" + std::to_string(number) + "\"") +
+         ">\n    <issuer>\n" + (a.parent.empty() ? "" : "      <parent>" + xml_escape(a.parent) + "</parent>\n") +
+         "      <name>" + xml_escape(a.name) + "</name>\n      <code>" + xml_escape(a.code) + "</code>\n    </issuer>\n" +
+         "    <place>" + xml_escape(a.place) + "</place>\n    <archive>" + xml_escape(a.archive) + "</archive>\n";
+    if (!personal)
+      x += "    <signature>\n      <authority meaning=\"" + a.meaning + "\">" + xml_escape(a.authority) +
+           "</authority>\n      <role>" + xml_escape(a.role) + "</role>\n      <signer>" + xml_escape(a.signer) +
+           "</signer>\n    </signature>\n";
+    x += "  </agency>\n";
     number += 7;
   }
   return x + "</month-settings>\n";
@@ -463,9 +464,9 @@ std::string joined(const std::vector<std::string>& items) {
 std::map<std::string, std::string> csv_files(const Province& p) {
   std::map<std::string, std::string> files;
   std::string& branches = files["branches.csv"];
-  branches = csv_row({"id", "kind", "organisation", "name", "commune", "district", "members", "meeting-day"});
+  branches = csv_row({"id", "kind", "organisation", "name", "commune", "members", "meeting-day"});
   for (const Branch& b : p.branches)
-    branches += csv_row({b.id, b.kind, b.organisation, b.name, b.commune, b.district, std::to_string(b.members),
+    branches += csv_row({b.id, b.kind, b.organisation, b.name, b.commune, std::to_string(b.members),
                          std::to_string(b.meeting_day)});
   std::string& cadres = files["cadres.csv"];
   cadres = csv_row({"id", "name", "position", "agency", "level"});

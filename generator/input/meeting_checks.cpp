@@ -1,5 +1,6 @@
 #include "input/meeting_checks.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <unordered_map>
@@ -89,6 +90,17 @@ MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
     if (!b.id.empty()) branches.add(b, b.id, valid);
     keep_branch.push_back(valid);
   }
+
+  // Districts are all or nothing: data before July 2025 names each branch's district, two-tier
+  // data none. A branch without one among branches with one is kept, but its figures fall in a
+  // district row with no name.
+  const bool has_districts = std::any_of(raw.branches.begin(), raw.branches.end(),
+                                         [](const Branch& b) { return !b.district.empty(); });
+  for (std::size_t i = 0; i < raw.branches.size(); ++i)
+    if (has_districts && keep_branch[i] && raw.branches[i].district.empty())
+      out.push_back(record_warning(raw.branches[i].source, "district", branch_label(raw.branches[i].id),
+                                   "no district, while other branches name theirs; its figures "
+                                   "are counted under a district with no name"));
 
   for (const Cadre& c : raw.cadres) {
     bool valid = !c.source.rejected;

@@ -34,7 +34,7 @@ const CsvFile kBranches{"branches.csv",
                          {"organisation", true},
                          {"name", true},
                          {"commune", true},
-                         {"district", true},
+                         {"district", false},
                          {"members", true},
                          {"meeting-day", true}}};
 const CsvFile kCadres{

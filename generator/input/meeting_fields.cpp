@@ -165,7 +165,7 @@ Branch read_branch(const RawRecord& r, Diagnostics& out) {
                  " is not one of dang, mat-tran, nong-dan, phu-nu, cuu-chien-binh, doan");
   b.name = f.required("name");
   b.commune = f.required("commune");
-  b.district = f.required("district");
+  b.district = f.text("district");  // optional: districts are gone since July 2025
   b.members = f.count("members");
   b.meeting_day = f.count("meeting-day");
   return b;

@@ -64,6 +64,8 @@ class MonthSettingsReader {
     errors_.push_back(diagnostic_at(at, bytes_, name_, std::move(message)));
   }
   IssuingBody body(const xmlNode* n);
+  SignatureBlock signature(const xmlNode* n);
+  void check_reports(const xmlNode* n, const IssuingBody& b, const char* what);
   IssueSeries series(const xmlNode* n);
   CivilDate date(const xmlNode* n, const char* attribute_name);
 
@@ -79,10 +81,61 @@ CivilDate MonthSettingsReader::date(const xmlNode* n, const char* attribute_name
   return {};
 }
 
+// The prefix of each meaning in the Party's spelling; resolve() respells it per profile.
+const char* authority_prefix(const std::string& meaning) {
+  static constexpr struct { const char* meaning; const char* prefix; } kPrefixes[] = {
+      {"on-behalf", "T/M"}, {"deputy", "K/T"}, {"by-order", "T/L"},
+      {"authorised", "TUQ."}, {"acting", "Q."}};
+  for (const auto& p : kPrefixes)
+    if (meaning == p.meaning) return p.prefix;
+  return "";  // the schema admits only the meanings above
+}
+
+SignatureBlock MonthSettingsReader::signature(const xmlNode* n) {
+  SignatureBlock s;
+  s.lines.role = child_text(n, "role");
+  s.lines.signer = child_text(n, "signer");
+  for (const xmlNode* a = n->children; a; a = a->next)
+    if (is(a, "authority"))
+      s.lines.authority.push_back(std::string(authority_prefix(attribute(a, "meaning"))) + " " +
+                                  content(a));
+  const SourcePosition p = position_of(child(n, "signer"), bytes_);
+  s.signer_source = {name_, p.line, p.column};
+  return s;
+}
+
+// An attendance report is either the body's, in its number series and signed for it, or the
+// cadre's own, unnumbered and signed by the cadre: month.xml must not mix the two.
+void MonthSettingsReader::check_reports(const xmlNode* n, const IssuingBody& b, const char* what) {
+  const std::string label = std::string(what) + " key=\"" + b.key + "\"";
+  const xmlNode* sig = child(n, "signature");
+  if (b.reports == ReportMode::Personal) {
+    if (b.first_report_number)
+      error(n, label + " has reports=\"personal\": a cadre's personal report has no number in "
+                       "the agency's series; remove first-report-number or write "
+                       "reports=\"organisation\"");
+    if (sig && std::string_view(what) == "agency")
+      error(sig, label + " has reports=\"personal\": a personal report is signed by the cadre "
+                         "who reports, not for the agency; remove <signature> or write "
+                         "reports=\"organisation\"");
+    return;
+  }
+  if (!sig)
+    error(n, label + " issues its reports in its own number series (reports=\"organisation\"): "
+                     "add the <signature> they are signed with, with an <authority meaning=\"...\"> "
+                     "line (T/M, K/T, T/L, TUQ.)");
+  else if (!b.signature || b.signature->lines.authority.empty())
+    error(sig, label + " issues its reports in its own number series (reports=\"organisation\"): "
+                       "they are signed for it; add <authority meaning=\"on-behalf|deputy|by-order|"
+                       "authorised|acting\"> before <role>, or write reports=\"personal\"");
+}
+
 IssuingBody MonthSettingsReader::body(const xmlNode* n) {
   IssuingBody b;
   b.key = attribute(n, "key");
   b.layout = attribute(n, "layout");
+  b.reports = attribute(n, "reports") == "personal" ? ReportMode::Personal : ReportMode::Organisation;
+  if (const xmlNode* s = child(n, "signature")) b.signature = signature(s);
   b.first_report_number = number_attribute(n, "first-report-number");
   const xmlNode* issuer = child(n, "issuer");
   b.issuer.parent = child_text(issuer, "parent");
@@ -126,20 +179,21 @@ MonthSettings MonthSettingsReader::read(const xmlNode* root) {
   for (const xmlNode* c = root->children; c; c = c->next) {
     if (is(c, "board")) {
       m.board = body(c);
-      const xmlNode* s = child(c, "signature");
-      m.board_signature = {{}, child_text(s, "role"), child_text(s, "signer")};
-      for (const xmlNode* a = s->children; a; a = a->next)
-        if (is(a, "authority")) m.board_signature.authority.push_back(content(a));
+      // The board's own signature may lack an authority line (its head signs the summary
+      // directly); it needs one only to sign its cadres' reports for the board.
+      check_reports(c, m.board, "board");
       keys.insert(m.board.key);
     } else if (is(c, "summary")) {
       m.summary = series(c);
       m.summary_addressee = child_text(c, "addressee");
+      if (const std::string label = attribute(c, "total-label"); !label.empty()) m.total_label = label;
       m.opinions_per_topic = number_attribute(c, "opinions-per-topic").value_or(0);
     } else if (is(c, "reminders")) {
       m.reminders = series(c);
       if (!attribute(c, "reply-by").empty()) m.reply_by = date(c, "reply-by");
     } else if (is(c, "agency")) {
       IssuingBody a = body(c);
+      check_reports(c, a, "agency");
       if (!keys.insert(a.key).second)
         error(c, "agency key=\"" + a.key + "\" is named twice; each agency once");
       else

@@ -49,8 +49,10 @@ struct Branch {
   std::string kind;          // "chi bộ", "chi hội", "tổ hội", "phân hội", "chi đoàn", "ban công tác Mặt trận"
   Organisation organisation = Organisation::Party;
   std::string name;          // "Chi hội Nông dân ấp Tân Thuận"
-  std::string commune;       // xã, phường
-  std::string district;      // huyện, thị xã, thành phố
+  std::string commune;       // xã, phường, đặc khu: under the province since 1 July 2025
+  // huyện, thị xã, thành phố: only in data of months before July 2025, when communes were grouped
+  // in districts; empty otherwise.
+  std::string district;
   int members = 0;           // on the roll
   int meeting_day = 0;       // regular day of the month (1-31)
   RecordSource source;
@@ -59,9 +61,9 @@ struct Branch {
 struct Cadre {
   std::string id;
   std::string name;
-  std::string position;  // "Phó Trưởng ban Dân vận Huyện ủy"
-  std::string agency;    // "Ban Dân vận Huyện ủy Càng Long": issues the cadre's reports
-  std::string level;     // "tỉnh", "huyện", "xã"
+  std::string position;  // "Phó Trưởng ban Tuyên giáo và Dân vận Tỉnh ủy"
+  std::string agency;    // "Đảng ủy xã Phú Thạnh": the cadre's reports go to it (month.xml)
+  std::string level;     // "tỉnh", "xã" (old data: "huyện")
   RecordSource source;
 };
 

@@ -65,6 +65,8 @@ class FigureBuilder {
       if (branch != branches_.end() && cadre != cadres_.end())
         branch->second.assigned.push_back(cadre->second);
     }
+    has_districts_ = std::any_of(data.branches.begin(), data.branches.end(),
+                                 [](const Branch& b) { return !b.district.empty(); });
   }
 
   MonthFigures build();
@@ -72,9 +74,10 @@ class FigureBuilder {
  private:
   // Every tally a branch's records add to.
   std::vector<Tally*> tallies_of(const Branch& b) {
+    Tally* organisation = &figures_.by_organisation[static_cast<int>(b.organisation)];
+    if (!has_districts_) return {organisation, &communes_[b.commune], &figures_.total};
     DistrictWork& d = districts_[b.district];
-    return {&figures_.by_organisation[static_cast<int>(b.organisation)], &d.tally,
-            &d.communes[b.commune], &figures_.total};
+    return {organisation, &d.tally, &d.communes[b.commune], &figures_.total};
   }
   void add_branch(const BranchInfo& info);
   void add_meeting(const Meeting& m, const BranchInfo& info);
@@ -92,6 +95,8 @@ class FigureBuilder {
   std::unordered_map<std::string, const Cadre*> cadres_;
   std::unordered_map<std::string, BranchInfo> branches_;
   std::unordered_set<std::string> met_;  // ids of the branches that met
+  bool has_districts_ = false;           // some branch names its district: group by district
+  std::map<std::string, Tally> communes_;  // without districts
   std::map<std::string, DistrictWork> districts_;
   std::map<std::string, AgencyGaps> agencies_;
   std::map<std::string, TopicOpinions> topics_;
@@ -142,6 +147,7 @@ void FigureBuilder::add_meeting(const Meeting& m, const BranchInfo& info) {
     g.branch_name = b.name;
     g.commune = b.commune;
     g.district = b.district;
+    g.organisation = b.organisation;
     g.meeting_date = m.date;
     g.report_due = due;
     return g;
@@ -175,17 +181,22 @@ void FigureBuilder::add_opinions(const Meeting& m, const Branch& b) {
   }
 }
 
+// Communes in Vietnamese order.
+std::vector<CommuneFigures> sorted_communes(const std::map<std::string, Tally>& communes) {
+  std::vector<CommuneFigures> out;
+  out.reserve(communes.size());
+  for (const auto& [name, tally] : communes) out.push_back({name, tally});
+  std::sort(out.begin(), out.end(), [](const CommuneFigures& a, const CommuneFigures& b) {
+    return collate(a.name, b.name) < 0;
+  });
+  return out;
+}
+
 void FigureBuilder::finish() {
+  figures_.by_commune = sorted_communes(communes_);
   figures_.by_district.reserve(districts_.size());
-  for (auto& [name, work] : districts_) {
-    DistrictFigures d{name, work.tally, {}};
-    for (auto& [commune, tally] : work.communes) d.communes.push_back({commune, tally});
-    std::sort(d.communes.begin(), d.communes.end(),
-              [](const CommuneFigures& a, const CommuneFigures& b) {
-                return collate(a.name, b.name) < 0;
-              });
-    figures_.by_district.push_back(std::move(d));
-  }
+  for (auto& [name, work] : districts_)
+    figures_.by_district.push_back({name, work.tally, sorted_communes(work.communes)});
   std::sort(figures_.by_district.begin(), figures_.by_district.end(),
             [](const DistrictFigures& a, const DistrictFigures& b) {
               return collate(a.name, b.name) < 0;
@@ -193,10 +204,10 @@ void FigureBuilder::finish() {
 
   const auto rate = [](Tally& t) {
     if (t.on_roll > 0)
-      t.attendance_rate = text::format_percent(static_cast<double>(t.present),
-                                               static_cast<double>(t.on_roll));
+      t.attendance_rate = text::format_rate(t.present, t.on_roll);
   };
   for (Tally& t : figures_.by_organisation) rate(t);
+  for (CommuneFigures& c : figures_.by_commune) rate(c.tally);
   for (DistrictFigures& d : figures_.by_district) {
     rate(d.tally);
     for (CommuneFigures& c : d.communes) rate(c.tally);

@@ -1,5 +1,6 @@
 // The figures of one month of branch meetings, as the Mass Mobilisation board reports them to the
-// standing committee: per organisation, per district (and commune) and in total; the cadres who
+// standing committee: per organisation, per commune (grouped in districts for data of months
+// before July 2025 that still has them) and in total; the cadres who
 // did not attend or did not report in time; members' opinions grouped by topic.
 // Pure functions of checked data (input/meeting_checks.h): records that name an unknown branch or
 // cadre are left out, never guessed at.
@@ -28,7 +29,7 @@ struct Tally {
   int meetings_on_regular_day = 0;  // on the branch's fixed day (the last day if the month is shorter)
   long long present = 0;            // members present, summed over the meetings
   long long on_roll = 0;            // the roll of the branch, summed over the same meetings
-  std::string attendance_rate;      // present / on_roll: "87,39%"; empty when nothing met
+  std::string attendance_rate;      // present / on_roll: "87,39%", "100%"; empty when nothing met
   int assignments = 0;              // cadres assigned to the branches
   int attended_by_assigned = 0;     // meetings attended by a cadre assigned to that branch
   int attended = 0;                 // meetings attended by any cadre: each owes a report
@@ -67,7 +68,8 @@ struct CadreGap {
   std::string branch_id;
   std::string branch_name;
   std::string commune;
-  std::string district;
+  std::string district;  // empty when the data has no districts
+  Organisation organisation = Organisation::Party;  // of the branch
   CivilDate meeting_date;
   CivilDate report_due;  // meeting date + deadline
   CivilDate report_filed;  // ReportLate only
@@ -100,6 +102,11 @@ struct MonthFigures {
   // In the fixed order of the Organisation enum (Đảng, Mặt trận, the four mass organisations):
   // the order every report lists them in, not an alphabetical one.
   std::array<Tally, kOrganisationCount> by_organisation;
+  // By area. Since 1 July 2025 communes (xã, phường, đặc khu) are directly under the province:
+  // by_commune lists them. Data that groups communes in districts (months before July 2025)
+  // gives by_district instead, each district with its communes; then by_commune is empty, since
+  // two districts may each have a commune of the same name.
+  std::vector<CommuneFigures> by_commune;    // Vietnamese order
   std::vector<DistrictFigures> by_district;  // Vietnamese order
   Tally total;
   std::vector<AgencyGaps> gaps_by_agency;    // Vietnamese order of agency names

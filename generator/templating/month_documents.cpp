@@ -1,6 +1,7 @@
 #include "templating/month_documents.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <fstream>
 #include <map>
@@ -9,6 +10,7 @@
 #include <unordered_map>
 
 #include "stats/calendar.h"
+#include "templating/list_punctuation.h"
 #include "templating/render_template.h"
 #include "templating/slug.h"
 #include "text/collation.h"
@@ -30,7 +32,7 @@ std::string dmy(const CivilDate& d) {  // "05/10/2026", as dates are written in 
 }
 std::string count(long long n) { return text::format_integer(n); }
 std::string percent(long long num, long long den) {
-  return den > 0 ? text::format_percent(static_cast<double>(num), static_cast<double>(den)) : "-";
+  return den > 0 ? text::format_rate(num, den) : "-";
 }
 // A chart value: a decimal with a dot, as the markup wants it ("87.39").
 std::string decimal_with_dot(double v) {
@@ -48,6 +50,40 @@ std::string quality_flag(QualityGrade g) {
   std::string id = std::string("quality_") + quality_id(g);
   std::replace(id.begin(), id.end(), '-', '_');
   return id;
+}
+
+// Where a branch is, as running text names it: "xã Phú Thạnh"; with the district in data that
+// still has districts (before July 2025): "xã Phú Thạnh, huyện Tân Lộc".
+std::string area(const std::string& commune, const std::string& district) {
+  return district.empty() ? commune : commune + ", " + district;
+}
+
+// The words for the branches and members concerned, in the organisations' fixed order: a
+// dispatch about Youth Union branches only speaks of "chi đoàn" and "đoàn viên".
+struct Nouns {
+  std::string branches;  // "chi bộ, chi hội"
+  std::string members;   // "đảng viên, hội viên"
+};
+Nouns nouns_of(const std::array<bool, kOrganisationCount>& concerned) {
+  static constexpr struct { const char* branch; const char* member; } kNouns[kOrganisationCount] = {
+      {"chi bộ", "đảng viên"},    {"ban công tác Mặt trận", "thành viên"},
+      {"chi hội", "hội viên"},    {"chi hội", "hội viên"},
+      {"chi hội", "hội viên"},    {"chi đoàn", "đoàn viên"}};
+  std::vector<std::string> branches, members;
+  const auto add = [](std::vector<std::string>& to, const char* word) {
+    if (std::find(to.begin(), to.end(), word) == to.end()) to.emplace_back(word);
+  };
+  for (int i = 0; i < kOrganisationCount; ++i) {
+    if (!concerned[static_cast<std::size_t>(i)]) continue;
+    add(branches, kNouns[i].branch);
+    add(members, kNouns[i].member);
+  }
+  const auto join = [](const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
+    return out;
+  };
+  return {join(branches), join(members)};
 }
 
 int collate(const std::string& a, const std::string& b) {
@@ -175,8 +211,7 @@ TemplateContext report_context(const Attended& a, const IssuingBody& agency,
   v.set("branch_id", b.id);
   v.set("branch_name", b.name);
   v.set("branch_kind", b.kind);
-  v.set("commune", b.commune);
-  v.set("district", b.district);
+  v.set("area", area(b.commune, b.district));
   v.set("organisation", organisation_name(b.organisation));
   v.set_flag(organisation_flag(b.organisation), true);
   v.set_flag("org_association", b.organisation == Organisation::Farmers ||
@@ -210,8 +245,17 @@ TemplateContext report_context(const Attended& a, const IssuingBody& agency,
   v.set("cadre_name", a.cadre->name);
   v.set("cadre_position", a.cadre->position);
   v.set("agency", a.cadre->agency);
-  v.set("signer_role", a.cadre->position);
-  v.set("signer_name", a.cadre->name);
+  // A personal report is signed by the cadre as the person who reports; an organisation's
+  // report for the organisation, by month.xml's signature block (the reader made sure it has
+  // its authority line).
+  const bool personal = agency.reports == ReportMode::Personal;
+  v.set_flag("personal_report", personal);
+  if (personal) {
+    v.set("signer_role", "Người báo cáo");
+    v.set("signer_name", a.cadre->name);
+  } else {
+    set_signature(v, agency.signature->lines);
+  }
   return v;
 }
 
@@ -220,8 +264,7 @@ void set_gap(TemplateValue& v, const CadreGap& g) {
   v.set("cadre_position", g.cadre_position);
   v.set("agency", g.agency);
   v.set("branch_name", g.branch_name);
-  v.set("commune", g.commune);
-  v.set("district", g.district);
+  v.set("area", area(g.commune, g.district));
   v.set("meeting_date", dmy(g.meeting_date));
   v.set("report_due", dmy(g.report_due));
   v.set_flag("absent", g.kind == GapKind::Absent);
@@ -251,7 +294,8 @@ TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
   set_number(v, s.summary.first_number);
   v.set("date", iso(s.summary.date));
   v.set("addressee", s.summary_addressee);
-  set_signature(v, s.board_signature);
+  v.set("total_label", s.total_label);
+  set_signature(v, s.board.signature.value_or(SignatureBlock{}).lines);
   set_recipients(v, s.summary.recipients);
   set_tally(v.set("total", TemplateValue()), f.total);
 
@@ -291,12 +335,22 @@ TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
     range.set("lowest_rate", lowest->attendance_rate);
   }
 
-  TemplateValue& districts = v.set_list("districts");
+  // By area: the communes under the province, or (older data) the districts with theirs.
+  v.set_flag("has_districts", !f.by_district.empty());
+  TemplateValue& areas = v.set_list("areas");
+  if (f.by_district.empty()) {
+    for (std::size_t i = 0; i < f.by_commune.size(); ++i) {
+      TemplateValue& row = areas.add_map();
+      row.set("number", std::to_string(i + 1));
+      row.set("name", text::capitalize_first(f.by_commune[i].name));  // a cell starts with a capital
+      set_tally(row, f.by_commune[i].tally);
+    }
+  }
   for (std::size_t i = 0; i < f.by_district.size(); ++i) {
     const DistrictFigures& d = f.by_district[i];
-    TemplateValue& row = districts.add_map();
+    TemplateValue& row = areas.add_map();
     row.set("number", std::to_string(i + 1));
-    row.set("name", text::capitalize_first(d.name));  // a table cell starts with a capital
+    row.set("name", text::capitalize_first(d.name));
     set_tally(row, d.tally);
     TemplateValue& communes = row.set_list("communes");
     for (std::size_t j = 0; j < d.communes.size(); ++j) {
@@ -352,8 +406,7 @@ TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
       TemplateValue& item = opinions.add_map();
       item.set("text", o.text);
       item.set("branch_name", o.branch_name);
-      item.set("commune", o.commune);
-      item.set("district", o.district);
+      item.set("area", area(o.commune, o.district));
       item.set("meeting_date", dmy(o.meeting_date));
     }
     if (shown < t.opinions.size())
@@ -374,17 +427,36 @@ TemplateContext reminder_context(const AgencyGaps& a, const std::optional<int>& 
   set_number(v, number);
   v.set("date", iso(s.reminders.date));
   if (s.reply_by) v.set("reply_by", dmy(*s.reply_by));
-  set_signature(v, s.board_signature);
+  set_signature(v, s.board.signature.value_or(SignatureBlock{}).lines);
   set_recipients(v, s.reminders.recipients);
   v.set("addressee", a.agency);
   set_gap_counts(v, a.absent, a.late, a.missing);
-  TemplateValue& gaps = v.set_list("gaps");
-  int row_number = 0;
-  for (const CadreGap& g : a.gaps) {
-    TemplateValue& row = gaps.add_map();
-    row.set("number", std::to_string(++row_number));
+  // One row per cadre, named once, with each of the cadre's cases under it (the gaps come sorted
+  // by cadre).
+  TemplateValue& cadres = v.set_list("cadres");
+  TemplateValue* gaps = nullptr;
+  std::array<bool, kOrganisationCount> concerned{};
+  int cadre_count = 0;
+  for (std::size_t i = 0; i < a.gaps.size(); ++i) {
+    const CadreGap& g = a.gaps[i];
+    if (i == 0 || a.gaps[i - 1].cadre_id != g.cadre_id) {
+      TemplateValue& cadre = cadres.add_map();
+      cadre.set("number", std::to_string(++cadre_count));
+      cadre.set("cadre_name", g.cadre_name);
+      cadre.set("cadre_position", g.cadre_position);
+      gaps = &cadre.set_list("gaps");
+    }
+    TemplateValue& row = gaps->add_map();
     set_gap(row, g);
+    row.set_flag("first", i == 0 || a.gaps[i - 1].cadre_id != g.cadre_id);
+    row.set_flag("last", i + 1 == a.gaps.size() || a.gaps[i + 1].cadre_id != g.cadre_id);
+    concerned[static_cast<std::size_t>(g.organisation)] = true;
   }
+  v.set("cadre_count", count(cadre_count));
+  v.set_flag("one_cadre", cadre_count == 1);
+  const Nouns nouns = nouns_of(concerned);
+  v.set("branch_nouns", nouns.branches);
+  v.set("member_nouns", nouns.members);
   return v;
 }
 
@@ -410,6 +482,7 @@ class MonthWriter {
   // Renders into out_, or records why not; false when the template itself failed.
   bool emit(MarkupTemplate& t, const TemplateContext& context, const std::string& wanted_name);
   void write_reports(MarkupTemplate& t);
+  void warn_signers_in_gaps();
 
   const MeetingData& data_;
   const MonthFigures& figures_;
@@ -428,8 +501,31 @@ bool MonthWriter::emit(MarkupTemplate& t, const TemplateContext& context,
     failed_ = true;
     return false;
   }
-  out_.push_back({names_.claim(wanted_name), std::move(*markup.value)});
+  out_.push_back({names_.claim(wanted_name), punctuate_list_items(*markup.value)});
   return true;
+}
+
+// A person who signs the month's documents and is also among the month's defaulters: the
+// documents are still written, but a clerk should see it before they go out.
+void MonthWriter::warn_signers_in_gaps() {
+  std::vector<const IssuingBody*> bodies{&settings_.board};
+  for (const IssuingBody& a : settings_.agencies) bodies.push_back(&a);
+  for (const IssuingBody* body : bodies) {
+    if (!body->signature) continue;
+    const Signature& s = body->signature->lines;
+    for (const AgencyGaps& a : figures_.gaps_by_agency) {
+      const auto gap = std::find_if(a.gaps.begin(), a.gaps.end(),
+                                    [&](const CadreGap& g) { return g.cadre_name == s.signer; });
+      if (gap == a.gaps.end()) continue;
+      const RecordSource& at = body->signature->signer_source;
+      errors_.push_back({at.file, at.line, at.column,
+                         "'" + s.signer + "' signs for " + body->key +
+                             " and is also listed among the month's defaulters (cadre " +
+                             gap->cadre_id + ", " + a.agency + "); check who signs",
+                         true});
+      break;
+    }
+  }
 }
 
 void MonthWriter::write_reports(MarkupTemplate& t) {
@@ -463,8 +559,17 @@ void MonthWriter::write_reports(MarkupTemplate& t) {
                                " attendance report(s) not generated"});
       continue;
     }
+    const bool personal = agency->reports == ReportMode::Personal;
+    if (!personal && !agency->signature) {
+      errors_.push_back({agency->source.file, agency->source.line, agency->source.column,
+                         "agency '" + key + "' issues its reports in its number series but has "
+                         "no signature block; " + std::to_string(list.size()) +
+                             " attendance report(s) not generated"});
+      continue;
+    }
     std::sort(list.begin(), list.end(), filed_before);
-    std::optional<int> next = agency->first_report_number;
+    // Personal reports are the cadres' own: never in the agency's number series.
+    std::optional<int> next = personal ? std::nullopt : agency->first_report_number;
     for (const Attended& a : list) {
       const bool numbered = next && a.meeting->report_filed;
       const TemplateContext context = report_context(
@@ -508,6 +613,7 @@ Result<std::vector<GeneratedDocument>> MonthWriter::write(const std::string& tem
     if (number) ++*number;
   }
   if (!failed_) write_reports(*report.value);
+  warn_signers_in_gaps();
   if (failed_) return {std::nullopt, errors_};
   return {std::move(out_), std::move(errors_)};
 }

@@ -1,13 +1,16 @@
 // The documents of one month of branch meetings, as document markup from the templates in
 // <templates_dir>/documents/:
-//   bao-cao-du-sinh-hoat.mustache  one attendance report per meeting a cadre attended, issued by
-//                                  the cadre's agency and signed by the cadre;
+//   bao-cao-du-sinh-hoat.mustache  one attendance report per meeting a cadre attended, to or from
+//                                  the cadre's agency: the agency's own (numbered in its series,
+//                                  signed for it) or the cadre's personal one (no number, signed by
+//                                  the cadre), as month.xml says (ReportMode);
 //   bao-cao-thang.mustache         the board's monthly summary to the standing committee;
 //   cong-van-nhac-nho.mustache     one reminder dispatch per agency (other than the board itself)
 //                                  whose cadres did not attend or did not report in time.
 // Numbers run from the first numbers in month.xml: attendance reports per agency in the order
 // they were filed, dispatches in the Vietnamese order of the agencies. A report not filed, and
 // any series without a first number, gets a draft number ("Số    -BC/...") for the signer to fill.
+// Every list item of every document ends with ";", the last with "." (list_punctuation.h).
 #pragma once
 
 #include <string>
@@ -27,7 +30,8 @@ struct GeneratedDocument {
 
 // No value: nothing could be generated (a template is missing or malformed, the settings are
 // for another month). A value with errors: the documents listed in the errors were left out
-// (an agency month.xml does not name), every other document is there.
+// (an agency month.xml does not name), every other document is there. Warnings (warning=true)
+// leave nothing out: a signer who is also among the month's defaulters.
 // Order: the summary, the dispatches, then the attendance reports agency by agency.
 // Deterministic: the same input gives the same documents, byte for byte.
 Result<std::vector<GeneratedDocument>> generate_month_documents(const MeetingData& data,

@@ -91,6 +91,11 @@ std::string format_percent(double num, double den, int decimals) {
   return format_decimal(num * 100 / den, decimals) + "%";
 }
 
+std::string format_rate(long long num, long long den, int decimals) {
+  if (den != 0 && (num * 100) % den == 0) return format_integer(num * 100 / den) + "%";
+  return format_percent(static_cast<double>(num), static_cast<double>(den), decimals);
+}
+
 std::string group_digits_if_integer(std::string_view cell_text) {
   constexpr std::string_view kSpace = " \t\r\n";
   const std::size_t first = cell_text.find_first_not_of(kSpace);

@@ -49,13 +49,13 @@ TEST(GuidanceReader, ReadsTheSampleMonth) {
   const Guidance& g = *r.value;
   EXPECT_EQ(g.month.year, 2026);
   EXPECT_EQ(g.month.month, 10);
-  EXPECT_EQ(g.issuer.name, "Ban Dân vận Tỉnh ủy Vĩnh Giang");
-  EXPECT_EQ(g.issuer.code, "BDVTU");
-  EXPECT_EQ(g.place, "Vĩnh Giang");
+  EXPECT_EQ(g.issuer.name, "Ban Tuyên giáo và Dân vận Tỉnh ủy Trường Giang");
+  EXPECT_EQ(g.issuer.code, "BTGDVTU");
+  EXPECT_EQ(g.place, "Trường Giang");
   EXPECT_EQ(g.date, (CivilDate{2026, 9, 28}));
   ASSERT_EQ(g.organisations.size(), 6u);
   EXPECT_EQ(g.organisations[2].id, Organisation::Farmers);
-  EXPECT_EQ(g.organisations[2].name, "Hội Nông dân tỉnh Vĩnh Giang");
+  EXPECT_EQ(g.organisations[2].name, "Hội Nông dân tỉnh Trường Giang");
   EXPECT_EQ(g.organisations[2].code, "HNDT");
 
   ASSERT_EQ(g.topics.size(), 6u);

@@ -49,6 +49,26 @@ TEST(MeetingChecks, KeepsGoodDataAsItIs) {
   EXPECT_EQ(testing::dump(checked), testing::dump(d));
 }
 
+// Districts are all or nothing: a branch without one among branches with one is kept, with a
+// warning at it; data without any district (the two-tier administration) has none.
+TEST(MeetingChecks, WarnsOfABranchWithoutDistrictAmongDistricts) {
+  MeetingData d = month_in_code();
+  d.branches.push_back(d.branches[0]);
+  d.branches[1].id = "B2";
+  d.branches[1].district = "";
+  d.branches[1].source.line = 5;
+  Diagnostics out;
+  EXPECT_EQ(check_meetings(d, out).branches.size(), 2u);
+  EXPECT_EQ(all(out),
+            "gen:5:1: warning: branch 'B2': no district, while other branches name theirs; its "
+            "figures are counted under a district with no name\n");
+
+  d.branches[0].district = "";
+  Diagnostics none;
+  check_meetings(d, none);
+  EXPECT_EQ(all(none), "");
+}
+
 TEST(MeetingChecks, RejectsNumbersOutOfRangeAndEmptyIds) {
   MeetingData d = month_in_code();
   d.branches.push_back(d.branches[0]);

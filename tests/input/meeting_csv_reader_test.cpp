@@ -42,6 +42,23 @@ TEST(MeetingCsvReader, ReadsTheSmallMonthAsTheXmlHasIt) {
   EXPECT_EQ(b2.source.fields[6].column, 7);
 }
 
+// The two-tier CSV set has no district column at all (it is optional); it reads as its XML
+// twin. The district data of small/ has the column, and keeps it.
+TEST(MeetingCsvReader, ReadsTwoTierDataWithoutADistrictColumn) {
+  const Result<MeetingData> csv = read_meetings_csv(meetings_dir() + "/two-tier/2026-10");
+  ASSERT_TRUE(csv.ok()) << all(csv.errors);
+  const Result<MeetingData> xml =
+      read_meetings_xml(meetings_dir() + "/two-tier/2026-10.xml", meetings_schema());
+  ASSERT_TRUE(xml.ok());
+  EXPECT_EQ(dump(*csv.value), dump(*xml.value));
+  for (const Branch& b : csv.value->branches) EXPECT_EQ(b.district, "") << b.id;
+  for (const Diagnostic& d : csv.errors) EXPECT_TRUE(d.warning) << d.to_string();
+
+  const Result<MeetingData> districts = read_meetings_csv(meetings_dir() + "/small/2026-10");
+  ASSERT_TRUE(districts.ok());
+  EXPECT_EQ(districts.value->branches[3].district, "huyện Ân Lộc");
+}
+
 TEST(MeetingCsvReader, RejectsEveryBadRecordAndKeepsTheOthers) {
   const Result<MeetingData> csv = read_meetings_csv(meetings_dir() + "/bad/2026-10");
   ASSERT_TRUE(csv.ok()) << all(csv.errors);

@@ -35,6 +35,27 @@ TEST(MeetingXmlReader, ReadsTheSmallMonth) {
             "assigned to this branch (kept: a substitute)\n");
 }
 
+// The two-tier administration (since July 2025): communes directly under the province, no
+// district attribute. The old model (small/, with districts) still reads, each branch with its
+// district.
+TEST(MeetingXmlReader, ReadsTwoTierAndDistrictData) {
+  const Result<MeetingData> two_tier = read_xml("two-tier/2026-10.xml");
+  ASSERT_TRUE(two_tier.ok()) << all(two_tier.errors);
+  ASSERT_EQ(two_tier.value->branches.size(), 6u);
+  for (const Branch& b : two_tier.value->branches) {
+    EXPECT_EQ(b.district, "") << b.id;
+    EXPECT_EQ(b.source.fields.size(), 7u) << b.id;  // no district field
+  }
+  EXPECT_EQ(two_tier.value->branches[0].commune, "xã Bình Lợi");
+  EXPECT_EQ(two_tier.value->branches[5].commune, "đặc khu Hòn Tre");
+  EXPECT_EQ(two_tier.value->meetings.size(), testing::small_month().meetings.size());
+
+  const Result<MeetingData> districts = read_xml("small/2026-10.xml");
+  ASSERT_TRUE(districts.ok());
+  EXPECT_EQ(districts.value->branches[0].district, "huyện Bình Sơn");
+  EXPECT_EQ(districts.value->branches[5].district, "huyện Ân Lộc");
+}
+
 TEST(MeetingXmlReader, KeepsWhereEveryRecordAndValueIs) {
   const Result<MeetingData> r = read_xml("small/2026-10.xml");
   ASSERT_TRUE(r.ok());

@@ -68,12 +68,12 @@ TEST(MonthFigures, TotalMatchesHandComputation) {
 TEST(MonthFigures, PerOrganisationMatchesHandComputation) {
   const MonthFigures f = small_figures();
   const auto org = [&](Organisation o) { return f.by_organisation[static_cast<int>(o)]; };
-  expect_tally(org(Organisation::Party), {1, 1, 1, 1, 18, 20, "90,00%", 1, 1, 1, 1, 0, 0});
+  expect_tally(org(Organisation::Party), {1, 1, 1, 1, 18, 20, "90%", 1, 1, 1, 1, 0, 0});
   expect_tally(org(Organisation::Front), {0, 0, 0, 0, 0, 0, "", 0, 0, 0, 0, 0, 0});
-  expect_tally(org(Organisation::Farmers), {2, 2, 2, 1, 72, 90, "80,00%", 2, 2, 1, 0, 1, 1});
-  expect_tally(org(Organisation::Women), {1, 1, 1, 1, 24, 30, "80,00%", 1, 0, 0, 0, 0, 0});
+  expect_tally(org(Organisation::Farmers), {2, 2, 2, 1, 72, 90, "80%", 2, 2, 1, 0, 1, 1});
+  expect_tally(org(Organisation::Women), {1, 1, 1, 1, 24, 30, "80%", 1, 0, 0, 0, 0, 0});
   expect_tally(org(Organisation::Veterans), {1, 0, 0, 0, 0, 0, "", 1, 0, 0, 0, 0, 0});
-  expect_tally(org(Organisation::Youth), {1, 1, 1, 1, 20, 25, "80,00%", 1, 1, 1, 1, 0, 0});
+  expect_tally(org(Organisation::Youth), {1, 1, 1, 1, 20, 25, "80%", 1, 1, 1, 1, 0, 0});
 }
 
 // Districts in Vietnamese order: "huyện Ân Lộc" before "huyện Bình Sơn" (byte order would put
@@ -97,7 +97,7 @@ TEST(MonthFigures, PerDistrictAndCommuneInVietnameseOrder) {
   expect_tally(f.by_district[1].tally, {3, 3, 3, 2, 73, 90, "81,11%", 3, 2, 2, 1, 1, 0});
   ASSERT_EQ(f.by_district[1].communes.size(), 2u);
   EXPECT_EQ(f.by_district[1].communes[0].name, "xã Ân Phú");
-  expect_tally(f.by_district[1].communes[0].tally, {1, 1, 1, 1, 24, 30, "80,00%", 1, 0, 0, 0, 0, 0});
+  expect_tally(f.by_district[1].communes[0].tally, {1, 1, 1, 1, 24, 30, "80%", 1, 0, 0, 0, 0, 0});
   EXPECT_EQ(f.by_district[1].communes[1].name, "xã Bình Lợi");
   expect_tally(f.by_district[1].communes[1].tally, {2, 2, 2, 1, 49, 60, "81,67%", 2, 2, 2, 1, 1, 0});
 }
@@ -259,12 +259,60 @@ TEST(MonthFigures, SmallFixtureReadFromXml) {
   const MonthFigures f = compute_figures(*data.value, {5});
   expect_tally(f.total, {6, 5, 5, 4, 134, 165, "81,21%", 6, 4, 3, 2, 1, 1});
   expect_tally(f.by_organisation[static_cast<int>(Organisation::Farmers)],
-               {2, 2, 2, 1, 72, 90, "80,00%", 2, 2, 1, 0, 1, 1});
+               {2, 2, 2, 1, 72, 90, "80%", 2, 2, 1, 0, 1, 1});
   ASSERT_EQ(f.by_district.size(), 2u);
   EXPECT_EQ(f.by_district[0].name, "huyện Ân Lộc");
   ASSERT_EQ(f.gaps_by_agency.size(), 3u);
   EXPECT_EQ(f.gaps_by_agency[0].gaps[1].days_late, 3);
   EXPECT_EQ(f.opinions_by_topic[1].topic, "Giá vật tư nông nghiệp");
+}
+
+// Data with districts (months before July 2025) is grouped by district; then by_commune stays
+// empty, since two districts may each have a commune of the same name.
+TEST(MonthFigures, DistrictDataHasNoFlatCommuneList) {
+  EXPECT_TRUE(small_figures().by_commune.empty());
+}
+
+// The two-tier administration: the same month with its communes directly under the province
+// (tests/data/meetings/two-tier: B1 B2 xã Bình Lợi, B3 phường Ân Phú, B4-B6 đặc khu Hòn Tre).
+// No district: by_district is empty and the communes are the areas, in Vietnamese order
+// (đ < p < x), with the figures of the district-grouped communes above.
+TEST(MonthFigures, TwoTierDataGroupsByCommune) {
+  const std::string dir = std::string(VANBAN_SOURCE_DIR);
+  const Result<MeetingData> data = read_meetings_xml(
+      dir + "/tests/data/meetings/two-tier/2026-10.xml", dir + "/templates/schema/meetings.rng");
+  ASSERT_TRUE(data.ok());
+  const MonthFigures f = compute_figures(*data.value, {5});
+  EXPECT_TRUE(f.by_district.empty());
+  ASSERT_EQ(f.by_commune.size(), 3u);
+  EXPECT_EQ(f.by_commune[0].name, "đặc khu Hòn Tre");
+  expect_tally(f.by_commune[0].tally, {3, 2, 2, 2, 61, 75, "81,33%", 3, 2, 1, 1, 0, 1});
+  EXPECT_EQ(f.by_commune[1].name, "phường Ân Phú");
+  expect_tally(f.by_commune[1].tally, {1, 1, 1, 1, 24, 30, "80%", 1, 0, 0, 0, 0, 0});
+  EXPECT_EQ(f.by_commune[2].name, "xã Bình Lợi");
+  expect_tally(f.by_commune[2].tally, {2, 2, 2, 1, 49, 60, "81,67%", 2, 2, 2, 1, 1, 0});
+  expect_tally(f.total, {6, 5, 5, 4, 134, 165, "81,21%", 6, 4, 3, 2, 1, 1});
+  // Gaps and opinions carry no district; a gap knows its branch's organisation.
+  for (const AgencyGaps& a : f.gaps_by_agency)
+    for (const CadreGap& g : a.gaps) EXPECT_EQ(g.district, "") << g.cadre_id;
+  // Vietnamese order: "Ban ..." < "Đoàn ..." (đ after d) < "Hội ...".
+  ASSERT_EQ(f.gaps_by_agency.size(), 3u);
+  const AgencyGaps& youth = f.gaps_by_agency[1];
+  EXPECT_EQ(youth.agency, "Đoàn đặc khu Hòn Tre");
+  ASSERT_EQ(youth.gaps.size(), 1u);
+  EXPECT_EQ(youth.gaps[0].organisation, Organisation::Farmers);  // C4 at B4, a farmers' branch
+}
+
+// A rate that is a whole percentage exactly prints without decimals: 18/20 -> "90%" for the
+// Party (B1 alone), 90/90 = "100%" when every member came; others keep two decimals.
+TEST(MonthFigures, WholeRatesHaveNoDecimals) {
+  const MonthFigures f = small_figures();
+  EXPECT_EQ(f.by_organisation[static_cast<int>(Organisation::Party)].attendance_rate, "90%");
+  MeetingData d = testing::small_month();
+  for (Meeting& m : d.meetings)
+    for (const Branch& b : d.branches)
+      if (b.id == m.branch_id) m.present = b.members;
+  EXPECT_EQ(compute_figures(d, {5}).total.attendance_rate, "100%");
 }
 
 TEST(Calendar, AddDaysCrossesMonthsAndYears) {

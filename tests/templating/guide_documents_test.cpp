@@ -98,18 +98,18 @@ TEST(GuideDocuments, NamesLayoutsAndCovers) {
     const char* organisation;
     const char* title;
   } want[] = {
-      {"tai-lieu-sinh-hoat-dang-2026-10", "dang", "Đảng bộ tỉnh Vĩnh Giang",
+      {"tai-lieu-sinh-hoat-dang-2026-10", "dang", "Đảng bộ tỉnh Trường Giang",
        "Tài liệu sinh hoạt chi bộ"},
       {"tai-lieu-sinh-hoat-mat-tran-2026-10", "mat-tran",
-       "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Vĩnh Giang", "Tài liệu sinh hoạt Ban công tác Mặt trận"},
-      {"tai-lieu-sinh-hoat-nong-dan-2026-10", "hoi-nong-dan", "Hội Nông dân tỉnh Vĩnh Giang",
+       "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trường Giang", "Tài liệu sinh hoạt Ban công tác Mặt trận"},
+      {"tai-lieu-sinh-hoat-nong-dan-2026-10", "hoi-nong-dan", "Hội Nông dân tỉnh Trường Giang",
        "Tài liệu sinh hoạt chi, tổ hội"},
-      {"tai-lieu-sinh-hoat-phu-nu-2026-10", "hoi-phu-nu", "Hội Liên hiệp Phụ nữ tỉnh Vĩnh Giang",
+      {"tai-lieu-sinh-hoat-phu-nu-2026-10", "hoi-phu-nu", "Hội Liên hiệp Phụ nữ tỉnh Trường Giang",
        "Tài liệu sinh hoạt chi, tổ hội"},
       {"tai-lieu-sinh-hoat-cuu-chien-binh-2026-10", "hoi-cuu-chien-binh",
-       "Hội Cựu chiến binh tỉnh Vĩnh Giang", "Tài liệu sinh hoạt chi, tổ hội"},
+       "Hội Cựu chiến binh tỉnh Trường Giang", "Tài liệu sinh hoạt chi, tổ hội"},
       {"tai-lieu-sinh-hoat-doan-2026-10", "doan",
-       "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Vĩnh Giang", "Tài liệu sinh hoạt chi đoàn"},
+       "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Trường Giang", "Tài liệu sinh hoạt chi đoàn"},
   };
   for (std::size_t i = 0; i < guides.size(); ++i) {
     const Document d = read(guides[i]);
@@ -121,8 +121,8 @@ TEST(GuideDocuments, NamesLayoutsAndCovers) {
     EXPECT_EQ(cover_line(d, CoverLine::Role::Organisation), want[i].organisation);
     EXPECT_EQ(cover_line(d, CoverLine::Role::Title), want[i].title);
     EXPECT_EQ(cover_line(d, CoverLine::Role::Subtitle), "Tháng 10 năm 2026");
-    EXPECT_EQ(cover_line(d, CoverLine::Role::Issuer), "Ban Dân vận Tỉnh ủy Vĩnh Giang");
-    EXPECT_EQ(cover_line(d, CoverLine::Role::Place), "Vĩnh Giang, tháng 9 năm 2026");
+    EXPECT_EQ(cover_line(d, CoverLine::Role::Issuer), "Ban Tuyên giáo và Dân vận Tỉnh ủy Trường Giang");
+    EXPECT_EQ(cover_line(d, CoverLine::Role::Place), "Trường Giang, tháng 9 năm 2026");
     EXPECT_TRUE(d.signature.signer.empty());
     // Contents first (the layout starts the body on the next page), the notes page last.
     ASSERT_GE(d.body.size(), 3u);

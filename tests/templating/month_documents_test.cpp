@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 
 #include <unistd.h>
 
@@ -13,6 +14,8 @@
 #include "input/markup_reader.h"
 #include "input/meeting_csv_reader.h"
 #include "input/meeting_xml_reader.h"
+#include "templating/slug.h"
+#include "text/vietnamese_case.h"
 
 namespace vanban {
 namespace {
@@ -104,8 +107,10 @@ TEST(MonthDocuments, TheRightSetOfDocuments) {
                    }));
 }
 
-// Reports: issued by the cadre's agency, signed by the cadre, numbered per agency in the order
-// filed; M4's report was never filed: a draft dated the day it was due.
+// Reports of Ban Dân vận Huyện ủy Bình Sơn (reports="organisation" in small-month.xml): in its
+// number series in the order filed, signed for it with month.xml's authority line. Huyện đoàn Ân
+// Lộc's cadre reports personally: no number, signed by the cadre as the one who reports. M4's
+// report was never filed: a draft dated the day it was due.
 TEST(MonthDocuments, AttendanceReports) {
   const auto docs = generate(testing::small_month(), small_settings());
   const Document b1 = read(*find(docs, "bao-cao-du-sinh-hoat-B1-2026-10-05"));
@@ -115,12 +120,13 @@ TEST(MonthDocuments, AttendanceReports) {
   EXPECT_EQ(b1.issuer.name, "Ban Dân vận");
   EXPECT_EQ(b1.number, "31");
   EXPECT_EQ(b1.date, (CivilDate{2026, 10, 8}));
-  EXPECT_EQ(b1.signature.signer, "Trần Văn Bảy");
-  EXPECT_EQ(b1.signature.role, "Phó Trưởng ban Dân vận Huyện ủy");
+  EXPECT_EQ(b1.signature.authority, std::vector<std::string>{"K/T Trưởng ban"});
+  EXPECT_EQ(b1.signature.role, "Phó Trưởng ban");
+  EXPECT_EQ(b1.signature.signer, "Võ Thị Lan");
   const std::string text = body_text(b1);
   EXPECT_NE(text.find("Chi bộ ấp Phú Hữu, xã Bình Lợi, huyện Bình Sơn vào ngày 05 tháng 10 năm 2026"),
             std::string::npos) << text;
-  EXPECT_NE(text.find("Tổng số đảng viên: 20 người; dự sinh hoạt: 18 người, đạt 90,00%; vắng: 2 người."),
+  EXPECT_NE(text.find("Tổng số đảng viên: 20 người; dự sinh hoạt: 18 người, đạt 90%; vắng: 2 người."),
             std::string::npos) << text;
   EXPECT_NE(text.find("Giao thông nông thôn: Đề nghị sửa đoạn đường đal đầu ấp Phú Hữu"),
             std::string::npos) << text;
@@ -136,12 +142,18 @@ TEST(MonthDocuments, AttendanceReports) {
   const Document b5 = read(*find(docs, "bao-cao-du-sinh-hoat-B5-2026-10-15"));
   EXPECT_EQ(b5.layout, "nha-nuoc");
   EXPECT_EQ(b5.issuer.name, "Huyện đoàn Ân Lộc");
-  EXPECT_EQ(b5.number, "5");
+  EXPECT_EQ(b5.number, "");  // filed, but personal: not in the agency's series
+  EXPECT_TRUE(b5.signature.authority.empty());
+  EXPECT_EQ(b5.signature.role, "Người báo cáo");
+  EXPECT_EQ(b5.signature.signer, "Đỗ Minh Châu");
   const Document b4 = read(*find(docs, "bao-cao-du-sinh-hoat-B4-2026-10-20"));
   EXPECT_EQ(b4.number, "");
   EXPECT_EQ(b4.date, (CivilDate{2026, 10, 25}));
   EXPECT_EQ(b4.signature.signer, "Đỗ Minh Châu");
+  ASSERT_EQ(b4.recipients.entries.size(), 2u);
   EXPECT_EQ(b4.recipients.entries[0].names,
+            (std::vector<std::string>{"Huyện đoàn Ân Lộc (để báo cáo)"}));
+  EXPECT_EQ(b4.recipients.entries[1].names,
             (std::vector<std::string>{"Ban Dân vận Tỉnh ủy (để báo cáo)"}));
 }
 
@@ -156,17 +168,17 @@ TEST(MonthDocuments, Summary) {
   const std::string text = body_text(s);
   // Figures of the hand computation in tests/stats/month_figures_test.cpp.
   EXPECT_NE(text.find("5/6 chi bộ, chi hội, chi đoàn thuộc diện theo dõi đã tổ chức 5 cuộc sinh "
-                      "hoạt, trong đó 4 cuộc đúng ngày sinh hoạt định kỳ, chiếm 80,00%. Có 134 "
+                      "hoạt, trong đó 4 cuộc đúng ngày sinh hoạt định kỳ, chiếm 80%. Có 134 "
                       "lượt đảng viên, đoàn viên, hội viên dự sinh hoạt trên tổng số 165 người, "
                       "đạt 81,21%."),
             std::string::npos) << text;
-  EXPECT_NE(text.find("Hội Nông dân | 2 | 2 | 1 | 72 | 90 | 80,00% |"), std::string::npos) << text;
+  EXPECT_NE(text.find("Hội Nông dân | 2 | 2 | 1 | 72 | 90 | 80% |"), std::string::npos) << text;
   EXPECT_NE(text.find("Huyện Ân Lộc | 3 | 2 | 2 | 61 | 75 | 81,33% |"), std::string::npos) << text;
   EXPECT_NE(text.find("1.1 | Xã Tân Hòa |"), std::string::npos) << text;
   EXPECT_NE(text.find("Toàn tỉnh | 6 | 5 | 4 | 134 | 165 | 81,21% |"), std::string::npos) << text;
   EXPECT_NE(text.find("2 cuộc xếp loại tốt, 1 cuộc khá, 1 cuộc trung bình, 0 cuộc yếu; 1 cuộc"),
             std::string::npos) << text;
-  EXPECT_NE(text.find("cao nhất là Đảng (90,00%), thấp nhất là Hội Nông dân (80,00%)"),
+  EXPECT_NE(text.find("cao nhất là Đảng (90%), thấp nhất là Hội Nông dân (80%)"),
             std::string::npos) << text;
   // The gap list, agency by agency.
   EXPECT_NE(text.find("Ban Dân vận Huyện ủy Bình Sơn | \n"
@@ -206,10 +218,18 @@ TEST(MonthDocuments, ReminderDispatches) {
   EXPECT_EQ(binh_son.to, (std::vector<std::string>{"Ban Dân vận Huyện ủy Bình Sơn"}));
   EXPECT_EQ(binh_son.signature.signer, "Phạm Thị Thu Hà");
   const std::string text = body_text(binh_son);
-  EXPECT_NE(text.find("1 | Lê Thị Ánh, Chuyên viên Ban Dân vận Huyện ủy |"), std::string::npos)
+  EXPECT_NE(text.find("1 | Lê Thị Ánh, Chuyên viên Ban Dân vận Huyện ủy | Không dự buổi sinh "
+                      "hoạt ngày 31/10/2026 của Chi hội Phụ nữ ấp Ông Đề, xã Ân Phú, huyện Bình "
+                      "Sơn. |"),
+            std::string::npos)
       << text;
-  EXPECT_NE(text.find("2 | Trần Văn Bảy, Phó Trưởng ban Dân vận Huyện ủy | Chi hội Nông dân ấp "
-                      "Phú Hữu, xã Bình Lợi, huyện Bình Sơn | 12/10/2026 | Báo cáo chậm 3 ngày"),
+  EXPECT_NE(text.find("2 | Trần Văn Bảy, Phó Trưởng ban Dân vận Huyện ủy | Báo cáo chậm 3 ngày "
+                      "(gửi ngày 20/10/2026) về buổi sinh hoạt ngày 12/10/2026 của Chi hội Nông "
+                      "dân ấp Phú Hữu, xã Bình Lợi, huyện Bình Sơn. |"),
+            std::string::npos) << text;
+  // A written explanation is asked for, by the reply date.
+  EXPECT_NE(text.find("Yêu cầu các đồng chí có tên nêu trên giải trình bằng văn bản lý do chưa "
+                      "thực hiện đúng quy định, gửi về Ban Dân vận Tỉnh ủy trước ngày 16/11/2026"),
             std::string::npos) << text;
   EXPECT_EQ(text.find("Nguyễn Văn Út"), std::string::npos);
   // Only an agency with a missing report is asked for it, by the reply date.
@@ -217,8 +237,9 @@ TEST(MonthDocuments, ReminderDispatches) {
   const Document doan = read(*find(docs, "cong-van-nhac-nho-huyen-doan-an-loc"));
   EXPECT_EQ(doan.number, "89");
   EXPECT_NE(body_text(doan).find("chưa gửi báo cáo khẩn trương hoàn thành báo cáo bằng văn bản, "
-                                 "gửi về Ban Dân vận Tỉnh ủy trước ngày 16/11/2026"),
+                                 "gửi kèm bản giải trình"),
             std::string::npos) << body_text(doan);
+  EXPECT_NE(body_text(doan).find("Yêu cầu đồng chí có tên nêu trên giải trình"), std::string::npos);
   EXPECT_EQ(read(*find(docs, "cong-van-nhac-nho-hoi-nong-dan-huyen-an-loc")).number, "88");
 }
 
@@ -241,12 +262,12 @@ TEST(MonthDocuments, HostileNamesAreEscaped) {
   data.branches[0].name = "Chi bộ <ấp> & \"Phú Hữu\"";
   data.meetings[0].opinions[0].text = "<p>x</p> &amp; {{y}}";
   MonthSettings settings = small_settings();
-  settings.board_signature.signer = "A&B <C>";
+  settings.board.signature->lines.signer = "A&B <C>";
   const auto docs = generate(data, settings);
   ASSERT_EQ(docs.size(), 8u);
   for (const GeneratedDocument& d : docs) read(d);
   const Document b1 = read(*find(docs, "bao-cao-du-sinh-hoat-B1-2026-10-05"));
-  EXPECT_EQ(b1.signature.signer, hostile);
+  EXPECT_NE(body_text(b1).find("đồng chí " + hostile + ","), std::string::npos);
   EXPECT_NE(b1.subject.find("Chi bộ <ấp> & \"Phú Hữu\""), std::string::npos);
   EXPECT_NE(body_text(b1).find("<p>x</p> &amp; {{y}}"), std::string::npos);
   EXPECT_EQ(read(*find(docs, "bao-cao-thang-2026-10")).signature.signer, "A&B <C>");
@@ -321,6 +342,50 @@ TEST(MonthDocuments, BrokenTemplateNamesItsFileAndPlace) {
                                ":2:1: Unclosed section \"total\"\n");
 }
 
+// A person who signs for the board and is also among the month's defaulters (C1 Trần Văn Bảy,
+// late at M2): a warning at the <signer> of month.xml; every document is still written.
+TEST(MonthDocuments, SignerWhoIsADefaulterIsAWarning) {
+  MonthSettings settings = small_settings();
+  settings.board.signature->lines.signer = "Trần Văn Bảy";
+  const MeetingData data = testing::small_month();
+  const auto r = generate_month_documents(data, compute_figures(data, {5}), settings, templates_dir());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value->size(), generate(data, small_settings()).size());
+  ASSERT_EQ(r.errors.size(), 1u) << all(r.errors);
+  const Diagnostic& w = r.errors[0];
+  EXPECT_TRUE(w.warning);
+  EXPECT_EQ(w.file, source("tests/data/month/small-month.xml"));
+  EXPECT_EQ(w.line, settings.board.signature->signer_source.line);
+  EXPECT_EQ(w.column, settings.board.signature->signer_source.column);
+  EXPECT_NE(w.message.find("'Trần Văn Bảy' signs for Ban Dân vận Tỉnh ủy and is also listed among "
+                           "the month's defaulters (cadre C1"),
+            std::string::npos)
+      << w.message;
+}
+
+// A reminder about Youth Union branches only speaks of chi đoàn and đoàn viên: here C3 attends
+// M4 himself, so Huyện đoàn Ân Lộc's one case is C4's missing report on M5 at Chi đoàn ấp Tân Hòa.
+TEST(MonthDocuments, YouthUnionReminderUsesItsOwnWords) {
+  MeetingData data = testing::small_month();
+  for (Meeting& m : data.meetings) {
+    if (m.branch_id == "B4") m.cadre_id = "C3";
+    if (m.branch_id == "B5") m.report_filed.reset();
+  }
+  const auto docs = generate(data, small_settings());
+  const std::string doan = body_text(read(*find(docs, "cong-van-nhac-nho-huyen-doan-an-loc")));
+  EXPECT_NE(doan.find("dự sinh hoạt định kỳ với chi đoàn tháng 10"), std::string::npos) << doan;
+  EXPECT_NE(doan.find("kiến nghị của đoàn viên"), std::string::npos) << doan;
+  EXPECT_NE(doan.find("giải trình bằng văn bản"), std::string::npos) << doan;
+  for (const char* other : {"chi bộ", "chi hội", "đảng viên", "hội viên"})
+    EXPECT_EQ(doan.find(other), std::string::npos) << other << "\n" << doan;
+  // Bình Sơn's cases are at a farmers' (B2) and a women's (B3) branch: the associations' words.
+  const std::string binh_son =
+      body_text(read(*find(docs, "cong-van-nhac-nho-ban-dan-van-huyen-uy-binh-son")));
+  EXPECT_NE(binh_son.find("với chi hội tháng 10"), std::string::npos) << binh_son;
+  EXPECT_NE(binh_son.find("kiến nghị của hội viên"), std::string::npos) << binh_son;
+  EXPECT_EQ(binh_son.find("đoàn viên"), std::string::npos) << binh_son;
+}
+
 TEST(MonthDocuments, OpinionsPerTopicCanBeCapped) {
   MonthSettings settings = small_settings();
   settings.opinions_per_topic = 1;
@@ -376,8 +441,9 @@ TEST(MonthDocuments, SampleMonthInContent) {
       *settings.value);
   ASSERT_TRUE(xml.ok()) << all(xml.errors);
   EXPECT_TRUE(xml.errors.empty()) << all(xml.errors);
-  // 31 attended meetings, the summary, 9 agencies with gaps (the board's own not reminded).
-  EXPECT_EQ(xml.value->size(), 41u);
+  // 31 attended meetings, the summary, 8 agencies with gaps (the board has gaps too, but does not
+  // remind itself).
+  EXPECT_EQ(xml.value->size(), 40u);
   for (const GeneratedDocument& d : *xml.value) {
     SCOPED_TRACE(d.name);
     read(d);
@@ -385,6 +451,162 @@ TEST(MonthDocuments, SampleMonthInContent) {
   const auto csv = generate_from(read_meetings_csv(dir), *settings.value);
   ASSERT_TRUE(csv.ok());
   expect_same(*xml.value, *csv.value);
+}
+
+// Every list of every document: items end with ";", the last with "." (the data's own items
+// come without, or with other, end punctuation).
+void expect_list_punctuation(const std::vector<Block>& blocks, const std::string& where) {
+  for (const Block& b : blocks) {
+    if (b.kind != Block::Kind::OrderedList && b.kind != Block::Kind::DashList) continue;
+    for (std::size_t i = 0; i < b.items.size(); ++i) {
+      const std::vector<Block>& item = b.items[i].blocks;
+      ASSERT_FALSE(item.empty() || item.back().inlines.empty()) << where;
+      const std::string& last = item.back().inlines.back().text;
+      EXPECT_EQ(last.back(), i + 1 == b.items.size() ? '.' : ';') << where << ": " << last;
+    }
+  }
+}
+
+TEST(MonthDocuments, ListItemsEndWithSemicolonsAndTheLastWithAFullStop) {
+  const std::string dir = source("content/2026-10");
+  const Result<MonthSettings> settings =
+      read_month_settings(dir + "/month.xml", source("templates/schema/month.rng"));
+  ASSERT_TRUE(settings.ok()) << all(settings.errors);
+  const auto docs = generate_from(
+      read_meetings_xml(dir + "/meetings.xml", source("templates/schema/meetings.rng")),
+      *settings.value);
+  ASSERT_TRUE(docs.ok());
+  int lists = 0;
+  for (const GeneratedDocument& d : *docs.value) {
+    const Document doc = read(d);
+    expect_list_punctuation(doc.body, d.name);
+    lists += static_cast<int>(std::count_if(doc.body.begin(), doc.body.end(), [](const Block& b) {
+      return b.kind == Block::Kind::OrderedList || b.kind == Block::Kind::DashList;
+    }));
+  }
+  EXPECT_GT(lists, 40);
+}
+
+// The sample month's attendance reports, as month.xml says per agency: in an organisation's
+// series, signed for it (an authority line, never a bare signature); personal, without a
+// number, signed by the cadre who reports. Both kinds occur.
+TEST(MonthDocuments, SampleReportsAreSignedForTheOrganisationOrAsThePerson) {
+  const std::string dir = source("content/2026-10");
+  const Result<MonthSettings> settings =
+      read_month_settings(dir + "/month.xml", source("templates/schema/month.rng"));
+  ASSERT_TRUE(settings.ok()) << all(settings.errors);
+  const Result<MeetingData> data =
+      read_meetings_xml(dir + "/meetings.xml", source("templates/schema/meetings.rng"));
+  const auto docs = generate_from(data, *settings.value);
+  ASSERT_TRUE(docs.ok());
+  int organisation = 0, personal = 0;
+  for (const Meeting& m : data.value->meetings) {
+    if (m.cadre_id.empty()) continue;
+    const auto cadre = std::find_if(data.value->cadres.begin(), data.value->cadres.end(),
+                                    [&](const Cadre& c) { return c.id == m.cadre_id; });
+    const IssuingBody* agency = settings.value->find_issuer(cadre->agency);
+    ASSERT_NE(agency, nullptr) << cadre->agency;
+    char date[11];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", m.date.year, m.date.month, m.date.day);
+    const std::string name = "bao-cao-du-sinh-hoat-" + m.branch_id + "-" + date;
+    const GeneratedDocument* d = find(*docs.value, name);
+    ASSERT_NE(d, nullptr) << name;
+    const Document doc = read(*d);
+    SCOPED_TRACE(name);
+    EXPECT_EQ(doc.issuer.name, agency->issuer.name);
+    if (agency->reports == ReportMode::Personal) {
+      ++personal;
+      EXPECT_EQ(doc.number, "");
+      EXPECT_TRUE(doc.signature.authority.empty());
+      EXPECT_EQ(doc.signature.role, "Người báo cáo");
+      EXPECT_EQ(doc.signature.signer, cadre->name);
+    } else {
+      ++organisation;
+      EXPECT_EQ(doc.number.empty(), !m.report_filed.has_value());
+      EXPECT_EQ(doc.signature.authority, agency->signature->lines.authority);
+      EXPECT_FALSE(doc.signature.authority.empty());
+      EXPECT_EQ(doc.signature.signer, agency->signature->lines.signer);
+    }
+  }
+  EXPECT_GT(organisation, 0);
+  EXPECT_GT(personal, 0);
+}
+
+// Two-tier data: the summary's areas are the communes, with their figures; no district anywhere;
+// the Youth Union reminder of the sample names its one cadre once, for both of his cases.
+TEST(MonthDocuments, SampleSummaryByCommuneAndRemindersByCadre) {
+  const std::string dir = source("content/2026-10");
+  const Result<MonthSettings> settings =
+      read_month_settings(dir + "/month.xml", source("templates/schema/month.rng"));
+  ASSERT_TRUE(settings.ok());
+  const Result<MeetingData> data =
+      read_meetings_xml(dir + "/meetings.xml", source("templates/schema/meetings.rng"));
+  const MonthFigures figures = compute_figures(*data.value, {settings.value->report_deadline_days});
+  ASSERT_TRUE(figures.by_district.empty());
+  ASSERT_GT(figures.by_commune.size(), 3u);
+  const auto docs = generate_from(data, *settings.value);
+  const std::string summary = body_text(read(*find(*docs.value, "bao-cao-thang-2026-10")));
+  for (std::size_t i = 0; i < figures.by_commune.size(); ++i) {
+    const CommuneFigures& c = figures.by_commune[i];
+    const std::string row = std::to_string(i + 1) + " | " + text::capitalize_first(c.name) + " | " +
+                            std::to_string(c.tally.branches) + " | ";
+    EXPECT_NE(summary.find(row), std::string::npos) << row;
+    EXPECT_NE(summary.find(c.tally.attendance_rate + " |"), std::string::npos);
+  }
+  for (const char* gone : {" huyện ", "Huyện ủy", "Thị ủy", "thị xã", "Ban Dân vận"})
+    EXPECT_EQ(summary.find(gone), std::string::npos) << gone;
+
+  for (const AgencyGaps& a : figures.gaps_by_agency) {
+    if (a.agency == settings.value->board.key) continue;
+    const GeneratedDocument* d = find(*docs.value, "cong-van-nhac-nho-" + ascii_slug(a.agency, true));
+    ASSERT_NE(d, nullptr) << a.agency;
+    const std::string text = body_text(read(*d));
+    for (const CadreGap& g : a.gaps) {
+      const std::string named = g.cadre_name + ", " + g.cadre_position + " |";
+      const auto first = text.find(named);
+      EXPECT_NE(first, std::string::npos) << named;
+      EXPECT_EQ(text.find(named, first + 1), std::string::npos) << named << " named twice";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// Both shipped months build without a message (XML and CSV alike), and between them use every
+// layout profile: the Party's, the State's (a commune People's Committee), the Front's and the
+// four mass organisations'. November's summary totals the city, not a province.
+TEST(MonthDocuments, BothSampleMonthsUseEveryProfile) {
+  std::set<std::string> layouts;
+  for (const char* month : {"2026-10", "2026-11"}) {
+    SCOPED_TRACE(month);
+    const std::string dir = source(std::string("content/") + month);
+    const Result<MonthSettings> settings =
+        read_month_settings(dir + "/month.xml", source("templates/schema/month.rng"));
+    ASSERT_TRUE(settings.ok()) << all(settings.errors);
+    const Result<MeetingData> data =
+        read_meetings_xml(dir + "/meetings.xml", source("templates/schema/meetings.rng"));
+    ASSERT_TRUE(data.ok());
+    for (const Diagnostic& d : data.errors) EXPECT_TRUE(d.warning) << d.to_string();
+    const auto xml = generate_from(data, *settings.value);
+    ASSERT_TRUE(xml.ok());
+    EXPECT_TRUE(xml.errors.empty()) << all(xml.errors);
+    const auto csv = generate_from(read_meetings_csv(dir), *settings.value);
+    ASSERT_TRUE(csv.ok());
+    expect_same(*xml.value, *csv.value);
+    for (const GeneratedDocument& d : *xml.value) layouts.insert(read(d).layout);
+    if (std::string(month) == "2026-11") {
+      EXPECT_EQ(settings.value->total_label, "Toàn thành phố");
+      const std::string summary = body_text(read(*find(*xml.value, "bao-cao-thang-2026-11")));
+      EXPECT_NE(summary.find("Toàn thành phố | "), std::string::npos) << summary;
+      EXPECT_EQ(summary.find("Toàn tỉnh"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(layouts, (std::set<std::string>{"dang", "nha-nuoc", "mat-tran", "doan", "hoi-nong-dan",
+                                            "hoi-phu-nu", "hoi-cuu-chien-binh"}));
 }
 
 }  // namespace

@@ -69,6 +69,18 @@ TEST(FormatPercent, ComputesRoundsAndAttachesSign) {
   EXPECT_EQ(format_percent(758, 1000, 1), "75,8%");
 }
 
+// A whole percentage that is exact prints without decimals; anything else as format_percent.
+TEST(FormatRate, ExactWholePercentagesHaveNoDecimals) {
+  EXPECT_EQ(format_rate(2209, 2209), "100%");
+  EXPECT_EQ(format_rate(18, 20), "90%");
+  EXPECT_EQ(format_rate(0, 7), "0%");
+  EXPECT_EQ(format_rate(52807, 60421), format_percent(52807, 60421));  // "87,40%"
+  EXPECT_EQ(format_rate(1, 8), "12,50%");         // exact, but not whole
+  EXPECT_EQ(format_rate(99999, 100000), "100,00%");  // rounds to 100 but is not 100
+  EXPECT_EQ(format_rate(5, 0), "0,00%");
+  EXPECT_EQ(format_rate(120000, 1000), "12.000%");
+}
+
 TEST(FormatPercent, ZeroDenominatorGivesZero) {
   EXPECT_EQ(format_percent(52807, 0), "0,00%");
   EXPECT_EQ(format_percent(5, 0, 0), "0%");
