@@ -126,7 +126,9 @@ void rule_spans(const std::vector<Token>& tokens, std::vector<KeptSpan>& out) {
     const Token& b = tokens[i + 1];
     if (a.trailing_punct && !(a.last_punct == U':' && is_number_label(a))) continue;
     if (b.leading_punct && fixed_space_width(b.first) == 0) continue;
-    if (a.number && u_isalpha(static_cast<UChar32>(b.first))) out.push_back({a.begin, b.end, Bond::Hard});
+    // A year ("năm 2026") counts nothing: the word after it is free.
+    const bool year = i > 0 && tokens[i - 1].core == U"năm" && !tokens[i - 1].trailing_punct;
+    if (a.number && !year && u_isalpha(static_cast<UChar32>(b.first))) out.push_back({a.begin, b.end, Bond::Hard});
     if (is_number_label(a) && is_numbered(b)) out.push_back({a.begin, b.end, Bond::Hard});
   }
   for (std::size_t i = 0; i < n;) {

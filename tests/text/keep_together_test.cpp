@@ -49,6 +49,7 @@ TEST(KeepTogether, ANumberStaysWithItsUnitAndADateHoldsTogether) {
   for (const char* before : {"ngày", "17", "tháng", "10", "năm"})
     EXPECT_TRUE(space_is_kept(k, date, before, Bond::Hard)) << before;
   EXPECT_FALSE(space_is_kept(k, date, "vào", Bond::Hard));
+  EXPECT_FALSE(space_is_kept(k, "tháng 10 năm 2026 của Chi hội", "2026", Bond::Hard));  // a year counts nothing
   // A number closing a clause is not bound to the next word.
   EXPECT_FALSE(space_is_kept(k, "vắng: 25 người, ghi nhận", "người,", Bond::Hard));
   EXPECT_TRUE(space_is_kept(k, "Số 65-BC/CCB", "Số", Bond::Hard));
