@@ -104,6 +104,21 @@ TEST_F(HeaderLayoutTest, EveryProfileKeepsTwoMillimetresBetweenTheColumns) {
   }
 }
 
+TEST_F(HeaderLayoutTest, ACommonPlaceAndDateKeepsOneLineInEveryProfile) {
+  for (const Profile& p : registry_->all()) {
+    Document d = document(p.family, "bao-cao");
+    d.place = "Trường Giang";
+    d.date = {2026, 12, 20};
+    const ResolvedDocument doc = resolved(d, p);
+    const double width = text_width(p);
+    const Fragment f = layout_header(doc, *fonts_, width);
+    int lines = 0;
+    for (const TextItem& t : f.texts)
+      if (t.style == FontStyle::Italic && t.x >= width * p.header.left_column) ++lines;
+    EXPECT_EQ(lines, 1) << p.family << ": " << doc.place_date.text;
+  }
+}
+
 TEST_F(HeaderLayoutTest, ATitleTooWideForItsColumnWrapsInBalancedLinesBetweenPhrases) {
   const Profile* shipped = registry_->find("hoi-phu-nu", "", {2026, 10, 22});
   ASSERT_NE(shipped, nullptr);
