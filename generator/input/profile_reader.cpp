@@ -22,7 +22,7 @@ using xml::is;
 using xml::str;
 using xml::trimmed;
 
-// Attribute values are kept as written (a draft number is spaces), only made NFC.
+// Attribute values are kept as written (a prefix may end with a space), only made NFC.
 std::string text_attr(const xmlNode* n, const char* name) {
   xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
   std::string out = v ? text::to_nfc(str(v)) : "";
@@ -160,7 +160,7 @@ Profile ProfileReader::read(const xmlNode* root) {
   const xmlNode* number = child(root, "number");
   p.number.pattern = text_attr(number, "pattern");
   p.number.letter_pattern = text_attr(number, "letter-pattern");
-  p.number.draft_number = text_attr(number, "draft");
+  p.number.draft_blank = num(number, "draft-blank");
   p.number.pad_below_ten = flag(number, "pad-below-ten");
 
   if (const xmlNode* numbering = child(root, "numbering")) {

@@ -38,7 +38,9 @@ class BodyFlow {
  public:
   BodyFlow(const ResolvedDocument& doc, const FontSet& fonts, double width, double body_height,
            const std::vector<TocEntry>& toc)
-      : BodyFlow(*doc.profile, fonts, width, body_height, toc) {}
+      : BodyFlow(*doc.profile, fonts, width, body_height, toc) {
+    body_.keep_together = doc.keep_together.get();
+  }
 
   void add_blocks(const std::vector<Block>& blocks, int depth) {
     for (const Block& b : blocks) add_block(b, depth);
@@ -138,7 +140,7 @@ class BodyFlow {
   }
 
   void add_table(const Table& table) {
-    LaidOutTable t = layout_table(table, profile_.style(Element::TableText), width_, fonts_);
+    LaidOutTable t = layout_table(table, profile_.style(Element::TableText), width_, fonts_, body_.keep_together);
     const int id = static_cast<int>(table_headers.size());
     table_headers.emplace_back(t.rows.begin(), t.rows.begin() + t.header_rows);
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
@@ -161,6 +163,7 @@ class BodyFlow {
   void add_box(const Block& box, int depth) {
     BodyFlow inner(profile_, fonts_, width_ - 2 * kBoxPadding, body_height_, toc_);
     inner.in_box_ = true;
+    inner.body_.keep_together = body_.keep_together;
     if (!box.title.empty()) {
       ParagraphStyle st = inner.body_;
       const TextStyle& h = profile_.style(Element::Heading);
@@ -245,7 +248,7 @@ Pages layout_pass(const ResolvedDocument& doc, const FontSet& fonts, const Geome
   const Profile& p = *doc.profile;
   BodyFlow flow(doc, fonts, g.width, g.body_height, toc);
   if (!doc.cover.empty()) {
-    flow.add_fragment(layout_cover(doc.cover, fonts, g.width, g.body_height), 0, false);
+    flow.add_fragment(layout_cover(doc.cover, fonts, g.width, g.body_height, doc.keep_together.get()), 0, false);
     flow.break_page();
   } else {
     // The header, type name, subject and "Kính gửi:" open page 1 together with the first lines.

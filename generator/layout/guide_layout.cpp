@@ -8,9 +8,9 @@ namespace vanban {
 
 namespace {
 
-Fragment centred_lines(const StyledText& t, double width, const FontSet& fonts) {
+Fragment centred_lines(const StyledText& t, double width, const FontSet& fonts, const text::KeepTogether* keep) {
   Fragment f;
-  for (const Fragment& line : layout_text(t.text, t.style, LineAlign::Center, width, fonts))
+  for (const Fragment& line : layout_text(t.text, t.style, LineAlign::Center, width, fonts, 0, keep))
     f.append_below(line);
   return f;
 }
@@ -18,12 +18,12 @@ Fragment centred_lines(const StyledText& t, double width, const FontSet& fonts) 
 }  // namespace
 
 Fragment layout_cover(const std::vector<ResolvedCoverLine>& cover, const FontSet& fonts, double width,
-                      double height) {
+                      double height, const text::KeepTogether* keep_together) {
   // Three bands: the organisation lines at the top, title and subtitle around 40% of the
   // height, the issuer and place lines at the foot.
   Fragment top, middle, foot;
   for (const ResolvedCoverLine& line : cover) {
-    const Fragment text = centred_lines(line.text, width * 0.9, fonts);
+    const Fragment text = centred_lines(line.text, width * 0.9, fonts, keep_together);
     switch (line.role) {
       case CoverLine::Role::Organisation: top.append_below(text, width * 0.05, 2); break;
       case CoverLine::Role::Title:

@@ -12,9 +12,9 @@
 namespace vanban {
 
 // The cover fills a whole body area: organisation at the top, title and month in the middle,
-// the compiling body and the place near the foot.
+// the compiling body and the place near the foot. No line splits a phrase of `keep_together`.
 Fragment layout_cover(const std::vector<ResolvedCoverLine>& cover, const FontSet& fonts, double width,
-                      double height);
+                      double height, const text::KeepTogether* keep_together);
 
 struct TocEntry {
   std::string text;

@@ -1,6 +1,7 @@
 #include "layout/header_layout.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "layout/paragraph_layout.h"
 
@@ -10,6 +11,8 @@ namespace {
 
 constexpr double kPtPerMm = 72.0 / 25.4;
 constexpr double kRuleWidth = 0.6;
+constexpr double kColumnGutter = 2 * kPtPerMm;  // at least this much between the header columns
+constexpr double kFitTolerance = 0.01;          // pt: rounding, not overflow
 
 double text_width(const FontSet& fonts, const StyledText& t) {
   return fonts.face(font_style(t.style.bold, t.style.italic)).text_width(t.text, t.style.size);
@@ -19,6 +22,12 @@ double line_width(const Fragment& line, const FontSet& fonts) {
   if (line.texts.empty()) return 0;
   const TextItem& last = line.texts.back();
   return last.x + fonts.face(last.style).text_width(last.text, last.size) - line.texts.front().x;
+}
+
+std::string line_text(const Fragment& line) {
+  std::string out;
+  for (const TextItem& t : line.texts) out += (out.empty() ? "" : " ") + t.text;
+  return out;
 }
 
 void underline(Fragment& column, const std::vector<Fragment>& lines, const TextStyle& style, const FontSet& fonts) {
@@ -33,12 +42,24 @@ void underline(Fragment& column, const std::vector<Fragment>& lines, const TextS
   }
 }
 
+// `t` in balanced lines within `width`, never splitting a kept phrase when `strict`.
+std::vector<Fragment> wrap(const StyledText& t, LineAlign align, double width, const FontSet& fonts,
+                           const text::KeepTogether* keep, bool strict) {
+  ParagraphStyle st;
+  st.size = t.style.size;
+  st.line_height = single_line_height(fonts, t.style.size);
+  st.align = align;
+  st.keep_together = keep;
+  st.may_split_phrases = !strict;
+  return layout_paragraph({{t.text, t.style.bold, t.style.italic}}, st, width, fonts);
+}
+
 // Stacks the lines of `t`, wrapped and aligned within `width`, under `column`.
 // Returns the width of the widest line.
-double stack_text(Fragment& column, const StyledText& t, LineAlign align, double width,
-                  const FontSet& fonts, double gap = 0) {
+double stack_text(Fragment& column, const StyledText& t, LineAlign align, double width, const FontSet& fonts,
+                  const text::KeepTogether* keep, double gap = 0) {
   if (t.empty()) return 0;
-  const auto lines = layout_text(t.text, t.style, align, width, fonts);
+  const auto lines = wrap(t, align, width, fonts, keep, false);
   double widest = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     column.append_below(lines[i], 0, i == 0 ? gap : 0);
@@ -48,103 +69,149 @@ double stack_text(Fragment& column, const StyledText& t, LineAlign align, double
   return widest;
 }
 
-// A line that must not wrap (the title, the motto, the place-date line): centred (or right-
-// aligned) in its column, but moved left when it is wider than the column so it never passes
-// the right margin. Returns where it starts and how wide it is.
-struct Span {
-  double x = 0, width = 0;
-};
-Span stack_single_line(Fragment& column, const StyledText& t, LineAlign align, double width,
-                         const FontSet& fonts) {
-  if (t.empty()) return {};
-  auto lines = layout_text(t.text, t.style, LineAlign::Left, 1e6, fonts);
-  const double w = line_width(lines.front(), fonts);
-  const double x = std::min(align == LineAlign::Center ? (width - w) / 2 : width - w, width - w);
-  column.append_below(lines.front(), x);
-  if (t.style.underline) underline(column, lines, t.style, fonts);
-  return {x, w};
-}
+// One column of the header: its elements stacked, each kept inside the column's width.
+class HeaderColumn {
+ public:
+  HeaderColumn(const ResolvedDocument& doc, const FontSet& fonts, double width, const char* side,
+               Diagnostics* problems)
+      : doc_(doc), fonts_(fonts), width_(width), side_(side), problems_(problems) {}
 
-void rule_below(Fragment& column, double x0, double x1, double gap_above) {
-  const double y = column.height + gap_above;
-  column.paths.push_back(make_rule(x0, y, x1, y, kRuleWidth));
-  column.height = y + kRuleWidth;
+  // Adds `t` (element `what`) in balanced lines; a line that cannot fit even at a phrase
+  // boundary is a problem. Returns the width of its widest line.
+  double add(const StyledText& t, Element what, LineAlign align, double gap = 0) {
+    if (t.empty()) return 0;
+    const auto lines = wrap(t, align, width_, fonts_, doc_.keep_together.get(), true);
+    double widest = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const double w = line_width(lines[i], fonts_);
+      if (w > width_ + kFitTolerance) report(lines[i], w, what);
+      fragment.append_below(lines[i], 0, i == 0 ? gap : 0);
+      widest = std::max(widest, w);
+    }
+    if (t.style.underline) underline(fragment, lines, t.style, fonts_);
+    return widest;
+  }
+
+  // A solid rule of `length` centred in the column, `gap_above` under what is there.
+  void centred_rule(double length, double gap_above) {
+    const double y = fragment.height + gap_above;
+    fragment.paths.push_back(make_rule((width_ - length) / 2, y, (width_ + length) / 2, y, kRuleWidth));
+    fragment.height = y + kRuleWidth;
+  }
+
+  // A box around the text added since `top` (urgency and secrecy marks).
+  void box_since(double top) {
+    double left = 1e9, right = -1e9;
+    for (const TextItem& t : fragment.texts) {
+      if (t.baseline < top) continue;
+      left = std::min(left, t.x);
+      right = std::max(right, t.x + fonts_.face(t.style).text_width(t.text, t.size));
+    }
+    if (left > right) return;
+    const double pad = 3;
+    PathItem box;
+    box.line_width = 0.8;
+    box.ops = {{PathOp::Kind::MoveTo, left - pad, top},
+               {PathOp::Kind::LineTo, right + pad, top},
+               {PathOp::Kind::LineTo, right + pad, fragment.height + 1},
+               {PathOp::Kind::LineTo, left - pad, fragment.height + 1},
+               {PathOp::Kind::Close}};
+    fragment.paths.push_back(std::move(box));
+    fragment.height += 1;
+  }
+
+  Fragment fragment;
+
+ private:
+  void report(const Fragment& line, double w, Element what) {
+    if (!problems_) return;
+    const Profile& p = *doc_.profile;
+    char measure[96];
+    std::snprintf(measure, sizeof measure, "%.0f pt wide; the %s column leaves %.0f pt", w, side_, width_);
+    problems_->push_back({doc_.source_file, doc_.line, doc_.column,
+                          "the header does not fit layout '" + p.family + "' (" + p.edition + "): the " +
+                              element_name(what) + " line '" + line_text(line) + "' is " + measure +
+                              " and cannot be broken between phrases to fit; shorten the name or use a "
+                              "profile with a wider column"});
+  }
+
+  const ResolvedDocument& doc_;
+  const FontSet& fonts_;
+  double width_;
+  const char* side_;
+  Diagnostics* problems_;
+};
+
+Fragment header(const ResolvedDocument& doc, const FontSet& fonts, double width, Diagnostics* problems) {
+  const HeaderSetup& h = doc.profile->header;
+  // Each column gives half the gutter.
+  const double left_width = width * h.left_column - kColumnGutter / 2;
+  const double right_x = width * h.left_column + kColumnGutter / 2;
+  const LineAlign right_align = h.center_place_date ? LineAlign::Center : LineAlign::Right;
+
+  HeaderColumn left(doc, fonts, left_width, "issuer", problems);
+  for (std::size_t i = 0; i < doc.issuer_lines.size(); ++i) {
+    const bool issuer = i + 1 == doc.issuer_lines.size();  // the parent body comes first
+    const double w = left.add(doc.issuer_lines[i], issuer ? Element::Issuer : Element::Parent, LineAlign::Center);
+    // NĐ 30: the rule is 1/3 to 1/2 of the issuing body's name, centred under it.
+    if (issuer && h.issuer_rule > 0) left.centred_rule(w * h.issuer_rule, 3);
+  }
+  left.add(doc.issuer_mark, Element::IssuerMark, LineAlign::Center);
+
+  HeaderColumn right(doc, fonts, width - right_x, "title", problems);
+  double last_title = 0;
+  for (std::size_t i = 0; i < doc.title_lines.size(); ++i)
+    last_title = right.add(doc.title_lines[i], i == 0 ? Element::Title : Element::Motto, LineAlign::Center);
+  if (h.rule_under_title && last_title > 0) right.centred_rule(last_title, 3);
+
+  // "Số ..." and the place-date line share a baseline (NĐ 30: ô 3 and ô 4 on one line).
+  const double row = std::max(left.fragment.height, right.fragment.height) + 4;
+  left.fragment.height = right.fragment.height = row;
+  left.add(doc.number, Element::Number, LineAlign::Center);
+  right.add(doc.place_date, Element::PlaceDate, right_align);
+  left.add(doc.letter_subject, Element::LetterSubject, LineAlign::Center, 6);
+  for (const StyledText* mark : {&doc.urgency, &doc.secrecy}) {
+    if (mark->empty()) continue;
+    const double top = left.fragment.height + 8;
+    left.add(*mark, Element::Urgency, LineAlign::Center, 10);
+    left.box_since(top);
+  }
+
+  Fragment out;
+  out.place(left.fragment, 0, 0);
+  out.place(right.fragment, right_x, 0);
+  out.height = std::max(left.fragment.height, right.fragment.height);
+  return out;
 }
 
 void centred_rule(Fragment& column, double column_width, double length, double gap_above) {
-  rule_below(column, (column_width - length) / 2, (column_width + length) / 2, gap_above);
-}
-
-// A box drawn around the last `lines` of text added to `column` (urgency and secrecy marks).
-void box_last_text(Fragment& column, const FontSet& fonts, double top) {
-  double left = 1e9, right = -1e9;
-  for (const TextItem& t : column.texts) {
-    if (t.baseline < top) continue;
-    left = std::min(left, t.x);
-    right = std::max(right, t.x + fonts.face(t.style).text_width(t.text, t.size));
-  }
-  if (left > right) return;
-  const double pad = 3;
-  PathItem box;
-  box.line_width = 0.8;
-  box.ops = {{PathOp::Kind::MoveTo, left - pad, top},
-             {PathOp::Kind::LineTo, right + pad, top},
-             {PathOp::Kind::LineTo, right + pad, column.height + 1},
-             {PathOp::Kind::LineTo, left - pad, column.height + 1},
-             {PathOp::Kind::Close}};
-  column.paths.push_back(std::move(box));
-  column.height += 1;
+  const double y = column.height + gap_above;
+  column.paths.push_back(make_rule((column_width - length) / 2, y, (column_width + length) / 2, y, kRuleWidth));
+  column.height = y + kRuleWidth;
 }
 
 }  // namespace
 
 Fragment layout_header(const ResolvedDocument& doc, const FontSet& fonts, double width) {
-  const HeaderSetup& h = doc.profile->header;
-  const double left_width = width * h.left_column;
-  const double right_width = width - left_width;
-  const LineAlign right_align = h.center_place_date ? LineAlign::Center : LineAlign::Right;
+  return header(doc, fonts, width, nullptr);
+}
 
-  Fragment left;
-  double issuer_width = 0;
-  for (const StyledText& line : doc.issuer_lines)
-    issuer_width = std::max(issuer_width, stack_text(left, line, LineAlign::Center, left_width, fonts));
-  if (!doc.issuer_mark.empty()) stack_text(left, doc.issuer_mark, LineAlign::Center, left_width, fonts);
-  if (h.issuer_rule > 0) centred_rule(left, left_width, issuer_width * h.issuer_rule, 3);
-
-  Fragment right;
-  Span last_title;
-  for (const StyledText& line : doc.title_lines)
-    last_title = stack_single_line(right, line, LineAlign::Center, right_width, fonts);
-  if (h.rule_under_title && last_title.width > 0)
-    rule_below(right, last_title.x, last_title.x + last_title.width, 3);
-
-  // "Số ..." and the place-date line share a baseline (NĐ 30: ô 3 and ô 4 on one line).
-  const double row = std::max(left.height, right.height) + 4;
-  left.height = right.height = row;
-  stack_text(left, doc.number, LineAlign::Center, left_width, fonts);
-  stack_single_line(right, doc.place_date, right_align, right_width, fonts);
-  stack_text(left, doc.letter_subject, LineAlign::Center, left_width, fonts, 6);
-  for (const StyledText* mark : {&doc.urgency, &doc.secrecy}) {
-    if (mark->empty()) continue;
-    const double top = left.height + 8;
-    stack_text(left, *mark, LineAlign::Center, left_width, fonts, 10);
-    box_last_text(left, fonts, top);
-  }
-
-  Fragment header;
-  header.place(left, 0, 0);
-  header.place(right, left_width, 0);
-  header.height = std::max(left.height, right.height);
-  return header;
+Diagnostics check_header(const ResolvedDocument& doc, const FontSet& fonts) {
+  Diagnostics problems;
+  if (!doc.cover.empty()) return problems;  // a booklet has a cover instead
+  const PageSetup& page = doc.profile->page;
+  header(doc, fonts, (page.width - page.left - page.right) * kPtPerMm, &problems);
+  return problems;
 }
 
 Fragment layout_title_block(const ResolvedDocument& doc, const FontSet& fonts, double width) {
   Fragment block;
   if (doc.type_name.empty()) return block;
-  stack_text(block, doc.type_name, LineAlign::Center, width, fonts);
+  const text::KeepTogether* keep = doc.keep_together.get();
+  stack_text(block, doc.type_name, LineAlign::Center, width, fonts, keep);
   // A long subject wraps within 90% of the width, centred on the page.
   Fragment subject;
-  const double subject_width = stack_text(subject, doc.subject, LineAlign::Center, width * 0.9, fonts);
+  const double subject_width = stack_text(subject, doc.subject, LineAlign::Center, width * 0.9, fonts, keep);
   block.append_below(subject, width * 0.05);
   if (doc.profile->header.subject_rule > 0 && subject_width > 0)
     centred_rule(block, width, subject_width * doc.profile->header.subject_rule, 6);
@@ -161,10 +228,11 @@ Fragment layout_address_block(const ResolvedDocument& doc, const FontSet& fonts,
   const double column = std::min(widest + 1, width - label - gap);
   const double x0 = std::max(0.0, (width - (label + gap + column)) / 2);
 
+  const text::KeepTogether* keep = doc.keep_together.get();
   Fragment label_line;
-  stack_text(label_line, doc.address_label, LineAlign::Left, label + 1, fonts);
+  stack_text(label_line, doc.address_label, LineAlign::Left, label + 1, fonts, keep);
   Fragment addresses;
-  for (const StyledText& a : doc.addresses) stack_text(addresses, a, LineAlign::Left, column, fonts);
+  for (const StyledText& a : doc.addresses) stack_text(addresses, a, LineAlign::Left, column, fonts, keep);
   block.place(label_line, x0, 0);
   block.place(addresses, x0 + label + gap, 0);
   block.height = std::max(label_line.height, addresses.height);
@@ -190,18 +258,19 @@ PathItem make_brace(double x, double y0, double y1, double width) {
 
 Fragment layout_closing(const ResolvedDocument& doc, const FontSet& fonts, double width) {
   const double half = width / 2;
+  const text::KeepTogether* keep = doc.keep_together.get();
 
   Fragment signature;
-  for (const StyledText& line : doc.authority) stack_text(signature, line, LineAlign::Center, half, fonts);
-  stack_text(signature, doc.role, LineAlign::Center, half, fonts);
+  for (const StyledText& line : doc.authority) stack_text(signature, line, LineAlign::Center, half, fonts, keep);
+  stack_text(signature, doc.role, LineAlign::Center, half, fonts, keep);
   const double signing_space = doc.profile->signature.signing_space * kPtPerMm;
   signature.signature_box = Rect{0, signature.height, half, signing_space};
   signature.height += signing_space;
-  stack_text(signature, doc.signer, LineAlign::Center, half, fonts);
+  stack_text(signature, doc.signer, LineAlign::Center, half, fonts, keep);
 
   Fragment recipients;
   if (!doc.recipients_label.empty()) {
-    stack_text(recipients, doc.recipients_label, LineAlign::Left, half, fonts);
+    stack_text(recipients, doc.recipients_label, LineAlign::Left, half, fonts, keep);
     const TextStyle& style = doc.profile->style(Element::Recipient);
     const double brace_width = 5, brace_gap = 3;
     for (const ResolvedRecipient& entry : doc.recipients) {
@@ -211,13 +280,13 @@ Fragment layout_closing(const ResolvedDocument& doc, const FontSet& fonts, doubl
       const double top = recipients.height;
       double widest = 0;
       for (const std::string& line : entry.lines)
-        widest = std::max(widest, stack_text(recipients, {line, style}, LineAlign::Left, half - purpose_width - 6, fonts));
+        widest = std::max(widest, stack_text(recipients, {line, style}, LineAlign::Left, half - purpose_width - 6, fonts, keep));
       if (entry.purpose.empty()) continue;
       const double bottom = recipients.height;
       const double bx = widest + brace_gap;
       recipients.paths.push_back(make_brace(bx, top + 1, bottom - 1, brace_width));
       Fragment purpose;
-      stack_text(purpose, {entry.purpose, style}, LineAlign::Left, purpose_width, fonts);
+      stack_text(purpose, {entry.purpose, style}, LineAlign::Left, purpose_width, fonts, keep);
       recipients.place(purpose, bx + brace_width + brace_gap, (top + bottom - purpose.height) / 2);
     }
   }

@@ -166,49 +166,67 @@ LineBreaks break_lines(const std::vector<LineItem>& items, double first_width, d
   out = {};
   if (TotalFit(items, first_width, width, params, kInfinity).run(out)) return out;
   // Only an unbreakable box wider than the line can get here.
-  return break_lines_greedy(items, first_width, width);
+  return break_lines_balanced(items, first_width, width);
 }
 
-LineBreaks break_lines_greedy(const std::vector<LineItem>& items, double first_width, double width) {
+LineBreaks break_lines_balanced(const std::vector<LineItem>& items, double first_width, double width) {
   LineBreaks out;
-  double used = 0;          // natural width of the current line up to the last box
-  double pending_glue = 0;  // glue between that box and the next one
-  std::size_t last_break = 0;  // legal break seen since the line began (0 = none yet)
-  double width_at_last_break = 0;
-  bool line_has_box = false;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const LineItem& it = items[i];
-    const double line_width = out.ends.empty() ? first_width : width;
-    if (it.kind == LineItem::Kind::Box) {
-      if (line_has_box && used + pending_glue + it.width > line_width && last_break != 0) {
-        out.ends.push_back(last_break);
-        out.ratios.push_back(0);
-        // Restart the line after the break, re-adding what followed it.
-        used -= width_at_last_break;
-        line_has_box = true;
-        last_break = 0;
-        // Leading glue after the break is dropped: `used` already excludes it.
-      }
-      used += pending_glue + it.width;
-      pending_glue = 0;
-      line_has_box = true;
-    } else if (it.kind == LineItem::Kind::Glue) {
-      if (line_has_box && is_legal_break(items, i)) {
-        last_break = i;
-        width_at_last_break = used + it.width;
-      }
-      pending_glue += it.width;
-    } else if (is_forced(it)) {
-      out.ends.push_back(i);
-      out.ratios.push_back(0);
-      used = pending_glue = 0;
-      line_has_box = false;
-      last_break = 0;
-    } else if (it.penalty < kInfinitePenalty && line_has_box) {
-      last_break = i;
-      width_at_last_break = used + pending_glue;
+  if (items.empty()) return out;
+  std::vector<double> prefix(items.size() + 1, 0);  // natural width of items [0, i)
+  for (std::size_t i = 0; i < items.size(); ++i)
+    prefix[i + 1] = prefix[i] + (items[i].kind == LineItem::Kind::Penalty ? 0 : items[i].width);
+  std::vector<std::size_t> ends;  // where a line may end
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (is_legal_break(items, i)) ends.push_back(i);
+
+  // Lexicographic: least overflow, then fewest lines, then least cost. Node 0 is the start,
+  // node k the break at ends[k - 1]; sums are additive, so the best path to each node suffices.
+  struct Node {
+    bool reached = false;
+    double overflow = 0, cost = 0;
+    int lines = 0;
+    std::size_t previous = 0;
+  };
+  auto better = [](const Node& a, const Node& b) {
+    constexpr double kEpsilon = 1e-6;
+    if (!b.reached) return true;
+    if (std::abs(a.overflow - b.overflow) > kEpsilon) return a.overflow < b.overflow;
+    if (a.lines != b.lines) return a.lines < b.lines;
+    return a.cost < b.cost - kEpsilon;
+  };
+  std::vector<Node> best(ends.size() + 1);
+  best[0].reached = true;
+  for (std::size_t a = 0; a < ends.size(); ++a) {
+    if (!best[a].reached) continue;
+    std::size_t start = a == 0 ? 0 : ends[a - 1] + 1;
+    while (start < items.size() && items[start].kind != LineItem::Kind::Box && !is_forced(items[start])) ++start;
+    const double measure = a == 0 ? first_width : width;
+    for (std::size_t b = a + 1; b <= ends.size(); ++b) {
+      const std::size_t end = ends[b - 1];
+      if (end < start) continue;
+      std::size_t last = end;
+      while (last > start && items[last - 1].kind == LineItem::Kind::Glue) --last;
+      const LineItem& at = items[end];
+      const bool penalty = at.kind == LineItem::Kind::Penalty;
+      const double natural = prefix[last] - prefix[start] + (penalty ? at.width : 0);
+      const double over = std::max(0.0, natural - measure);
+      // A line that overflows though it could break earlier is never best: breaking there
+      // overflows less.
+      if (over > 0 && b > a + 1) break;
+      const double slack = measure > 0 ? std::max(0.0, measure - natural) / measure : 0;
+      Node n{true, best[a].overflow + over, best[a].cost + 100 * slack * slack, best[a].lines + 1, a};
+      if (penalty && at.penalty > 0) n.cost += at.penalty;
+      if (better(n, best[b])) best[b] = n;
+      if (over > 0 || is_forced(at)) break;
     }
   }
+  const Node& final = best.back();
+  out.overflow = final.overflow;
+  for (std::size_t k = ends.size(); k > 0; k = best[k].previous) {
+    out.ends.push_back(ends[k - 1]);
+    out.ratios.push_back(0);
+  }
+  std::reverse(out.ends.begin(), out.ends.end());
   return out;
 }
 

@@ -35,6 +35,7 @@ struct LineBreakParams {
 struct LineBreaks {
   std::vector<std::size_t> ends;  // index of the item each line breaks at (last = final penalty)
   std::vector<double> ratios;     // adjustment ratio of each line: >0 stretched, <0 shrunk
+  double overflow = 0;            // total width by which lines exceed their measure
 };
 
 // Breaks `items` (which must end with a forced penalty) into lines of `first_width` (first line)
@@ -43,8 +44,10 @@ struct LineBreaks {
 LineBreaks break_lines(const std::vector<LineItem>& items, double first_width, double width,
                        const LineBreakParams& params = {});
 
-// Greedy first-fit breaking for ragged (left, centred, right) text: each line takes as many
-// items as fit at natural width.
-LineBreaks break_lines_greedy(const std::vector<LineItem>& items, double first_width, double width);
+// Ragged (left, centred, right) text in balanced lines: the fewest lines that fit, then lines
+// as even as possible (no lone last word) plus the penalties of the breaks taken, a penalty
+// counting as much as a line left empty by sqrt(penalty / 100) of its measure. A piece that
+// cannot be broken and is wider than the line gets a line of its own, reported in `overflow`.
+LineBreaks break_lines_balanced(const std::vector<LineItem>& items, double first_width, double width);
 
 }  // namespace vanban

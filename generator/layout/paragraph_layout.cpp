@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "font/utf8_decode.h"
 #include "layout/line_breaker.h"
 #include "text/line_breaks.h"
 
@@ -22,9 +23,71 @@ struct PreparedParagraph {
 
 constexpr double kFinishingStretch = 1e5;  // "infinite" stretch of the last line's fill
 
+// Penalties for a break inside a kept phrase. Justified text: a hard phrase costs more than
+// any line within tolerance (500^2 demerits against 210^2), a soft one about a line of
+// badness 40. Ragged text (balanced breaking): a soft one weighs more than uneven lines, a hard
+// one is forbidden or, as a last resort, dearer than anything else.
+constexpr double kJustifiedHardPenalty = 500;
+constexpr double kSoftPenalty = 50;
+constexpr double kLastResortPenalty = 5000;
+
+enum class PhraseBreaks { Justified, Never, LastResort };
+
+// The penalty of a break at the space at byte `gap`: from the strongest span around it.
+double gap_penalty(const std::vector<text::KeptSpan>& spans, std::size_t gap, PhraseBreaks mode) {
+  double soft = 0;
+  for (const text::KeptSpan& s : spans) {
+    if (s.begin >= gap || gap >= s.end) continue;
+    if (s.bond == text::Bond::Hard) {
+      switch (mode) {
+        case PhraseBreaks::Justified: return kJustifiedHardPenalty;
+        case PhraseBreaks::Never: return kInfinitePenalty;
+        case PhraseBreaks::LastResort: return kLastResortPenalty;
+      }
+    }
+    soft += kSoftPenalty;
+  }
+  return soft;
+}
+
+// Adds the boxes of one word cut where the style changes; a fixed space (the draft number's
+// blank) becomes an undrawn box of its own width, whatever the font has for it.
+void add_word(PreparedParagraph& out, std::string_view word, FontStyle style, double size, const FontSet& fonts) {
+  const auto* const begin = reinterpret_cast<const unsigned char*>(word.data());
+  const auto* const end = begin + word.size();
+  const auto* p = begin;
+  while (p < end) {
+    const auto* const piece_start = p;
+    const auto* q = p;
+    const bool blank = text::fixed_space_width(next_code_point(q, end)) > 0;
+    double blank_width = 0;
+    // The longest run of blanks, or of other characters.
+    while (p < end) {
+      q = p;
+      const double em = text::fixed_space_width(next_code_point(q, end));
+      if ((em > 0) != blank) break;
+      blank_width += em * size;
+      p = q;
+    }
+    if (blank) {
+      out.items.push_back(LineItem::box(blank_width, -1));
+      continue;
+    }
+    Piece piece{std::string(word.substr(piece_start - begin, p - piece_start)), style};
+    out.items.push_back(LineItem::box(fonts.face(style).text_width(piece.text, size), static_cast<int>(out.pieces.size())));
+    out.pieces.push_back(std::move(piece));
+  }
+}
+
+const text::KeepTogether& rules_only() {
+  static const text::KeepTogether none;
+  return none;
+}
+
 // Turns runs into boxes (word pieces) and glue (spaces), using ICU's break opportunities on
 // the whole paragraph so that a break never falls inside a word whose pieces differ in style.
-PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const FontSet& fonts, bool justify) {
+// A space inside a kept phrase gets a penalty before its glue, so the break can only be there.
+PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const FontSet& fonts, PhraseBreaks mode) {
   PreparedParagraph out;
   std::string text;
   std::vector<std::size_t> run_end;
@@ -37,6 +100,8 @@ PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const F
   auto run_at = [&](std::size_t offset) {
     return static_cast<std::size_t>(std::upper_bound(run_end.begin(), run_end.end(), offset) - run_end.begin());
   };
+  const auto spans = (st.keep_together ? *st.keep_together : rules_only()).spans(text);
+  const bool justify = mode == PhraseBreaks::Justified;
 
   if (st.first_indent > 0) out.items.push_back(LineItem::box(st.first_indent, -1));
   std::size_t start = 0;
@@ -52,14 +117,13 @@ PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const F
     for (std::size_t pos = start; pos < word_end;) {
       const std::size_t r = run_at(pos);
       const std::size_t piece_end = std::min(word_end, run_end[r]);
-      Piece piece{text.substr(pos, piece_end - pos), run_style[r]};
-      const double w = fonts.face(piece.style).text_width(piece.text, st.size);
-      out.items.push_back(LineItem::box(w, static_cast<int>(out.pieces.size())));
-      out.pieces.push_back(std::move(piece));
+      add_word(out, std::string_view(text).substr(pos, piece_end - pos), run_style[r], st.size, fonts);
       pos = piece_end;
     }
     if (end == text.size()) break;
     if (at_space) {
+      const double penalty = gap_penalty(spans, word_end, mode);
+      if (penalty > 0) out.items.push_back(LineItem::penalty_item(0, penalty));
       const double space = fonts.face(run_style[run_at(word_end)]).advance(U' ') * st.size;
       out.items.push_back(justify ? LineItem::glue(space, space / 2, space / 3) : LineItem::glue(space, 0, 0));
     } else {
@@ -73,6 +137,10 @@ PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const F
 }
 
 bool is_discardable(const LineItem& it) { return it.kind != LineItem::Kind::Box; }
+
+bool is_forced_break(const LineItem& it) {
+  return it.kind == LineItem::Kind::Penalty && it.penalty <= -kInfinitePenalty;
+}
 
 double baseline_in_line(const FontSet& fonts, double size, double line_height) {
   const FontFace& f = fonts.face(FontStyle::Regular);
@@ -89,12 +157,26 @@ double single_line_height(const FontSet& fonts, double size) {
 std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle& st, double width,
                                        const FontSet& fonts) {
   const bool justify = st.align == LineAlign::Justify;
-  const PreparedParagraph p = prepare(runs, st, fonts, justify);
   const double first_width = width - st.left_indent - std::max(0.0, st.first_indent) -
                              std::min(0.0, st.first_indent);
   const double rest_width = width - st.left_indent;
-  const LineBreaks breaks = justify ? break_lines(p.items, width - st.left_indent, rest_width)
-                                    : break_lines_greedy(p.items, first_width, rest_width);
+  PreparedParagraph p;
+  LineBreaks breaks;
+  if (justify) {
+    p = prepare(runs, st, fonts, PhraseBreaks::Justified);
+    breaks = break_lines(p.items, width - st.left_indent, rest_width);
+  } else {
+    p = prepare(runs, st, fonts, PhraseBreaks::Never);
+    breaks = break_lines_balanced(p.items, first_width, rest_width);
+    if (breaks.overflow > 0 && st.may_split_phrases) {
+      PreparedParagraph split = prepare(runs, st, fonts, PhraseBreaks::LastResort);
+      LineBreaks split_breaks = break_lines_balanced(split.items, first_width, rest_width);
+      if (split_breaks.overflow < breaks.overflow) {
+        p = std::move(split);
+        breaks = std::move(split_breaks);
+      }
+    }
+  }
   const double baseline = baseline_in_line(fonts, st.size, st.line_height);
 
   std::vector<Fragment> lines;
@@ -128,7 +210,9 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
     for (std::size_t i = begin; i < last; ++i) {
       const LineItem& it = p.items[i];
       if (it.kind == LineItem::Kind::Box) {
-        if (it.piece >= 0) {
+        if (it.piece < 0) {
+          flush();  // an indent or a blank: the next text starts after it
+        } else {
           const Piece& piece = p.pieces[it.piece];
           if (has_pending && pending.style == piece.style) {
             pending.text += piece.text;
@@ -159,26 +243,33 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
 }
 
 std::vector<Fragment> layout_text(const std::string& text, const TextStyle& style, LineAlign align,
-                                  double width, const FontSet& fonts, double line_height) {
+                                  double width, const FontSet& fonts, double line_height,
+                                  const text::KeepTogether* keep_together) {
   ParagraphStyle st;
+  st.keep_together = keep_together;
   st.size = style.size;
   st.line_height = line_height > 0 ? line_height : single_line_height(fonts, style.size);
   st.align = align;
   return layout_paragraph({{text, style.bold, style.italic}}, st, width, fonts);
 }
 
-TextExtent measure_inlines(const Inlines& runs, double size, bool bold, const FontSet& fonts) {
+TextExtent measure_inlines(const Inlines& runs, double size, bool bold, const FontSet& fonts,
+                           const text::KeepTogether* keep_together) {
   ParagraphStyle st;
   st.size = size;
   st.bold = bold;
-  const PreparedParagraph p = prepare(runs, st, fonts, false);
+  st.keep_together = keep_together;
+  const PreparedParagraph p = prepare(runs, st, fonts, PhraseBreaks::Never);
   TextExtent e;
-  double word = 0;
-  for (const LineItem& it : p.items) {
-    if (it.kind == LineItem::Kind::Box) {
+  double word = 0;  // the piece since the last place a line may break
+  for (std::size_t i = 0; i < p.items.size(); ++i) {
+    const LineItem& it = p.items[i];
+    const bool kept_space = it.kind == LineItem::Kind::Glue && i > 0 && p.items[i - 1].kind == LineItem::Kind::Penalty &&
+                            p.items[i - 1].penalty >= kInfinitePenalty;
+    if (it.kind == LineItem::Kind::Box || kept_space) {
       word += it.width;
       e.max_width += it.width;
-    } else {
+    } else if (it.kind == LineItem::Kind::Glue || is_forced_break(it)) {
       e.min_width = std::max(e.min_width, word);
       word = 0;
       if (it.kind == LineItem::Kind::Glue && it.stretch < kFinishingStretch) e.max_width += it.width;

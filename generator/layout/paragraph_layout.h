@@ -9,6 +9,7 @@
 #include "layout/fragment.h"
 #include "model/document.h"
 #include "profile/profile.h"
+#include "text/keep_together.h"
 
 namespace vanban {
 
@@ -22,6 +23,11 @@ struct ParagraphStyle {
   double first_indent = 0;  // pt, first line only (may be negative for a hanging marker)
   double left_indent = 0;   // pt, every line
   LineAlign align = LineAlign::Justify;
+  // Phrases not to split (names from data); null: the rules alone (numbers, dates, proper
+  // names). Justified text avoids splitting them; ragged text never splits a hard one unless,
+  // with `may_split_phrases`, a phrase alone is wider than the line.
+  const text::KeepTogether* keep_together = nullptr;
+  bool may_split_phrases = true;
 };
 
 // One fragment per line, each `line_height` tall with its baseline placed so the glyphs sit
@@ -31,15 +37,17 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
 
 // Convenience for one-style text (header lines, signature, recipients).
 std::vector<Fragment> layout_text(const std::string& text, const TextStyle& style, LineAlign align,
-                                  double width, const FontSet& fonts, double line_height = 0);
+                                  double width, const FontSet& fonts, double line_height = 0,
+                                  const text::KeepTogether* keep_together = nullptr);
 
-// Natural width of the widest unbreakable piece and of the whole text on one line, for table
-// column widths.
+// Natural width of the widest unbreakable piece (a word, or a phrase that must not be split)
+// and of the whole text on one line, for table column widths.
 struct TextExtent {
   double min_width = 0;
   double max_width = 0;
 };
-TextExtent measure_inlines(const Inlines& runs, double size, bool bold, const FontSet& fonts);
+TextExtent measure_inlines(const Inlines& runs, double size, bool bold, const FontSet& fonts,
+                           const text::KeepTogether* keep_together = nullptr);
 
 // Baseline-to-baseline distance for a font size when the profile gives none (single spacing).
 double single_line_height(const FontSet& fonts, double size);

@@ -49,7 +49,8 @@ std::vector<double> column_widths(const std::vector<double>& min_widths,
   return w;
 }
 
-LaidOutTable layout_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts) {
+LaidOutTable layout_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts,
+                          const text::KeepTogether* keep_together) {
   LaidOutTable out;
   out.header_rows = table.header_row_count();
   const int columns = table.column_count();
@@ -60,7 +61,7 @@ LaidOutTable layout_table(const Table& table, const TextStyle& style, double wid
     int col = 0;
     for (const TableCell& cell : row.cells) {
       if (cell.column_span <= 1 && col < columns) {
-        const TextExtent e = measure_inlines(cell.content, style.size, cell.header || style.bold, fonts);
+        const TextExtent e = measure_inlines(cell.content, style.size, cell.header || style.bold, fonts, keep_together);
         min_w[col] = std::max(min_w[col], e.min_width + 2 * kPaddingX);
         max_w[col] = std::max(max_w[col], e.max_width + 2 * kPaddingX);
       }
@@ -74,6 +75,7 @@ LaidOutTable layout_table(const Table& table, const TextStyle& style, double wid
   ParagraphStyle cell_style;
   cell_style.size = style.size;
   cell_style.line_height = single_line_height(fonts, style.size) * 1.1;
+  cell_style.keep_together = keep_together;
   for (const TableRow& row : table.rows) {
     Fragment fragment;
     std::vector<double> boundaries{0};

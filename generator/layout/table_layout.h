@@ -8,6 +8,7 @@
 #include "layout/fragment.h"
 #include "model/document.h"
 #include "profile/profile.h"
+#include "text/keep_together.h"
 
 namespace vanban {
 
@@ -23,6 +24,9 @@ std::vector<double> column_widths(const std::vector<double>& min_widths,
                                   const std::vector<double>& max_widths,
                                   const std::vector<double>& weights, double width);
 
-LaidOutTable layout_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts);
+// Cells break in balanced lines and never split a phrase of `keep_together` unless it alone is
+// wider than the cell.
+LaidOutTable layout_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts,
+                          const text::KeepTogether* keep_together = nullptr);
 
 }  // namespace vanban

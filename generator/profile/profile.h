@@ -75,7 +75,7 @@ struct NumberSetup {
   // inside it is empty. Party: "Số {number}-{type}/{issuer}"; State: "Số: {number}/{type}-{issuer}".
   std::string pattern;
   std::string letter_pattern;  // for công văn: State "Số: {number}/{issuer}[-{unit}]"
-  std::string draft_number;    // printed while the number is not assigned (spaces)
+  double draft_blank = 18;     // pt left blank for the number while it is not assigned (>= 12)
   bool pad_below_ten = true;   // "05"
 };
 

@@ -1,8 +1,11 @@
 #include "profile/resolve.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 
 #include "profile/letter_case.h"
+#include "text/unicode.h"
 #include "text/vietnamese_format.h"
 
 namespace vanban {
@@ -191,9 +194,58 @@ std::vector<ResolvedRecipient> resolve_recipients(const Document& doc, const Pro
   return out;
 }
 
+bool same_words(std::string_view a, std::string_view b) {
+  return apply_case(text::collapse_whitespace(a), LetterCase::Upper) ==
+         apply_case(text::collapse_whitespace(b), LetterCase::Upper);
+}
+
+// The trích yếu with the profile's prefix ("V/v "), unless the author already wrote it, in any
+// case ("v/v", "V/V").
+std::string letter_subject(const std::string& prefix, const std::string& subject) {
+  std::string_view marker(prefix);
+  while (!marker.empty() && marker.back() == ' ') marker.remove_suffix(1);
+  if (marker.empty()) return subject;
+  auto same_letter = [](char a, char b) {
+    const bool ascii = !(static_cast<unsigned char>(a) & 0x80);
+    return ascii ? std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)) : a == b;
+  };
+  const bool written = subject.size() >= marker.size() &&
+                       std::equal(marker.begin(), marker.end(), subject.begin(), same_letter) &&
+                       (subject.size() == marker.size() || subject[marker.size()] == ' ');
+  return written ? subject : prefix + subject;
+}
+
+// The unassigned number: a blank of at least `width` pt at `size` pt, in EN and EM spaces, which
+// layout leaves blank at their nominal widths whatever the font, and HTML does not collapse.
+std::string draft_blank(double width, double size) {
+  const int halves = static_cast<int>(std::ceil(width / (size / 2) - 1e-9));
+  std::string out;
+  for (int i = 0; i < halves / 2; ++i) out += "\u2003";
+  if (halves % 2) out += "\u2002";
+  return out;
+}
+
+std::shared_ptr<const text::KeepTogether> keep_together(const Document& doc, const Profile& p,
+                                                        std::span<const std::string> phrases) {
+  auto keep = std::make_shared<text::KeepTogether>();
+  for (const std::string& phrase : phrases) keep->add_phrase(phrase);
+  for (const std::string& title : p.header.title) keep->add_name(title);
+  for (const std::string* name : {&doc.issuer.name, &doc.issuer.parent, &doc.place, &doc.signature.role,
+                                  &doc.signature.signer, &doc.recipients.archive})
+    keep->add_name(*name);
+  for (const std::string& name : doc.signature.authority) keep->add_name(name);
+  for (const std::string& name : doc.to) keep->add_name(name);
+  for (const RecipientGroup& g : doc.recipients.entries)
+    for (const std::string& name : g.names) keep->add_name(name);
+  for (const CoverLine& line : doc.cover)
+    if (line.role == CoverLine::Role::Organisation || line.role == CoverLine::Role::Issuer) keep->add_name(line.text);
+  return keep;
+}
+
 }  // namespace
 
-Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long long timestamp) {
+Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long long timestamp,
+                                 std::span<const std::string> phrases) {
   const auto type = p.types.find(doc.type);
   if (type == p.types.end()) {
     std::string expected;
@@ -209,18 +261,29 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   out.profile = &p;
   out.type = doc.type;
   out.source_file = doc.source_file;
+  out.line = doc.line;
+  out.column = doc.column;
+  out.keep_together = keep_together(doc, p, phrases);
+  Diagnostics warnings;
 
-  if (!doc.issuer.parent.empty()) out.issuer_lines.push_back(styled(p, Element::Parent, doc.issuer.parent));
+  const bool parent_is_title = !p.header.title.empty() && same_words(doc.issuer.parent, p.header.title.front());
+  if (parent_is_title)
+    warnings.push_back({doc.source_file, doc.line, doc.column,
+                        "the parent body '" + doc.issuer.parent + "' repeats the title of layout '" + p.family +
+                            "' (" + p.edition + ") and is left out; name the body the issuer belongs to",
+                        true});
+  if (!doc.issuer.parent.empty() && !parent_is_title)
+    out.issuer_lines.push_back(styled(p, Element::Parent, doc.issuer.parent));
   out.issuer_lines.push_back(styled(p, Element::Issuer, doc.issuer.name));
   if (!p.header.issuer_mark.empty()) out.issuer_mark = styled(p, Element::IssuerMark, p.header.issuer_mark);
 
-  const std::string number = doc.number.empty() ? p.number.draft_number
+  const std::string number = doc.number.empty() ? draft_blank(p.number.draft_blank, p.style(Element::Number).size)
                                                 : text::document_number(doc.number, p.number.pad_below_ten);
   out.number = styled(p, Element::Number,
                       expand_pattern(is_letter ? p.number.letter_pattern : p.number.pattern, number,
                                      type->second.symbol, doc.issuer.code, doc.issuer.unit));
   if (is_letter && !doc.subject.empty())
-    out.letter_subject = styled(p, Element::LetterSubject, p.header.letter_subject_prefix + doc.subject);
+    out.letter_subject = styled(p, Element::LetterSubject, letter_subject(p.header.letter_subject_prefix, doc.subject));
   if (!doc.urgency.empty()) out.urgency = styled(p, Element::Urgency, doc.urgency);
   if (!doc.secrecy.empty()) out.secrecy = styled(p, Element::Urgency, doc.secrecy);
 
@@ -275,7 +338,7 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   out.info.subject = doc.subject;
   for (const std::string& k : doc.keywords) out.info.keywords += (out.info.keywords.empty() ? "" : ", ") + k;
   out.info.timestamp = timestamp;
-  return {std::move(out), {}};
+  return {std::move(out), std::move(warnings)};
 }
 
 }  // namespace vanban

@@ -1,6 +1,9 @@
 // Applies a profile to a document: pure, no I/O.
 #pragma once
 
+#include <span>
+#include <string>
+
 #include "model/diagnostic.h"
 #include "model/document.h"
 #include "profile/profile.h"
@@ -10,7 +13,10 @@ namespace vanban {
 
 // Fails (with a message naming the file) when the profile has no entry for the document type.
 // `timestamp` (seconds since the epoch) becomes the PDF CreationDate: SOURCE_DATE_EPOCH when
-// set, else the document's own date at 00:00 UTC.
-Result<ResolvedDocument> resolve(const Document& doc, const Profile& profile, long long timestamp);
+// set, else the document's own date at 00:00 UTC. `keep_together` is the shared list of
+// phrases no line may split (templates/phrases/keep-together.txt). A parent line that repeats
+// the profile's title (layouts.md §3) is left out with a warning.
+Result<ResolvedDocument> resolve(const Document& doc, const Profile& profile, long long timestamp,
+                                 std::span<const std::string> keep_together = {});
 
 }  // namespace vanban

@@ -2,12 +2,14 @@
 // styled. Both writers start here: layout (and so the PDF) and HTML, which never sees pages.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "model/document.h"
 #include "model/page.h"
 #include "profile/profile.h"
+#include "text/keep_together.h"
 
 namespace vanban {
 
@@ -33,6 +35,11 @@ struct ResolvedDocument {
   const Profile* profile = nullptr;  // owned by the ProfileRegistry
   std::string type;                  // "chi-thi"
   std::string source_file;
+  int line = 0, column = 0;          // of <document>, for messages about the whole layout
+
+  // Phrases no line may split: the shared list, the profile's title lines and this document's
+  // names (issuer, parent, addressees, recipients, signature, cover).
+  std::shared_ptr<const text::KeepTogether> keep_together;
 
   std::vector<ResolvedCoverLine> cover;  // when set, printed on page 1 instead of the header
 

@@ -6,9 +6,11 @@
 #include "render/timestamp.h"
 #include "html/html_writer.h"
 #include "input/markup_reader.h"
+#include "input/phrase_list_reader.h"
 #include "input/profile_reader.h"
 #include "layout/booklet.h"
 #include "layout/document_layout.h"
+#include "layout/header_layout.h"
 #include "pdf/pdf_writer.h"
 #include "profile/resolve.h"
 
@@ -36,10 +38,12 @@ std::string join(const std::vector<std::string>& items) {
 
 }  // namespace
 
-Engine::Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles)
+Engine::Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles,
+               std::vector<std::string> keep_together)
     : settings_(std::move(settings)),
       fonts_(std::move(fonts)),
       profiles_(std::move(profiles)),
+      keep_together_(std::move(keep_together)),
       document_schema_(settings_.data_dir + "/templates/schema/document.rng") {}
 
 Result<Engine> Engine::load(const EngineSettings& settings) {
@@ -52,8 +56,10 @@ Result<Engine> Engine::load(const EngineSettings& settings) {
   out.errors.insert(out.errors.end(), profiles.errors.begin(), profiles.errors.end());
   if (profiles.ok() && profiles.value->all().empty())
     out.errors.push_back({templates + "/profiles", 0, 0, "no layout profile found"});
-  if (!fonts.ok() || !profiles.ok() || profiles.value->all().empty()) return out;
-  out.value.emplace(Engine(settings, std::move(*fonts.value), std::move(*profiles.value)));
+  Result<std::vector<std::string>> phrases = read_phrase_list(templates + "/phrases/keep-together.txt");
+  out.errors.insert(out.errors.end(), phrases.errors.begin(), phrases.errors.end());
+  if (!fonts.ok() || !profiles.ok() || profiles.value->all().empty() || !phrases.ok()) return out;
+  out.value.emplace(Engine(settings, std::move(*fonts.value), std::move(*profiles.value), std::move(*phrases.value)));
   return out;
 }
 
@@ -93,9 +99,12 @@ Result<ResolvedDocument> Engine::resolve(Result<Document> read) const {
   }
 
   const long long timestamp = settings_.timestamp.value_or(document_timestamp(doc.date));
-  Result<ResolvedDocument> resolved = vanban::resolve(doc, *profile, timestamp);
+  Result<ResolvedDocument> resolved = vanban::resolve(doc, *profile, timestamp, keep_together_);
   out.errors.insert(out.errors.end(), resolved.errors.begin(), resolved.errors.end());
-  out.value = std::move(resolved.value);
+  if (!resolved.ok()) return out;
+  const Diagnostics overflow = check_header(*resolved.value, fonts_);
+  out.errors.insert(out.errors.end(), overflow.begin(), overflow.end());
+  if (overflow.empty()) out.value = std::move(resolved.value);
   return out;
 }
 
@@ -117,6 +126,11 @@ Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const Outpu
     const Profile a5 = booklet_profile(*doc.profile);
     ResolvedDocument on_a5 = doc;
     on_a5.profile = &a5;
+    const Diagnostics overflow = check_header(on_a5, fonts_);
+    if (!overflow.empty()) {
+      out.errors.insert(out.errors.end(), overflow.begin(), overflow.end());
+      return out;
+    }
     if (!write(impose_booklet(layout_document(on_a5, fonts_), kA4Height, kA4Width), rendered.booklet_pdf)) return out;
   }
   if (formats.html) rendered.html = write_html(doc);

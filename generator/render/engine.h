@@ -1,11 +1,12 @@
-// Everything one render needs, loaded once per process: the fonts, the layout profiles and the
-// schema. It turns one input into PDF and HTML bytes in memory; the commands decide what to
+// Everything one render needs, loaded once per process: the fonts, the layout profiles, the
+// phrases no line may split and the schema. It turns one input into PDF and HTML bytes in memory; the commands decide what to
 // write where, and the benchmark calls it in a loop.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "font/font_set.h"
 #include "model/diagnostic.h"
@@ -47,12 +48,13 @@ class Engine {
   Result<RenderedDocument> render(const ResolvedDocument& doc, const OutputFormats& formats) const;
 
  private:
-  Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles);
+  Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles, std::vector<std::string> keep_together);
   Result<ResolvedDocument> resolve(Result<Document> read) const;
 
   EngineSettings settings_;
   FontSet fonts_;
   ProfileRegistry profiles_;
+  std::vector<std::string> keep_together_;  // templates/phrases/keep-together.txt
   std::string document_schema_;
 };
 

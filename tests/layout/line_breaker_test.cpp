@@ -53,18 +53,14 @@ TEST(LineBreaker, EveryLineFitsWithinShrinkAndStretch) {
   EXPECT_EQ(b.ends.back(), items.size() - 1);
 }
 
-// Where first fit is worse than total fit: greedy fills line 1 exactly and strands "8" alone
-// on a line that has no space to stretch (it cannot be justified); total fit moves "1" down
-// so that every line but the last has a finite adjustment ratio.
+// Where first fit is worse than total fit: first fit would fill line 1 exactly ("5 5 1") and
+// strand "8" alone on a line that has no space to stretch (it cannot be justified); total fit
+// moves "1" down so that every line but the last has a finite adjustment ratio.
 TEST(LineBreaker, TotalFitAvoidsALineThatCannotBeJustified) {
   const auto items = paragraph({5, 5, 1, 8, 8});
   const double width = 13;
-  const LineBreaks greedy = break_lines_greedy(items, width, width);
   const LineBreaks best = break_lines(items, width, width);
-  ASSERT_EQ(greedy.ends.size(), 3u);
   ASSERT_EQ(best.ends.size(), 3u);
-  EXPECT_DOUBLE_EQ(natural_width(items, 0, greedy.ends[0]), 13);  // "5 5 1"
-  EXPECT_DOUBLE_EQ(natural_width(items, greedy.ends[0] + 1, greedy.ends[1]), 8);  // "8", no glue
   EXPECT_DOUBLE_EQ(natural_width(items, 0, best.ends[0]), 11);  // "5 5"
   EXPECT_DOUBLE_EQ(natural_width(items, best.ends[0] + 1, best.ends[1]), 10);  // "1 8"
   EXPECT_DOUBLE_EQ(best.ratios[0], 4);  // (13 - 11) / 0.5
@@ -82,7 +78,7 @@ TEST(LineBreaker, WordWiderThanTheLineGetsAnOverfullLineOfItsOwn) {
 TEST(LineBreaker, FirstLineWidthDiffers) {
   // An indented first line (width 8) holds two words of 3, the others three.
   const auto items = paragraph({3, 3, 3, 3, 3, 3, 3, 3});
-  const LineBreaks b = break_lines_greedy(items, 8, 11);
+  const LineBreaks b = break_lines_balanced(items, 8, 11);
   ASSERT_EQ(b.ends.size(), 3u);
   EXPECT_DOUBLE_EQ(natural_width(items, 0, b.ends[0]), 7);
   EXPECT_DOUBLE_EQ(natural_width(items, b.ends[0] + 1, b.ends[1]), 11);
@@ -95,6 +91,83 @@ TEST(LineBreaker, ForcedBreakEndsALine) {
   const LineBreaks b = break_lines(items, 50, 50);
   ASSERT_EQ(b.ends.size(), 2u);
   EXPECT_EQ(b.ends[0], 1u);
+}
+
+// The same words separated by glue that neither stretches nor shrinks (ragged text), with a
+// penalty before the glue after word i when penalties[i] is set.
+std::vector<LineItem> ragged(const std::vector<double>& words, const std::vector<double>& penalties = {}) {
+  std::vector<LineItem> items;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i) {
+      if (i - 1 < penalties.size() && penalties[i - 1] != 0) items.push_back(LineItem::penalty_item(0, penalties[i - 1]));
+      items.push_back(LineItem::glue(1, 0, 0));
+    }
+    items.push_back(LineItem::box(words[i], static_cast<int>(i)));
+  }
+  items.push_back(LineItem::glue(0, 1e5, 0));
+  items.push_back(LineItem::penalty_item(0, -kInfinitePenalty));
+  return items;
+}
+
+std::vector<double> line_widths(const std::vector<LineItem>& items, const LineBreaks& b) {
+  std::vector<double> out;
+  std::size_t begin = 0;
+  for (std::size_t end : b.ends) {
+    std::size_t last = end;
+    while (last > begin && items[last - 1].kind == LineItem::Kind::Glue) --last;
+    out.push_back(natural_width(items, begin, last));
+    begin = end + 1;
+  }
+  return out;
+}
+
+TEST(BalancedLines, FewestLinesThenEvenOnesNoLoneLastWord) {
+  // First fit would take four words (23) and leave the fifth alone.
+  const auto items = ragged({5, 5, 5, 5, 5});
+  const double width = 23;
+  const LineBreaks b = break_lines_balanced(items, width, width);
+  const auto widths = line_widths(items, b);
+  ASSERT_EQ(widths.size(), 2u);
+  EXPECT_EQ(b.overflow, 0);
+  for (double w : widths) EXPECT_LE(w, width);
+  // Balanced: the two lines differ by one word at most.
+  EXPECT_LE(std::abs(widths[0] - widths[1]), 5 + 1);
+  EXPECT_GT(std::min(widths[0], widths[1]), 5);
+}
+
+TEST(BalancedLines, NeverBreaksAtAForbiddenPenalty) {
+  // A kept phrase ("4 4") right where the even break would be.
+  const auto items = ragged({4, 4, 4, 4}, {0, kInfinitePenalty, 0});
+  const LineBreaks b = break_lines_balanced(items, 10, 10);
+  for (std::size_t k = 0; k + 1 < b.ends.size(); ++k) {
+    const std::size_t end = b.ends[k];
+    EXPECT_FALSE(items[end].kind == LineItem::Kind::Penalty && items[end].penalty >= kInfinitePenalty);
+    // The glue after the forbidden penalty is no break either.
+    EXPECT_FALSE(end > 0 && items[end - 1].kind == LineItem::Kind::Penalty && items[end - 1].penalty >= kInfinitePenalty);
+  }
+  const auto widths = line_widths(items, b);
+  for (double w : widths) EXPECT_LE(w, 10);
+}
+
+TEST(BalancedLines, APenaltyMovesTheBreakWhenTheLineCountStays) {
+  const std::vector<double> words = {6, 6, 6, 6};
+  const LineBreaks free = break_lines_balanced(ragged(words), 20, 20);
+  ASSERT_EQ(free.ends.size(), 2u);
+  // The even break is after the second word; make it costly.
+  const auto items = ragged(words, {0, 50, 0});
+  const LineBreaks b = break_lines_balanced(items, 20, 20);
+  ASSERT_EQ(b.ends.size(), 2u);
+  EXPECT_NE(items[b.ends[0]].kind, LineItem::Kind::Penalty);
+  const auto widths = line_widths(items, b);
+  EXPECT_NE(widths[0], widths[1]);
+}
+
+TEST(BalancedLines, AnUnbreakablePieceWiderThanTheLineIsReported) {
+  const auto items = ragged({3, 40, 3});
+  const LineBreaks b = break_lines_balanced(items, 10, 10);
+  ASSERT_EQ(b.ends.size(), 3u);
+  const auto widths = line_widths(items, b);
+  EXPECT_DOUBLE_EQ(b.overflow, widths[1] - 10);
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ TEST(ProfileReader, ReadsThePartyProfile) {
   EXPECT_DOUBLE_EQ(p.header.gap_after_header, 18);
   EXPECT_EQ(p.number.pattern, "Số {number}-{type}/{issuer}");
   EXPECT_EQ(p.number.letter_pattern, "Số {number}-CV/{issuer}");
-  EXPECT_EQ(p.number.draft_number, "     ");  // spaces kept as written
+  EXPECT_EQ(p.number.draft_blank, 18);  // pt
   EXPECT_TRUE(p.number.pad_below_ten);
   EXPECT_EQ(p.body.end_mark, "");
   EXPECT_EQ(p.body.list_markers, (std::vector<std::string>{"1.", "-", "a)", "+", "-", "-"}));

@@ -1,0 +1,199 @@
+#include "text/keep_together.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace vanban::text {
+
+namespace {
+
+// A space-separated word of the text, as layout breaks lines only at spaces.
+struct Token {
+  std::size_t begin = 0, end = 0;  // bytes, the whole token
+  std::u32string core;             // case-folded, without leading and trailing punctuation
+  char32_t first = 0;              // first code point of the token as written
+  bool leading_punct = false;
+  bool trailing_punct = false;     // ends with punctuation other than "%"
+  char32_t last_punct = 0;         // that punctuation
+  bool title_case = false;         // "Giang", "Ủy": one capital, then small letters
+  bool number = false;             // "6", "2.863", "73,40%", "12/3/2026"
+};
+
+bool is_punct(char32_t c) { return c != U'%' && (u_ispunct(static_cast<UChar32>(c)) != 0); }
+
+bool is_number(const std::u32string& raw) {
+  if (raw.empty() || !u_isdigit(static_cast<UChar32>(raw.front()))) return false;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char32_t c = raw[i];
+    if (u_isdigit(static_cast<UChar32>(c)) || c == U'.' || c == U',' || c == U'/' || c == U'-') continue;
+    if (c == U'%' && i + 1 == raw.size()) continue;
+    return false;
+  }
+  return true;
+}
+
+Token make_token(std::string_view utf8, std::size_t begin, std::size_t end) {
+  Token t;
+  t.begin = begin;
+  t.end = end;
+  std::u32string raw;
+  for (int32_t i = static_cast<int32_t>(begin); i < static_cast<int32_t>(end);) {
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, static_cast<int32_t>(end), c);
+    raw.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  if (raw.empty()) return t;
+  t.first = raw.front();
+  std::size_t lo = 0, hi = raw.size();
+  while (lo < hi && is_punct(raw[lo])) ++lo;
+  while (hi > lo && is_punct(raw[hi - 1])) --hi;
+  t.leading_punct = lo > 0;
+  t.trailing_punct = hi < raw.size();
+  if (t.trailing_punct) t.last_punct = raw.back();
+  const std::u32string core = raw.substr(lo, hi - lo);
+  t.number = is_number(core);
+  t.title_case = core.size() >= 2 && u_isupper(static_cast<UChar32>(core.front())) &&
+                 std::all_of(core.begin() + 1, core.end(), [](char32_t c) { return u_islower(static_cast<UChar32>(c)) != 0; });
+  for (char32_t c : core) t.core.push_back(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)));
+  return t;
+}
+
+std::vector<Token> tokenize(std::string_view utf8) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    while (i < utf8.size() && utf8[i] == ' ') ++i;
+    const std::size_t begin = i;
+    while (i < utf8.size() && utf8[i] != ' ') ++i;
+    if (i > begin) out.push_back(make_token(utf8, begin, i));
+  }
+  return out;
+}
+
+bool one_of(const std::u32string& core, std::initializer_list<std::u32string_view> words) {
+  return std::find(words.begin(), words.end(), core) != words.end();
+}
+
+// Words that announce a number: "ngày 17", "tháng 10", "năm 2026", "Số 65-BC/CCB", "Điều 5".
+bool is_number_label(const Token& t) {
+  return (!t.trailing_punct || t.last_punct == U':') &&
+         one_of(t.core, {U"ngày", U"tháng", U"năm", U"quý", U"số", U"khóa", U"điều", U"khoản", U"điểm", U"mục",
+                         U"chương", U"phần", U"lần", U"kỳ", U"đợt", U"tuần"});
+}
+
+bool is_roman(const std::u32string& core) {
+  return !core.empty() && std::all_of(core.begin(), core.end(), [](char32_t c) {
+    return c == U'i' || c == U'v' || c == U'x' || c == U'l' || c == U'c';
+  });
+}
+
+// What a number label may announce: a number, a code ("65-BC/CCB"), a date, a Roman numeral, or
+// the draft number's blank.
+bool is_numbered(const Token& t) {
+  return u_isdigit(static_cast<UChar32>(t.first)) || fixed_space_width(t.first) > 0 ||
+         (is_roman(t.core) && !t.leading_punct && u_isupper(static_cast<UChar32>(t.first)));
+}
+
+// How many tokens from `i` name an administrative level ("tỉnh", "thành phố", "tổ dân phố").
+std::size_t level_words_at(const std::vector<Token>& tokens, std::size_t i) {
+  auto word = [&](std::size_t k) -> const std::u32string& { return tokens[i + k].core; };
+  auto clean = [&](std::size_t n) {
+    for (std::size_t k = 0; k < n; ++k)
+      if (tokens[i + k].trailing_punct || (k > 0 && tokens[i + k].leading_punct)) return false;
+    return true;
+  };
+  if (i + 3 < tokens.size() && word(0) == U"tổ" && word(1) == U"dân" && word(2) == U"phố" && clean(3)) return 3;
+  if (i + 2 < tokens.size() && clean(2) &&
+      ((word(0) == U"thành" && word(1) == U"phố") || (word(0) == U"thị" && (word(1) == U"xã" || word(1) == U"trấn")) ||
+       (word(0) == U"đặc" && word(1) == U"khu")))
+    return 2;
+  if (i + 1 < tokens.size() && clean(1) &&
+      one_of(word(0), {U"tỉnh", U"huyện", U"quận", U"xã", U"phường", U"ấp", U"khóm", U"thôn", U"bản", U"làng"}))
+    return 1;
+  return 0;
+}
+
+constexpr std::size_t kLongestName = 5;  // longer runs of capitalised words are title case, not a name
+
+// The rules: proper names (runs of capitalised words), a place with its level word, a number
+// with the word it counts, a label with its number.
+void rule_spans(const std::vector<Token>& tokens, std::vector<KeptSpan>& out) {
+  const std::size_t n = tokens.size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const Token& a = tokens[i];
+    const Token& b = tokens[i + 1];
+    if (a.trailing_punct && !(a.last_punct == U':' && is_number_label(a))) continue;
+    if (b.leading_punct && fixed_space_width(b.first) == 0) continue;
+    // A year ("năm 2026") counts nothing: the word after it is free.
+    const bool year = i > 0 && tokens[i - 1].core == U"năm" && !tokens[i - 1].trailing_punct;
+    if (a.number && !year && u_isalpha(static_cast<UChar32>(b.first))) out.push_back({a.begin, b.end, Bond::Hard});
+    if (is_number_label(a) && is_numbered(b)) out.push_back({a.begin, b.end, Bond::Hard});
+  }
+  for (std::size_t i = 0; i < n;) {
+    std::size_t j = i;
+    while (j < n && tokens[j].title_case && (j == i || (!tokens[j - 1].trailing_punct && !tokens[j].leading_punct))) ++j;
+    if (j == i) {
+      ++i;
+      continue;
+    }
+    if (j - i >= 2) out.push_back({tokens[i].begin, tokens[j - 1].end, j - i <= kLongestName ? Bond::Hard : Bond::Soft});
+    i = j;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t level = level_words_at(tokens, i);
+    if (level == 0 || !tokens[i + level].title_case || tokens[i + level].leading_punct) continue;
+    std::size_t j = i + level + 1;
+    while (j < n && tokens[j].title_case && !tokens[j - 1].trailing_punct && !tokens[j].leading_punct) ++j;
+    out.push_back({tokens[i].begin, tokens[j - 1].end, Bond::Soft});
+  }
+}
+
+}  // namespace
+
+double fixed_space_width(char32_t cp) {
+  switch (cp) {
+    case U'\u2002': return 0.5;  // EN SPACE
+    case U'\u2003': return 1.0;  // EM SPACE
+    default: return 0;
+  }
+}
+
+void KeepTogether::add_phrase(std::string_view phrase, Bond bond) {
+  Phrase p{{}, bond};
+  for (const Token& t : tokenize(phrase)) p.words.push_back(t.core);
+  if (p.words.size() < 2) return;
+  by_first_word_[p.words.front()].push_back(phrases_.size());
+  phrases_.push_back(std::move(p));
+}
+
+void KeepTogether::add_name(std::string_view name) {
+  add_phrase(name, Bond::Soft);
+  std::vector<KeptSpan> found;
+  rule_spans(tokenize(name), found);
+  for (const KeptSpan& s : found) add_phrase(name.substr(s.begin, s.end - s.begin), s.bond);
+}
+
+std::vector<KeptSpan> KeepTogether::spans(std::string_view utf8) const {
+  const std::vector<Token> tokens = tokenize(utf8);
+  std::vector<KeptSpan> out;
+  rule_spans(tokens, out);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto candidates = by_first_word_.find(tokens[i].core);
+    if (candidates == by_first_word_.end()) continue;
+    for (std::size_t index : candidates->second) {
+      const Phrase& p = phrases_[index];
+      if (i + p.words.size() > tokens.size()) continue;
+      bool match = true;
+      for (std::size_t k = 0; k < p.words.size() && match; ++k) {
+        const Token& t = tokens[i + k];
+        match = t.core == p.words[k] && (k + 1 == p.words.size() || !t.trailing_punct) && (k == 0 || !t.leading_punct);
+      }
+      if (match) out.push_back({tokens[i].begin, tokens[i + p.words.size() - 1].end, p.bond});
+    }
+  }
+  return out;
+}
+
+}  // namespace vanban::text

@@ -1,0 +1,55 @@
+// What must not be split across lines: names ("Hồ Chí Minh", "Việt Nam", "Thị ủy", the issuer's
+// name), a number and the word it counts ("6 tháng"), a label and its number ("ngày 17",
+// "Số 65-BC/CCB"), so dates hold together. Names are data (templates/phrases/keep-together.txt,
+// the profile's title lines, the document's own names); numbers and dates are rules.
+// Matching is by whole words, case-insensitive (simple case folding of NFC text), so a phrase
+// written "Hội Liên hiệp Phụ nữ Việt Nam" also holds "HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM".
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace vanban::text {
+
+// Hard: never split in short, ragged measure, avoided in justified text. Soft: kept whole
+// where it fits, split at its inner phrase boundaries where it does not (a long name).
+enum class Bond { Soft, Hard };
+
+// Byte range [begin, end) of a text that should stay on one line: a break between two of its
+// words is inside it.
+struct KeptSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  Bond bond = Bond::Hard;
+};
+
+// Characters of fixed width that layout leaves blank and never breaks at: the draft number's
+// blank ("Số      -BC/HPN") is made of them. Width in em.
+double fixed_space_width(char32_t cp);  // 0 when `cp` is not one
+
+class KeepTogether {
+ public:
+  // A phrase of several words; one word or an empty phrase is ignored.
+  void add_phrase(std::string_view phrase, Bond bond = Bond::Hard);
+  // A name from the profile or the document ("Hội Cựu chiến binh tỉnh Vĩnh Giang"): the whole
+  // name soft, and what the rules find in it (proper names such as "Vĩnh Giang" hard, a place
+  // with its level word, "tỉnh Vĩnh Giang", soft), so they hold in upper case too.
+  void add_name(std::string_view name);
+
+  // Every span of `utf8` (NFC) to keep on one line: phrase matches and rule matches, in no
+  // particular order; spans may overlap.
+  std::vector<KeptSpan> spans(std::string_view utf8) const;
+
+ private:
+  struct Phrase {
+    std::vector<std::u32string> words;  // case-folded
+    Bond bond;
+  };
+  std::vector<Phrase> phrases_;
+  std::unordered_map<std::u32string, std::vector<std::size_t>> by_first_word_;
+};
+
+}  // namespace vanban::text

@@ -1,0 +1,89 @@
+#include "text/keep_together.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace vanban::text {
+namespace {
+
+// The text of each span, with "!" before a hard one, for readable failures.
+std::vector<std::string> kept(const KeepTogether& k, const std::string& text) {
+  std::vector<std::string> out;
+  for (const KeptSpan& s : k.spans(text))
+    out.push_back((s.bond == Bond::Hard ? "!" : "") + text.substr(s.begin, s.end - s.begin));
+  return out;
+}
+
+bool has(const std::vector<std::string>& spans, const std::string& s) {
+  return std::find(spans.begin(), spans.end(), s) != spans.end();
+}
+
+// True when some span of `bond` holds the space right after `before` in `text`.
+bool space_is_kept(const KeepTogether& k, const std::string& text, const std::string& before, Bond bond) {
+  const std::size_t gap = text.find(before) + before.size();
+  for (const KeptSpan& s : k.spans(text))
+    if (s.bond == bond && s.begin < gap && gap < s.end) return true;
+  return false;
+}
+
+TEST(KeepTogether, PhrasesMatchWholeWordsInAnyCase) {
+  KeepTogether k;
+  k.add_phrase("Hồ Chí Minh");
+  k.add_phrase("Thị ủy");
+  const std::string upper = "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH TỈNH VĨNH GIANG";
+  EXPECT_TRUE(has(kept(k, upper), "!HỒ CHÍ MINH"));
+  EXPECT_TRUE(space_is_kept(k, "Ban Dân vận Thị ủy Bình Hải", "Thị", Bond::Hard));
+  // Not a part of a longer word, and not across a comma.
+  EXPECT_TRUE(kept(k, "hồ chí minhxx").empty());
+  EXPECT_FALSE(space_is_kept(k, "thị, ủy ban", "thị,", Bond::Hard));
+}
+
+TEST(KeepTogether, ANumberStaysWithItsUnitAndADateHoldsTogether) {
+  const KeepTogether k;
+  EXPECT_TRUE(space_is_kept(k, "báo cáo chậm 6 ngày so với quy định", "6", Bond::Hard));
+  EXPECT_TRUE(space_is_kept(k, "trong 6 tháng đầu năm", "6", Bond::Hard));
+  EXPECT_TRUE(space_is_kept(k, "dự sinh hoạt: 69 người, đạt 73,40%", "69", Bond::Hard));
+  const std::string date = "vào ngày 17 tháng 10 năm 2026.";
+  for (const char* before : {"ngày", "17", "tháng", "10", "năm"})
+    EXPECT_TRUE(space_is_kept(k, date, before, Bond::Hard)) << before;
+  EXPECT_FALSE(space_is_kept(k, date, "vào", Bond::Hard));
+  EXPECT_FALSE(space_is_kept(k, "tháng 10 năm 2026 của Chi hội", "2026", Bond::Hard));  // a year counts nothing
+  // A number closing a clause is not bound to the next word.
+  EXPECT_FALSE(space_is_kept(k, "vắng: 25 người, ghi nhận", "người,", Bond::Hard));
+  EXPECT_TRUE(space_is_kept(k, "Số 65-BC/CCB", "Số", Bond::Hard));
+  EXPECT_TRUE(space_is_kept(k, "Số: 12/UBND-VX", "Số:", Bond::Hard));
+  EXPECT_TRUE(space_is_kept(k, "Số \u2003\u2002-BC/HPN", "Số", Bond::Hard));  // the draft blank
+  EXPECT_TRUE(space_is_kept(k, "Nghị quyết số 25-NQ/TW, ngày 03-6-2013", "ngày", Bond::Hard));
+}
+
+TEST(KeepTogether, ProperNamesInMixedCaseAreHard) {
+  const KeepTogether k;
+  const std::string text = "đồng chí Lâm Thị Ngọc Hạnh, Phó Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Vĩnh Giang";
+  EXPECT_TRUE(has(kept(k, text), "!Lâm Thị Ngọc Hạnh,"));
+  EXPECT_TRUE(has(kept(k, text), "!Vĩnh Giang"));
+  EXPECT_TRUE(has(kept(k, text), "tỉnh Vĩnh Giang"));  // a place with its level: soft
+  // Capitals only are no proper-name run: a header line may break between its words.
+  EXPECT_TRUE(kept(k, "TỈNH ỦY VĨNH GIANG").empty());
+}
+
+TEST(KeepTogether, NamesFromDataHoldInUpperCase) {
+  KeepTogether k;
+  k.add_name("Hội Cựu chiến binh tỉnh Vĩnh Giang");
+  const std::string upper = "HỘI CỰU CHIẾN BINH TỈNH VĨNH GIANG";
+  const auto spans = kept(k, upper);
+  EXPECT_TRUE(has(spans, upper));             // the whole name, soft
+  EXPECT_TRUE(has(spans, "!VĨNH GIANG"));     // its proper name, hard
+  EXPECT_TRUE(has(spans, "TỈNH VĨNH GIANG"));  // the place with its level, soft
+  EXPECT_FALSE(space_is_kept(k, upper, "BINH", Bond::Hard));
+}
+
+TEST(KeepTogether, FixedSpacesHaveNominalWidths) {
+  EXPECT_EQ(fixed_space_width(U'\u2002'), 0.5);
+  EXPECT_EQ(fixed_space_width(U'\u2003'), 1.0);
+  EXPECT_EQ(fixed_space_width(U' '), 0);
+}
+
+}  // namespace
+}  // namespace vanban::text
