@@ -250,6 +250,8 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   case_headings(out.body, p.style(Element::Heading).letter_case);
   // The end mark closes an administrative text, not a booklet with a cover.
   if (doc.cover.empty()) attach_end_mark(out.body, p.body.end_mark);
+  mark_list_items(out.body, p);
+  out.contents = contents_entries(out.body);
 
   for (const std::string& line : doc.signature.authority)
     out.authority.push_back(styled(p, Element::Authority, normalise_authority(p, line)));
