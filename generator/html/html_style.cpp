@@ -157,7 +157,7 @@ void append_stylesheet(std::string& out, const Profile& profile) {
   append_mm(out, Mm(profile.signature.signing_space));
   out += "}\n.recipients ul{";
   append_font(out, profile.style(Element::Recipient));
-  out += "}\n";
+  out += "}\n.recipients li:not(.group){display:flex}\n.item-prefix{flex:none;white-space:pre}\n";
   // A group: its lines, one brace as tall as they are, the purpose centred beside it. The
   // brace is four quarter-borders: top hook, the point at mid-height, bottom hook.
   out +=

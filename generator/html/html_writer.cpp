@@ -514,10 +514,20 @@ class HtmlBuilder {
     out_ += "</footer>\n";
   }
 
+  // The item prefix ("- ") in a box of its own, so that a wrapped line hangs after it.
   void line_items(const std::vector<std::string>& lines) {
+    const std::string& prefix = profile_.recipients.item_prefix;
     for (const auto& line : lines) {
       out_ += "<li>";
-      text(line);
+      if (!prefix.empty() && line.compare(0, prefix.size(), prefix) == 0) {
+        out_ += "<span class=\"item-prefix\">";
+        text(prefix);
+        out_ += "</span><span>";
+        text(std::string_view(line).substr(prefix.size()));
+        out_ += "</span>";
+      } else {
+        text(line);
+      }
       out_ += "</li>\n";
     }
   }

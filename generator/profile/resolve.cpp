@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "profile/letter_case.h"
+#include "profile/recipient_purpose.h"
 #include "text/vietnamese_format.h"
 
 namespace vanban {
@@ -261,6 +262,7 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   if (!doc.recipients.empty() || (!doc.to.empty() && !p.recipients.as_above.empty())) {
     out.recipients_label = styled(p, Element::RecipientsLabel, p.recipients.label);
     out.recipients = resolve_recipients(doc, p);
+    inline_single_purposes(out.recipients, p.recipients);
   }
 
   const std::string type_title = is_letter ? "Công văn" : type->second.name;
