@@ -91,6 +91,10 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       ".box{display:inline-block;margin-top:8pt;padding:1pt 5pt;border:1px solid}\n"
       "hgroup{text-align:center;margin-bottom:10pt}\n"
       "hgroup p{margin:0 5%}\n"
+      // The rule under the subject stands clear of its descenders, as in the PDF (6 pt).
+      "hgroup .rule{margin-top:6pt}\n"
+      // On a sheet the place-date line stays on one line, as in the PDF; a phone may wrap it.
+      ".doc-header .place-date p{white-space:nowrap}\n"
       ".to{display:flex;justify-content:center;align-items:baseline;column-gap:.3em;"
       "margin-bottom:10pt}\n"
       ".to>p{flex:none}\n";
@@ -181,7 +185,8 @@ void append_stylesheet(std::string& out, const Profile& profile) {
 
   out +=
       "@media screen and (max-width:220mm){body{padding:0}"
-      ".sheet{width:auto;min-height:0;padding:6mm;box-shadow:none}}\n"
+      ".sheet{width:auto;min-height:0;padding:6mm;box-shadow:none}"
+      ".doc-header .place-date p{white-space:normal}}\n"
       "@media print{html{background:none}body{padding:0}"
       ".sheet{width:auto;min-height:0;margin:0;padding:0;box-shadow:none}}\n";
 }

@@ -987,8 +987,9 @@ def guide_headings(guidance, organisation):
 
 
 def booklet_order(count):
-    """A5 page index (0-based, -1 blank) of each half side, as a saddle-stitch booklet prints."""
-    padded = (count + 3) // 4 * 4
+    """A5 page index (0-based, -1 blank) of each half side, as a saddle-stitch booklet prints; the
+    outside back cover (the last page) is always blank."""
+    padded = (count + 4) // 4 * 4
     order = []
     for sheet in range(padded // 4):
         for index in (padded - 1 - 2 * sheet, 2 * sheet, 2 * sheet + 1, padded - 2 - 2 * sheet):
@@ -1058,7 +1059,7 @@ def check_booklet(label, pdf, headings, cover_title):
     if not check(numbers, f"{label}: no numbered A5 page"):
         return
     count = max(numbers)  # the notes page, last, is numbered
-    check(len(sides) == 2 * ((count + 3) // 4), f"{label}: {len(sides)} sides for {count} A5 pages")
+    check(len(sides) == 2 * ((count + 4) // 4), f"{label}: {len(sides)} sides for {count} A5 pages")
     order = booklet_order(count)
     check(len(order) == len(halves), f"{label}: {len(halves)} halves, booklet order has {len(order)}")
     a5_pages = [""] * count
