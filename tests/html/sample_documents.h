@@ -25,7 +25,7 @@ inline Profile party_profile() {
   Profile p;
   p.family = "dang";
   p.edition = "36-HD/VPTW";
-  p.page = {210, 297, 20, 20, 30, 15};
+  p.page = {Mm(210), Mm(297), Mm(20), Mm(20), Mm(30), Mm(15)};
   p.header.left_column = 0.5;
   p.header.title = {"ĐẢNG CỘNG SẢN VIỆT NAM"};
   p.header.rule_under_title = true;
