@@ -63,6 +63,12 @@ inline Profile state_profile() {
 
 inline StyledText styled(std::string text, TextStyle s) { return {std::move(text), s}; }
 
+// What resolve() derives from the body for both writers: the list markers and the contents.
+inline void finish(ResolvedDocument& d) {
+  mark_list_items(d.body, *d.profile);
+  d.contents = contents_entries(d.body);
+}
+
 inline Block paragraph(Inlines runs) {
   Block b;
   b.inlines = std::move(runs);
@@ -141,6 +147,7 @@ inline ResolvedDocument party_directive(const Profile& profile) {
   d.info.author = "Tỉnh ủy Trà Vinh";
   d.info.subject = "về tăng cường sự lãnh đạo của Đảng đối với công tác dân vận";
   d.info.keywords = "dân vận, chỉ thị";
+  finish(d);
   return d;
 }
 
@@ -194,6 +201,7 @@ inline ResolvedDocument state_letter(const Profile& profile) {
   d.info.title = "Công văn V/v triển khai Nghị định số 30/2020/NĐ-CP về công tác văn thư";
   d.info.author = "Sở Nội vụ";
   d.info.subject = "V/v triển khai Nghị định số 30/2020/NĐ-CP về công tác văn thư";
+  finish(d);
   return d;
 }
 
