@@ -11,7 +11,7 @@ namespace {
 
 constexpr double kBraceWidth = 5;  // pt
 constexpr double kBraceGap = 3;    // pt on each side of the brace
-constexpr double kGutter = 3 * 72 / 25.4;  // pt between the list and the signature block: 3 mm
+constexpr double kGutter = to_pt(Mm(3)).value;  // between the list and the signature block
 
 double text_width(const FontSet& fonts, const std::string& text, const TextStyle& style) {
   return fonts.face(font_style(style.bold, style.italic)).text_width(text, style.size);
