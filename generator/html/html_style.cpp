@@ -6,8 +6,8 @@ namespace vanban::html {
 
 namespace {
 
-void append_mm(std::string& out, double mm) {
-  append_number(out, mm);
+void append_mm(std::string& out, Mm mm) {
+  append_number(out, mm.value);
   out += "mm";
 }
 
@@ -37,16 +37,19 @@ void append_stylesheet(std::string& out, const Profile& profile) {
   const BodySetup& body = profile.body;
 
   out += "@page{size:";
-  if (page.width == 210 && page.height == 297) {
-    out += "A4";
-  } else {
-    append_mm(out, page.width);
-    out += ' ';
-    append_mm(out, page.height);
-  }
+  append_mm(out, page.width);
+  out += ' ';
+  append_mm(out, page.height);
   out += ";margin:";
   append_box(out, page);
-  out += "}\n";
+  // Printed pages carry their number in the top margin from the profile's first numbered page
+  // (margin boxes: Chromium 131 and later).
+  out += ";@top-center{content:counter(page);vertical-align:bottom;padding-bottom:";
+  append_mm(out, page.top - profile.page_numbers.from_top);
+  out += ';';
+  append_font(out, profile.style(Element::PageNumber));
+  out += "}}\n";
+  if (profile.page_numbers.first_numbered_page > 1) out += "@page:first{@top-center{content:none}}\n";
 
   // On screen: a sheet of paper with the profile's margins, centred on a grey desk.
   out +=
@@ -88,6 +91,10 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       ".box{display:inline-block;margin-top:8pt;padding:1pt 5pt;border:1px solid}\n"
       "hgroup{text-align:center;margin-bottom:10pt}\n"
       "hgroup p{margin:0 5%}\n"
+      // The rule under the subject stands clear of its descenders, as in the PDF (6 pt).
+      "hgroup .rule{margin-top:6pt}\n"
+      // On a sheet the place-date line stays on one line, as in the PDF; a phone may wrap it.
+      ".doc-header .place-date p{white-space:nowrap}\n"
       ".to{display:flex;justify-content:center;align-items:baseline;column-gap:.3em;"
       "margin-bottom:10pt}\n"
       ".to>p{flex:none}\n";
@@ -97,11 +104,13 @@ void append_stylesheet(std::string& out, const Profile& profile) {
   append_number(out, body.line_height);
   out += ';';
   append_font(out, profile.style(Element::Body));
-  out += "}\n.content p,.content h2,.content h3{text-indent:";
-  append_mm(out, body.first_line_indent);
+  out += ";orphans:2;widows:2}\n.content p,.content h2,.content h3{text-indent:";
+  append_mm(out, Mm(body.first_line_indent));
   out += ";margin-bottom:";
   append_number(out, body.paragraph_space);
-  out += "pt}\n.content h3{font-size:inherit;font-weight:bold;break-after:avoid}\n.content h2{";
+  // A heading never ends a page; lines are never stranded (orphans, widows).
+  out += "pt}\n.content h2,.content h3{break-after:avoid;break-inside:avoid}\n"
+         ".content h3{font-size:inherit;font-weight:bold}\n.content h2{";
   append_font(out, profile.style(Element::Heading));
   out += "}\n.content table{width:100%;border-collapse:collapse;line-height:1.2;margin-bottom:";
   append_number(out, body.paragraph_space);
@@ -112,8 +121,18 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       "th,td{border:1px solid;padding:2pt 4pt;vertical-align:top;text-align:left}\n"
       "th{font-weight:bold;text-align:center;vertical-align:middle}\n"
       "tr{break-inside:avoid}\n"
+      "tr.group-head{break-after:avoid}\n"
+      // A table wider than a phone's screen scrolls in its own box; the page never does.
+      ".table-scroll{max-width:100%;overflow-x:auto}\n"
+      ".table-scroll>table{min-width:32em}\n"
       ".al-c{text-align:center}\n"
-      ".al-r{text-align:right}\n";
+      ".al-r{text-align:right}\n"
+      ".chart{break-inside:avoid}\n"
+      ".chart figcaption{font-weight:bold;text-align:center}\n"
+      ".chart svg{display:block;margin-top:6pt}\n";
+  out += ".chart{margin:0 0 ";
+  append_number(out, body.paragraph_space);
+  out += "pt}\n";
 
   // Booklets: the cover fills the first sheet; boxes frame the discussion questions; the
   // notes page is ruled.
@@ -139,10 +158,10 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       ".signature{grid-column:2;grid-row:1;text-align:center}\n"
       ".recipients{grid-column:1;grid-row:1;line-height:1.15}\n"
       ".signing-space{height:";
-  append_mm(out, profile.signature.signing_space);
+  append_mm(out, Mm(profile.signature.signing_space));
   out += "}\n.recipients ul{";
   append_font(out, profile.style(Element::Recipient));
-  out += "}\n";
+  out += "}\n.recipients li:not(.group){display:flex}\n.item-prefix{flex:none;white-space:pre}\n";
   // A group: its lines, one brace as tall as they are, the purpose centred beside it. The
   // brace is four quarter-borders: top hook, the point at mid-height, bottom hook.
   out +=
@@ -166,7 +185,8 @@ void append_stylesheet(std::string& out, const Profile& profile) {
 
   out +=
       "@media screen and (max-width:220mm){body{padding:0}"
-      ".sheet{width:auto;min-height:0;padding:6mm;box-shadow:none}}\n"
+      ".sheet{width:auto;min-height:0;padding:6mm;box-shadow:none}"
+      ".doc-header .place-date p{white-space:normal}}\n"
       "@media print{html{background:none}body{padding:0}"
       ".sheet{width:auto;min-height:0;margin:0;padding:0;box-shadow:none}}\n";
 }

@@ -5,8 +5,6 @@
 #include "html/html_style.h"
 #include "html/html_text.h"
 #include "profile/chart_labels.h"
-#include "text/unicode.h"
-#include "text/vietnamese_format.h"
 
 namespace vanban {
 
@@ -33,48 +31,10 @@ std::size_t text_size(const std::vector<Block>& blocks) {
   return n;
 }
 
-// Charts are drawn in an SVG whose user unit is 1 pt of the text column, with the geometry of
-// layout/chart_layout.cpp. The browser measures the text, this writer cannot: labels and values
-// are given an estimated width, generous so that nothing is clipped.
-namespace chart {
-constexpr double kPtPerMm = 72.0 / 25.4;
-constexpr double kLineHeight = 1.25;  // of the text size, as single spacing * 1.1 in the PDF
-constexpr double kRowGap = 5;
-constexpr double kLabelGap = 6;
-constexpr double kValueGap = 4;
-constexpr double kTickLength = 3;
-constexpr double kBarShare = 0.85;
-constexpr double kScaleShare = 0.85;
-constexpr double kMaxLabelShare = 0.4;
-constexpr double kBaselineShift = 0.34;  // of the size: centres letters on a row's middle
-constexpr double kAscent = 0.89, kDescent = 0.22;
+// Charts are drawn in an SVG whose user unit is 1 pt of the text column, from the geometry that
+// layout measured with the real fonts (ResolvedDocument::charts), so it is the PDF's picture.
 constexpr const char* kBarFill = "#99a8bd";
 constexpr const char* kGridColor = "#b8b8b8";
-
-// In em: a space is narrow, other letters and digits rarely pass 0.55 em in a serif face.
-double estimated_width(std::string_view s, double size) {
-  double em = 0;
-  for (char32_t cp : text::to_u32(s)) em += cp == U' ' ? 0.25 : 0.55;
-  return em * size;
-}
-
-// Greedy lines of at most `width` (a longer word stands alone): SVG text does not wrap.
-std::vector<std::string> wrap(const std::string& label, double size, double width) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start <= label.size()) {
-    std::size_t end = label.find(' ', start);
-    if (end == std::string::npos) end = label.size();
-    const std::string word = label.substr(start, end - start);
-    if (!lines.empty() && estimated_width(lines.back() + ' ' + word, size) <= width)
-      lines.back() += ' ' + word;
-    else
-      lines.push_back(word);
-    start = end + 1;
-  }
-  return lines;
-}
-}  // namespace chart
 
 // Appends the page to one string; every document string passes through append_escaped.
 class HtmlBuilder {
@@ -96,7 +56,12 @@ class HtmlBuilder {
     }
     addresses();
     out_ += "<div class=\"content\">\n";
-    blocks(doc_.body, 0);
+    // Headings the contents list get the ids its links point to.
+    for (std::size_t i = 0, next = 0; i < doc_.body.size(); ++i) {
+      const bool listed = next < doc_.contents.size() && doc_.contents[next].block == i;
+      if (listed) ++next;
+      block(doc_.body[i], 0, nullptr, listed ? static_cast<int>(next) : 0);
+    }
     out_ += "</div>\n</main>\n";
     footer();
     out_ += "</div>\n</body>\n</html>\n";
@@ -283,7 +248,8 @@ class HtmlBuilder {
 
   // `lead` is the marker of the list item this block opens: inside the first line of a
   // paragraph, so that it takes the paragraph's indent as in the PDF; else on a line of its own.
-  void block(const Block& b, int list_depth, const std::string* lead) {
+  // `contents_number` > 0: the heading is that entry of the contents.
+  void block(const Block& b, int list_depth, const std::string* lead, int contents_number = 0) {
     switch (b.kind) {
       case Block::Kind::Paragraph:
         out_ += "<p>";
@@ -299,9 +265,8 @@ class HtmlBuilder {
           close("h3");
           return;
         }
-        if (list_depth == 0 && box_depth_ == 0) {
-          // Top-level headings are what the table of contents links to.
-          out_ += "<h2 id=\"muc-" + std::to_string(++heading_count_) + "\">";
+        if (contents_number > 0) {
+          out_ += "<h2 id=\"muc-" + std::to_string(contents_number) + "\">";
         } else {
           out_ += "<h2>";
         }
@@ -322,9 +287,7 @@ class HtmlBuilder {
           text(b.title);
           out_ += "</p>\n";
         }
-        ++box_depth_;
         blocks(b.blocks, list_depth);
-        --box_depth_;
         out_ += "</aside>\n";
         return;
       case Block::Kind::Notes:
@@ -343,7 +306,7 @@ class HtmlBuilder {
         return;
       case Block::Kind::Chart:
         if (lead) lone_marker(*lead);
-        chart_figure(b.chart);
+        chart_figure(b.chart, doc_.charts.at(chart_count_++));
         return;
     }
   }
@@ -353,11 +316,10 @@ class HtmlBuilder {
     out_ += "<nav class=\"toc\">\n<h2>";
     text(title);
     out_ += "</h2>\n<ol>\n";
-    int n = 0;
-    for (const Block& b : doc_.body) {
-      if (b.kind != Block::Kind::Heading || b.level != 1) continue;
-      out_ += "<li><a href=\"#muc-" + std::to_string(++n) + "\">";
-      inlines(b.inlines);
+    for (std::size_t i = 0; i < doc_.contents.size(); ++i) {
+      const ContentsEntry& entry = doc_.contents[i];
+      out_ += "<li><a href=\"#muc-" + std::to_string(i + 1) + "\">";
+      inlines(doc_.body[entry.block].inlines);
       out_ += "</a></li>\n";
     }
     out_ += "</ol>\n</nav>\n<div class=\"page-break\"></div>\n";
@@ -370,14 +332,12 @@ class HtmlBuilder {
   }
 
   void list(const Block& b, int list_depth) {
-    const bool ordered = b.kind == Block::Kind::OrderedList;
-    const char* tag = ordered ? "ol" : "ul";
+    const char* tag = b.kind == Block::Kind::OrderedList ? "ol" : "ul";
     out_ += '<';
     out_ += tag;
     out_ += ">\n";
-    for (std::size_t i = 0; i < b.items.size(); ++i) {
-      const std::string m = list_marker(profile_, ordered, list_depth, static_cast<int>(i));
-      const auto& item = b.items[i];
+    for (const ListItem& item : b.items) {
+      const std::string& m = item.marker;
       out_ += "<li>";
       if (item.blocks.empty()) lone_marker(m);
       for (std::size_t k = 0; k < item.blocks.size(); ++k) {
@@ -410,8 +370,9 @@ class HtmlBuilder {
     out_ += '>';
   }
 
+  // In a box of its own that scrolls sideways when the screen is narrower than the table.
   void table(const Table& t) {
-    out_ += "<table>\n";
+    out_ += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\">\n<table>\n";
     const int columns = t.column_count();
     double total = 0;
     for (double w : t.column_weights) total += w > 0 ? w : 0;
@@ -429,7 +390,10 @@ class HtmlBuilder {
       if (r == 0 && header_rows > 0) out_ += "<thead>\n";
       if (r == header_rows) out_ += "<tbody>\n";
       const bool in_head = r < header_rows;
-      out_ += "<tr>";
+      // A group's heading row is printed with its first member row (as in the PDF).
+      out_ += !in_head && r + 1 < static_cast<int>(t.rows.size()) && t.rows[r].heads_group(columns)
+                  ? "<tr class=\"group-head\">"
+                  : "<tr>";
       for (const auto& c : t.rows[r].cells) {
         if (in_head) {
           cell(c, "th", "col");
@@ -441,7 +405,7 @@ class HtmlBuilder {
       if (r + 1 == header_rows) out_ += "</thead>\n";
     }
     if (static_cast<int>(t.rows.size()) > header_rows) out_ += "</tbody>\n";
-    out_ += "</table>\n";
+    out_ += "</table>\n</div>\n";
   }
 
   void svg_line(double x1, double y1, double x2, double y2, double width, const char* color) {
@@ -488,85 +452,39 @@ class HtmlBuilder {
   }
 
   // A figure: the title as its caption, the bars as an SVG image, and the same figures as a
-  // table that only screen readers see.
-  void chart_figure(const Chart& c) {
-    using namespace chart;
-    const PageSetup& page = profile_.page;
-    const double width = (page.width - page.left - page.right) * kPtPerMm;
-    const double size = profile_.style(Element::TableText).size;
-    const double line_height = size * kLineHeight;
-
-    const double scale_end = chart_scale_end(c);
-    double label_width = 0, value_width = 0;
-    for (const ChartBar& bar : c.bars) {
-      label_width = std::max(label_width, estimated_width(bar.label, size));
-      value_width = std::max(value_width, estimated_width(chart_value_text(bar.value, c), size));
-    }
-    label_width = std::min(label_width, width * kMaxLabelShare);
-    std::vector<std::vector<std::string>> labels;
-    for (const ChartBar& bar : c.bars) labels.push_back(wrap(bar.label, size, label_width));
-    for (const auto& lines : labels)  // a word longer than the column widens it
-      for (const std::string& line : lines)
-        label_width = std::max(label_width, estimated_width(line, size));
-    const double scale_size = size * kScaleShare;
-    const double plot_x = label_width + kLabelGap;
-    const double last_scale_half = estimated_width(chart_scale_text(scale_end, c), scale_size) / 2;
-    const double plot_width =
-        std::max(0.0, width - plot_x - std::max(kValueGap + value_width, last_scale_half));
-    double plot_bottom = 0;
-    for (const auto& lines : labels)
-      plot_bottom += std::max<double>(lines.size(), 1) * line_height + kRowGap;
-    const double scale_baseline = plot_bottom + kTickLength + 1 + kAscent * scale_size;
-    const double height = scale_baseline + kDescent * scale_size;
-
-    out_ += "<figure style=\"margin:0 0 ";
-    append_number(out_, profile_.body.paragraph_space);
-    out_ += "pt;break-inside:avoid\">\n<figcaption style=\"font-weight:bold;text-align:center\">";
+  // table that only screen readers see. Labels are anchored at the end and scale labels at the
+  // middle, so that they stay in place should the browser substitute another face.
+  void chart_figure(const Chart& c, const ChartGeometry& g) {
+    out_ += "<figure class=\"chart\">\n<figcaption>";
     text(c.title);
     out_ += "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"";
     text(c.title);
     out_ += "\" viewBox=\"0 0 ";
-    append_number(out_, width);
+    append_number(out_, g.width);
     out_ += ' ';
-    append_number(out_, height);
+    append_number(out_, g.height);
     out_ += "\" width=\"100%\" font-size=\"";
-    append_number(out_, size);
-    out_ += "\" style=\"display:block;margin-top:6pt\"><title>";
+    append_number(out_, profile_.style(Element::TableText).size);
+    out_ += "\"><title>";
     text(c.title);
     out_ += "</title>\n";
-    for (int k = 0; k <= 4; ++k) {
-      const double x = plot_x + plot_width * k / 4;
-      svg_line(x, 0, x, plot_bottom, k == 0 ? 0.6 : 0.4, k == 0 ? "#000" : kGridColor);
-      svg_line(x, plot_bottom, x, plot_bottom + kTickLength, 0.5, "#000");
-      svg_text(x, scale_baseline, chart_scale_text(scale_end * k / 4, c), "middle", scale_size);
-    }
-    svg_line(plot_x, plot_bottom, plot_x + plot_width, plot_bottom, 0.5, "#000");
-    double top = kRowGap / 2;
-    for (std::size_t i = 0; i < c.bars.size(); ++i) {
-      const ChartBar& bar = c.bars[i];
-      const double row_height = std::max<double>(labels[i].size(), 1) * line_height;
-      const double middle = top + row_height / 2;
-      double y = middle - (labels[i].size() - 1) * line_height / 2 + kBaselineShift * size;
-      for (const std::string& line : labels[i]) {
-        svg_text(label_width, y, line, "end");
-        y += line_height;
-      }
-      const double length = plot_width * std::clamp(bar.value / scale_end, 0.0, 1.0);
+    for (const ChartLine& l : g.lines) svg_line(l.x1, l.y1, l.x2, l.y2, l.width, l.grid ? kGridColor : "#000");
+    for (const ChartText& t : g.scale) svg_text(t.x + t.width / 2, t.baseline, t.text, "middle", t.size);
+    for (const ChartText& t : g.labels) svg_text(t.x + t.width, t.baseline, t.text, "end");
+    for (const ChartRect& r : g.bars) {
       out_ += "<rect x=\"";
-      append_number(out_, plot_x);
+      append_number(out_, r.x);
       out_ += "\" y=\"";
-      append_number(out_, middle - size * kBarShare / 2);
+      append_number(out_, r.y);
       out_ += "\" width=\"";
-      append_number(out_, length);
+      append_number(out_, r.width);
       out_ += "\" height=\"";
-      append_number(out_, size * kBarShare);
+      append_number(out_, r.height);
       out_ += "\" fill=\"";
       out_ += kBarFill;
       out_ += "\" stroke=\"#000\" stroke-width=\"0.5\"></rect>\n";
-      svg_text(plot_x + length + kValueGap, middle + kBaselineShift * size,
-               chart_value_text(bar.value, c), nullptr, 0, true);
-      top += row_height + kRowGap;
     }
+    for (const ChartText& t : g.values) svg_text(t.x, t.baseline, t.text, nullptr, 0, true);
     out_ += "</svg>\n<table class=\"vh\">\n<caption>";
     text(c.title);
     out_ += "</caption>\n<tbody>\n";
@@ -582,12 +500,9 @@ class HtmlBuilder {
 
   // The signature comes first in reading order; CSS puts it in the right half.
   void footer() {
-    const bool has_signature =
-        !doc_.authority.empty() || !doc_.role.empty() || !doc_.signer.empty();
-    const bool has_recipients = !doc_.recipients_label.empty() || !doc_.recipients.empty();
-    if (!has_signature && !has_recipients) return;
+    if (!doc_.has_closing()) return;
     out_ += "<footer class=\"doc-footer\">\n";
-    if (has_signature) {
+    if (doc_.has_signature()) {
       out_ += "<div class=\"signature\">\n";
       for (const StyledText& line : doc_.authority) styled("p", line);
       styled("p", doc_.role);
@@ -595,14 +510,24 @@ class HtmlBuilder {
       styled("p", doc_.signer);
       out_ += "</div>\n";
     }
-    if (has_recipients) recipients();
+    if (doc_.has_recipients()) recipients();
     out_ += "</footer>\n";
   }
 
+  // The item prefix ("- ") in a box of its own, so that a wrapped line hangs after it.
   void line_items(const std::vector<std::string>& lines) {
+    const std::string& prefix = profile_.recipients.item_prefix;
     for (const auto& line : lines) {
       out_ += "<li>";
-      text(line);
+      if (!prefix.empty() && line.compare(0, prefix.size(), prefix) == 0) {
+        out_ += "<span class=\"item-prefix\">";
+        text(prefix);
+        out_ += "</span><span>";
+        text(std::string_view(line).substr(prefix.size()));
+        out_ += "</span>";
+      } else {
+        text(line);
+      }
       out_ += "</li>\n";
     }
   }
@@ -630,8 +555,7 @@ class HtmlBuilder {
   const ResolvedDocument& doc_;
   const Profile& profile_;
   std::string& out_;
-  int heading_count_ = 0;  // top-level headings so far: their ids for the contents
-  int box_depth_ = 0;
+  std::size_t chart_count_ = 0;  // charts so far: the index of the next one's geometry
 };
 
 }  // namespace

@@ -141,8 +141,15 @@ Profile ProfileReader::read(const xmlNode* root) {
 
   // Every element below is required by the schema.
   const xmlNode* page = child(root, "page");
-  p.page = {num(page, "width"),  num(page, "height"), num(page, "top"),
-            num(page, "bottom"), num(page, "left"),   num(page, "right")};
+  p.page = {Mm(num(page, "width")),  Mm(num(page, "height")), Mm(num(page, "top")),
+            Mm(num(page, "bottom")), Mm(num(page, "left")),   Mm(num(page, "right"))};
+  const xmlNode* booklet = child(root, "booklet");
+  p.booklet.page = {Mm(num(booklet, "width")),  Mm(num(booklet, "height")), Mm(num(booklet, "top")),
+                    Mm(num(booklet, "bottom")), Mm(num(booklet, "inside")), Mm(num(booklet, "outside")),
+                    true};
+  p.booklet.sheet_width = Mm(num(booklet, "sheet-width"));
+  p.booklet.sheet_height = Mm(num(booklet, "sheet-height"));
+  p.booklet.page_number_from_top = Mm(num(booklet, "page-number-from-top"));
 
   const xmlNode* header = child(root, "header");
   HeaderSetup& h = p.header;
@@ -197,7 +204,7 @@ Profile ProfileReader::read(const xmlNode* root) {
 
   const xmlNode* numbers = child(root, "page-numbers");
   p.page_numbers.first_numbered_page = static_cast<int>(num(numbers, "first"));
-  p.page_numbers.from_top = num(numbers, "from-top");
+  p.page_numbers.from_top = Mm(num(numbers, "from-top"));
 
   read_styles(child(root, "styles"), p);
 

@@ -3,7 +3,9 @@
 namespace vanban {
 
 std::vector<int> booklet_order(int page_count) {
-  const int padded = (page_count + 3) / 4 * 4;
+  // At least one blank at the end: the outside back cover is never a page of the document (a
+  // notes page there would be the first thing to wear, and outside the staples' protection).
+  const int padded = (page_count + 4) / 4 * 4;
   auto page = [&](int i) { return i < page_count ? i : -1; };
   std::vector<int> order;
   order.reserve(padded);

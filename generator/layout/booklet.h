@@ -10,7 +10,8 @@
 namespace vanban {
 
 // Page indices (0-based; -1 = blank padding) in output order: for each sheet, front left,
-// front right, back left, back right. `page_count` is padded to a multiple of four.
+// front right, back left, back right. `page_count` is padded with blanks to a multiple of four
+// that leaves the last page (the outside back cover) blank.
 std::vector<int> booklet_order(int page_count);
 
 // Two pages side by side on each side of a sheet of `sheet_width` x `sheet_height` pt, the pair

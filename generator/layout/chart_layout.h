@@ -7,12 +7,17 @@
 #include "font/font_set.h"
 #include "layout/fragment.h"
 #include "model/document.h"
+#include "profile/chart_geometry.h"
 #include "profile/profile.h"
 
 namespace vanban {
 
-// One unbreakable fragment of `width`; `label_style` sets the size of every text (the title is
-// bold). The bars are the only paths both filled and stroked, in the order of `chart.bars`.
-Fragment layout_chart(const Chart& chart, const TextStyle& label_style, double width, const FontSet& fonts);
+// The chart without its title, measured for `width`; `label_style` sets the size of every text.
+ChartGeometry measure_chart(const Chart& chart, const TextStyle& label_style, double width, const FontSet& fonts);
+
+// One unbreakable fragment of `geometry.width`: the bold title centred, then the geometry. The
+// bars are the only paths both filled and stroked, in the order of `chart.bars`.
+Fragment layout_chart(const Chart& chart, const ChartGeometry& geometry, const TextStyle& label_style,
+                      const FontSet& fonts);
 
 }  // namespace vanban

@@ -13,23 +13,14 @@ namespace vanban {
 
 namespace {
 
-constexpr double kPtPerMm = 72.0 / 25.4;
 constexpr double kBoxPadding = 8;  // pt between a box's frame and its text
 constexpr int kMaxTocPasses = 3;
 
-std::string plain_text(const Inlines& runs) {
-  std::string s;
-  for (const TextRun& r : runs) s += r.text;
-  return s;
-}
-
-// The headings a table of contents lists: those of the body itself, in order.
-std::vector<TocEntry> toc_entries(const std::vector<Block>& body) {
-  std::vector<TocEntry> entries;
-  for (const Block& b : body)
-    if (b.kind == Block::Kind::Heading && b.level == 1) entries.push_back({plain_text(b.inlines), 0});
-  return entries;
-}
+// The measured charts of a document and which one comes next, shared by the flows of boxes.
+struct ChartQueue {
+  const std::vector<ChartGeometry>& geometry;
+  std::size_t next = 0;
+};
 
 // Turns the body's blocks into flow items with the keep flags that implement the pagination
 // rules: no orphan (first line alone at a page foot), no widow (last line alone at a page head),
@@ -37,8 +28,8 @@ std::vector<TocEntry> toc_entries(const std::vector<Block>& body) {
 class BodyFlow {
  public:
   BodyFlow(const ResolvedDocument& doc, const FontSet& fonts, double width, double body_height,
-           const std::vector<TocEntry>& toc)
-      : BodyFlow(*doc.profile, fonts, width, body_height, toc) {
+           const std::vector<TocEntry>& toc, ChartQueue& charts)
+      : BodyFlow(*doc.profile, fonts, width, body_height, toc, charts) {
     body_.keep_together = doc.keep_together.get();
   }
 
@@ -53,17 +44,6 @@ class BodyFlow {
 
   void break_page() { break_pending_ = true; }
 
-  std::vector<FlowItem> items;
-  std::vector<std::vector<Fragment>> table_headers;
-  std::vector<std::size_t> heading_items;  // item index of each top-level heading's first line
-
- private:
-  void push(FlowItem item) {
-    item.page_break_before = break_pending_;
-    break_pending_ = false;
-    items.push_back(std::move(item));
-  }
-
   void add_block(const Block& b, int depth) {
     switch (b.kind) {
       case Block::Kind::Paragraph:
@@ -75,22 +55,20 @@ class BodyFlow {
         st.size = h.size;
         st.bold = h.bold;
         st.italic = h.italic;
-        if (depth == 0 && !in_box_ && b.level == 1) heading_items.push_back(items.size());
         add_lines(layout_paragraph(b.inlines, st, width_, fonts_), true);
         break;
       }
       case Block::Kind::OrderedList:
       case Block::Kind::DashList: {
-        const bool ordered = b.kind == Block::Kind::OrderedList;
-        for (std::size_t i = 0; i < b.items.size(); ++i)
-          add_list_item(b.items[i], list_marker(profile_, ordered, depth, static_cast<int>(i)), depth);
+        for (const ListItem& item : b.items)
+          add_list_item(item, depth);
         break;
       }
       case Block::Kind::Table:
         add_table(b.table);
         break;
       case Block::Kind::Chart:
-        push({layout_chart(b.chart, profile_.style(Element::TableText), width_, fonts_),
+        push({layout_chart(b.chart, charts_.geometry.at(charts_.next++), profile_.style(Element::TableText), fonts_),
               profile_.body.paragraph_space, false, -1});
         break;
       case Block::Kind::PageBreak:
@@ -111,8 +89,19 @@ class BodyFlow {
     }
   }
 
+  std::vector<FlowItem> items;
+  std::vector<std::vector<Fragment>> table_headers;
+
+ private:
+  void push(FlowItem item) {
+    item.page_break_before = break_pending_;
+    break_pending_ = false;
+    items.push_back(std::move(item));
+  }
+
   // Khoản and điểm are set like paragraphs whose first line starts with the marker ("1.", "a)").
-  void add_list_item(const ListItem& item, const std::string& marker, int depth) {
+  void add_list_item(const ListItem& item, int depth) {
+    const std::string& marker = item.marker;
     bool marked = false;
     for (const Block& b : item.blocks) {
       if (!marked && b.kind == Block::Kind::Paragraph) {
@@ -145,7 +134,7 @@ class BodyFlow {
     table_headers.emplace_back(t.rows.begin(), t.rows.begin() + t.header_rows);
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
       const bool header = static_cast<int>(i) < t.header_rows;
-      push({std::move(t.rows[i]), i == 0 ? profile_.body.paragraph_space : 0, header, header ? -1 : id});
+      push({std::move(t.rows[i]), i == 0 ? profile_.body.paragraph_space : 0, t.keep_with_next[i], header ? -1 : id});
     }
     if (t.header_rows == 0) table_headers.back().clear();
   }
@@ -161,7 +150,7 @@ class BodyFlow {
   // A framed block (the discussion questions): its content laid out narrower and kept whole,
   // unless it is taller than a page, when it flows like ordinary text between two rules.
   void add_box(const Block& box, int depth) {
-    BodyFlow inner(profile_, fonts_, width_ - 2 * kBoxPadding, body_height_, toc_);
+    BodyFlow inner(profile_, fonts_, width_ - 2 * kBoxPadding, body_height_, toc_, charts_);
     inner.in_box_ = true;
     inner.body_.keep_together = body_.keep_together;
     if (!box.title.empty()) {
@@ -204,14 +193,14 @@ class BodyFlow {
   }
 
   BodyFlow(const Profile& profile, const FontSet& fonts, double width, double body_height,
-           const std::vector<TocEntry>& toc)
-      : profile_(profile), fonts_(fonts), width_(width), body_height_(body_height), toc_(toc) {
+           const std::vector<TocEntry>& toc, ChartQueue& charts)
+      : profile_(profile), fonts_(fonts), width_(width), body_height_(body_height), toc_(toc), charts_(charts) {
     const TextStyle& body = profile_.style(Element::Body);
     body_.size = body.size;
     body_.bold = body.bold;
     body_.italic = body.italic;
     body_.line_height = profile_.body.line_height * body.size;
-    body_.first_indent = profile_.body.first_line_indent * kPtPerMm;
+    body_.first_indent = to_pt(Mm(profile_.body.first_line_indent)).value;
   }
 
   const Profile& profile_;
@@ -219,9 +208,9 @@ class BodyFlow {
   double width_;
   double body_height_;
   const std::vector<TocEntry>& toc_;
+  ChartQueue& charts_;
   ParagraphStyle body_;
   bool break_pending_ = false;
-  bool in_box_ = false;
 };
 
 void add_page_number(Page& page, int number, const Profile& profile, const FontSet& fonts, double left,
@@ -229,24 +218,47 @@ void add_page_number(Page& page, int number, const Profile& profile, const FontS
   const TextStyle& st = profile.style(Element::PageNumber);
   const std::string text = std::to_string(number);
   const double w = fonts.face(font_style(st.bold, st.italic)).text_width(text, st.size);
-  page.texts.push_back({left + (width - w) / 2, profile.page_numbers.from_top * kPtPerMm,
+  page.texts.push_back({left + (width - w) / 2, to_pt(profile.page_numbers.from_top).value,
                         font_style(st.bold, st.italic), st.size, text});
 }
 
-bool has_closing(const ResolvedDocument& doc) {
-  return !doc.role.empty() || !doc.signer.empty() || !doc.authority.empty() || !doc.recipients.empty();
+// The body area in pt. Mirrored pages swap their side margins on even pages.
+struct Geometry {
+  double page_width, page_height, left, right, top, width, body_height;
+  bool mirrored;
+
+  double left_of(int page_number) const { return mirrored && page_number % 2 == 0 ? right : left; }
+};
+
+Geometry geometry_of(const PageSetup& page) {
+  return {to_pt(page.width).value,
+          to_pt(page.height).value,
+          to_pt(page.left).value,
+          to_pt(page.right).value,
+          to_pt(page.top).value,
+          to_pt(page.width - page.left - page.right).value,
+          to_pt(page.height - page.top - page.bottom).value,
+          page.mirrored};
 }
 
-struct Geometry {
-  double page_width, page_height, left, top, width, body_height;
-};
+// Every chart in reading order, measured for the column it stands in (a box's is narrower).
+void measure_blocks(const std::vector<Block>& blocks, const TextStyle& style, double width, const FontSet& fonts,
+                    std::vector<ChartGeometry>& out) {
+  for (const Block& b : blocks) {
+    if (b.kind == Block::Kind::Chart) out.push_back(measure_chart(b.chart, style, width, fonts));
+    for (const ListItem& item : b.items) measure_blocks(item.blocks, style, width, fonts, out);
+    measure_blocks(b.blocks, style, width - 2 * kBoxPadding, fonts, out);
+  }
+}
 
 // One pass: flow the whole document with the given table-of-contents page numbers, paginate.
 // Fills `heading_pages` with the printed page number of each heading the contents list.
 Pages layout_pass(const ResolvedDocument& doc, const FontSet& fonts, const Geometry& g,
-                  const std::vector<TocEntry>& toc, std::vector<int>& heading_pages) {
+                  const std::vector<TocEntry>& toc, const std::vector<ChartGeometry>& charts,
+                  std::vector<int>& heading_pages) {
   const Profile& p = *doc.profile;
-  BodyFlow flow(doc, fonts, g.width, g.body_height, toc);
+  ChartQueue chart_queue{charts};
+  BodyFlow flow(doc, fonts, g.width, g.body_height, toc, chart_queue);
   if (!doc.cover.empty()) {
     flow.add_fragment(layout_cover(doc.cover, fonts, g.width, g.body_height, doc.keep_together.get()), 0, false);
     flow.break_page();
@@ -259,8 +271,15 @@ Pages layout_pass(const ResolvedDocument& doc, const FontSet& fonts, const Geome
     if (address.height > 0) flow.add_fragment(std::move(address), p.body.paragraph_space * 2, true);
   }
   const std::size_t body_start = flow.items.size();
-  flow.add_blocks(doc.body, 0);
-  if (has_closing(doc)) {
+  std::vector<std::size_t> heading_items;  // item index of each contents heading's first line
+  for (std::size_t i = 0, next = 0; i < doc.body.size(); ++i) {
+    if (next < doc.contents.size() && doc.contents[next].block == i) {
+      heading_items.push_back(flow.items.size());
+      ++next;
+    }
+    flow.add_block(doc.body[i], 0);
+  }
+  if (doc.has_closing()) {
     // The signature block keeps at least the last two body items (lines or rows) with it.
     const std::size_t body_end = flow.items.size();
     for (std::size_t i = body_end >= body_start + 2 ? body_end - 2 : body_start; i < body_end; ++i)
@@ -273,7 +292,8 @@ Pages layout_pass(const ResolvedDocument& doc, const FontSet& fonts, const Geome
   for (std::size_t n = 0; n < pages.size(); ++n)
     for (const PlacedFragment& placed : pages[n]) page_of.emplace(placed.fragment, static_cast<int>(n) + 1);
   heading_pages.clear();
-  for (std::size_t item : flow.heading_items) heading_pages.push_back(page_of[&flow.items[item].fragment]);
+  for (std::size_t item : heading_items)
+    heading_pages.push_back(item < flow.items.size() ? page_of[&flow.items[item].fragment] : 0);
 
   Pages out;
   out.info = doc.info;
@@ -281,9 +301,10 @@ Pages layout_pass(const ResolvedDocument& doc, const FontSet& fonts, const Geome
     Page page;
     page.width = g.page_width;
     page.height = g.page_height;
-    for (const PlacedFragment& placed : pages[n]) place_on_page(page, *placed.fragment, g.left, g.top + placed.y);
     const int number = static_cast<int>(n) + 1;
-    if (number >= p.page_numbers.first_numbered_page) add_page_number(page, number, p, fonts, g.left, g.width);
+    const double left = g.left_of(number);
+    for (const PlacedFragment& placed : pages[n]) place_on_page(page, *placed.fragment, left, g.top + placed.y);
+    if (number >= p.page_numbers.first_numbered_page) add_page_number(page, number, p, fonts, left, g.width);
     out.pages.push_back(std::move(page));
   }
   return out;
@@ -297,19 +318,22 @@ bool has_toc(const std::vector<Block>& body) {
 
 }  // namespace
 
-Pages layout_document(const ResolvedDocument& doc, const FontSet& fonts) {
-  const Profile& p = *doc.profile;
-  Geometry g;
-  g.page_width = p.page.width * kPtPerMm;
-  g.page_height = p.page.height * kPtPerMm;
-  g.left = p.page.left * kPtPerMm;
-  g.top = p.page.top * kPtPerMm;
-  g.width = g.page_width - g.left - p.page.right * kPtPerMm;
-  g.body_height = g.page_height - g.top - p.page.bottom * kPtPerMm;
+std::vector<ChartGeometry> measure_charts(const ResolvedDocument& doc, const FontSet& fonts) {
+  std::vector<ChartGeometry> out;
+  measure_blocks(doc.body, doc.profile->style(Element::TableText), geometry_of(doc.profile->page).width, fonts, out);
+  return out;
+}
 
-  std::vector<TocEntry> toc = has_toc(doc.body) ? toc_entries(doc.body) : std::vector<TocEntry>{};
+Pages layout_document(const ResolvedDocument& doc, const FontSet& fonts) {
+  const Geometry g = geometry_of(doc.profile->page);
+  // An unmeasured document (as resolved, in tests) is measured here, by the same function.
+  const std::vector<ChartGeometry> measured = doc.charts.empty() ? measure_charts(doc, fonts) : doc.charts;
+
+  std::vector<TocEntry> toc;
+  if (has_toc(doc.body))
+    for (const ContentsEntry& e : doc.contents) toc.push_back({e.text, 0});
   std::vector<int> heading_pages;
-  Pages pages = layout_pass(doc, fonts, g, toc, heading_pages);
+  Pages pages = layout_pass(doc, fonts, g, toc, measured, heading_pages);
   // The contents need the pages of the headings, which need the contents laid out: entries
   // keep room for their numbers, so a second pass normally settles it.
   for (int pass = 1; pass < kMaxTocPasses && !toc.empty(); ++pass) {
@@ -319,7 +343,7 @@ Pages layout_document(const ResolvedDocument& doc, const FontSet& fonts) {
       toc[i].page = heading_pages[i];
     }
     if (!changed) break;
-    pages = layout_pass(doc, fonts, g, toc, heading_pages);
+    pages = layout_pass(doc, fonts, g, toc, measured, heading_pages);
   }
   return pages;
 }

@@ -9,6 +9,11 @@
 
 namespace vanban {
 
+// The geometry of every chart of `doc` (ResolvedDocument::charts) for its profile's page: the
+// measuring step the render engine runs before both writers.
+std::vector<ChartGeometry> measure_charts(const ResolvedDocument& doc, const FontSet& fonts);
+
+// Uses doc.charts when measured, else measures them itself.
 Pages layout_document(const ResolvedDocument& doc, const FontSet& fonts);
 
 }  // namespace vanban

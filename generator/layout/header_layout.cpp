@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "layout/paragraph_layout.h"
+#include "layout/recipients_layout.h"
 
 namespace vanban {
 
@@ -270,25 +271,9 @@ Fragment layout_closing(const ResolvedDocument& doc, const FontSet& fonts, doubl
 
   Fragment recipients;
   if (!doc.recipients_label.empty()) {
-    stack_text(recipients, doc.recipients_label, LineAlign::Left, half, fonts, keep);
-    const TextStyle& style = doc.profile->style(Element::Recipient);
-    const double brace_width = 5, brace_gap = 3;
-    for (const ResolvedRecipient& entry : doc.recipients) {
-      double purpose_width = 0;
-      if (!entry.purpose.empty())
-        purpose_width = text_width(fonts, {entry.purpose, style}) + brace_width + 2 * brace_gap;
-      const double top = recipients.height;
-      double widest = 0;
-      for (const std::string& line : entry.lines)
-        widest = std::max(widest, stack_text(recipients, {line, style}, LineAlign::Left, half - purpose_width - 6, fonts, keep));
-      if (entry.purpose.empty()) continue;
-      const double bottom = recipients.height;
-      const double bx = widest + brace_gap;
-      recipients.paths.push_back(make_brace(bx, top + 1, bottom - 1, brace_width));
-      Fragment purpose;
-      stack_text(purpose, {entry.purpose, style}, LineAlign::Left, purpose_width, fonts, keep);
-      recipients.place(purpose, bx + brace_width + brace_gap, (top + bottom - purpose.height) / 2);
-    }
+    const double column = recipients_column_width(doc, fonts, width);
+    stack_text(recipients, doc.recipients_label, LineAlign::Left, column, fonts, keep);
+    recipients.append_below(layout_recipient_list(doc, fonts, column));
   }
 
   Fragment closing;

@@ -55,6 +55,9 @@ LaidOutTable layout_table(const Table& table, const TextStyle& style, double wid
   out.header_rows = table.header_row_count();
   const int columns = table.column_count();
   if (columns == 0) return out;
+  for (std::size_t i = 0; i < table.rows.size(); ++i)
+    out.keep_with_next.push_back(static_cast<int>(i) < out.header_rows ||
+                                 (i + 1 < table.rows.size() && table.rows[i].heads_group(columns)));
 
   std::vector<double> min_w(columns, 0), max_w(columns, 0);
   for (const TableRow& row : table.rows) {

@@ -15,6 +15,9 @@ namespace vanban {
 struct LaidOutTable {
   std::vector<Fragment> rows;
   int header_rows = 0;  // the first rows, repeated at the top of each page the table spans
+  // Per row: never break the page after it. Header rows stay with the first body row, and a
+  // row that heads a group (TableRow::heads_group) with the group's first member.
+  std::vector<bool> keep_with_next;
 };
 
 // Column widths that fill `width`: every column gets at least its longest word; the space left

@@ -10,6 +10,13 @@ bool TableRow::is_header() const {
          std::all_of(cells.begin(), cells.end(), [](const TableCell& c) { return c.header; });
 }
 
+bool TableRow::heads_group(int column_count) const {
+  if (cells.empty() || cells.back().column_span < 2) return false;
+  int width = 0;
+  for (const auto& c : cells) width += std::max(1, c.column_span);
+  return width == column_count;
+}
+
 int Table::header_row_count() const {
   int n = 0;
   while (n < static_cast<int>(rows.size()) && rows[n].is_header()) ++n;

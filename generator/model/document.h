@@ -34,6 +34,10 @@ struct TableRow {
   std::vector<TableCell> cells;
   // A row whose cells are all header cells, before the first body row, repeats on every page.
   bool is_header() const;
+  // A body row that heads a group ("Ban Dân vận Huyện ủy Long Hội", "I | Theo tổ chức"): its
+  // last cell spans at least two columns to the table's right edge. A totals row ("Cộng" over
+  // two columns, then figures) is not one.
+  bool heads_group(int column_count) const;
 };
 
 struct Table {
@@ -62,6 +66,7 @@ struct Block;
 
 struct ListItem {
   std::vector<Block> blocks;
+  std::string marker;  // "1.", "a)", "-": empty as read, set when a profile is applied
 };
 
 struct Block {

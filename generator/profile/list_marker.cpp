@@ -47,4 +47,17 @@ std::string list_marker(const Profile& profile, bool ordered, int depth, int ind
   }
 }
 
+void mark_list_items(std::vector<Block>& blocks, const Profile& profile, int depth) {
+  for (Block& b : blocks) {
+    const bool list = b.kind == Block::Kind::OrderedList || b.kind == Block::Kind::DashList;
+    for (std::size_t i = 0; i < b.items.size(); ++i) {
+      ListItem& item = b.items[i];
+      item.marker = list_marker(profile, b.kind == Block::Kind::OrderedList, depth, static_cast<int>(i));
+      mark_list_items(item.blocks, profile, depth + 1);
+    }
+    // A box keeps the nesting of the list it stands in.
+    if (!list) mark_list_items(b.blocks, profile, depth);
+  }
+}
+
 }  // namespace vanban

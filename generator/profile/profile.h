@@ -1,6 +1,6 @@
 // A layout profile: every rule of one family of official documents (Party, State, Front ...)
 // as data, read from templates/profiles/*.xml, so a new profile needs no recompilation.
-// Sizes are pt, lengths mm; each rule's source is kept in the file, not here.
+// Sizes are pt (plain doubles), page lengths typed Mm; each rule's source is kept in the file, not here.
 #pragma once
 
 #include <map>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/civil_date.h"
+#include "model/length.h"
 
 namespace vanban {
 
@@ -48,9 +49,19 @@ enum class Element {
 };
 constexpr int kElementCount = static_cast<int>(Element::PageNumber) + 1;
 
+// The sheet and its margins. On mirrored pages (a folded booklet) `left` is the inside margin of
+// odd pages and moves to the right on even pages, so the gutter is always by the fold.
 struct PageSetup {
-  double width = 210, height = 297;  // mm
-  double top = 20, bottom = 20, left = 30, right = 15;
+  Mm width, height;
+  Mm top, bottom, left, right;
+  bool mirrored = false;
+};
+
+// The discussion guides' A5 booklet: its pages and the sheet they are imposed on, two per side.
+struct BookletSetup {
+  PageSetup page;
+  Mm sheet_width, sheet_height;
+  Mm page_number_from_top;  // baseline, from the sheet's top edge
 };
 
 struct HeaderSetup {
@@ -114,7 +125,7 @@ struct RecipientSetup {
 
 struct PageNumbering {
   int first_numbered_page = 2;
-  double from_top = 10;  // mm from the top edge to the baseline
+  Mm from_top{10};  // from the top edge to the baseline
 };
 
 struct Profile {
@@ -123,6 +134,7 @@ struct Profile {
   std::string name;     // human name
   CivilDate in_force_from;
   PageSetup page;
+  BookletSetup booklet;
   HeaderSetup header;
   NumberSetup number;
   NumberingSetup numbering;

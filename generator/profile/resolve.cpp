@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "profile/letter_case.h"
+#include "profile/recipient_purpose.h"
 #include "text/unicode.h"
 #include "text/vietnamese_format.h"
 
@@ -313,6 +314,8 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   case_headings(out.body, p.style(Element::Heading).letter_case);
   // The end mark closes an administrative text, not a booklet with a cover.
   if (doc.cover.empty()) attach_end_mark(out.body, p.body.end_mark);
+  mark_list_items(out.body, p);
+  out.contents = contents_entries(out.body);
 
   for (const std::string& line : doc.signature.authority)
     out.authority.push_back(styled(p, Element::Authority, normalise_authority(p, line)));
@@ -322,6 +325,7 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   if (!doc.recipients.empty() || (!doc.to.empty() && !p.recipients.as_above.empty())) {
     out.recipients_label = styled(p, Element::RecipientsLabel, p.recipients.label);
     out.recipients = resolve_recipients(doc, p);
+    inline_single_purposes(out.recipients, p.recipients);
   }
 
   const std::string type_title = is_letter ? "Công văn" : type->second.name;

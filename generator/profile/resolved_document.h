@@ -8,6 +8,7 @@
 
 #include "model/document.h"
 #include "model/page.h"
+#include "profile/chart_geometry.h"
 #include "profile/profile.h"
 #include "text/keep_together.h"
 
@@ -24,6 +25,13 @@ struct StyledText {
 struct ResolvedRecipient {
   std::vector<std::string> lines;
   std::string purpose;
+};
+
+// A heading that the table of contents lists (a level-1 heading of the body itself, not inside
+// a list or a box): its text and the index of its block in the body.
+struct ContentsEntry {
+  std::string text;
+  std::size_t block = 0;
 };
 
 struct ResolvedCoverLine {
@@ -61,7 +69,11 @@ struct ResolvedDocument {
   StyledText address_label;
   std::vector<StyledText> addresses;
 
-  std::vector<Block> body;  // headings cased, end mark attached to the last text
+  std::vector<Block> body;  // headings cased, list items marked, end mark attached to the last text
+  std::vector<ContentsEntry> contents;  // every listable heading, whether or not there is a <toc>
+  // One per chart of the body in reading order (lists and boxes included), measured for the
+  // column it stands in; empty until the render engine measures the document.
+  std::vector<ChartGeometry> charts;
 
   std::vector<StyledText> authority;  // "T/M BAN THƯỜNG VỤ"; "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
   StyledText role;
@@ -71,11 +83,21 @@ struct ResolvedDocument {
   std::vector<ResolvedRecipient> recipients;
 
   DocumentInfo info;  // title "Chỉ thị về ...", author = issuer, subject, keywords, timestamp
+
+  bool has_signature() const { return !authority.empty() || !role.empty() || !signer.empty(); }
+  bool has_recipients() const { return !recipients_label.empty() || !recipients.empty(); }
+  bool has_closing() const { return has_signature() || has_recipients(); }
 };
 
 // The marker of item `index` (0-based) of a list at nesting `depth` (0 = outermost):
 // ordered "1.", "2." then "a)", "b)" with the Vietnamese alphabet (a b c d đ e g h i k ...);
 // dash lists "-".
 std::string list_marker(const Profile& profile, bool ordered, int depth, int index);
+
+// Sets the marker of every list item in `blocks` (lists nested in items and boxes included).
+void mark_list_items(std::vector<Block>& blocks, const Profile& profile, int depth = 0);
+
+// The headings a table of contents lists, in order (see ContentsEntry).
+std::vector<ContentsEntry> contents_entries(const std::vector<Block>& body);
 
 }  // namespace vanban

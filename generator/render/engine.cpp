@@ -18,15 +18,11 @@ namespace vanban {
 
 namespace {
 
-// The sheet a booklet is printed on: A4 turned landscape, in pt.
-constexpr double kA4Width = 210 * 72 / 25.4, kA4Height = 297 * 72 / 25.4;
-
-// A copy of `p` for folded A5 pages: the fold needs no binding margin, and the page number sits
-// in the smaller top margin.
+// A copy of `p` that lays out the booklet's pages (its <booklet> set-up) as ordinary pages.
 Profile booklet_profile(const Profile& p) {
   Profile a5 = p;
-  a5.page = {148, 210, 15, 15, 18, 15};
-  a5.page_numbers.from_top = 8;
+  a5.page = p.booklet.page;
+  a5.page_numbers.from_top = p.booklet.page_number_from_top;
   return a5;
 }
 
@@ -121,7 +117,11 @@ Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const Outpu
     if (pdf.ok()) into = std::move(*pdf.value);
     return pdf.ok();
   };
-  if (formats.pdf && !write(layout_document(doc, fonts_), rendered.pdf)) return out;
+  // The measuring step: what only fonts can tell (chart geometry) goes into the document that
+  // both writers read.
+  ResolvedDocument measured = doc;
+  measured.charts = measure_charts(doc, fonts_);
+  if (formats.pdf && !write(layout_document(measured, fonts_), rendered.pdf)) return out;
   if (formats.booklet) {
     const Profile a5 = booklet_profile(*doc.profile);
     ResolvedDocument on_a5 = doc;
@@ -131,9 +131,13 @@ Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const Outpu
       out.errors.insert(out.errors.end(), overflow.begin(), overflow.end());
       return out;
     }
-    if (!write(impose_booklet(layout_document(on_a5, fonts_), kA4Height, kA4Width), rendered.booklet_pdf)) return out;
+    on_a5.charts = measure_charts(on_a5, fonts_);
+    const BookletSetup& b = doc.profile->booklet;
+    if (!write(impose_booklet(layout_document(on_a5, fonts_), to_pt(b.sheet_width).value, to_pt(b.sheet_height).value),
+               rendered.booklet_pdf))
+      return out;
   }
-  if (formats.html) rendered.html = write_html(doc);
+  if (formats.html) rendered.html = write_html(measured);
   out.value = std::move(rendered);
   return out;
 }

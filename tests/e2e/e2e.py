@@ -615,12 +615,12 @@ class DomCheck(html.parser.HTMLParser):
             self.h1 += data
 
 
-def chromium_dom(page, work):
+def chromium_dom(page, work, window_width=1280):
     profile = tempfile.mkdtemp(prefix="chromium-", dir=work)
     result = subprocess.run(
         ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={profile}", "--dump-dom", page.resolve().as_uri()],
+         f"--user-data-dir={profile}", f"--window-size={window_width},900", "--dump-dom", page.resolve().as_uri()],
         capture_output=True, text=True, timeout=120, env=clean_env())
     check(result.returncode == 0 and "<html" in result.stdout,
           f"chromium on {page.name}: exit {result.returncode}: {result.stderr[-500:]}")
@@ -629,7 +629,7 @@ def chromium_dom(page, work):
     return dom, result.stdout
 
 
-def check_fits_window(page, work):
+def check_fits_window(page, work, window_width):
     """Nothing overflows sideways: on a copy of the page, a probe script compares the document's
     scroll width with the window's (the page itself carries no script)."""
     probe = ("<script>addEventListener('load',()=>{const d=document.documentElement;"
@@ -637,11 +637,12 @@ def check_fits_window(page, work):
              "p.textContent=d.scrollWidth+' '+d.clientWidth;document.body.appendChild(p);});</script>")
     copy = work / f"probe-{page.name}"
     copy.write_text(page.read_text(encoding="utf-8").replace("</body>", probe + "</body>"), encoding="utf-8")
-    _, text = chromium_dom(copy, work)
+    _, text = chromium_dom(copy, work, window_width)
     found = re.search(r'<pre id="probe">(\d+) (\d+)</pre>', text)
     if check(found is not None, f"{page.name}: the width probe did not run"):
         check(int(found.group(1)) <= int(found.group(2)),
-              f"{page.name}: content {found.group(1)} px wide overflows the {found.group(2)} px window")
+              f"{page.name}: content {found.group(1)} px wide overflows the {found.group(2)} px window "
+              f"({window_width} px wide)")
 
 
 def group_html(work):
@@ -666,7 +667,8 @@ def group_html(work):
         check("footer" in [t for t, _ in dom.tags], f"{xml.stem}.html: no <footer>")
         check("table" in [t for t, _ in dom.tags] or root.find("body/table") is None, f"{xml.stem}.html: no <table>")
         check("script" not in [t for t, _ in dom.tags], f"{xml.stem}.html: has a script element")
-        check_fits_window(out / f"{xml.stem}.html", work)
+        # A phone's width: a wide table scrolls in its own box, the page never does.
+        check_fits_window(out / f"{xml.stem}.html", work, 390)
 
     payload = "&lt;script&gt;document.body.dataset.pwned=1&lt;/script&gt;&lt;img src=x onerror=\"document.body.dataset.pwned=2\"&gt;"
     hostile = hostile_document(payload)
@@ -761,7 +763,8 @@ def group_build_threads(work):
           "2026-10 run report: the guides' booklets are not listed")
     if shutil.which("chromium"):
         for page in ("bao-cao-thang-2026-10.html", "tai-lieu-sinh-hoat-nong-dan-2026-10.html"):
-            check_fits_window(outs[2] / "2026-10" / page, work)
+            for width in (1280, 390):
+                check_fits_window(outs[2] / "2026-10" / page, work, width)
     summary = [w for w in report["written"] if w["name"] == "bao-cao-thang-2026-10"]
     check(len(summary) == 1 and summary[0].get("pages", 0) >= 2, f"the summary's report entry: {summary}")
     for f in month_pdfs:
@@ -1017,8 +1020,9 @@ def guide_headings(guidance, organisation):
 
 
 def booklet_order(count):
-    """A5 page index (0-based, -1 blank) of each half side, as a saddle-stitch booklet prints."""
-    padded = (count + 3) // 4 * 4
+    """A5 page index (0-based, -1 blank) of each half side, as a saddle-stitch booklet prints; the
+    outside back cover (the last page) is always blank."""
+    padded = (count + 4) // 4 * 4
     order = []
     for sheet in range(padded // 4):
         for index in (padded - 1 - 2 * sheet, 2 * sheet, 2 * sheet + 1, padded - 2 - 2 * sheet):
@@ -1088,7 +1092,7 @@ def check_booklet(label, pdf, headings, cover_title):
     if not check(numbers, f"{label}: no numbered A5 page"):
         return
     count = max(numbers)  # the notes page, last, is numbered
-    check(len(sides) == 2 * ((count + 3) // 4), f"{label}: {len(sides)} sides for {count} A5 pages")
+    check(len(sides) == 2 * ((count + 4) // 4), f"{label}: {len(sides)} sides for {count} A5 pages")
     order = booklet_order(count)
     check(len(order) == len(halves), f"{label}: {len(halves)} halves, booklet order has {len(order)}")
     a5_pages = [""] * count

@@ -31,6 +31,7 @@ ResolvedDocument booklet(const Profile& profile) {
   notes.title = "GHI CHÉP";
   d.body = {toc, test::heading("Chuyên đề 1. Giá vật tư nông nghiệp"), test::paragraph("Nội dung."), box,
             test::heading("Chuyên đề 2. Đường giao thông nông thôn"), notes};
+  test::finish(d);
   return d;
 }
 

@@ -5,7 +5,10 @@
 #include <set>
 #include <string>
 
+#include "font/font_set.h"
 #include "html/html_writer.h"
+#include "layout/chart_layout.h"
+#include "layout/document_layout.h"
 #include "html_dom.h"
 #include "sample_documents.h"
 
@@ -36,11 +39,26 @@ double number(const Dom& dom, int node, const std::string& attribute) {
   return std::stod(dom.attribute(node, attribute));
 }
 
+const FontSet& fonts() {
+  static const FontSet set = [] {
+    auto f = FontSet::load_dir(std::string(VANBAN_SOURCE_DIR) + "/fonts");
+    EXPECT_TRUE(f.ok());
+    return std::move(*f.value);
+  }();
+  return set;
+}
+
+// The render engine's measuring step, then the writer.
+std::string measured_html(ResolvedDocument d) {
+  d.charts = measure_charts(d, fonts());
+  return write_html(d);
+}
+
 class ChartHtml : public ::testing::Test {
  protected:
   ChartHtml() {
     document_.body.push_back(chart_block(attendance()));
-    html_ = write_html(document_);
+    html_ = measured_html(document_);
   }
   Profile profile_ = test::state_profile();
   ResolvedDocument document_ = test::state_letter(profile_);
@@ -127,7 +145,7 @@ TEST(ChartHtmlEscaping, NoLabelOrTitleCanInjectMarkup) {
   c.unit = "<b>";
   c.bars = {{s, 12.5}};
   d.body = {chart_block(c)};
-  const std::string html = write_html(d);
+  const std::string html = measured_html(d);
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("onload=\""), std::string::npos);
   EXPECT_EQ(html.find("<b>"), std::string::npos);
@@ -138,6 +156,46 @@ TEST(ChartHtmlEscaping, NoLabelOrTitleCanInjectMarkup) {
   EXPECT_EQ(dom.texts("caption"), Strings{s});
   EXPECT_EQ(dom.texts("th", {}, dom.first("figure")), Strings{s});
   EXPECT_EQ(dom.texts("td", {}, dom.first("figure")), Strings{"12,5 <b>"});
+}
+
+// One picture: the SVG draws the geometry layout measured with the real fonts, the very numbers
+// the PDF is drawn from (bars, label ends, values, scale), not an estimate of its own.
+TEST_F(ChartHtml, SvgDrawsTheGeometryThePdfIsDrawnFrom) {
+  ResolvedDocument d = document_;
+  d.charts = measure_charts(d, fonts());
+  ASSERT_EQ(d.charts.size(), 1u);
+  const ChartGeometry& g = d.charts[0];
+  EXPECT_NEAR(g.width, 467.717, 0.001);  // the State profile's text column, 165 mm
+
+  // The PDF's fragment: its filled and stroked paths are the bars.
+  const Fragment pdf = layout_chart(d.body[0].chart, g, profile_.style(Element::TableText), fonts());
+  std::vector<double> pdf_bar_widths;
+  for (const PathItem& p : pdf.paths)
+    if (p.fill && p.stroke) pdf_bar_widths.push_back(p.ops[1].x - p.ops[0].x);
+
+  const Dom dom(write_html(d));
+  const int svg = dom.first("svg");
+  const std::vector<int> rects = dom.find("rect", {}, svg);
+  ASSERT_EQ(rects.size(), 4u);
+  ASSERT_EQ(pdf_bar_widths.size(), 4u);
+  for (std::size_t i = 0; i < rects.size(); ++i) {
+    EXPECT_NEAR(number(dom, rects[i], "width"), pdf_bar_widths[i], 0.001);
+    EXPECT_NEAR(number(dom, rects[i], "x"), g.bars[i].x, 0.001);
+    EXPECT_NEAR(number(dom, rects[i], "y"), g.bars[i].y, 0.001);
+  }
+  // "Hội Cựu chiến binh" ends at the label column's measured right edge.
+  for (int t : dom.find("text", {}, svg)) {
+    if (dom.text(t) == "Hội Cựu chiến binh") {
+      const ChartText& label = g.labels[2];
+      EXPECT_EQ(label.text, "Hội Cựu chiến binh");
+      EXPECT_NEAR(number(dom, t, "x"), label.x + label.width, 0.001);
+      EXPECT_NEAR(number(dom, t, "y"), label.baseline, 0.001);
+      EXPECT_GT(label.width, 80);  // measured in Liberation Serif 13 pt, about 94 pt
+      EXPECT_LT(label.width, 110);
+    }
+  }
+  const std::string view_box = dom.attribute(svg, "viewBox");
+  EXPECT_EQ(view_box.rfind("0 0 467.717 ", 0), 0u) << view_box;
 }
 
 }  // namespace

@@ -132,7 +132,7 @@ TEST_F(PartyDirective, FooterHoldsSignatureThenRecipientsWithABracedGroup) {
 
 TEST_F(PartyDirective, StylesheetCarriesThePageAndBodyRules) {
   const std::string css = dom_.text(dom_.first("style"));
-  EXPECT_NE(css.find("@page{size:A4;margin:20mm 15mm 20mm 30mm}"), std::string::npos);
+  EXPECT_NE(css.find("@page{size:210mm 297mm;margin:20mm 15mm 20mm 30mm;"), std::string::npos);
   EXPECT_NE(css.find("width:210mm;min-height:297mm;padding:20mm 15mm 20mm 30mm"),
             std::string::npos);
   EXPECT_NE(css.find("font-family:\"Times New Roman\",\"Liberation Serif\",\"Tinos\",serif"),
@@ -151,6 +151,62 @@ TEST_F(PartyDirective, OutputIsDeterministic) {
   const ResolvedDocument copy = test::party_directive(profile_);
   EXPECT_EQ(write_html(copy), html_);
   EXPECT_EQ(write_html(copy), write_html(copy));
+}
+
+// Printed from Chromium (margin boxes since v131): the page number in the top margin from page
+// 2, the profile's size; no stranded lines; a heading never ends a page.
+TEST_F(PartyDirective, PrintedPagesCarryTheirNumberFromPageTwo) {
+  const std::string css = dom_.text(dom_.first("style"));
+  EXPECT_NE(css.find("@top-center{content:counter(page);vertical-align:bottom;padding-bottom:10mm;"
+                     "font-size:14pt;font-weight:normal"),
+            std::string::npos)
+      << css.substr(0, 300);
+  EXPECT_NE(css.find("@page:first{@top-center{content:none}}"), std::string::npos);
+  EXPECT_NE(css.find("orphans:2;widows:2"), std::string::npos);
+  EXPECT_NE(css.find(".content h2,.content h3{break-after:avoid;break-inside:avoid}"), std::string::npos);
+  EXPECT_NE(css.find("tr{break-inside:avoid}"), std::string::npos);
+  // On a sheet the place-date line never wraps; the rule under the subject keeps 6 pt from it.
+  EXPECT_NE(css.find(".doc-header .place-date p{white-space:nowrap}"), std::string::npos);
+  EXPECT_NE(css.find("hgroup .rule{margin-top:6pt}"), std::string::npos);
+}
+
+// The markers and the contents come from the resolved document, not from the writer.
+TEST_F(PartyDirective, ListMarkersAreTheResolvedOnes) {
+  ResolvedDocument d = test::party_directive(profile_);
+  d.body[2].items[0].marker = "(i)";
+  const Dom dom(write_html(d));
+  EXPECT_EQ(dom.texts("span", "marker", dom.first("div", "content")),
+            (Strings{"(i)", "a)", "b)", "2.", "-", "-"}));
+}
+
+// "Nơi nhận": the item prefix stands in a box of its own, so that a wrapped line hangs after it.
+TEST_F(PartyDirective, RecipientLinesHangAfterTheirPrefix) {
+  const int recipients = dom_.first("div", "recipients");
+  const std::vector<int> prefixes = dom_.find("span", "item-prefix", recipients);
+  ASSERT_EQ(prefixes.size(), 5u);
+  for (int p : prefixes) EXPECT_EQ(dom_.text(p), "- ");
+  EXPECT_NE(html_.find(".recipients li:not(.group){display:flex}"), std::string::npos);
+  EXPECT_NE(html_.find(".item-prefix{flex:none;white-space:pre}"), std::string::npos);
+}
+
+// A group's heading row (spanning the table) carries a class that keeps it with its first
+// member when printed; a totals row does not.
+TEST(HtmlTable, GroupHeadingRowsStayWithTheirFirstMember) {
+  const Profile profile = test::party_profile();
+  ResolvedDocument d = test::party_directive(profile);
+  Block table;
+  table.kind = Block::Kind::Table;
+  table.table.rows = {{{test::cell("STT", true), test::cell("Họ và tên", true), test::cell("Nơi sinh hoạt", true)}},
+                      {{test::cell("Ban Dân vận Huyện ủy Long Hội", false, Align::Left, 3)}},
+                      {{test::cell("1"), test::cell("Trần Văn A"), test::cell("Chi bộ ấp 1")}},
+                      {{test::cell("Cộng", false, Align::Center, 2), test::cell("1")}}};
+  d.body = {table};
+  const std::string html = write_html(d);
+  const Dom dom(html);
+  std::vector<std::string> classes;
+  for (int tr : dom.find("tr", {}, dom.first("tbody"))) classes.push_back(dom.attribute(tr, "class"));
+  EXPECT_EQ(classes, (Strings{"group-head", "<none>", "<none>"}));
+  EXPECT_NE(html.find("tr.group-head{break-after:avoid}"), std::string::npos);
 }
 
 class StateLetter : public ::testing::Test {
@@ -201,6 +257,11 @@ TEST_F(StateLetter, AddressBlockListsEveryAddressee) {
 TEST_F(StateLetter, TableHasAHeadRowOfColumnHeadersAndAlignedBodyCells) {
   const int table = dom_.first("table");
   ASSERT_GE(table, 0);
+  // A phone narrower than the table scrolls the table's own box, never the page.
+  const int box = dom_.node(table).parent;
+  EXPECT_EQ(dom_.attribute(box, "class"), "table-scroll");
+  EXPECT_EQ(dom_.attribute(box, "role"), "region");
+  EXPECT_NE(html_.find(".table-scroll{max-width:100%;overflow-x:auto}"), std::string::npos);
   EXPECT_EQ(dom_.child_tags(table), (Strings{"colgroup", "thead", "tbody"}));
   Strings widths;
   for (int col : dom_.find("col", {}, table)) widths.push_back(dom_.attribute(col, "style"));
@@ -274,6 +335,7 @@ ResolvedDocument hostile_document(const Profile& profile, const std::string& s) 
   table.kind = Block::Kind::Table;
   table.table.rows = {{{test::cell(s, true)}}, {{test::cell(s)}}};
   d.body = {para, test::heading(s), test::list(Block::Kind::OrderedList, {{para}}), table};
+  test::finish(d);
   return d;
 }
 
@@ -296,7 +358,8 @@ TEST_P(Hostile, NoFieldCanInjectMarkup) {
       "thead", "tbody", "tr", "th", "td", "nav", "a", "aside", "section"};
   for (const auto& tag : dom.tags()) EXPECT_TRUE(allowed_tags.count(tag)) << tag;
   const std::set<std::string> allowed_attributes = {"lang", "charset", "name", "content",
-                                                    "class", "style", "scope", "aria-hidden", "id", "href"};
+                                                    "class", "style", "scope", "aria-hidden", "id", "href",
+                                                    "role", "tabindex"};
   std::vector<int> stack = {0};
   while (!stack.empty()) {
     const int n = stack.back();

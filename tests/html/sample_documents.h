@@ -25,7 +25,7 @@ inline Profile party_profile() {
   Profile p;
   p.family = "dang";
   p.edition = "36-HD/VPTW";
-  p.page = {210, 297, 20, 20, 30, 15};
+  p.page = {Mm(210), Mm(297), Mm(20), Mm(20), Mm(30), Mm(15)};
   p.header.left_column = 0.5;
   p.header.title = {"ĐẢNG CỘNG SẢN VIỆT NAM"};
   p.header.rule_under_title = true;
@@ -62,6 +62,12 @@ inline Profile state_profile() {
 }
 
 inline StyledText styled(std::string text, TextStyle s) { return {std::move(text), s}; }
+
+// What resolve() derives from the body for both writers: the list markers and the contents.
+inline void finish(ResolvedDocument& d) {
+  mark_list_items(d.body, *d.profile);
+  d.contents = contents_entries(d.body);
+}
 
 inline Block paragraph(Inlines runs) {
   Block b;
@@ -141,6 +147,7 @@ inline ResolvedDocument party_directive(const Profile& profile) {
   d.info.author = "Tỉnh ủy Trà Vinh";
   d.info.subject = "về tăng cường sự lãnh đạo của Đảng đối với công tác dân vận";
   d.info.keywords = "dân vận, chỉ thị";
+  finish(d);
   return d;
 }
 
@@ -194,6 +201,7 @@ inline ResolvedDocument state_letter(const Profile& profile) {
   d.info.title = "Công văn V/v triển khai Nghị định số 30/2020/NĐ-CP về công tác văn thư";
   d.info.author = "Sở Nội vụ";
   d.info.subject = "V/v triển khai Nghị định số 30/2020/NĐ-CP về công tác văn thư";
+  finish(d);
   return d;
 }
 

@@ -9,10 +9,26 @@ namespace {
 
 TEST(Booklet, OrderOfSmallBooklets) {
   EXPECT_EQ(booklet_order(1), (std::vector<int>{-1, 0, -1, -1}));
-  EXPECT_EQ(booklet_order(4), (std::vector<int>{3, 0, 1, 2}));
-  EXPECT_EQ(booklet_order(8), (std::vector<int>{7, 0, 1, 6, 5, 2, 3, 4}));
+  EXPECT_EQ(booklet_order(3), (std::vector<int>{-1, 0, 1, 2}));
+  // 4 pages would put page 4 (the notes) on the outside back cover: a second sheet of blanks.
+  EXPECT_EQ(booklet_order(4), (std::vector<int>{-1, 0, 1, -1, -1, 2, 3, -1}));
+  EXPECT_EQ(booklet_order(7), (std::vector<int>{-1, 0, 1, 6, 5, 2, 3, 4}));
   // 5 pages: padded to 8; the three blanks are the last pages of the booklet.
   EXPECT_EQ(booklet_order(5), (std::vector<int>{-1, 0, 1, -1, -1, 2, 3, 4}));
+}
+
+// The outside back cover (front left of the outermost sheet) is blank for every length, so the
+// last page of a guide, its ruled notes page, is always inside; never more than 4 blanks.
+TEST(Booklet, TheOutsideBackCoverIsAlwaysBlank) {
+  for (int n = 1; n <= 17; ++n) {
+    const std::vector<int> order = booklet_order(n);
+    EXPECT_EQ(order[0], -1) << n;
+    const auto last = std::find(order.begin(), order.end(), n - 1);
+    ASSERT_NE(last, order.end()) << n;
+    EXPECT_NE(last - order.begin(), 0) << n;
+    EXPECT_LE(static_cast<int>(order.size()) - n, 4) << n;
+    EXPECT_GE(static_cast<int>(order.size()) - n, 1) << n;
+  }
 }
 
 // For every length from 1 to 17: each page appears once; each side of a sheet holds a pair
@@ -24,7 +40,7 @@ TEST(Booklet, OrderIsRightForOneToSeventeenPages) {
     const std::vector<int> order = booklet_order(n);
     const int padded = static_cast<int>(order.size());
     ASSERT_EQ(padded % 4, 0) << n;
-    ASSERT_EQ(padded, (n + 3) / 4 * 4) << n;
+    ASSERT_EQ(padded, (n + 4) / 4 * 4) << n;
     std::vector<int> seen;
     for (int p : order)
       if (p >= 0) seen.push_back(p);

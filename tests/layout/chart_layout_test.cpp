@@ -71,7 +71,7 @@ class ChartLayoutTest : public ::testing::Test {
 FontSet* ChartLayoutTest::fonts_ = nullptr;
 
 TEST_F(ChartLayoutTest, BarLengthsAreProportionalToValues) {
-  const Fragment f = layout_chart(attendance(), label_style(), kWidth, *fonts_);
+  const Fragment f = layout_chart(attendance(), measure_chart(attendance(), label_style(), kWidth, *fonts_), label_style(), *fonts_);
   const std::vector<Bar> b = bars(f);
   ASSERT_EQ(b.size(), 4u);
   const double full = b[2].width;  // 100 of max 100
@@ -87,7 +87,7 @@ TEST_F(ChartLayoutTest, BarLengthsAreProportionalToValues) {
 }
 
 TEST_F(ChartLayoutTest, EveryBarHasTheSamePrintFriendlyColour) {
-  const Fragment f = layout_chart(attendance(), label_style(), kWidth, *fonts_);
+  const Fragment f = layout_chart(attendance(), measure_chart(attendance(), label_style(), kWidth, *fonts_), label_style(), *fonts_);
   std::vector<const PathItem*> bar_paths;
   for (const PathItem& p : f.paths)
     if (p.fill && p.stroke) bar_paths.push_back(&p);
@@ -103,7 +103,7 @@ TEST_F(ChartLayoutTest, EveryBarHasTheSamePrintFriendlyColour) {
 }
 
 TEST_F(ChartLayoutTest, ValuesArePrintedWithADecimalCommaAfterTheirBars) {
-  const Fragment f = layout_chart(attendance(), label_style(), kWidth, *fonts_);
+  const Fragment f = layout_chart(attendance(), measure_chart(attendance(), label_style(), kWidth, *fonts_), label_style(), *fonts_);
   const std::vector<Bar> b = bars(f);
   const std::vector<std::string> values{"87,4%", "50,0%", "100,0%", "0,0%"};
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -116,7 +116,7 @@ TEST_F(ChartLayoutTest, ValuesArePrintedWithADecimalCommaAfterTheirBars) {
 }
 
 TEST_F(ChartLayoutTest, TheScaleMarksEachQuarterOfTheMaximum) {
-  const Fragment f = layout_chart(attendance(), label_style(), kWidth, *fonts_);
+  const Fragment f = layout_chart(attendance(), measure_chart(attendance(), label_style(), kWidth, *fonts_), label_style(), *fonts_);
   const std::vector<Bar> b = bars(f);
   const double x0 = b[0].x, full = b[2].width;
   const std::vector<std::string> labels{"0%", "25%", "50%", "75%", "100%"};
@@ -143,7 +143,7 @@ TEST_F(ChartLayoutTest, WithoutAMaximumTheScaleEndsAtARoundNumber) {
   c.unit = "cuộc";
   c.decimals = 0;
   c.bars = {{"Chi bộ", 2209}, {"Chi hội", 1100}};
-  const Fragment f = layout_chart(c, label_style(), kWidth, *fonts_);
+  const Fragment f = layout_chart(c, measure_chart(c, label_style(), kWidth, *fonts_), label_style(), *fonts_);
   const std::vector<Bar> b = bars(f);
   ASSERT_EQ(b.size(), 2u);
   EXPECT_NEAR(b[1].width, b[0].width * 1100 / 2209, 1e-9);
@@ -160,7 +160,7 @@ TEST_F(ChartLayoutTest, WithoutAMaximumTheScaleEndsAtARoundNumber) {
 TEST_F(ChartLayoutTest, LabelsAreRightAlignedBeforeTheAxis) {
   Chart c = attendance();
   c.bars.push_back({"Đoàn Thanh niên Cộng sản Hồ Chí Minh (chi đoàn ấp, khóm, tổ dân phố)", 68.9});
-  const Fragment f = layout_chart(c, label_style(), kWidth, *fonts_);
+  const Fragment f = layout_chart(c, measure_chart(c, label_style(), kWidth, *fonts_), label_style(), *fonts_);
   const double axis = bars(f)[0].x;
   std::map<double, int> label_edges;  // right edge -> number of label lines
   int long_label_lines = 0;
@@ -183,7 +183,7 @@ TEST_F(ChartLayoutTest, EverythingStaysInsideTheWidth) {
   for (double width : {kWidth, 300.0}) {
     Chart c = attendance();
     c.bars.push_back({"Hội Liên hiệp Phụ nữ", 100});
-    const Fragment f = layout_chart(c, label_style(), width, *fonts_);
+    const Fragment f = layout_chart(c, measure_chart(c, label_style(), width, *fonts_), label_style(), *fonts_);
     for (const TextItem& t : f.texts) {
       EXPECT_GE(t.x, -1e-6) << t.text;
       EXPECT_LE(right_edge(t), width + 1e-6) << t.text;
@@ -203,7 +203,7 @@ TEST_F(ChartLayoutTest, EverythingStaysInsideTheWidth) {
 }
 
 TEST_F(ChartLayoutTest, TheTitleIsBoldAndCentredAboveTheBars) {
-  const Fragment f = layout_chart(attendance(), label_style(), kWidth, *fonts_);
+  const Fragment f = layout_chart(attendance(), measure_chart(attendance(), label_style(), kWidth, *fonts_), label_style(), *fonts_);
   const TextItem* title = find(f, "Tỷ lệ đoàn viên, hội viên dự sinh hoạt");
   ASSERT_NE(title, nullptr);
   EXPECT_EQ(title->style, FontStyle::Bold);

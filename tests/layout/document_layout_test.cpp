@@ -11,13 +11,15 @@
 
 #include "font/font_set.h"
 #include "input/profile_reader.h"
+#include "layout/booklet.h"
 #include "layout/page_dump.h"
+#include "layout/table_layout.h"
 #include "profile/resolve.h"
 
 namespace vanban {
 namespace {
 
-constexpr double kPtPerMm = 72.0 / 25.4;
+double pt(Mm mm) { return to_pt(mm).value; }
 const std::string kSource = VANBAN_SOURCE_DIR;
 
 class DocumentLayoutTest : public ::testing::Test {
@@ -84,13 +86,13 @@ TEST_F(DocumentLayoutTest, EverythingStaysInsideTheMargins) {
   for (const std::string layout : {"dang", "nha-nuoc"}) {
     const Pages pages = render(sample(layout, "chi-thi", 12));
     const Profile* p = registry_->find(layout, "", {2026, 2, 5});
-    const double left = p->page.left * kPtPerMm, right = (p->page.width - p->page.right) * kPtPerMm;
+    const double left = pt(p->page.left), right = pt(p->page.width - p->page.right);
     ASSERT_GE(pages.pages.size(), 2u);
     for (const Page& page : pages.pages) {
       for (const TextItem& t : page.texts) {
         EXPECT_GE(t.x, left - 0.01) << layout << ": " << t.text;
         EXPECT_LE(right_edge(t), right + 0.01) << layout << ": " << t.text;
-        EXPECT_LE(t.baseline, page.height - p->page.bottom * kPtPerMm + 0.01) << t.text;
+        EXPECT_LE(t.baseline, page.height - pt(p->page.bottom) + 0.01) << t.text;
       }
     }
   }
@@ -99,7 +101,7 @@ TEST_F(DocumentLayoutTest, EverythingStaysInsideTheMargins) {
 TEST_F(DocumentLayoutTest, JustifiedLinesEndAtTheRightMargin) {
   const Pages pages = render(sample("dang", "chi-thi", 3));
   const Profile* p = registry_->find("dang", "", {2026, 2, 5});
-  const double right = (p->page.width - p->page.right) * kPtPerMm;
+  const double right = pt(p->page.width - p->page.right);
   // Group the body text by baseline; every line of a paragraph but its last reaches the margin.
   std::map<double, std::vector<const TextItem*>> lines;
   for (const TextItem& t : pages.pages[0].texts)
@@ -120,7 +122,7 @@ TEST_F(DocumentLayoutTest, PartyHeaderPutsNumberAndDateOnOneLine) {
   ASSERT_NE(title, nullptr);
   ASSERT_NE(number, nullptr);
   const Profile* p = registry_->find("dang", "", {2026, 2, 5});
-  const double middle = (p->page.left + (p->page.width - p->page.left - p->page.right) / 2) * kPtPerMm;
+  const double middle = pt(p->page.left + (p->page.width - p->page.left - p->page.right) / 2);
   EXPECT_GT(title->x, middle);  // title in the right column
   EXPECT_LT(right_edge(*number), middle);
   bool date_on_number_line = false;
@@ -136,7 +138,7 @@ TEST_F(DocumentLayoutTest, PageNumbersFromPageTwo) {
   const Pages pages = render(sample("nha-nuoc", "chi-thi", 14));
   ASSERT_GE(pages.pages.size(), 2u);
   const Profile* p = registry_->find("nha-nuoc", "", {2026, 2, 5});
-  const double top_margin = p->page.top * kPtPerMm;
+  const double top_margin = pt(p->page.top);
   for (std::size_t n = 0; n < pages.pages.size(); ++n) {
     bool numbered = false;
     for (const TextItem& t : pages.pages[n].texts)
@@ -188,6 +190,144 @@ TEST_F(DocumentLayoutTest, TableHeaderRepeatsOnTheNextPage) {
   ASSERT_GE(pages.pages.size(), 2u);
   EXPECT_NE(find_text(pages.pages[0], "Số cuộc"), nullptr);
   EXPECT_NE(find_text(pages.pages[1], "Số cuộc"), nullptr);
+}
+
+TableRow row_of(std::vector<std::pair<std::string, int>> cells) {
+  TableRow row;
+  for (auto& [text, span] : cells) row.cells.push_back({{{text, false, false}}, false, Align::Left, span});
+  return row;
+}
+
+// The monthly summary's table of cadres by agency: an agency's row spans the table and heads
+// its members. Whatever the text before it, no page ends with such a row.
+TEST_F(DocumentLayoutTest, AGroupRowIsNeverLastOnAPage) {
+  Block table;
+  table.kind = Block::Kind::Table;
+  TableRow header;
+  for (const char* h : {"STT", "Họ và tên, chức vụ", "Nơi sinh hoạt"})
+    header.cells.push_back({{{h, false, false}}, true, Align::Center, 1});
+  table.table.rows.push_back(header);
+  for (int g = 1; g <= 12; ++g) {
+    table.table.rows.push_back(row_of({{"Nhóm " + std::to_string(g), 3}}));
+    for (int m = 1; m <= 3; ++m)
+      table.table.rows.push_back(row_of({{std::to_string(m), 1}, {"Cán bộ " + std::to_string(m), 1}, {"Chi bộ ấp", 1}}));
+  }
+  int breaks_checked = 0;
+  for (int paragraphs = 1; paragraphs <= 8; ++paragraphs) {
+    Document d = sample("dang", "bao-cao", paragraphs);
+    d.body.push_back(table);
+    const Pages pages = render(d);
+    for (std::size_t n = 0; n + 1 < pages.pages.size(); ++n) {
+      // The lowest table text on the page must not be a group's heading.
+      const TextItem* lowest = nullptr;
+      for (const TextItem& t : pages.pages[n].texts)
+        if ((t.text.rfind("Nhóm", 0) == 0 || t.text.rfind("Cán", 0) == 0 || t.text == "Chi bộ ấp" ||
+             t.text.size() <= 2) && (!lowest || t.baseline > lowest->baseline))
+          lowest = &t;
+      if (!lowest) continue;
+      ++breaks_checked;
+      EXPECT_NE(lowest->text.rfind("Nhóm", 0), 0u) << paragraphs << " paragraphs, page " << n + 1;
+    }
+  }
+  EXPECT_GE(breaks_checked, 8);
+}
+
+TEST(TableLayout, GroupRowsAndHeaderRowsKeepWithTheNextRow) {
+  auto fonts = FontSet::load_dir(kSource + "/fonts");
+  ASSERT_TRUE(fonts.ok());
+  Table t;
+  TableRow header = row_of({{"STT", 1}, {"Tổ chức", 1}, {"Số cuộc", 1}, {"Tỷ lệ", 1}});
+  for (TableCell& c : header.cells) c.header = true;
+  t.rows = {header,
+            row_of({{"I", 1}, {"Theo tổ chức", 3}}),          // heads a group
+            row_of({{"1", 1}, {"Đảng", 1}, {"10", 1}, {"87,64%", 1}}),
+            row_of({{"Ban Dân vận Huyện ủy Long Hội", 4}}),  // heads a group
+            row_of({{"1", 1}, {"Mặt trận", 1}, {"4", 1}, {"90,48%", 1}}),
+            row_of({{"Cộng", 2}, {"14", 1}, {"88,00%", 1}}),  // totals: not a group
+            row_of({{"Ghi chú cuối bảng", 4}})};              // last row: nothing to keep with
+  TextStyle style;
+  style.size = 13;
+  const LaidOutTable laid = layout_table(t, style, 450, *fonts.value);
+  EXPECT_EQ(laid.keep_with_next, (std::vector<bool>{true, true, false, true, false, false, false}));
+  EXPECT_EQ(laid.rows.size(), t.rows.size());
+}
+
+// A5 booklet pages (the profile's <booklet>): the wider margin is always by the fold (left on
+// odd pages, right on even ones), and each page number stays at least 8 mm from the top edge
+// of the A4 sheet it is imposed on.
+TEST_F(DocumentLayoutTest, BookletPagesHaveMirroredMarginsAndNumbersClearOfTheSheetEdge) {
+  const Document d = sample("dang", "chi-thi", 16);
+  Profile a5 = *registry_->find("dang", "", d.date);
+  a5.page = a5.booklet.page;
+  a5.page_numbers.from_top = a5.booklet.page_number_from_top;
+  auto resolved = resolve(d, a5, 0);
+  ASSERT_TRUE(resolved.ok());
+  const Pages pages = layout_document(*resolved.value, *fonts_);
+  ASSERT_GE(pages.pages.size(), 4u);
+  const double inside = pt(Mm(20)), outside = pt(Mm(14)), width = pt(Mm(148));
+  for (std::size_t n = 0; n < pages.pages.size(); ++n) {
+    const bool odd = n % 2 == 0;  // page n + 1
+    const double left = odd ? inside : outside, right = width - (odd ? outside : inside);
+    double min_x = 1e9;
+    for (const TextItem& t : pages.pages[n].texts) {
+      min_x = std::min(min_x, t.x);
+      EXPECT_LE(right_edge(t), right + 0.01) << "page " << n + 1 << ": " << t.text;
+    }
+    EXPECT_NEAR(min_x, left, 0.01) << "page " << n + 1;  // body lines start at the margin
+  }
+
+  const BookletSetup& b = a5.booklet;
+  const Pages sheets = impose_booklet(pages, pt(b.sheet_width), pt(b.sheet_height));
+  const FontFace& face = fonts_->face(FontStyle::Regular);
+  int numbers = 0;
+  for (const Page& side : sheets.pages)
+    for (const TextItem& t : side.texts)
+      if (t.size == a5.style(Element::PageNumber).size && t.baseline < pt(b.page.top)) {
+        ++numbers;
+        EXPECT_GE(t.baseline - face.ascent() * t.size, pt(Mm(8))) << t.text;
+      }
+  EXPECT_EQ(numbers, static_cast<int>(pages.pages.size()) - 1);  // every page but the first
+}
+
+// "Nơi nhận": a group of one line says its purpose in parentheses, without a brace; a wrapped
+// entry hangs after "- "; "Ban Tuyên giáo và Dân vận Trung ương" fits on one line at 12 pt,
+// alone and beside a brace.
+TEST_F(DocumentLayoutTest, RecipientsHangFitAndSayAOneLinePurposeInWords) {
+  Document d = sample("dang", "chi-thi", 1);
+  d.recipients.entries = {
+      {{"Ban Tuyên giáo và Dân vận Trung ương", "Văn phòng Trung ương Đảng"}, "Báo cáo"},
+      {{"Thường trực Tỉnh ủy"}, "Báo cáo"},
+      {{"Ban Tuyên giáo và Dân vận Trung ương"}, ""},
+      {{"Các đồng chí Ủy viên Ban Chấp hành Đảng bộ tỉnh và các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy"}, ""}};
+  const Pages pages = render(d);
+  const Page& last = pages.pages.back();
+  std::vector<const TextItem*> lines;
+  for (const TextItem& t : last.texts)
+    if (t.size == 12) lines.push_back(&t);
+  std::vector<std::string> texts;
+  for (const TextItem* t : lines) texts.push_back(t->text);
+  auto at = [&](const std::string& text) -> const TextItem* {
+    for (const TextItem* t : lines)
+      if (t->text == text) return t;
+    return nullptr;
+  };
+  const TextItem* tuyen_giao = at("- Ban Tuyên giáo và Dân vận Trung ương,");
+  ASSERT_NE(tuyen_giao, nullptr) << ::testing::PrintToString(texts);
+  EXPECT_NE(at("- Thường trực Tỉnh ủy (để báo cáo),"), nullptr) << ::testing::PrintToString(texts);
+  EXPECT_EQ(std::count(texts.begin(), texts.end(), "- Ban Tuyên giáo và Dân vận Trung ương,"), 2);
+  EXPECT_EQ(std::count(texts.begin(), texts.end(), "Báo cáo"), 1);  // one brace label: the group of two
+
+  // The long entry wraps; its second line starts where the text after "- " does.
+  const TextItem* first = nullptr;
+  for (const TextItem* t : lines)
+    if (t->text.rfind("- Các đồng chí", 0) == 0) first = t;
+  ASSERT_NE(first, nullptr) << ::testing::PrintToString(texts);
+  const TextItem* next = nullptr;
+  for (const TextItem* t : lines)
+    if (t->baseline > first->baseline && (!next || t->baseline < next->baseline)) next = t;
+  ASSERT_NE(next, nullptr);
+  const double hang = fonts_->face(FontStyle::Regular).text_width("- ", 12);
+  EXPECT_NEAR(next->x, first->x + hang, 0.01) << next->text;
 }
 
 }  // namespace

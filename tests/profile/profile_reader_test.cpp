@@ -28,8 +28,11 @@ TEST(ProfileReader, ReadsThePartyProfile) {
   EXPECT_EQ(p.edition, "36-HD/VPTW");
   EXPECT_EQ(p.name, "Đảng (Hướng dẫn 36-HD/VPTW)");
   EXPECT_EQ(p.in_force_from, (CivilDate{2018, 4, 3}));
-  EXPECT_DOUBLE_EQ(p.page.left, 30);
-  EXPECT_DOUBLE_EQ(p.page.right, 15);
+  EXPECT_EQ(p.page.width, Mm(210));
+  EXPECT_EQ(p.page.height, Mm(297));
+  EXPECT_EQ(p.page.left, Mm(30));
+  EXPECT_EQ(p.page.right, Mm(15));
+  EXPECT_FALSE(p.page.mirrored);
   EXPECT_EQ(p.header.title, (std::vector<std::string>{"ĐẢNG CỘNG SẢN VIỆT NAM"}));
   EXPECT_EQ(p.header.issuer_mark, "*");
   EXPECT_DOUBLE_EQ(p.header.subject_rule, 0.2);
@@ -47,7 +50,7 @@ TEST(ProfileReader, ReadsThePartyProfile) {
   EXPECT_EQ(p.recipients.item_end, ",");
   EXPECT_EQ(p.recipients.as_above, "");
   EXPECT_EQ(p.page_numbers.first_numbered_page, 2);
-  EXPECT_DOUBLE_EQ(p.page_numbers.from_top, 10);
+  EXPECT_EQ(p.page_numbers.from_top, Mm(10));
 
   const TextStyle& title = p.style(Element::Title);
   EXPECT_DOUBLE_EQ(title.size, 15);
@@ -88,7 +91,7 @@ TEST(ProfileReader, ReadsTheStateProfile) {
   EXPECT_EQ(p.recipients.item_end, ";");
   EXPECT_EQ(p.recipients.archive_pattern, "Lưu: {archive}");
   EXPECT_EQ(p.recipients.as_above, "Như trên");
-  EXPECT_DOUBLE_EQ(p.page_numbers.from_top, 12);
+  EXPECT_EQ(p.page_numbers.from_top, Mm(12));
   EXPECT_DOUBLE_EQ(p.style(Element::Title).size, 12);
   EXPECT_DOUBLE_EQ(p.style(Element::Motto).size, 13);
   EXPECT_EQ(p.style(Element::Subject).letter_case, LetterCase::CapitalizeFirst);
@@ -208,6 +211,29 @@ TEST(ProfileReader, ReportsAMissingFolder) {
   EXPECT_FALSE(r.ok());
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_EQ(r.errors[0].file, "/nonexistent/profiles");
+}
+
+
+// Every shipped profile states its A5 booklet: mirrored pages with the wider margin by the fold,
+// on A4 landscape sheets, the page number at least 8 mm below the sheet's edge (to its glyphs'
+// top: at most 14 pt digits, about 3.5 mm tall, above the baseline).
+TEST(ProfileReader, EveryProfileHasItsBookletPageSetup) {
+  for (const char* name : {"dang-36-2018.xml", "nha-nuoc-30-2020.xml", "mat-tran-91-2013.xml", "doan-29-2013.xml",
+                           "hoi-nong-dan.xml", "hoi-phu-nu.xml", "hoi-cuu-chien-binh.xml"}) {
+    SCOPED_TRACE(name);
+    const Profile p = read_ok(shipped(name));
+    const BookletSetup& b = p.booklet;
+    EXPECT_EQ(b.page.width, Mm(148));
+    EXPECT_EQ(b.page.height, Mm(210));
+    EXPECT_TRUE(b.page.mirrored);
+    EXPECT_EQ(b.page.left, Mm(20));   // inside
+    EXPECT_EQ(b.page.right, Mm(14));  // outside
+    EXPECT_EQ(b.page.top, Mm(18));
+    EXPECT_EQ(b.sheet_width, Mm(297));
+    EXPECT_EQ(b.sheet_height, Mm(210));
+    EXPECT_GE(b.page_number_from_top - to_mm(Pt(p.style(Element::PageNumber).size * 0.7)), Mm(8));
+    EXPECT_LT(b.page_number_from_top, b.page.top);
+  }
 }
 
 }  // namespace
