@@ -151,7 +151,6 @@ class BodyFlow {
   // unless it is taller than a page, when it flows like ordinary text between two rules.
   void add_box(const Block& box, int depth) {
     BodyFlow inner(profile_, fonts_, width_ - 2 * kBoxPadding, body_height_, toc_, charts_);
-    inner.in_box_ = true;
     inner.body_.keep_together = body_.keep_together;
     if (!box.title.empty()) {
       ParagraphStyle st = inner.body_;

@@ -10,9 +10,8 @@ namespace vanban {
 
 namespace {
 
-constexpr double kPtPerMm = 72.0 / 25.4;
 constexpr double kRuleWidth = 0.6;
-constexpr double kColumnGutter = 2 * kPtPerMm;  // at least this much between the header columns
+constexpr double kColumnGutter = to_pt(Mm(2)).value;  // at least this much between the header columns
 constexpr double kFitTolerance = 0.01;          // pt: rounding, not overflow
 
 double text_width(const FontSet& fonts, const StyledText& t) {
@@ -201,7 +200,7 @@ Diagnostics check_header(const ResolvedDocument& doc, const FontSet& fonts) {
   Diagnostics problems;
   if (!doc.cover.empty()) return problems;  // a booklet has a cover instead
   const PageSetup& page = doc.profile->page;
-  header(doc, fonts, (page.width - page.left - page.right) * kPtPerMm, &problems);
+  header(doc, fonts, to_pt(page.width - page.left - page.right).value, &problems);
   return problems;
 }
 
@@ -264,7 +263,7 @@ Fragment layout_closing(const ResolvedDocument& doc, const FontSet& fonts, doubl
   Fragment signature;
   for (const StyledText& line : doc.authority) stack_text(signature, line, LineAlign::Center, half, fonts, keep);
   stack_text(signature, doc.role, LineAlign::Center, half, fonts, keep);
-  const double signing_space = doc.profile->signature.signing_space * kPtPerMm;
+  const double signing_space = to_pt(Mm(doc.profile->signature.signing_space)).value;
   signature.signature_box = Rect{0, signature.height, half, signing_space};
   signature.height += signing_space;
   stack_text(signature, doc.signer, LineAlign::Center, half, fonts, keep);

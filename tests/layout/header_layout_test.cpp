@@ -15,7 +15,6 @@
 namespace vanban {
 namespace {
 
-constexpr double kPtPerMm = 72.0 / 25.4;
 const std::string kSource = VANBAN_SOURCE_DIR;
 
 class HeaderLayoutTest : public ::testing::Test {
@@ -53,7 +52,7 @@ class HeaderLayoutTest : public ::testing::Test {
     return std::move(*r.value);
   }
 
-  static double text_width(const Profile& p) { return (p.page.width - p.page.left - p.page.right) * kPtPerMm; }
+  static double text_width(const Profile& p) { return to_pt(p.page.width - p.page.left - p.page.right).value; }
   static double right_edge(const TextItem& t) { return t.x + fonts_->face(t.style).text_width(t.text, t.size); }
 
   // The header's lines, top to bottom, of the column that starts left (or right) of `split`.
@@ -98,7 +97,7 @@ TEST_F(HeaderLayoutTest, EveryProfileKeepsTwoMillimetresBetweenTheColumns) {
         if (t.x < split) left_edge = std::max(left_edge, right_edge(t));
         else right_start = std::min(right_start, t.x);
       }
-      EXPECT_GE(right_start - left_edge, 2 * kPtPerMm - 1e-6) << p.family << " " << type;
+      EXPECT_GE(right_start - left_edge, to_pt(Mm(2)).value - 1e-6) << p.family << " " << type;
       EXPECT_TRUE(check_header(doc, *fonts_).empty()) << p.family;
     }
   }
