@@ -22,7 +22,7 @@ one after the other without a jump) and vector paths. Checks, each with its name
   split         no forbidden line break: a document code split at its hyphen or slash
                 ("784- / QĐ/TU") anywhere; in centred and short-measure lines (all but the
                 justified lines of body text) also a phrase of templates/phrases/keep-together.txt
-                or a place name of the content ("Vĩnh / Giang"), a number from its unit
+                or a place name of the content ("Trường / Giang"), a number from its unit
                 ("6 / tháng", "12 / %") or a date ("ngày / 12");
   draft-blank an unnumbered "Số" ("Số      -BC/HPN") leaves at least 12 pt for the number.
 
@@ -335,7 +335,7 @@ UNIT_WORDS = re.compile(r"^(xã|phường|thị trấn|thị xã|huyện|quận|
 def load_phrases(path, content):
     """The phrases of keep-together.txt, and the place names of the shipped content (<place>,
     and the communes and districts of the meeting data without "xã", "huyện" ...): a name such as
-    "Vĩnh Giang" is not split either ("TỈNH VĨNH / GIANG")."""
+    "Trường Giang" is not split either ("TỈNH TRƯỜNG / GIANG")."""
     texts = [line.split("#", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()]
     for xml in sorted(content.rglob("*.xml")):
         data = xml.read_text(encoding="utf-8")
@@ -429,7 +429,7 @@ SPLIT_CASES = [
     ("báo cáo ngày 12/3/", "2026 của Ban", True, "code"),
     ("ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ", "MINH", False, "phrase"),
     ("PHÓ TRƯỞNG BAN DÂN VẬN THỊ", "UỶ", False, "phrase"),
-    ("HỘI CỰU CHIẾN BINH TỈNH VĨNH", "GIANG", False, "phrase"),
+    ("HỘI CỰU CHIẾN BINH TỈNH TRƯỜNG", "GIANG", False, "phrase"),
     ("Báo cáo chậm 6", "ngày (gửi ngày", False, "unit"),
     ("tổ chức 6", "tháng đầu năm", False, "unit"),
     ("đạt 97,22", "% kế hoạch", False, "unit"),
@@ -439,8 +439,8 @@ SPLIT_CASES = [
     ("chức sinh hoạt bù ngay trong tháng.", "2. Nâng cao chất lượng", False, None),
     ("III. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM", "1. Hoàn thành bố trí", False, None),
     ("các đoàn thể chính trị -", "xã hội tỉnh", False, None),
-    ("TỈNH ỦY VĨNH GIANG", "BAN DÂN VẬN", False, None),
-    ("HỘI LIÊN HIỆP PHỤ NỮ TỈNH", "VĨNH GIANG", False, None),
+    ("TỈNH ỦY TRƯỜNG GIANG", "BAN TUYÊN GIÁO", False, None),
+    ("HỘI LIÊN HIỆP PHỤ NỮ TỈNH", "TRƯỜNG GIANG", False, None),
 ]
 
 
