@@ -3,7 +3,8 @@
 # target (all by default) until RUNS executions (10,000,000) or SECONDS (3600) have passed,
 # whichever comes first, one job each. The corpus grows in BUILD_DIR/fuzz-long/<target>, so a
 # second run goes on from the first; the log is BUILD_DIR/fuzz-long/<target>.log, and its last
-# lines give the executions and executions per second. Not part of CI (.ci/run runs smoke.sh).
+# lines give the executions and executions per second. The seeds are made once, in
+# BUILD_DIR/fuzz-corpus (smoke.sh remakes them). Not part of CI (.ci/run runs smoke.sh).
 set -euo pipefail
 build=$(realpath "$1")
 runs=${2:-10000000}
@@ -12,7 +13,7 @@ shift $(( $# < 3 ? $# : 3 ))
 targets=("$@")
 (( ${#targets[@]} )) || targets=(fuzz_markup fuzz_meetings_xml fuzz_meetings_csv fuzz_month fuzz_guidance fuzz_template)
 here=$(dirname "$(realpath "$0")")
-"$here"/make_corpus.sh "$(dirname "$here")" "$build/fuzz-corpus"
+[[ -d $build/fuzz-corpus ]] || "$here"/make_corpus.sh "$(dirname "$here")" "$build/fuzz-corpus"
 mkdir -p "$build/fuzz-artifacts" "$build/fuzz-long"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}

@@ -2,7 +2,7 @@
 # smoke.sh BUILD_DIR [SECONDS]: runs every fuzz target of a sanitizer build (-DVANBAN_SANITIZE=ON
 # with clang) for SECONDS (20) from its seed corpus with its dictionary; fails on the first crash,
 # leak, undefined behaviour or hang. New inputs go to a scratch folder, so every run starts from
-# the same seeds; a crashing input is kept in BUILD_DIR/fuzz-artifacts/.
+# the same seeds; a crashing input and each target's log are kept in BUILD_DIR/fuzz-artifacts/.
 set -euo pipefail
 build=$(realpath "$1")
 seconds=${2:-20}
@@ -19,13 +19,13 @@ for target in fuzz_markup fuzz_meetings_xml fuzz_meetings_csv fuzz_month fuzz_gu
   dict=$here/${target#fuzz_}.dict
   mkdir "$scratch/$target"
   echo "== $target: ${seconds}s"
-  "$build/fuzz/$target" -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 \
-    -dict="$dict" -artifact_prefix="$build/fuzz-artifacts/$target-" -print_final_stats=1 \
-    "$scratch/$target" "$build/fuzz-corpus/$target" 2>&1 |
-    grep -v -e '^#[0-9]' -e '^INFO: ' -e '^MERGE' -e '^Loaded ' -e '^Dictionary: ' || true
-  status=${PIPESTATUS[0]}
-  if (( status != 0 )); then
-    echo "smoke.sh: $target failed (exit $status); the input is in $build/fuzz-artifacts/" >&2
+  log=$build/fuzz-artifacts/$target.log
+  if ! "$build/fuzz/$target" -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 \
+       -dict="$dict" -artifact_prefix="$build/fuzz-artifacts/$target-" -print_final_stats=1 \
+       "$scratch/$target" "$build/fuzz-corpus/$target" > "$log" 2>&1; then
+    tail -n 60 "$log" >&2
+    echo "smoke.sh: $target failed; the log and the input are in $build/fuzz-artifacts/" >&2
     exit 1
   fi
+  grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)|^Done ' "$log"
 done
