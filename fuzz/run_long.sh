@@ -9,6 +9,7 @@ set -euo pipefail
 build=$(realpath "$1")
 runs=${2:-10000000}
 seconds=${3:-3600}
+timeout=${FUZZ_TIMEOUT:-60}  # seconds per input; more on a machine shared with others
 shift $(( $# < 3 ? $# : 3 ))
 targets=("$@")
 (( ${#targets[@]} )) || targets=(fuzz_markup fuzz_meetings_xml fuzz_meetings_csv fuzz_month fuzz_guidance fuzz_template)
@@ -24,7 +25,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$build/fuzz-long/$target"
   log=$build/fuzz-long/$target.log
   echo "== $target: up to $runs runs or ${seconds}s, log $log"
-  if ! "$build/fuzz/$target" -runs="$runs" -max_total_time="$seconds" -timeout=60 \
+  if ! "$build/fuzz/$target" -runs="$runs" -max_total_time="$seconds" -timeout="$timeout" \
        -rss_limit_mb=2048 -dict="$here/${target#fuzz_}.dict" \
        -artifact_prefix="$build/fuzz-artifacts/$target-" -print_final_stats=1 \
        "$build/fuzz-long/$target" "$build/fuzz-corpus/$target" > "$log" 2>&1; then
