@@ -15,7 +15,7 @@ namespace vanban {
 // `timestamp` (seconds since the epoch) becomes the PDF CreationDate: SOURCE_DATE_EPOCH when
 // set, else the document's own date at 00:00 UTC. `keep_together` is the shared list of
 // phrases no line may split (templates/phrases/keep-together.txt). A parent line that repeats
-// the profile's title (layouts.md §3) is left out with a warning.
+// the profile's title (docs/markup.md, "<issuer>") is left out with a warning.
 Result<ResolvedDocument> resolve(const Document& doc, const Profile& profile, long long timestamp,
                                  std::span<const std::string> keep_together = {});
 

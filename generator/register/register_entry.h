@@ -1,5 +1,5 @@
 // What the outgoing-document register (sổ đăng ký văn bản đi) records about one document: the
-// columns of NĐ 30's register form (shared/spec/signing.md, "Numbering"), its identity, and the
+// columns of NĐ 30's register form (docs/command-line.md, "vanban register"), its identity, and the
 // SHA-256 of each file issued.
 #pragma once
 
