@@ -93,8 +93,8 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       "hgroup p{margin:0 5%}\n"
       // The rule under the subject stands clear of its descenders, as in the PDF (6 pt).
       "hgroup .rule{margin-top:6pt}\n"
-      // On a sheet the place-date line stays on one line, as in the PDF; a phone may wrap it.
-      ".doc-header .place-date p{white-space:nowrap}\n"
+      // Names, dates and numbers with their units are not split (html_writer.cpp, kept_text).
+      ".nb{white-space:nowrap}\n"
       ".to{display:flex;justify-content:center;align-items:baseline;column-gap:.3em;"
       "margin-bottom:10pt}\n"
       ".to>p{flex:none}\n";
@@ -185,8 +185,7 @@ void append_stylesheet(std::string& out, const Profile& profile) {
 
   out +=
       "@media screen and (max-width:220mm){body{padding:0}"
-      ".sheet{width:auto;min-height:0;padding:6mm;box-shadow:none}"
-      ".doc-header .place-date p{white-space:normal}}\n"
+      ".sheet{width:auto;min-height:0;padding:6mm;box-shadow:none}}\n"
       "@media print{html{background:none}body{padding:0}"
       ".sheet{width:auto;min-height:0;margin:0;padding:0;box-shadow:none}}\n";
 }

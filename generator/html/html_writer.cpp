@@ -112,11 +112,39 @@ class HtmlBuilder {
     out_ += ">\n";
   }
 
+  // Short-measure text (header, titles, signature): what layout never splits (names, dates, a
+  // number and its unit) goes in a span that does not wrap, so the browser breaks these lines
+  // where the PDF may, and narrow screens still wrap between the spans.
+  void kept_text(std::string_view s) {
+    if (!doc_.keep_together) return text(s);
+    std::vector<text::KeptSpan> spans = doc_.keep_together->spans(s);
+    spans.erase(std::remove_if(spans.begin(), spans.end(),
+                               [](const text::KeptSpan& k) { return k.bond != text::Bond::Hard; }),
+                spans.end());
+    std::sort(spans.begin(), spans.end(), [](const text::KeptSpan& a, const text::KeptSpan& b) {
+      return a.begin < b.begin || (a.begin == b.begin && a.end > b.end);
+    });
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < spans.size();) {
+      // Overlapping spans hold together as one.
+      std::size_t begin = spans[i].begin, end = spans[i].end;
+      for (++i; i < spans.size() && spans[i].begin < end; ++i) end = std::max(end, spans[i].end);
+      if (begin < at) begin = at;
+      if (end <= begin) continue;
+      text(s.substr(at, begin - at));
+      out_ += "<span class=\"nb\">";
+      text(s.substr(begin, end - begin));
+      out_ += "</span>";
+      at = end;
+    }
+    text(s.substr(at));
+  }
+
   // <tag style>text</tag>; nothing for an empty text.
   void styled(const char* tag, const StyledText& t, const char* css_class = nullptr) {
     if (t.empty()) return;
     open(tag, t, css_class);
-    text(t.text);
+    kept_text(t.text);
     close(tag);
   }
 
@@ -130,7 +158,7 @@ class HtmlBuilder {
   void ruled(const StyledText& t, double share) {
     open("p", t);
     out_ += "<span class=\"ruled\">";
-    text(t.text);
+    kept_text(t.text);
     rule(share);
     out_ += "</span>";
     close("p");

@@ -165,9 +165,24 @@ TEST_F(PartyDirective, PrintedPagesCarryTheirNumberFromPageTwo) {
   EXPECT_NE(css.find("orphans:2;widows:2"), std::string::npos);
   EXPECT_NE(css.find(".content h2,.content h3{break-after:avoid;break-inside:avoid}"), std::string::npos);
   EXPECT_NE(css.find("tr{break-inside:avoid}"), std::string::npos);
-  // On a sheet the place-date line never wraps; the rule under the subject keeps 6 pt from it.
-  EXPECT_NE(css.find(".doc-header .place-date p{white-space:nowrap}"), std::string::npos);
+  // What layout never splits is never wrapped; the rule under the subject keeps 6 pt from it.
+  EXPECT_NE(css.find(".nb{white-space:nowrap}"), std::string::npos);
   EXPECT_NE(css.find("hgroup .rule{margin-top:6pt}"), std::string::npos);
+}
+
+// The browser may wrap the place-date line as the PDF does ("Thành phố Hồ Chí Minh, / ngày ..."),
+// never inside the date or a name.
+TEST_F(PartyDirective, HeaderLinesWrapOnlyBetweenWhatLayoutKeepsTogether) {
+  ResolvedDocument d = test::party_directive(profile_);
+  auto keep = std::make_shared<text::KeepTogether>();
+  keep->add_phrase("Hồ Chí Minh");
+  d.keep_together = keep;
+  d.place_date.text = "Thành phố Hồ Chí Minh, ngày 07 tháng 12 năm 2026";
+  const Dom dom(write_html(d));
+  const Strings kept = dom.texts("span", "nb", dom.first("div", "place-date"));
+  EXPECT_NE(std::find(kept.begin(), kept.end(), "Hồ Chí Minh,"), kept.end()) << ::testing::PrintToString(kept);
+  EXPECT_NE(std::find(kept.begin(), kept.end(), "ngày 07 tháng 12 năm 2026"), kept.end())
+      << ::testing::PrintToString(kept);
 }
 
 // The markers and the contents come from the resolved document, not from the writer.
