@@ -143,23 +143,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
 
   set_input_limits(options.limits);
-  std::string error;
-  const std::optional<EngineSettings> settings = engine_settings(options.data_dir, options.fonts_dir, error);
-  if (!settings) {
-    err << "vanban: " << error << '\n';
-    return kExitUsage;
-  }
-
-  const Result<Engine> engine = Engine::load(*settings);
-  for (const Diagnostic& d : engine.errors) err << d.to_string() << '\n';
-  if (!engine.ok()) {
-    err << "vanban: no input was read: the fonts or the layout profiles above could not be loaded\n";
-    return kExitUsage;
-  }
+  const std::optional<LoadedEngine> loaded = load_engine(options.data_dir, options.fonts_dir, err);
+  if (!loaded) return kExitUsage;
   switch (options.command) {
-    case Command::Build: return run_build_command(*engine.value, options, *settings, err);
-    case Command::Render: return run_render(*engine.value, options, err);
-    default: return run_check(*engine.value, options, err);
+    case Command::Build: return run_build_command(loaded->engine, options, loaded->settings, err);
+    case Command::Render: return run_render(loaded->engine, options, err);
+    default: return run_check(loaded->engine, options, err);
   }
 }
 

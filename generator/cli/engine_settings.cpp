@@ -23,4 +23,20 @@ std::optional<EngineSettings> engine_settings(const std::string& data_dir, const
   return settings;
 }
 
+std::optional<LoadedEngine> load_engine(const std::string& data_dir, const std::string& fonts_dir, std::ostream& err) {
+  std::string error;
+  std::optional<EngineSettings> settings = engine_settings(data_dir, fonts_dir, error);
+  if (!settings) {
+    err << "vanban: " << error << '\n';
+    return std::nullopt;
+  }
+  Result<Engine> engine = Engine::load(*settings);
+  for (const Diagnostic& d : engine.errors) err << d.to_string() << '\n';
+  if (!engine.ok()) {
+    err << "vanban: no input was read: the fonts or the layout profiles above could not be loaded\n";
+    return std::nullopt;
+  }
+  return LoadedEngine{std::move(*settings), std::move(*engine.value)};
+}
+
 }  // namespace vanban::cli

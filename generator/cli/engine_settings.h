@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "render/engine.h"
@@ -12,5 +13,15 @@ namespace vanban::cli {
 // SOURCE_DATE_EPOCH gives no settings and says why in `error`.
 std::optional<EngineSettings> engine_settings(const std::string& data_dir, const std::string& fonts_dir,
                                               std::string& error);
+
+struct LoadedEngine {
+  EngineSettings settings;
+  Engine engine;
+};
+
+// The settings and the engine every command starts from. Prints the engine's warnings on `err`;
+// nothing when the settings are bad or the fonts or profiles cannot be loaded, after saying why
+// (the command then exits with the usage status).
+std::optional<LoadedEngine> load_engine(const std::string& data_dir, const std::string& fonts_dir, std::ostream& err);
 
 }  // namespace vanban::cli

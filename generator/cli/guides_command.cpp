@@ -109,18 +109,8 @@ int run_guides(const std::vector<std::string>& args, std::ostream& out, std::ost
     return kExitOk;
   }
 
-  std::string error;
-  const std::optional<EngineSettings> settings = engine_settings(options.data_dir, options.fonts_dir, error);
-  if (!settings) {
-    err << "vanban: " << error << '\n';
-    return kExitUsage;
-  }
-  const Result<Engine> engine = Engine::load(*settings);
-  report(engine.errors, err);
-  if (!engine.ok()) {
-    err << "vanban: no input was read: the fonts or the layout profiles above could not be loaded\n";
-    return kExitUsage;
-  }
+  const std::optional<LoadedEngine> loaded = load_engine(options.data_dir, options.fonts_dir, err);
+  if (!loaded) return kExitUsage;
 
   if (const std::string error = check_output_folder(options.output_dir); !error.empty()) {
     err << "vanban: " << error << '\n';
@@ -128,7 +118,7 @@ int run_guides(const std::vector<std::string>& args, std::ostream& out, std::ost
   }
   install_cleanup_handlers();
   remove_stale_temp_files(options.output_dir);
-  const std::string templates = settings->data_dir + "/templates";
+  const std::string templates = loaded->settings.data_dir + "/templates";
   std::set<std::string> written;  // two guidance files of one month would overwrite each other
   bool all_ok = true;
   for (const std::string& input : options.inputs) {
@@ -155,7 +145,7 @@ int run_guides(const std::vector<std::string>& args, std::ostream& out, std::ost
         all_ok = false;
         continue;
       }
-      all_ok = write_guide(*engine.value, guide, source, options.output_dir, err) && all_ok;
+      all_ok = write_guide(loaded->engine, guide, source, options.output_dir, err) && all_ok;
     }
   }
   return all_ok ? kExitOk : kExitRejected;

@@ -228,24 +228,14 @@ int run_issue(const std::vector<std::string>& args, std::ostream& out, std::ostr
     out << kIssueHelp;
     return kExitOk;
   }
-  std::string error;
-  const std::optional<EngineSettings> settings = engine_settings(options.data_dir, options.fonts_dir, error);
-  if (!settings) {
-    err << "vanban: " << error << '\n';
-    return kExitUsage;
-  }
-  const Result<Engine> engine = Engine::load(*settings);
-  report(engine.errors, err);
-  if (!engine.ok()) {
-    err << "vanban: no input was read: the fonts or the layout profiles above could not be loaded\n";
-    return kExitUsage;
-  }
+  const std::optional<LoadedEngine> loaded = load_engine(options.data_dir, options.fonts_dir, err);
+  if (!loaded) return kExitUsage;
   Result<Register> reg = Register::open(options.register_file);
   report(reg.errors, err);
   if (!reg.ok()) return kExitUsage;
 
   install_cleanup_handlers();
-  IssueRun run(*engine.value, *settings, *reg.value, options, out, err);
+  IssueRun run(loaded->engine, loaded->settings, *reg.value, options, out, err);
   bool all_ok = true;
   for (const std::string& input : options.inputs) all_ok = run.issue(input) && all_ok;
   return all_ok ? kExitOk : kExitRejected;
