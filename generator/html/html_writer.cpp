@@ -491,14 +491,15 @@ class HtmlBuilder {
     append_number(out_, g.width);
     out_ += ' ';
     append_number(out_, g.height);
-    out_ += "\" width=\"100%\" font-size=\"";
+    // A browser's glyphs may overhang the measured widths by a pixel: let them show.
+    out_ += "\" width=\"100%\" overflow=\"visible\" font-size=\"";
     append_number(out_, profile_.style(Element::TableText).size);
     out_ += "\"><title>";
     text(c.title);
     out_ += "</title>\n";
     for (const ChartLine& l : g.lines) svg_line(l.x1, l.y1, l.x2, l.y2, l.width, l.grid ? kGridColor : "#000");
     for (const ChartText& t : g.scale) svg_text(t.x + t.width / 2, t.baseline, t.text, "middle", t.size);
-    for (const ChartText& t : g.labels) svg_text(t.x + t.width, t.baseline, t.text, "end");
+    for (const ChartText& t : g.labels) svg_text(t.x + t.width, t.baseline, t.text, "end", t.size);
     for (const ChartRect& r : g.bars) {
       out_ += "<rect x=\"";
       append_number(out_, r.x);
@@ -512,7 +513,7 @@ class HtmlBuilder {
       out_ += kBarFill;
       out_ += "\" stroke=\"#000\" stroke-width=\"0.5\"></rect>\n";
     }
-    for (const ChartText& t : g.values) svg_text(t.x, t.baseline, t.text, nullptr, 0, true);
+    for (const ChartText& t : g.values) svg_text(t.x, t.baseline, t.text, nullptr, t.size, true);
     out_ += "</svg>\n<table class=\"vh\">\n<caption>";
     text(c.title);
     out_ += "</caption>\n<tbody>\n";
