@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cli/app.h"
+#include "cli/command_usage.h"
 #include "cli/engine_settings.h"
 #include "input/guidance_reader.h"
 #include "output/atomic_file.h"
@@ -100,14 +101,7 @@ bool write_guide(const Engine& engine, const GeneratedGuide& guide, const std::s
 
 int run_guides(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   GuidesOptions options;
-  if (const std::string error = parse(args, options); !error.empty()) {
-    err << "vanban: " << error << "\n" << "Try 'vanban guides --help'.\n";
-    return kExitUsage;
-  }
-  if (options.help) {
-    out << kGuidesHelp;
-    return kExitOk;
-  }
+  if (const auto status = parse_or_usage("guides", parse, args, options, kGuidesHelp, out, err)) return *status;
 
   const std::optional<LoadedEngine> loaded = load_engine(options.data_dir, options.fonts_dir, err);
   if (!loaded) return kExitUsage;

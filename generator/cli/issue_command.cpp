@@ -8,6 +8,7 @@
 
 #include "batch/sha256.h"
 #include "cli/app.h"
+#include "cli/command_usage.h"
 #include "cli/engine_settings.h"
 #include "cli/register_command.h"
 #include "input/markup_reader.h"
@@ -220,14 +221,7 @@ bool IssueRun::issue(const std::string& input) {
 
 int run_issue(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   IssueOptions options;
-  if (const std::string error = parse(args, options); !error.empty()) {
-    err << "vanban: " << error << "\n" << "Try 'vanban issue --help'.\n";
-    return kExitUsage;
-  }
-  if (options.help) {
-    out << kIssueHelp;
-    return kExitOk;
-  }
+  if (const auto status = parse_or_usage("issue", parse, args, options, kIssueHelp, out, err)) return *status;
   const std::optional<LoadedEngine> loaded = load_engine(options.data_dir, options.fonts_dir, err);
   if (!loaded) return kExitUsage;
   Result<Register> reg = Register::open(options.register_file);

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "cli/app.h"
+#include "cli/command_usage.h"
 #include "font/font_set.h"
 #include "output/atomic_file.h"
 #include "render/data_location.h"
@@ -215,14 +216,7 @@ int sign(const SignOptions& o, std::ostream& err) {
 
 int run_sign(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   SignOptions options;
-  if (const std::string error = parse(args, options); !error.empty()) {
-    err << "vanban: " << error << "\n" << "Try 'vanban sign --help'.\n";
-    return kExitUsage;
-  }
-  if (options.help) {
-    out << kSignHelp;
-    return kExitOk;
-  }
+  if (const auto status = parse_or_usage("sign", parse, args, options, kSignHelp, out, err)) return *status;
   install_cleanup_handlers();
   try {
     return sign(options, err);
