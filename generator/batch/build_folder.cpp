@@ -1,10 +1,13 @@
 #include "batch/build_folder.h"
 
 #include <algorithm>
+#include <ctime>
 #include <optional>
 #include <set>
 
+#include "batch/issue_markup.h"
 #include "batch/manifest.h"
+#include "batch/sha256.h"
 #include "batch/pdf_page_count.h"
 #include "batch/work_pool.h"
 #include "output/atomic_file.h"
@@ -18,19 +21,33 @@ namespace {
 struct Rendered {
   Result<RenderedDocument> document;
   std::string kind;
+  std::string number_text;  // as printed: "Số 12-BC/BTGDVTU"
 };
 
-Rendered render_item(const Engine& engine, const BuildItem& item) {
+Rendered render_item(const Engine& engine, const BuildItem& item, const SigningSetup* signing) {
   Rendered out;
   Result<ResolvedDocument> resolved = engine.resolve_bytes(item.markup, item.source);
   out.document.errors = std::move(resolved.errors);
   if (!resolved.ok()) return out;
   out.kind = resolved.value->type;
+  out.number_text = resolved.value->number.text;
   OutputFormats formats;
   formats.booklet = item.booklet;
   Result<RenderedDocument> rendered = engine.render(*resolved.value, formats);
   out.document.errors.insert(out.document.errors.end(), rendered.errors.begin(), rendered.errors.end());
   out.document.value = std::move(rendered.value);
+  if (signing && out.document.value) {
+    Result<std::string> signed_pdf = sign_issued_pdf(out.document.value->pdf, *signing, std::time(nullptr));
+    for (Diagnostic& d : signed_pdf.errors) {
+      d.file = item.source;
+      out.document.errors.push_back(std::move(d));
+    }
+    if (!signed_pdf.ok()) {
+      out.document.value.reset();
+      return out;
+    }
+    out.document.value->pdf = std::move(*signed_pdf.value);
+  }
   return out;
 }
 
@@ -56,6 +73,7 @@ class FolderBuilder {
   FolderOutcome run(const std::function<bool()>& keep_going) {
     for (Diagnostic& d : job_.rejected) report(std::move(d));
     for (Diagnostic& d : job_.warnings) report(std::move(d));
+    open_register();
     plan();
 
     done_.resize(todo_.size());
@@ -63,7 +81,7 @@ class FolderBuilder {
     std::size_t finished = 0;
     const std::size_t consumed = run_pool<Rendered>(
         todo_.size(), settings_.jobs,
-        [&](std::size_t k) { return render_item(engine_, job_.items[todo_[k].item]); },
+        [&](std::size_t k) { return render_item(engine_, job_.items[todo_[k].item], settings_.signing); },
         [&](std::size_t k, Rendered r) {
           take(k, std::move(r));
           progress_.update(++finished);
@@ -88,6 +106,7 @@ class FolderBuilder {
   struct Todo {
     std::size_t item;
     std::string hash;
+    long long register_id = 0;  // its register entry; 0: not issued through one
   };
   // What became of one document to render; its messages wait until those of every document
   // before it are out, so that they come in the same order whatever the threads.
@@ -99,7 +118,22 @@ class FolderBuilder {
     Diagnostics messages;
   };
 
-  // Sorts the items into unchanged ones and those to render; refuses unusable names.
+  // Without a register the job cannot number its documents: nothing is rendered and the old
+  // outputs stay.
+  void open_register() {
+    if (job_.register_file.empty()) return;
+    Result<Register> opened = Register::open(job_.register_file);
+    for (Diagnostic& d : opened.errors) report(std::move(d));
+    if (opened.ok()) {
+      register_.emplace(std::move(*opened.value));
+      return;
+    }
+    job_.items.clear();
+    job_.input_complete = false;
+  }
+
+  // Sorts the items into unchanged ones and those to render; refuses unusable names. Items in a
+  // series are issued first: their markup gets its number and date, the same on every run.
   void plan() {
     for (std::size_t i = 0; i < job_.items.size(); ++i) {
       const BuildItem& item = job_.items[i];
@@ -112,11 +146,22 @@ class FolderBuilder {
         report({item.source, 0, 0, "output name '" + item.name + "' is already taken in " + job_.output_dir});
         continue;
       }
-      std::string hash = document_hash(settings_.engine_fingerprint, item.markup);
+      long long register_id = 0;
+      if (register_ && item.in_series) {
+        Result<IssuedMarkup> issued = issue_markup(engine_, *register_, item.markup, item.source, item.name, {});
+        for (Diagnostic& d : issued.errors) report(std::move(d));
+        if (!issued.ok()) {  // refused (changed since it was issued, say): its issued files stay
+          out_.failed.push_back(item.name);
+          continue;
+        }
+        job_.items[i].markup = std::move(issued.value->markup);
+        register_id = issued.value->issued.id;
+      }
+      std::string hash = document_hash(settings_.engine_fingerprint + settings_.signing_fingerprint, item.markup);
       if (manifest_.up_to_date(job_.output_dir, item.name, hash)) {
         out_.unchanged.push_back(item.name);
       } else {
-        todo_.push_back({i, std::move(hash)});
+        todo_.push_back({i, std::move(hash), register_id});
       }
     }
   }
@@ -134,6 +179,7 @@ class FolderBuilder {
       const std::string error = write_outputs(job_.output_dir, item.name, doc);
       if (error.empty()) {
         manifest_.set(item.name, {todo.hash, doc.pdf.size(), doc.html.size(), doc.booklet_pdf.size()});
+        if (todo.register_id) record(todo.register_id, item, r.number_text, doc, done.messages);
         done.written = BuiltDocument{item.name, r.kind, pdf_page_count(doc.pdf), doc.pdf.size(), doc.html.size(),
                                      doc.booklet_pdf.size()};
         if (++written_since_save_ >= settings_.save_every) save_manifest();
@@ -144,6 +190,15 @@ class FolderBuilder {
     }
     if (done.failed) done.removed = remove_outputs(item.name);
     release_messages(false);
+  }
+
+  // The printed number and the files' SHA-256, in the register entry issued in plan().
+  void record(long long id, const BuildItem& item, const std::string& number_text, const RenderedDocument& doc,
+              Diagnostics& messages) {
+    std::vector<IssuedFile> files{{item.name + ".pdf", sha256_hex(doc.pdf)}, {item.name + ".html", sha256_hex(doc.html)}};
+    if (!doc.booklet_pdf.empty()) files.push_back({item.name + "-a5.pdf", sha256_hex(doc.booklet_pdf)});
+    const Result<bool> recorded = register_->record_output(id, number_without_label(number_text), files);
+    for (const Diagnostic& d : recorded.errors) messages.push_back({item.source, 0, 0, d.message});
   }
 
   // Prints the messages of the documents taken so far, in order, up to the first not yet taken;
@@ -188,6 +243,7 @@ class FolderBuilder {
   const FolderSettings& settings_;
   Progress& progress_;
   Manifest manifest_;
+  std::optional<Register> register_;
   FolderOutcome out_;
   std::set<std::string> names_;
   std::vector<Todo> todo_;

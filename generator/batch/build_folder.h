@@ -1,6 +1,9 @@
 // Renders one folder's documents (batch/folder_job.h) on worker threads and writes each as
 // DIR/NAME.pdf and DIR/NAME.html, atomically, skipping documents whose content hash is in the
-// folder's manifest with their files still there. The bytes of every file are the same whatever
+// folder's manifest with their files still there. When the job has a register, the documents in
+// a number series are first issued through it on this thread, in job order (so numbers never
+// depend on the threads), and recorded with their files' SHA-256 once written; with a signing
+// setup every PDF is signed before it is written. The bytes of every file are the same whatever
 // the number of threads: each document is rendered on its own; messages and lists keep job order.
 #pragma once
 
@@ -14,6 +17,7 @@
 #include "batch/progress.h"
 #include "model/diagnostic.h"
 #include "render/engine.h"
+#include "sign/signing_step.h"
 
 namespace vanban {
 
@@ -47,6 +51,8 @@ struct FolderSettings {
   unsigned jobs = 1;
   std::string engine_fingerprint;  // batch/engine_fingerprint.h
   std::size_t save_every = 250;    // documents written between two saves of the manifest
+  const SigningSetup* signing = nullptr;  // sign every PDF (sign/signing_step.h); null: unsigned
+  std::string signing_fingerprint;        // who signs: a change renders everything again
 };
 
 // `keep_going` is polled between documents; once it returns false no new document is started,

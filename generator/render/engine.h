@@ -47,6 +47,9 @@ class Engine {
 
   Result<RenderedDocument> render(const ResolvedDocument& doc, const OutputFormats& formats) const;
 
+  // templates/schema/document.rng, for readers that need the markup itself.
+  const std::string& document_schema() const { return document_schema_; }
+
  private:
   Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles, std::vector<std::string> keep_together);
   Result<ResolvedDocument> resolve(Result<Document> read) const;
