@@ -81,7 +81,11 @@ class FolderBuilder {
     std::size_t finished = 0;
     const std::size_t consumed = run_pool<Rendered>(
         todo_.size(), settings_.jobs,
-        [&](std::size_t k) { return render_item(engine_, job_.items[todo_[k].item], settings_.signing); },
+        [&](std::size_t k) {
+          // Only what the office issues is signed: not a draft, a guide or a cadre's own report.
+          const SigningSetup* signing = todo_[k].register_id ? settings_.signing : nullptr;
+          return render_item(engine_, job_.items[todo_[k].item], signing);
+        },
         [&](std::size_t k, Rendered r) {
           take(k, std::move(r));
           progress_.update(++finished);
@@ -157,7 +161,8 @@ class FolderBuilder {
         job_.items[i].markup = std::move(issued.value->markup);
         register_id = issued.value->issued.id;
       }
-      std::string hash = document_hash(settings_.engine_fingerprint + settings_.signing_fingerprint, item.markup);
+      std::string hash = document_hash(settings_.engine_fingerprint + (register_id ? settings_.signing_fingerprint : ""),
+                                       item.markup);
       if (manifest_.up_to_date(job_.output_dir, item.name, hash)) {
         out_.unchanged.push_back(item.name);
       } else {

@@ -3,7 +3,7 @@
 // folder's manifest with their files still there. When the job has a register, the documents in
 // a number series are first issued through it on this thread, in job order (so numbers never
 // depend on the threads), and recorded with their files' SHA-256 once written; with a signing
-// setup every PDF is signed before it is written. The bytes of every file are the same whatever
+// setup their PDFs (only theirs) are signed before they are written. The bytes of every file are the same whatever
 // the number of threads: each document is rendered on its own; messages and lists keep job order.
 #pragma once
 
@@ -51,7 +51,7 @@ struct FolderSettings {
   unsigned jobs = 1;
   std::string engine_fingerprint;  // batch/engine_fingerprint.h
   std::size_t save_every = 250;    // documents written between two saves of the manifest
-  const SigningSetup* signing = nullptr;  // sign every PDF (sign/signing_step.h); null: unsigned
+  const SigningSetup* signing = nullptr;  // sign the issued PDFs (sign/signing_step.h); null: unsigned
   std::string signing_fingerprint;        // who signs: a change renders everything again
 };
 

@@ -23,7 +23,7 @@ struct BuildRequest {
   ProgressMode progress = ProgressMode::Lines;
   std::string data_dir;              // holds templates/
   std::string engine_fingerprint;    // batch/engine_fingerprint.h
-  const SigningSetup* signing = nullptr;  // sign every PDF; null: unsigned
+  const SigningSetup* signing = nullptr;  // sign the PDFs issued through a register; null: unsigned
 };
 
 // Exit status: 0 everything built, 1 something rejected (a bad record, a document that failed),
