@@ -8,7 +8,6 @@
 #include "batch/issue_markup.h"
 #include "batch/manifest.h"
 #include "batch/sha256.h"
-#include "batch/pdf_page_count.h"
 #include "batch/work_pool.h"
 #include "output/atomic_file.h"
 #include "output/output_name.h"
@@ -36,8 +35,9 @@ Rendered render_item(const Engine& engine, const BuildItem& item, const SigningS
   Result<RenderedDocument> rendered = engine.render(*resolved.value, formats);
   out.document.errors.insert(out.document.errors.end(), rendered.errors.begin(), rendered.errors.end());
   out.document.value = std::move(rendered.value);
-  if (signing && out.document.value) {
-    Result<std::string> signed_pdf = sign_issued_pdf(out.document.value->pdf, *signing, std::time(nullptr));
+  Output* pdf = out.document.value ? out.document.value->find("pdf") : nullptr;
+  if (signing && pdf) {  // signing is a step on the PDF output: NAME.pdf is the signed file
+    Result<std::string> signed_pdf = sign_issued_pdf(pdf->bytes, *signing, std::time(nullptr));
     for (Diagnostic& d : signed_pdf.errors) {
       d.file = item.source;
       out.document.errors.push_back(std::move(d));
@@ -46,17 +46,21 @@ Rendered render_item(const Engine& engine, const BuildItem& item, const SigningS
       out.document.value.reset();
       return out;
     }
-    out.document.value->pdf = std::move(*signed_pdf.value);
+    pdf->bytes = std::move(*signed_pdf.value);
   }
   return out;
 }
 
 // Writes the files, the PDF first; an empty string, or why not.
 std::string write_outputs(const std::string& dir, const std::string& name, const RenderedDocument& doc) {
-  std::string error = write_file_atomically(dir, name + ".pdf", doc.pdf);
-  if (error.empty()) error = write_file_atomically(dir, name + ".html", doc.html);
-  if (error.empty() && !doc.booklet_pdf.empty()) error = write_file_atomically(dir, name + "-a5.pdf", doc.booklet_pdf);
-  return error;
+  for (const Output& output : doc.outputs)
+    if (std::string error = write_file_atomically(dir, name + output.suffix, output.bytes); !error.empty()) return error;
+  return {};
+}
+
+std::uint64_t size_of(const RenderedDocument& doc, std::string_view format) {
+  const Output* output = doc.find(format);
+  return output ? output->bytes.size() : 0;
 }
 
 class FolderBuilder {
@@ -183,10 +187,10 @@ class FolderBuilder {
       const RenderedDocument& doc = *r.document.value;
       const std::string error = write_outputs(job_.output_dir, item.name, doc);
       if (error.empty()) {
-        manifest_.set(item.name, {todo.hash, doc.pdf.size(), doc.html.size(), doc.booklet_pdf.size()});
+        const std::uint64_t pdf = size_of(doc, "pdf"), html = size_of(doc, "html"), booklet = size_of(doc, "booklet");
+        manifest_.set(item.name, {todo.hash, pdf, html, booklet});
         if (todo.register_id) record(todo.register_id, item, r.number_text, doc, done.messages);
-        done.written = BuiltDocument{item.name, r.kind, pdf_page_count(doc.pdf), doc.pdf.size(), doc.html.size(),
-                                     doc.booklet_pdf.size()};
+        done.written = BuiltDocument{item.name, r.kind, doc.find("pdf")->pages, pdf, html, booklet};
         if (++written_since_save_ >= settings_.save_every) save_manifest();
       } else {
         done.failed = true;
@@ -200,8 +204,8 @@ class FolderBuilder {
   // The printed number and the files' SHA-256, in the register entry issued in plan().
   void record(long long id, const BuildItem& item, const std::string& number_text, const RenderedDocument& doc,
               Diagnostics& messages) {
-    std::vector<IssuedFile> files{{item.name + ".pdf", sha256_hex(doc.pdf)}, {item.name + ".html", sha256_hex(doc.html)}};
-    if (!doc.booklet_pdf.empty()) files.push_back({item.name + "-a5.pdf", sha256_hex(doc.booklet_pdf)});
+    std::vector<IssuedFile> files;
+    for (const Output& output : doc.outputs) files.push_back({item.name + output.suffix, sha256_hex(output.bytes)});
     const Result<bool> recorded = register_->record_output(id, number_without_label(number_text), files);
     for (const Diagnostic& d : recorded.errors) messages.push_back({item.source, 0, 0, d.message});
   }

@@ -24,7 +24,7 @@ namespace vanban {
 struct BuiltDocument {
   std::string name;
   std::string kind;  // the document type of its markup: "bao-cao", "cong-van", ...
-  int pages = 0;     // 0: unknown (batch/pdf_page_count.h)
+  int pages = 0;     // of NAME.pdf, as laid out
   std::uint64_t pdf_bytes = 0;
   std::uint64_t html_bytes = 0;
   std::uint64_t booklet_bytes = 0;  // NAME-a5.pdf; 0: none

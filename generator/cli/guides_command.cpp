@@ -83,12 +83,8 @@ bool write_guide(const Engine& engine, const GeneratedGuide& guide, const std::s
   const Result<RenderedDocument> rendered = engine.render(*doc.value, {.pdf = true, .html = true, .booklet = true});
   report(rendered.errors, err);
   if (!rendered.ok()) return false;
-  const std::pair<const char*, const std::string&> files[] = {
-      {".pdf", rendered.value->pdf},
-      {"-a5.pdf", rendered.value->booklet_pdf},
-      {".html", rendered.value->html}};
-  for (const auto& [suffix, bytes] : files) {
-    const std::string error = write_file_atomically(output_dir, guide.name + suffix, bytes);
+  for (const Output& output : rendered.value->outputs) {
+    const std::string error = write_file_atomically(output_dir, guide.name + output.suffix, output.bytes);
     if (!error.empty()) {
       err << Diagnostic{source, 0, 0, error}.to_string() << '\n';
       return false;

@@ -177,19 +177,19 @@ bool IssueRun::issue(const std::string& input) {
   Result<RenderedDocument> rendered = engine_.render(*final_doc.value, {.pdf = true, .html = true});
   report(rendered.errors, err_);
   if (!rendered.ok()) return false;
-  if (signing_) {
-    Result<std::string> signed_pdf = sign_issued_pdf(rendered.value->pdf, *signing_, std::time(nullptr));
+  if (Output* pdf = rendered.value->find("pdf"); signing_ && pdf) {  // NAME.pdf is the signed file
+    Result<std::string> signed_pdf = sign_issued_pdf(pdf->bytes, *signing_, std::time(nullptr));
     for (Diagnostic& d : signed_pdf.errors) d.file = input;
     report(signed_pdf.errors, err_);
     if (!signed_pdf.ok()) return false;
-    rendered.value->pdf = std::move(*signed_pdf.value);
+    pdf->bytes = std::move(*signed_pdf.value);
   }
 
   std::vector<IssuedFile> files;
-  for (const auto& [suffix, bytes] : {std::pair<const char*, const std::string&>{".pdf", rendered.value->pdf},
-                                      std::pair<const char*, const std::string&>{".html", rendered.value->html}}) {
-    files.push_back({*name.value + suffix, sha256_hex(bytes)});
-    if (const std::string error = write_file_atomically(options_.output_dir, files.back().name, bytes); !error.empty())
+  for (const Output& output : rendered.value->outputs) {
+    files.push_back({*name.value + output.suffix, sha256_hex(output.bytes)});
+    if (const std::string error = write_file_atomically(options_.output_dir, files.back().name, output.bytes);
+        !error.empty())
       return fail({{input, 0, 0, error}});
   }
   const std::string number_text = number_without_label(final_doc.value->number.text);
