@@ -30,7 +30,8 @@ Result<IssuedMarkup> issue_markup(const Engine& engine, Register& reg, const std
   }
 
   IssueRequest request;
-  request.identity = {doc.value->issuer.code, doc.value->type, key};
+  const Issuer& issuer = doc.value->issuer;
+  request.identity = {{issuer.code, issuer.name, issuer.parent}, doc.value->type, key};
   request.content_hash = sha256_hex(markup_without_slots(markup, *slots));
   request.numbering = profile.numbering;
   request.date = settings.date.value_or(doc.value->date);

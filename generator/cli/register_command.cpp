@@ -19,7 +19,8 @@ constexpr const char* kRegisterHelp =
     "Usage: vanban register list [--register DB]\n"
     "       vanban register show NUMBER [--register DB]\n"
     "       vanban register export [-o FILE.csv] [--separator ';'] [--register DB]\n"
-    "       vanban register term --issuer CODE [--from YYYY-MM-DD] [--register DB]\n"
+    "       vanban register term --issuer CODE [--name NAME [--parent NAME]] [--from YYYY-MM-DD]\n"
+    "                            [--register DB]\n"
     "\n"
     "The office's outgoing-document register (sổ đăng ký văn bản đi), kept by vanban issue.\n"
     "\n"
@@ -29,9 +30,10 @@ constexpr const char* kRegisterHelp =
     "  export   the register as CSV for Excel (UTF-8 with BOM, the columns of NĐ 30's register\n"
     "           form) to FILE.csv, written atomically, or to standard output; --separator ';'\n"
     "           for an Excel set to Vietnamese, whose list separator is ';'\n"
-    "  term     records that a term of the Party committee (or organisation) CODE begins on\n"
-    "           --from: its documents are numbered from 01 again on that day; without --from,\n"
-    "           lists the terms recorded\n"
+    "  term     records that a term of the Party committee (or organisation) CODE, named NAME\n"
+    "           under --parent as in its documents' <issuer>, begins on --from: its documents\n"
+    "           are numbered from 01 again on that day; without --name, the term of every body\n"
+    "           with that code; without --from, lists the terms recorded\n"
     "\n"
     "The register is --register DB, else $VANBAN_REGISTER.\n"
     "Exit status: 0 done, 1 show found nothing or the term was refused, 2 bad usage or a\n"
@@ -40,7 +42,8 @@ constexpr const char* kRegisterHelp =
 struct RegisterOptions {
   std::string action;
   std::vector<std::string> arguments;  // show: NUMBER
-  std::string register_file, output, issuer;
+  std::string register_file, output;
+  IssuerIdentity issuer;  // term: code, name, parent
   std::optional<CivilDate> from;
   char separator = ',';
   bool help = false;
@@ -65,7 +68,8 @@ std::string parse(const std::vector<std::string>& args, RegisterOptions& o) {
     }
     const bool known = name == "--register" || (o.action == "export" && (name == "-o" || name == "--output" ||
                                                                          name == "--separator")) ||
-                       (o.action == "term" && (name == "--issuer" || name == "--from"));
+                       (o.action == "term" && (name == "--issuer" || name == "--name" || name == "--parent" ||
+                                                name == "--from"));
     if (!known) return "unknown option '" + name + "' for register" + (o.action.empty() ? "" : " " + o.action);
     if (!inline_value) {
       if (i + 1 == args.size()) return "option '" + name + "' needs a value";
@@ -79,7 +83,11 @@ std::string parse(const std::vector<std::string>& args, RegisterOptions& o) {
       if (value != "," && value != ";") return "bad --separator '" + value + "'; expected ',' or ';'";
       o.separator = value[0];
     } else {
-      (name == "--register" ? o.register_file : name == "--issuer" ? o.issuer : o.output) = value;
+      (name == "--register" ? o.register_file
+       : name == "--issuer" ? o.issuer.code
+       : name == "--name"   ? o.issuer.name
+       : name == "--parent" ? o.issuer.parent
+                            : o.output) = value;
     }
   }
   if (o.help) return {};
@@ -88,7 +96,10 @@ std::string parse(const std::vector<std::string>& args, RegisterOptions& o) {
                             : "unknown register action '" + o.action + "'; expected list, show, export or term";
   if (o.action == "show" ? o.arguments.size() != 1 : !o.arguments.empty())
     return o.action == "show" ? "register show needs one NUMBER" : "unexpected argument '" + o.arguments[0] + "'";
-  if (o.action == "term" && o.issuer.empty() && o.from) return "register term --from needs --issuer CODE";
+  if (o.action == "term" && o.issuer.code.empty() && (o.from || !o.issuer.name.empty()))
+    return "register term " + std::string(o.from ? "--from" : "--name") + " needs --issuer CODE";
+  if (o.action == "term" && o.issuer.name.empty() && !o.issuer.parent.empty())
+    return "register term --parent needs --name NAME";
   o.register_file = register_path(o.register_file);
   if (o.register_file.empty()) return "no register given: --register FILE or VANBAN_REGISTER";
   return {};
@@ -120,7 +131,7 @@ void show(const RegisterEntry& e, std::ostream& out) {
       << "Bản lưu: " << d.archive << '\n'
       << "Số lượng bản: " << d.copies << '\n'
       << "Ghi chú: " << d.notes << '\n'
-      << "Sổ: " << e.identity.issuer << ", " << series_name(e) << ", số " << e.number << '\n'
+      << "Sổ: " << describe(e.identity.issuer) << ", " << series_name(e) << ", số " << e.number << '\n'
       << "Văn bản: " << e.identity.key << " (" << d.family << ", " << e.identity.type << "), nội dung SHA-256 "
       << e.content_hash << '\n';
   for (const IssuedFile& f : e.files) out << "Tệp: " << f.name << " SHA-256 " << f.sha256 << '\n';
@@ -144,8 +155,11 @@ int run_action(Register& reg, const RegisterOptions& o, std::ostream& out, std::
     const auto terms = reg.terms();
     for (const Diagnostic& d : terms.errors) err << d.to_string() << '\n';
     if (!terms.ok()) return kExitUsage;
+    // Listing: the terms of the code asked for, and of the body when named.
     for (const auto& [issuer, start] : *terms.value)
-      if (o.issuer.empty() || issuer == o.issuer) out << issuer << "  nhiệm kỳ từ " << day_month_year(start) << '\n';
+      if (o.issuer.code.empty() ||
+          (issuer.code == o.issuer.code && (o.issuer.name.empty() || issuer.name.empty() || issuer == o.issuer)))
+        out << describe(issuer) << "  nhiệm kỳ từ " << day_month_year(start) << '\n';
     return kExitOk;
   }
   const Result<std::vector<RegisterEntry>> entries = reg.entries();

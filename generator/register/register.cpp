@@ -26,7 +26,27 @@ CivilDate date_column(const sql::Statement& s, int column) {
 
 Diagnostic refusal(std::string message) { return {"", 0, 0, std::move(message)}; }
 
+// The issuer's columns, bound from `first`: code, name, parent.
+void bind_issuer(sql::Statement& s, int first, const IssuerIdentity& issuer) {
+  s.bind(first, issuer.code).bind(first + 1, issuer.name).bind(first + 2, issuer.parent);
+}
+
+constexpr const char* kSameIssuer = "issuer = ?1 AND issuer_name = ?2 AND issuer_parent = ?3";
+
+// A shell word for the command a message suggests.
+std::string quoted(const std::string& s) {
+  if (!s.empty() && s.find_first_of(" '\"$`\\") == std::string::npos) return s;
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 }  // namespace
+
+std::string describe(const IssuerIdentity& issuer) {
+  if (issuer.name.empty()) return issuer.code;
+  return issuer.code + " (" + issuer.name + (issuer.parent.empty() ? "" : ", " + issuer.parent) + ")";
+}
 
 std::string iso_date(const CivilDate& d) {
   char s[16];
@@ -41,9 +61,9 @@ Result<Register> Register::open(const std::string& path) {
   // WAL: readers (register list) never block the one writer; the mode is kept in the file.
   if (sql::Statement wal = db->prepare("PRAGMA journal_mode = WAL"); !wal.step() || wal.text(0) != "wal")
     return Result<Register>::failure({path, 0, 0, "cannot open the register: " + db->last_error()});
-  if (std::string e = db->exec("PRAGMA foreign_keys = ON"); !e.empty())
-    return Result<Register>::failure({path, 0, 0, "cannot open the register: " + e});
   if (std::string e = sql::migrate(*db); !e.empty())
+    return Result<Register>::failure({path, 0, 0, "cannot open the register: " + e});
+  if (std::string e = db->exec("PRAGMA foreign_keys = ON"); !e.empty())
     return Result<Register>::failure({path, 0, 0, "cannot open the register: " + e});
   Result<Register> out;
   out.value.emplace(Register(path, std::move(*db)));
@@ -55,9 +75,10 @@ Diagnostic Register::database_error(const std::string& what) {
 }
 
 std::optional<RegisterEntry> Register::find(const DocumentIdentity& identity) {
-  sql::Statement s = db_.prepare(
-      "SELECT id, number, date, content_hash FROM documents WHERE issuer = ?1 AND type = ?2 AND key = ?3");
-  s.bind(1, identity.issuer).bind(2, identity.type).bind(3, identity.key);
+  sql::Statement s = db_.prepare(std::string("SELECT id, number, date, content_hash FROM documents WHERE ") +
+                                 kSameIssuer + " AND type = ?4 AND key = ?5");
+  bind_issuer(s, 1, identity.issuer);
+  s.bind(4, identity.type).bind(5, identity.key);
   if (!s.step()) return std::nullopt;
   RegisterEntry e;
   e.id = s.integer(0);
@@ -70,12 +91,18 @@ std::optional<RegisterEntry> Register::find(const DocumentIdentity& identity) {
 
 std::string Register::series_of(const IssueRequest& request, std::string& error) {
   if (request.numbering.series == NumberingSetup::Series::CalendarYear) return std::to_string(request.date.year);
-  sql::Statement s = db_.prepare("SELECT max(start) FROM terms WHERE issuer = ?1 AND start <= ?2");
-  s.bind(1, request.identity.issuer).bind(2, iso_date(request.date));
+  // A term of the body itself, or one recorded for every body with its code.
+  sql::Statement s = db_.prepare(
+      "SELECT max(start) FROM terms WHERE issuer = ?1 AND (issuer_name = '' OR (issuer_name = ?2 AND "
+      "issuer_parent = ?3)) AND start <= ?4");
+  const IssuerIdentity& issuer = request.identity.issuer;
+  bind_issuer(s, 1, issuer);
+  s.bind(4, iso_date(request.date));
   if (s.step() && !s.is_null(0)) return s.text(0);
-  error = "no term of issuer '" + request.identity.issuer + "' has begun by " + iso_date(request.date) +
-          ", and its documents are numbered per term; record the first day of the current term with "
-          "'vanban register term --issuer " + request.identity.issuer + " --from YYYY-MM-DD'";
+  error = "no term of issuer '" + describe(issuer) + "' has begun by " + iso_date(request.date) +
+          ", and its documents are numbered per term; record the first day of the current term with: "
+          "vanban register term --issuer " + quoted(issuer.code) + " --name " + quoted(issuer.name) +
+          (issuer.parent.empty() ? "" : " --parent " + quoted(issuer.parent)) + " --from YYYY-MM-DD";
   return {};
 }
 
@@ -86,6 +113,15 @@ Result<IssuedNumber> Register::issue(const IssueRequest& request) {
   sql::Transaction transaction(db_, sql::Transaction::Kind::Write);
   if (!transaction.error().empty()) return Result::failure({path_, 0, 0, transaction.error()});
   const std::string now = utc_now();
+
+  // Rows from before the register knew issuers by name (schema 3) were one series per code:
+  // the first body with that code to issue since takes them over and goes on numbering them.
+  sql::Statement claim = db_.prepare(
+      "UPDATE documents SET issuer_name = ?2, issuer_parent = ?3 WHERE issuer = ?1 AND issuer_name = '' AND NOT "
+      "EXISTS (SELECT 1 FROM documents WHERE issuer = ?1 AND issuer_name <> '')");
+  bind_issuer(claim, 1, request.identity.issuer);
+  claim.step();
+  if (claim.failed()) return Result::failure(database_error("cannot read the register"));
 
   if (const std::optional<RegisterEntry> issued = find(request.identity)) {
     IssuedNumber out{issued->id, issued->number, issued->date, IssuedNumber::Status::Unchanged};
@@ -120,10 +156,10 @@ Result<IssuedNumber> Register::issue(const IssueRequest& request) {
 
   // The last number of the series, read under the write lock: nobody can take it meanwhile.
   IssuedNumber out{0, 1, request.date, IssuedNumber::Status::New};
-  sql::Statement last = db_.prepare(
-      "SELECT number, date, number_text FROM documents WHERE issuer = ?1 AND series = ?2 AND series_type = ?3 "
-      "ORDER BY number DESC LIMIT 1");
-  last.bind(1, request.identity.issuer).bind(2, series).bind(3, series_type);
+  sql::Statement last = db_.prepare(std::string("SELECT number, date, number_text FROM documents WHERE ") +
+                                    kSameIssuer + " AND series = ?4 AND series_type = ?5 ORDER BY number DESC LIMIT 1");
+  bind_issuer(last, 1, request.identity.issuer);
+  last.bind(4, series).bind(5, series_type);
   if (last.step()) {
     const CivilDate last_date = date_column(last, 1);
     // Numbers follow the order of issue dates (NĐ 30 Điều 15): no number after a later one.
@@ -140,9 +176,10 @@ Result<IssuedNumber> Register::issue(const IssueRequest& request) {
   const DocumentDetails& d = request.details;
   sql::Statement insert = db_.prepare(
       "INSERT INTO documents (issuer, type, key, series, series_type, number, date, family, type_name, subject, "
-      "signer, recipients, archive, copies, notes, content_hash, issued_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
-  insert.bind(1, request.identity.issuer).bind(2, request.identity.type).bind(3, request.identity.key);
+      "signer, recipients, archive, copies, notes, content_hash, issued_at, issuer_name, issuer_parent) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
+  insert.bind(1, request.identity.issuer.code).bind(2, request.identity.type).bind(3, request.identity.key);
+  insert.bind(18, request.identity.issuer.name).bind(19, request.identity.issuer.parent);
   insert.bind(4, series).bind(5, series_type).bind(6, static_cast<long long>(out.number));
   insert.bind(7, iso_date(request.date)).bind(8, d.family).bind(9, d.type_name).bind(10, d.subject);
   insert.bind(11, d.signer).bind(12, d.recipients).bind(13, d.archive).bind(14, static_cast<long long>(d.copies));
@@ -178,32 +215,38 @@ Result<bool> Register::record_output(long long id, const std::string& number_tex
   return Result<bool>{true, {}};
 }
 
-Result<bool> Register::add_term(const std::string& issuer, const CivilDate& start) {
+Result<bool> Register::add_term(const IssuerIdentity& issuer, const CivilDate& start) {
   sql::Transaction transaction(db_, sql::Transaction::Kind::Write);
   if (!transaction.error().empty()) return Result<bool>::failure({path_, 0, 0, transaction.error()});
   // A term series is a start date (10 characters), a calendar one a year (4).
+  // A term without a name is one of every body with the code.
   sql::Statement numbered = db_.prepare(
-      "SELECT count(*) FROM documents WHERE issuer = ?1 AND date >= ?2 AND length(series) = 10 AND series < ?2");
-  numbered.bind(1, issuer).bind(2, iso_date(start));
+      "SELECT count(*) FROM documents WHERE issuer = ?1 AND (?2 = '' OR (issuer_name = ?2 AND issuer_parent = ?3)) "
+      "AND date >= ?4 AND length(series) = 10 AND series < ?4");
+  bind_issuer(numbered, 1, issuer);
+  numbered.bind(4, iso_date(start));
   if (!numbered.step()) return Result<bool>::failure(database_error("cannot read the register"));
   if (const long long n = numbered.integer(0); n > 0)
     return Result<bool>::failure(
         {path_, 0, 0,
-         std::to_string(n) + " document(s) of '" + issuer + "' dated on or after " + iso_date(start) +
+         std::to_string(n) + " document(s) of '" + describe(issuer) + "' dated on or after " + iso_date(start) +
              " are already numbered in an earlier term; a term cannot begin before them"});
-  sql::Statement insert = db_.prepare("INSERT OR IGNORE INTO terms (issuer, start) VALUES (?1, ?2)");
-  insert.bind(1, issuer).bind(2, iso_date(start));
+  sql::Statement insert = db_.prepare(
+      "INSERT OR IGNORE INTO terms (issuer, issuer_name, issuer_parent, start) VALUES (?1, ?2, ?3, ?4)");
+  bind_issuer(insert, 1, issuer);
+  insert.bind(4, iso_date(start));
   insert.step();
   if (insert.failed()) return Result<bool>::failure(database_error("cannot record the term"));
   if (std::string e = transaction.commit(); !e.empty()) return Result<bool>::failure({path_, 0, 0, e});
   return Result<bool>{true, {}};
 }
 
-Result<std::vector<std::pair<std::string, CivilDate>>> Register::terms() {
-  Result<std::vector<std::pair<std::string, CivilDate>>> out;
+Result<std::vector<std::pair<IssuerIdentity, CivilDate>>> Register::terms() {
+  Result<std::vector<std::pair<IssuerIdentity, CivilDate>>> out;
   out.value.emplace();
-  sql::Statement s = db_.prepare("SELECT issuer, start FROM terms ORDER BY issuer, start");
-  while (s.step()) out.value->emplace_back(s.text(0), date_column(s, 1));
+  sql::Statement s = db_.prepare(
+      "SELECT issuer, issuer_name, issuer_parent, start FROM terms ORDER BY issuer, issuer_name, issuer_parent, start");
+  while (s.step()) out.value->emplace_back(IssuerIdentity{s.text(0), s.text(1), s.text(2)}, date_column(s, 3));
   if (s.failed()) return decltype(out)::failure(database_error("cannot read the register"));
   return out;
 }
@@ -217,11 +260,12 @@ Result<std::vector<RegisterEntry>> Register::entries() {
   if (!snapshot.error().empty()) return Result::failure({path_, 0, 0, snapshot.error()});
   sql::Statement s = db_.prepare(
       "SELECT id, issuer, type, key, series, series_type, number, date, number_text, family, type_name, subject, "
-      "signer, recipients, archive, copies, notes, content_hash, issued_at FROM documents ORDER BY date, id");
+      "signer, recipients, archive, copies, notes, content_hash, issued_at, issuer_name, issuer_parent "
+      "FROM documents ORDER BY date, id");
   while (s.step()) {
     RegisterEntry e;
     e.id = s.integer(0);
-    e.identity = {s.text(1), s.text(2), s.text(3)};
+    e.identity = {{s.text(1), s.text(19), s.text(20)}, s.text(2), s.text(3)};
     e.series = s.text(4);
     e.series_type = s.text(5);
     e.number = static_cast<int>(s.integer(6));

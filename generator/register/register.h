@@ -51,9 +51,10 @@ class Register {
   Result<bool> record_output(long long id, const std::string& number_text, const std::vector<IssuedFile>& files);
 
   // Records the first day of a term of `issuer` (the day after a congress closes); documents of
-  // a term-series issuer dated on or after it are numbered from 01 again.
-  Result<bool> add_term(const std::string& issuer, const CivilDate& start);
-  Result<std::vector<std::pair<std::string, CivilDate>>> terms();
+  // a term-series issuer dated on or after it are numbered from 01 again. An issuer with an
+  // empty name stands for every body with its code (a level's congresses end together).
+  Result<bool> add_term(const IssuerIdentity& issuer, const CivilDate& start);
+  Result<std::vector<std::pair<IssuerIdentity, CivilDate>>> terms();
 
   // Every entry in register order (date, then issue order), files and history included.
   Result<std::vector<RegisterEntry>> entries();

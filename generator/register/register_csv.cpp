@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kHeaders[] = {
     "Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung", "Người ký",
     "Nơi nhận văn bản",    "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển",
-    "Ký nhận",             "Ghi chú",            "Tệp phát hành (SHA-256)"};
+    "Ký nhận",             "Ghi chú",            "Tệp phát hành (SHA-256)",    "Cơ quan ban hành"};
 
 std::string field(const std::string& value, char separator) {
   if (value.find_first_of(std::string("\"\r\n") + separator) == std::string::npos) return value;
@@ -40,6 +40,11 @@ std::string files(const RegisterEntry& e) {
   return out;
 }
 
+// One register may number for several bodies, some with the same code: the name tells them apart.
+std::string issuing_body(const IssuerIdentity& issuer) {
+  return issuer.parent.empty() ? issuer.name : issuer.name + " (" + issuer.parent + ")";
+}
+
 }  // namespace
 
 std::string number_and_symbol(const RegisterEntry& entry) {
@@ -57,7 +62,8 @@ std::string register_csv(const std::vector<RegisterEntry>& entries, char separat
   for (const RegisterEntry& e : entries) {
     const std::string subject = e.details.type_name + (e.details.subject.empty() ? "" : " " + e.details.subject);
     row({number_and_symbol(e), day_month_year(e.date), subject, e.details.signer, e.details.recipients,
-         e.details.archive, std::to_string(e.details.copies), "", "", notes(e), files(e)});
+         e.details.archive, std::to_string(e.details.copies), "", "", notes(e), files(e),
+         issuing_body(e.identity.issuer)});
   }
   return out;
 }

@@ -10,9 +10,22 @@
 
 namespace vanban {
 
+// The body that numbers, as its documents write it. The code alone does not identify it: every
+// ward's People's Committee is "UBND" and every ward's Party committee "ĐU", each with its own
+// series; the name and the parent line tell them apart.
+struct IssuerIdentity {
+  std::string code;    // the issuer's code in the number: "UBND", "TU"
+  std::string name;    // cơ quan ban hành: "Ủy ban nhân dân phường Tân Định Thượng"
+  std::string parent;  // cơ quan chủ quản, or empty
+  bool operator==(const IssuerIdentity&) const = default;
+};
+
+// "ĐU (Đảng ủy phường Rạch Cát Đông, Đảng bộ Thành phố Hồ Chí Minh)", for messages.
+std::string describe(const IssuerIdentity& issuer);
+
 // Who a document is, whatever its number: the same identity issued again keeps its number.
 struct DocumentIdentity {
-  std::string issuer;  // the issuer's code in the number: "UBND", "TU"
+  IssuerIdentity issuer;
   std::string type;    // the document type id: "cong-van"
   std::string key;     // stable within issuer and type: the input's name, or a key from data
 };

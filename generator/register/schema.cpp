@@ -59,6 +59,55 @@ constexpr const char* kMigrations[] = {
       INSERT INTO history (document, at, event, new_hash)
         SELECT id, issued_at, 'issued', content_hash FROM documents ORDER BY id;
     )sql",
+    // 3: an issuer is its code, name and parent line, not its code alone (two wards' UBND each
+    // number from 01). The documents table is rebuilt for its UNIQUE constraints (run with
+    // foreign keys off, SQLite's procedure for a changed table; ids are kept, so files and
+    // history still point at their rows). Rows issued before keep an empty name: "not
+    // recorded", claimed by the first body with their code issued after (Register::issue).
+    // A term with an empty name is a term of every body with its code.
+    R"sql(
+      CREATE TABLE documents_v3 (
+        id INTEGER PRIMARY KEY,
+        issuer TEXT NOT NULL,         -- issuer code: UBND, TU
+        issuer_name TEXT NOT NULL,    -- the issuing body as written; '' not recorded (schema < 3)
+        issuer_parent TEXT NOT NULL,  -- its parent line, or ''
+        type TEXT NOT NULL,
+        key TEXT NOT NULL,
+        series TEXT NOT NULL,
+        series_type TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        number_text TEXT NOT NULL DEFAULT '',
+        family TEXT NOT NULL,
+        type_name TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        signer TEXT NOT NULL,
+        recipients TEXT NOT NULL,
+        archive TEXT NOT NULL,
+        copies INTEGER NOT NULL,
+        notes TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        UNIQUE (issuer, issuer_name, issuer_parent, series, series_type, number),
+        UNIQUE (issuer, issuer_name, issuer_parent, type, key)
+      );
+      INSERT INTO documents_v3
+        SELECT id, issuer, '', '', type, key, series, series_type, number, date, number_text, family, type_name,
+               subject, signer, recipients, archive, copies, notes, content_hash, issued_at
+        FROM documents;
+      DROP TABLE documents;
+      ALTER TABLE documents_v3 RENAME TO documents;
+      CREATE TABLE terms_v3 (
+        issuer TEXT NOT NULL,
+        issuer_name TEXT NOT NULL,    -- '': every body with this code
+        issuer_parent TEXT NOT NULL,
+        start TEXT NOT NULL,
+        PRIMARY KEY (issuer, issuer_name, issuer_parent, start)
+      );
+      INSERT INTO terms_v3 SELECT issuer, '', '', start FROM terms;
+      DROP TABLE terms;
+      ALTER TABLE terms_v3 RENAME TO terms;
+    )sql",
 };
 
 }  // namespace
@@ -71,6 +120,8 @@ int schema_version(Database& db) {
 }
 
 std::string migrate(Database& db, int target) {
+  // Migration 3 replaces a table that others reference; SQLite asks for foreign keys off then.
+  if (std::string error = db.exec("PRAGMA foreign_keys = OFF"); !error.empty()) return error;
   Transaction transaction(db, Transaction::Kind::Write);
   if (!transaction.error().empty()) return transaction.error();
   // Read inside the transaction: another process may have migrated meanwhile.
@@ -84,6 +135,8 @@ std::string migrate(Database& db, int target) {
     if (std::string error = db.exec(kMigrations[v]); !error.empty())
       return "migration to schema version " + std::to_string(v + 1) + " failed: " + error;
   if (std::string error = db.exec("PRAGMA user_version = " + std::to_string(target)); !error.empty()) return error;
+  if (Statement check = db.prepare("PRAGMA foreign_key_check"); check.step())
+    return "migration to schema version " + std::to_string(target) + " left a file or history row without its document";
   return transaction.commit();
 }
 

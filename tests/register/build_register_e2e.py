@@ -68,16 +68,30 @@ def main():
 
         # Party bodies number per term: without one recorded, their documents are refused.
         r = build(2)
-        check(r.returncode == 1 and "no term of issuer 'BTGDVTU'" in r.stderr, f"build without a term: {r.stderr}")
-        for issuer in ("BTGDVTU", "ĐU"):
-            run(vanban, "register", "term", "--register", db, "--issuer", issuer, "--from", "2025-10-15")
+        check(r.returncode == 1 and "no term of issuer 'BTGDVTU (Ban Tuyên giáo và Dân vận, Thành ủy" in r.stderr,
+              f"build without a term: {r.stderr}")
+        # A term by code alone serves the board; each ward's ĐU gets its own, by name.
+        party = "Đảng bộ Thành phố Hồ Chí Minh"
+        for term in (["--issuer", "BTGDVTU"],
+                     ["--issuer", "ĐU", "--name", "Đảng ủy phường Rạch Cát Đông", "--parent", party],
+                     ["--issuer", "ĐU", "--name", "Đảng ủy đặc khu Hòn Rồng", "--parent", party]):
+            r = run(vanban, "register", "term", "--register", db, *term, "--from", "2025-10-15")
+            check(r.returncode == 0, f"register term {term}: {r.stderr}")
+        r = run(vanban, "register", "term", "--register", db, "--issuer", "ĐU")
+        check(r.stdout == f"ĐU (Đảng ủy phường Rạch Cát Đông, {party})  nhiệm kỳ từ 15/10/2025\n"
+                         f"ĐU (Đảng ủy đặc khu Hòn Rồng, {party})  nhiệm kỳ từ 15/10/2025\n", f"ĐU terms: {r.stdout!r}")
 
         r = build(2)
         check(r.returncode == 0, f"build: exit {r.returncode}: {r.stderr}")
         first = register_csv()
         check(len(first) > 5, f"the register has {len(first) - 1} documents")
-        numbers = [row[0] for row in first[1:]]
+        # Numbers are unique per issuing body; the two wards' Party committees (both ĐU) each
+        # number from 01.
+        numbers = [(row[0], row[-1]) for row in first[1:]]
         check(len(set(numbers)) == len(numbers), f"a number issued twice: {numbers}")
+        du = sorted(body for number, body in numbers if number == "01-BC/ĐU")
+        check(du == ["Đảng ủy phường Rạch Cát Đông (Đảng bộ Thành phố Hồ Chí Minh)",
+                     "Đảng ủy đặc khu Hòn Rồng (Đảng bộ Thành phố Hồ Chí Minh)"], f"the two ĐU: {numbers}")
         summary = tmp / "out/2026-11/bao-cao-thang-2026-11.pdf"
         printed = run("pdftotext", "-l", "1", summary, "-").stdout
         check("Số 01-BC/BTGDVTU" in printed, "the summary does not show Số 01-BC/BTGDVTU")

@@ -12,6 +12,7 @@ RegisterEntry entry() {
   e.number = 1;
   e.date = {2026, 6, 3};
   e.number_text = "01/UBND-VX";
+  e.identity.issuer = {"UBND", "Ủy ban nhân dân phường Tân Định Thượng", "Thành phố Hồ Chí Minh"};
   e.details = {"nha-nuoc", "Công văn", "về \"điểm sinh hoạt\", kinh phí", "Nguyễn Thị Kim Xuyến",
                "Sở Tài chính; Sở Nội vụ", "VT, VX", 4, ""};
   e.files = {{"a.html", "bb"}, {"a.pdf", "aa"}};
@@ -23,7 +24,8 @@ TEST(RegisterCsv, IsUtf8WithBomAndQuotesAsRfc4180) {
   const std::string csv = register_csv({entry()});
   ASSERT_TRUE(csv.starts_with("\xEF\xBB\xBF\"Số, ký hiệu văn bản\",Ngày tháng văn bản,")) << csv;
   EXPECT_NE(csv.find("\r\n01/UBND-VX,03/06/2026,\"Công văn về \"\"điểm sinh hoạt\"\", kinh phí\",Nguyễn Thị Kim Xuyến,"
-                     "Sở Tài chính; Sở Nội vụ,\"VT, VX\",4,,,Phát hành lại 2026-06-05T02:00:00Z,\"a.html bb\na.pdf aa\"\r\n"),
+                     "Sở Tài chính; Sở Nội vụ,\"VT, VX\",4,,,Phát hành lại 2026-06-05T02:00:00Z,\"a.html bb\na.pdf aa\","
+                     "Ủy ban nhân dân phường Tân Định Thượng (Thành phố Hồ Chí Minh)\r\n"),
             std::string::npos)
       << csv;
   EXPECT_TRUE(csv.ends_with("\r\n"));
@@ -38,12 +40,13 @@ TEST(RegisterCsv, ReadsBackAsCsv) {
   ASSERT_TRUE(table.ok());
   EXPECT_TRUE(table.errors.empty());
   EXPECT_EQ(table.value->delimiter, ',');
-  ASSERT_EQ(table.value->header.size(), 11u);
+  ASSERT_EQ(table.value->header.size(), 12u);
   EXPECT_EQ(table.value->header[0], "Số, ký hiệu văn bản");
   EXPECT_EQ(table.value->header[1], "Ngày tháng văn bản");
   EXPECT_EQ(table.value->header[2], "Tên loại và trích yếu nội dung");
   EXPECT_EQ(table.value->header[5], "Đơn vị, người nhận bản lưu");
   EXPECT_EQ(table.value->header[10], "Tệp phát hành (SHA-256)");
+  EXPECT_EQ(table.value->header[11], "Cơ quan ban hành");
   ASSERT_EQ(table.value->rows.size(), 2u);
   const std::vector<std::string>& cells = table.value->rows[0].cells;
   EXPECT_EQ(cells[0], "01/UBND-VX");
@@ -52,6 +55,7 @@ TEST(RegisterCsv, ReadsBackAsCsv) {
   EXPECT_EQ(cells[5], "VT, VX");
   EXPECT_EQ(cells[6], "4");
   EXPECT_EQ(cells[10], "a.html bb\na.pdf aa");
+  EXPECT_EQ(cells[11], "Ủy ban nhân dân phường Tân Định Thượng (Thành phố Hồ Chí Minh)");
   EXPECT_EQ(table.value->rows[1].cells[0], "02");  // no printed number recorded: the number, padded
   EXPECT_EQ(table.value->rows[1].cells[9], "");
 }

@@ -128,7 +128,7 @@ def main():
         # Party documents: per type through the committee's term, which the register must know.
         party_db, docs = tmp / "tinh-uy.db", Path(a.source) / "content/documents"
         r = run(vanban, "issue", docs / "chi-thi-dang.xml", "--register", party_db, "-o", out)
-        check(r.returncode == 1 and "no term of issuer 'TU' has begun by 2026-03-12" in r.stderr,
+        check(r.returncode == 1 and "no term of issuer 'TU (" in r.stderr and "has begun by 2026-03-12" in r.stderr,
               f"Party issue without a term: {r.returncode} {r.stderr!r}")
         r = run(vanban, "register", "term", "--issuer", "TU", "--from", "2025-10-15", "--register", party_db)
         check(r.returncode == 0 and r.stdout == "TU  nhiệm kỳ từ 15/10/2025\n", f"term: {r.stdout!r} {r.stderr!r}")
