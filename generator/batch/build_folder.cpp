@@ -11,6 +11,7 @@
 #include "batch/work_pool.h"
 #include "output/atomic_file.h"
 #include "output/output_name.h"
+#include "register/register_path.h"
 
 namespace vanban {
 
@@ -130,7 +131,10 @@ class FolderBuilder {
   // outputs stay.
   void open_register() {
     if (job_.register_file.empty()) return;
-    Result<Register> opened = Register::open(job_.register_file);
+    // Checked before opening: opening creates the file.
+    std::string problem = register_path_problem(job_.register_file, job_.output_dir);
+    Result<Register> opened = problem.empty() ? Register::open(job_.register_file)
+                                              : Result<Register>::failure({job_.register_file, 0, 0, problem});
     for (Diagnostic& d : opened.errors) report(std::move(d));
     if (opened.ok()) {
       register_.emplace(std::move(*opened.value));

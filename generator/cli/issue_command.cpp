@@ -17,6 +17,7 @@
 #include "output/atomic_file.h"
 #include "output/output_name.h"
 #include "register/register.h"
+#include "register/register_path.h"
 #include "render/engine.h"
 
 namespace vanban::cli {
@@ -207,6 +208,10 @@ int run_issue(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (const auto status = parse_or_usage("issue", parse, args, options, kIssueHelp, out, err)) return *status;
   const std::optional<LoadedEngine> loaded = load_engine(options.data_dir, options.fonts_dir, err);
   if (!loaded) return kExitUsage;
+  if (const std::string problem = register_path_problem(options.register_file, options.output_dir); !problem.empty()) {
+    err << "vanban: " << options.register_file << ": " << problem << '\n';
+    return kExitUsage;
+  }
   Result<Register> reg = Register::open(options.register_file);
   report(reg.errors, err);
   if (!reg.ok()) return kExitUsage;
