@@ -74,8 +74,8 @@ int main(int argc, char** argv) {
       for (const vanban::Diagnostic& d : rendered.errors) std::cerr << d.to_string() << '\n';
       return 1;
     }
-    pdf_bytes = rendered.value->pdf.size();
-    html_bytes = rendered.value->html.size();
+    pdf_bytes = rendered.value->find("pdf")->bytes.size();
+    html_bytes = rendered.value->find("html")->bytes.size();
     if (i == 1000) rss_at_1000 = resident_mib();
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -1,11 +1,13 @@
 #include "batch/build_folder.h"
 
 #include <algorithm>
+#include <ctime>
 #include <optional>
 #include <set>
 
+#include "batch/issue_markup.h"
 #include "batch/manifest.h"
-#include "batch/pdf_page_count.h"
+#include "batch/sha256.h"
 #include "batch/work_pool.h"
 #include "output/atomic_file.h"
 #include "output/output_name.h"
@@ -18,28 +20,47 @@ namespace {
 struct Rendered {
   Result<RenderedDocument> document;
   std::string kind;
+  std::string number_text;  // as printed: "Số 12-BC/BTGDVTU"
 };
 
-Rendered render_item(const Engine& engine, const BuildItem& item) {
+Rendered render_item(const Engine& engine, const BuildItem& item, const SigningSetup* signing) {
   Rendered out;
   Result<ResolvedDocument> resolved = engine.resolve_bytes(item.markup, item.source);
   out.document.errors = std::move(resolved.errors);
   if (!resolved.ok()) return out;
   out.kind = resolved.value->type;
+  out.number_text = resolved.value->number.text;
   OutputFormats formats;
   formats.booklet = item.booklet;
   Result<RenderedDocument> rendered = engine.render(*resolved.value, formats);
   out.document.errors.insert(out.document.errors.end(), rendered.errors.begin(), rendered.errors.end());
   out.document.value = std::move(rendered.value);
+  Output* pdf = out.document.value ? out.document.value->find("pdf") : nullptr;
+  if (signing && pdf) {  // signing is a step on the PDF output: NAME.pdf is the signed file
+    Result<std::string> signed_pdf = sign_issued_pdf(pdf->bytes, *signing, std::time(nullptr));
+    for (Diagnostic& d : signed_pdf.errors) {
+      d.file = item.source;
+      out.document.errors.push_back(std::move(d));
+    }
+    if (!signed_pdf.ok()) {
+      out.document.value.reset();
+      return out;
+    }
+    pdf->bytes = std::move(*signed_pdf.value);
+  }
   return out;
 }
 
 // Writes the files, the PDF first; an empty string, or why not.
 std::string write_outputs(const std::string& dir, const std::string& name, const RenderedDocument& doc) {
-  std::string error = write_file_atomically(dir, name + ".pdf", doc.pdf);
-  if (error.empty()) error = write_file_atomically(dir, name + ".html", doc.html);
-  if (error.empty() && !doc.booklet_pdf.empty()) error = write_file_atomically(dir, name + "-a5.pdf", doc.booklet_pdf);
-  return error;
+  for (const Output& output : doc.outputs)
+    if (std::string error = write_file_atomically(dir, name + output.suffix, output.bytes); !error.empty()) return error;
+  return {};
+}
+
+std::uint64_t size_of(const RenderedDocument& doc, std::string_view format) {
+  const Output* output = doc.find(format);
+  return output ? output->bytes.size() : 0;
 }
 
 class FolderBuilder {
@@ -56,6 +77,7 @@ class FolderBuilder {
   FolderOutcome run(const std::function<bool()>& keep_going) {
     for (Diagnostic& d : job_.rejected) report(std::move(d));
     for (Diagnostic& d : job_.warnings) report(std::move(d));
+    open_register();
     plan();
 
     done_.resize(todo_.size());
@@ -63,7 +85,11 @@ class FolderBuilder {
     std::size_t finished = 0;
     const std::size_t consumed = run_pool<Rendered>(
         todo_.size(), settings_.jobs,
-        [&](std::size_t k) { return render_item(engine_, job_.items[todo_[k].item]); },
+        [&](std::size_t k) {
+          // Only what the office issues is signed: not a draft, a guide or a cadre's own report.
+          const SigningSetup* signing = todo_[k].register_id ? settings_.signing : nullptr;
+          return render_item(engine_, job_.items[todo_[k].item], signing);
+        },
         [&](std::size_t k, Rendered r) {
           take(k, std::move(r));
           progress_.update(++finished);
@@ -88,6 +114,7 @@ class FolderBuilder {
   struct Todo {
     std::size_t item;
     std::string hash;
+    long long register_id = 0;  // its register entry; 0: not issued through one
   };
   // What became of one document to render; its messages wait until those of every document
   // before it are out, so that they come in the same order whatever the threads.
@@ -99,7 +126,22 @@ class FolderBuilder {
     Diagnostics messages;
   };
 
-  // Sorts the items into unchanged ones and those to render; refuses unusable names.
+  // Without a register the job cannot number its documents: nothing is rendered and the old
+  // outputs stay.
+  void open_register() {
+    if (job_.register_file.empty()) return;
+    Result<Register> opened = Register::open(job_.register_file);
+    for (Diagnostic& d : opened.errors) report(std::move(d));
+    if (opened.ok()) {
+      register_.emplace(std::move(*opened.value));
+      return;
+    }
+    job_.items.clear();
+    job_.input_complete = false;
+  }
+
+  // Sorts the items into unchanged ones and those to render; refuses unusable names. Items in a
+  // series are issued first: their markup gets its number and date, the same on every run.
   void plan() {
     for (std::size_t i = 0; i < job_.items.size(); ++i) {
       const BuildItem& item = job_.items[i];
@@ -112,11 +154,23 @@ class FolderBuilder {
         report({item.source, 0, 0, "output name '" + item.name + "' is already taken in " + job_.output_dir});
         continue;
       }
-      std::string hash = document_hash(settings_.engine_fingerprint, item.markup);
+      long long register_id = 0;
+      if (register_ && item.in_series) {
+        Result<IssuedMarkup> issued = issue_markup(engine_, *register_, item.markup, item.source, item.name, {});
+        for (Diagnostic& d : issued.errors) report(std::move(d));
+        if (!issued.ok()) {  // refused (changed since it was issued, say): its issued files stay
+          out_.failed.push_back(item.name);
+          continue;
+        }
+        job_.items[i].markup = std::move(issued.value->markup);
+        register_id = issued.value->issued.id;
+      }
+      std::string hash = document_hash(settings_.engine_fingerprint + (register_id ? settings_.signing_fingerprint : ""),
+                                       item.markup);
       if (manifest_.up_to_date(job_.output_dir, item.name, hash)) {
         out_.unchanged.push_back(item.name);
       } else {
-        todo_.push_back({i, std::move(hash)});
+        todo_.push_back({i, std::move(hash), register_id});
       }
     }
   }
@@ -133,9 +187,10 @@ class FolderBuilder {
       const RenderedDocument& doc = *r.document.value;
       const std::string error = write_outputs(job_.output_dir, item.name, doc);
       if (error.empty()) {
-        manifest_.set(item.name, {todo.hash, doc.pdf.size(), doc.html.size(), doc.booklet_pdf.size()});
-        done.written = BuiltDocument{item.name, r.kind, pdf_page_count(doc.pdf), doc.pdf.size(), doc.html.size(),
-                                     doc.booklet_pdf.size()};
+        const std::uint64_t pdf = size_of(doc, "pdf"), html = size_of(doc, "html"), booklet = size_of(doc, "booklet");
+        manifest_.set(item.name, {todo.hash, pdf, html, booklet});
+        if (todo.register_id) record(todo.register_id, item, r.number_text, doc, done.messages);
+        done.written = BuiltDocument{item.name, r.kind, doc.find("pdf")->pages, pdf, html, booklet};
         if (++written_since_save_ >= settings_.save_every) save_manifest();
       } else {
         done.failed = true;
@@ -144,6 +199,15 @@ class FolderBuilder {
     }
     if (done.failed) done.removed = remove_outputs(item.name);
     release_messages(false);
+  }
+
+  // The printed number and the files' SHA-256, in the register entry issued in plan().
+  void record(long long id, const BuildItem& item, const std::string& number_text, const RenderedDocument& doc,
+              Diagnostics& messages) {
+    std::vector<IssuedFile> files;
+    for (const Output& output : doc.outputs) files.push_back({item.name + output.suffix, sha256_hex(output.bytes)});
+    const Result<bool> recorded = register_->record_output(id, number_without_label(number_text), files);
+    for (const Diagnostic& d : recorded.errors) messages.push_back({item.source, 0, 0, d.message});
   }
 
   // Prints the messages of the documents taken so far, in order, up to the first not yet taken;
@@ -188,6 +252,7 @@ class FolderBuilder {
   const FolderSettings& settings_;
   Progress& progress_;
   Manifest manifest_;
+  std::optional<Register> register_;
   FolderOutcome out_;
   std::set<std::string> names_;
   std::vector<Todo> todo_;

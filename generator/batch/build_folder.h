@@ -1,6 +1,9 @@
 // Renders one folder's documents (batch/folder_job.h) on worker threads and writes each as
 // DIR/NAME.pdf and DIR/NAME.html, atomically, skipping documents whose content hash is in the
-// folder's manifest with their files still there. The bytes of every file are the same whatever
+// folder's manifest with their files still there. When the job has a register, the documents in
+// a number series are first issued through it on this thread, in job order (so numbers never
+// depend on the threads), and recorded with their files' SHA-256 once written; with a signing
+// setup their PDFs (only theirs) are signed before they are written. The bytes of every file are the same whatever
 // the number of threads: each document is rendered on its own; messages and lists keep job order.
 #pragma once
 
@@ -14,13 +17,14 @@
 #include "batch/progress.h"
 #include "model/diagnostic.h"
 #include "render/engine.h"
+#include "sign/signing_step.h"
 
 namespace vanban {
 
 struct BuiltDocument {
   std::string name;
   std::string kind;  // the document type of its markup: "bao-cao", "cong-van", ...
-  int pages = 0;     // 0: unknown (batch/pdf_page_count.h)
+  int pages = 0;     // of NAME.pdf, as laid out
   std::uint64_t pdf_bytes = 0;
   std::uint64_t html_bytes = 0;
   std::uint64_t booklet_bytes = 0;  // NAME-a5.pdf; 0: none
@@ -47,6 +51,8 @@ struct FolderSettings {
   unsigned jobs = 1;
   std::string engine_fingerprint;  // batch/engine_fingerprint.h
   std::size_t save_every = 250;    // documents written between two saves of the manifest
+  const SigningSetup* signing = nullptr;  // sign the issued PDFs (sign/signing_step.h); null: unsigned
+  std::string signing_fingerprint;        // who signs: a change renders everything again
 };
 
 // `keep_going` is polled between documents; once it returns false no new document is started,

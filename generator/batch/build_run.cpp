@@ -52,6 +52,14 @@ std::vector<std::string> folders_to_build(const BuildRequest& request, std::stri
   return months;
 }
 
+// Who signs and how: PDFs signed otherwise (or not at all) are signed again.
+std::string signing_fingerprint(const SigningSetup& s) {
+  std::string out = "\nsigned by " + s.signer.common_name() + (s.signature_image ? " with image" : "");
+  if (s.seal) out += "; sealed by " + s.seal->common_name() + (s.seal_image ? " with image" : "");
+  if (!s.tsa_url.empty()) out += "; time-stamped by " + s.tsa_url;
+  return out;
+}
+
 std::string summary_line(const FolderOutcome& o) {
   std::string line = o.label + ": " + count(o.written.size()) + " written, " + count(o.unchanged.size()) +
                      " unchanged";
@@ -86,6 +94,8 @@ int run_build(const Engine& engine, const BuildRequest& request, std::ostream& e
   FolderSettings settings;
   settings.jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
   settings.engine_fingerprint = request.engine_fingerprint;
+  settings.signing = request.signing;
+  if (request.signing) settings.signing_fingerprint = signing_fingerprint(*request.signing);
   const auto keep_going = [&] { return stop.poll() == 0; };
 
   bool rejected = false;

@@ -10,6 +10,7 @@
 #include "batch/month_job.h"
 #include "batch/progress.h"
 #include "render/engine.h"
+#include "sign/signing_step.h"
 
 namespace vanban {
 
@@ -22,6 +23,7 @@ struct BuildRequest {
   ProgressMode progress = ProgressMode::Lines;
   std::string data_dir;              // holds templates/
   std::string engine_fingerprint;    // batch/engine_fingerprint.h
+  const SigningSetup* signing = nullptr;  // sign the PDFs issued through a register; null: unsigned
 };
 
 // Exit status: 0 everything built, 1 something rejected (a bad record, a document that failed),

@@ -92,8 +92,9 @@ FolderJob month_job(const MonthJobSettings& settings) {
   for (GeneratedDocument& d : *documents.value) {
     // Generated markup has no file of its own: messages about it name where it belongs.
     std::string source = settings.month_dir + "/" + d.name + ".xml";
-    job.items.push_back({std::move(d.name), std::move(source), std::move(d.markup)});
+    job.items.push_back({std::move(d.name), std::move(source), std::move(d.markup), false, d.in_series});
   }
+  job.register_file = month.value->register_file;
   add_guides(job, settings);
   return job;
 }

@@ -5,6 +5,7 @@
 
 #include "render/engine.h"
 #include "cli/build_command.h"
+#include "cli/signing_options.h"
 #include "cli/engine_settings.h"
 #include "cli/guides_command.h"
 #include "cli/issue_command.h"
@@ -70,7 +71,7 @@ constexpr const char* kRenderHelp =
 
 constexpr const char* kBuildHelp =
     "Usage: vanban build [--month YYYY-MM] [--content DIR] [-o DIR] [--jobs N] [--csv] [--quiet]\n"
-    "                    [--fonts DIR] [--data DIR]\n"
+    "                    [--key KEY.p12 [SIGNING OPTIONS]] [--fonts DIR] [--data DIR]\n"
     "\n"
     "Builds everything under the content folder: for each month folder YYYY-MM (meetings.xml\n"
     "or the CSV set branches.csv, cadres.csv, assignments.csv, meetings.csv, and month.xml)\n"
@@ -82,6 +83,11 @@ constexpr const char* kBuildHelp =
     "not written again (OUT/FOLDER/manifest.txt); outputs of documents that no longer exist\n"
     "are removed. Each folder gets a run-report.json: what was written, unchanged, removed\n"
     "and rejected.\n"
+    "A month.xml with <register file=\"...\"/> numbers and dates the month's summary, reminders\n"
+    "and organisations' filed reports through that register, as vanban issue does: in a fixed\n"
+    "order, the same number on every run, each recorded with its files' SHA-256. With --key\n"
+    "the PDFs of these issued documents are signed (NAME.pdf is the signed file); drafts,\n"
+    "guides and cadres' personal reports are not.\n"
     "\n"
     "Options:\n"
     "  --month YYYY-MM    build only this month folder\n"
@@ -94,6 +100,7 @@ constexpr const char* kBuildHelp =
     "  --fonts DIR        see vanban render --help\n"
     "  --data DIR         see vanban render --help\n"
     "  --max-input-mb N, --max-elements N   see vanban render --help\n"
+    VANBAN_SIGNING_OPTIONS_HELP
     "\n"
     "Progress goes to standard error: a bar on a terminal, plain lines otherwise. Errors are\n"
     "printed as FILE:LINE:COL: message (FILE:ROW:COLUMN for CSV). Ctrl-C or kill stops the\n"

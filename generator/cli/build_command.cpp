@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <ctime>
+#include <optional>
+
 #include "batch/build_run.h"
 #include "batch/engine_fingerprint.h"
 
@@ -25,6 +28,14 @@ int run_build_command(const Engine& engine, const Options& options, const Engine
                                              : ProgressMode::Lines;
   request.data_dir = settings.data_dir;
   request.engine_fingerprint = *fingerprint.value;
+  std::optional<SigningSetup> signing;
+  if (options.signing.wanted()) {
+    Result<SigningSetup> loaded = load_signing(options.signing, std::time(nullptr));
+    for (const Diagnostic& d : loaded.errors) err << d.to_string() << '\n';
+    if (!loaded.ok()) return 2;
+    signing = std::move(loaded.value);
+    request.signing = &*signing;
+  }
   return run_build(engine, request, err);
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cli/app.h"
+#include "cli/command_usage.h"
 #include "cli/engine_settings.h"
 #include "input/guidance_reader.h"
 #include "output/atomic_file.h"
@@ -82,12 +83,8 @@ bool write_guide(const Engine& engine, const GeneratedGuide& guide, const std::s
   const Result<RenderedDocument> rendered = engine.render(*doc.value, {.pdf = true, .html = true, .booklet = true});
   report(rendered.errors, err);
   if (!rendered.ok()) return false;
-  const std::pair<const char*, const std::string&> files[] = {
-      {".pdf", rendered.value->pdf},
-      {"-a5.pdf", rendered.value->booklet_pdf},
-      {".html", rendered.value->html}};
-  for (const auto& [suffix, bytes] : files) {
-    const std::string error = write_file_atomically(output_dir, guide.name + suffix, bytes);
+  for (const Output& output : rendered.value->outputs) {
+    const std::string error = write_file_atomically(output_dir, guide.name + output.suffix, output.bytes);
     if (!error.empty()) {
       err << Diagnostic{source, 0, 0, error}.to_string() << '\n';
       return false;
@@ -100,14 +97,7 @@ bool write_guide(const Engine& engine, const GeneratedGuide& guide, const std::s
 
 int run_guides(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   GuidesOptions options;
-  if (const std::string error = parse(args, options); !error.empty()) {
-    err << "vanban: " << error << "\n" << "Try 'vanban guides --help'.\n";
-    return kExitUsage;
-  }
-  if (options.help) {
-    out << kGuidesHelp;
-    return kExitOk;
-  }
+  if (const auto status = parse_or_usage("guides", parse, args, options, kGuidesHelp, out, err)) return *status;
 
   const std::optional<LoadedEngine> loaded = load_engine(options.data_dir, options.fonts_dir, err);
   if (!loaded) return kExitUsage;

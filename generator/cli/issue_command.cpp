@@ -2,19 +2,20 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <fstream>
 #include <iterator>
 #include <optional>
 
+#include "batch/issue_markup.h"
 #include "batch/sha256.h"
 #include "cli/app.h"
+#include "cli/command_usage.h"
 #include "cli/engine_settings.h"
+#include "cli/signing_options.h"
 #include "cli/register_command.h"
-#include "input/markup_reader.h"
 #include "output/atomic_file.h"
 #include "output/output_name.h"
-#include "register/document_details.h"
-#include "register/numbered_markup.h"
 #include "register/register.h"
 #include "render/engine.h"
 
@@ -24,7 +25,7 @@ namespace {
 
 constexpr const char* kIssueHelp =
     "Usage: vanban issue FILE.xml... [--register DB] [-o DIR] [--date YYYY-MM-DD|today] [--reissue]\n"
-    "                    [--fonts DIR] [--data DIR]\n"
+    "                    [--key KEY.p12 [SIGNING OPTIONS]] [--fonts DIR] [--data DIR]\n"
     "\n"
     "Issues each document: takes the next number of its issuer's series from the register (the\n"
     "series rule is the layout profile's <numbering>: per calendar year, or per type through a\n"
@@ -32,6 +33,9 @@ constexpr const char* kIssueHelp =
     "DIR/NAME.html atomically, then records it and its files' SHA-256 in the register. A document\n"
     "issued before (same issuer, type and file name) with the same content keeps its number and\n"
     "date; one whose content has changed is refused unless --reissue is given.\n"
+    "With --key, DIR/NAME.pdf is the signed PDF (PAdES, see vanban sign --help): signed by the\n"
+    "person with authority, then by the organisation with --seal-key; the register records the\n"
+    "signed file's SHA-256.\n"
     "\n"
     "Options:\n"
     "  --register DB      the office's register, created if missing (default: $VANBAN_REGISTER)\n"
@@ -42,6 +46,7 @@ constexpr const char* kIssueHelp =
     "                     and date; recorded in the register's history\n"
     "  --fonts DIR        see vanban render --help\n"
     "  --data DIR         see vanban render --help\n"
+    VANBAN_SIGNING_OPTIONS_HELP
     "\n"
     "Exit status: 0 every input issued, 1 some input rejected or refused (the others are still\n"
     "issued), 2 bad usage, or fonts, profiles or the register that cannot be opened.\n";
@@ -52,6 +57,7 @@ struct IssueOptions {
   std::string register_file;
   std::optional<CivilDate> date;
   bool reissue = false;
+  SigningOptions signing;
   std::string fonts_dir, data_dir;
   bool help = false;
 };
@@ -89,14 +95,16 @@ std::string parse(const std::vector<std::string>& args, IssueOptions& o) {
       continue;
     }
     if (name != "-o" && name != "--output" && name != "--register" && name != "--date" && name != "--fonts" &&
-        name != "--data")
+        name != "--data" && !is_signing_option(name))
       return "unknown option '" + name + "' for issue";
     if (!inline_value) {
       if (i + 1 == args.size()) return "option '" + name + "' needs a value";
       value = args[++i];
     }
     if (value.empty()) return "option '" + name + "' needs a non-empty value";
-    if (name == "--date") {
+    if (is_signing_option(name)) {
+      set_signing_option(o.signing, name, value);
+    } else if (name == "--date") {
       o.date = value == "today" ? std::optional(today_in_vietnam()) : parse_iso_date(value);
       if (!o.date) return "bad --date '" + value + "'; expected YYYY-MM-DD, a day that exists, or 'today'";
     } else {
@@ -108,6 +116,7 @@ std::string parse(const std::vector<std::string>& args, IssueOptions& o) {
   }
   if (o.help) return {};
   if (o.inputs.empty()) return "issue needs at least one document";
+  if (std::string error = check_signing_options(o.signing); !error.empty()) return error;
   o.register_file = register_path(o.register_file);
   if (o.register_file.empty()) return "issue needs a register: --register FILE or VANBAN_REGISTER";
   return {};
@@ -115,16 +124,6 @@ std::string parse(const std::vector<std::string>& args, IssueOptions& o) {
 
 void report(const Diagnostics& diagnostics, std::ostream& err) {
   for (const Diagnostic& d : diagnostics) err << d.to_string() << '\n';
-}
-
-// "Số: 01/UBND-VX" -> "01/UBND-VX": the register's column holds the number and symbol alone.
-std::string without_label(std::string text) {
-  for (const char* label : {"Số:", "Số"})
-    if (text.starts_with(label)) {
-      text.erase(0, std::string_view(label).size());
-      break;
-    }
-  return text.substr(std::min(text.size(), text.find_first_not_of(' ')));
 }
 
 const char* status_word(IssuedNumber::Status s) {
@@ -138,10 +137,9 @@ const char* status_word(IssuedNumber::Status s) {
 
 class IssueRun {
  public:
-  IssueRun(const Engine& engine, const EngineSettings& settings, Register& reg, const IssueOptions& options,
+  IssueRun(const Engine& engine, Register& reg, const IssueOptions& options, const SigningSetup* signing,
            std::ostream& out, std::ostream& err)
-      : engine_(engine), schema_(settings.data_dir + "/templates/schema/document.rng"), register_(reg),
-        options_(options), out_(out), err_(err) {}
+      : engine_(engine), register_(reg), options_(options), signing_(signing), out_(out), err_(err) {}
 
   // false if the input was rejected or refused (the reasons are printed).
   bool issue(const std::string& input);
@@ -153,9 +151,9 @@ class IssueRun {
   }
 
   const Engine& engine_;
-  std::string schema_;
   Register& register_;
   const IssueOptions& options_;
+  const SigningSetup* signing_;  // null: unsigned
   std::ostream& out_;
   std::ostream& err_;
   OutputNames names_;
@@ -168,51 +166,37 @@ bool IssueRun::issue(const std::string& input) {
   if (!in) return fail({{input, 0, 0, "cannot read the file"}});
   const std::string markup{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 
-  // Every check of render first: nothing is numbered that could not be rendered.
-  const Result<ResolvedDocument> draft = engine_.resolve_bytes(markup, input);
-  report(draft.errors, err_);
-  if (!draft.ok()) return false;
-  const Result<Document> doc = read_document_bytes(markup, input, {schema_, {}, {}});
-  const std::optional<MarkupSlots> slots = find_markup_slots(markup);
-  if (!doc.ok() || !slots) return fail({{input, 0, 0, "cannot find the document's <issuer> and <date>"}});
-  const Profile& profile = *draft.value->profile;
-  if (profile.numbering.series == NumberingSetup::Series::None)
-    return fail({{input, doc.value->line, doc.value->column,
-                  "the layout profile '" + profile.family + "' (" + profile.edition +
-                      ") has no <numbering> rule, so its documents cannot be issued"}});
+  const Result<IssuedMarkup> issued = issue_markup(engine_, register_, markup, input, *name.value,
+                                                   {options_.date, options_.reissue});
+  report(issued.errors, err_);
+  if (!issued.ok()) return false;
 
-  IssueRequest request;
-  request.identity = {doc.value->issuer.code, doc.value->type, *name.value};
-  request.content_hash = sha256_hex(markup_without_slots(markup, *slots));
-  request.numbering = profile.numbering;
-  request.date = options_.date.value_or(doc.value->date);
-  request.reissue = options_.reissue;
-  request.details = document_details(*doc.value, profile);
-  Result<IssuedNumber> issued = register_.issue(request);
-  for (Diagnostic& d : issued.errors)
-    if (d.file.empty()) d = {input, doc.value->line, doc.value->column, d.message};
-  if (!issued.ok()) return fail(issued.errors);
-
-  const std::string numbered = markup_with_number(markup, *slots, issued.value->number, issued.value->date);
-  const Result<ResolvedDocument> final_doc = engine_.resolve_bytes(numbered, input);
+  const Result<ResolvedDocument> final_doc = engine_.resolve_bytes(issued.value->markup, input);
   report(final_doc.errors, err_);
   if (!final_doc.ok()) return false;
-  const Result<RenderedDocument> rendered = engine_.render(*final_doc.value, {.pdf = true, .html = true});
+  Result<RenderedDocument> rendered = engine_.render(*final_doc.value, {.pdf = true, .html = true});
   report(rendered.errors, err_);
   if (!rendered.ok()) return false;
+  if (Output* pdf = rendered.value->find("pdf"); signing_ && pdf) {  // NAME.pdf is the signed file
+    Result<std::string> signed_pdf = sign_issued_pdf(pdf->bytes, *signing_, std::time(nullptr));
+    for (Diagnostic& d : signed_pdf.errors) d.file = input;
+    report(signed_pdf.errors, err_);
+    if (!signed_pdf.ok()) return false;
+    pdf->bytes = std::move(*signed_pdf.value);
+  }
 
   std::vector<IssuedFile> files;
-  for (const auto& [suffix, bytes] : {std::pair<const char*, const std::string&>{".pdf", rendered.value->pdf},
-                                      std::pair<const char*, const std::string&>{".html", rendered.value->html}}) {
-    files.push_back({*name.value + suffix, sha256_hex(bytes)});
-    if (const std::string error = write_file_atomically(options_.output_dir, files.back().name, bytes); !error.empty())
+  for (const Output& output : rendered.value->outputs) {
+    files.push_back({*name.value + output.suffix, sha256_hex(output.bytes)});
+    if (const std::string error = write_file_atomically(options_.output_dir, files.back().name, output.bytes);
+        !error.empty())
       return fail({{input, 0, 0, error}});
   }
-  const std::string number_text = without_label(final_doc.value->number.text);
-  const Result<bool> recorded = register_.record_output(issued.value->id, number_text, files);
+  const std::string number_text = number_without_label(final_doc.value->number.text);
+  const Result<bool> recorded = register_.record_output(issued.value->issued.id, number_text, files);
   if (!recorded.ok()) return fail(recorded.errors);
-  out_ << input << ": " << number_text << ", " << iso_date(issued.value->date) << ": "
-       << status_word(issued.value->status) << '\n';
+  out_ << input << ": " << number_text << ", " << iso_date(issued.value->issued.date) << ": "
+       << status_word(issued.value->issued.status) << (signing_ ? ", signed" : "") << '\n';
   return true;
 }
 
@@ -220,22 +204,23 @@ bool IssueRun::issue(const std::string& input) {
 
 int run_issue(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   IssueOptions options;
-  if (const std::string error = parse(args, options); !error.empty()) {
-    err << "vanban: " << error << "\n" << "Try 'vanban issue --help'.\n";
-    return kExitUsage;
-  }
-  if (options.help) {
-    out << kIssueHelp;
-    return kExitOk;
-  }
+  if (const auto status = parse_or_usage("issue", parse, args, options, kIssueHelp, out, err)) return *status;
   const std::optional<LoadedEngine> loaded = load_engine(options.data_dir, options.fonts_dir, err);
   if (!loaded) return kExitUsage;
   Result<Register> reg = Register::open(options.register_file);
   report(reg.errors, err);
   if (!reg.ok()) return kExitUsage;
 
+  std::optional<SigningSetup> signing;
+  if (options.signing.wanted()) {
+    Result<SigningSetup> loaded_signing = load_signing(options.signing, std::time(nullptr));
+    report(loaded_signing.errors, err);
+    if (!loaded_signing.ok()) return kExitRejected;
+    signing = std::move(loaded_signing.value);
+  }
+
   install_cleanup_handlers();
-  IssueRun run(loaded->engine, loaded->settings, *reg.value, options, out, err);
+  IssueRun run(loaded->engine, *reg.value, options, signing ? &*signing : nullptr, out, err);
   bool all_ok = true;
   for (const std::string& input : options.inputs) all_ok = run.issue(input) && all_ok;
   return all_ok ? kExitOk : kExitRejected;

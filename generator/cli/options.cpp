@@ -38,8 +38,8 @@ bool known_option(Command command, const std::string& name) {
   if (name == "--fonts" || name == "--data" || name == "--max-input-mb" || name == "--max-elements") return true;
   if (name == "-o" || name == "--output") return command == Command::Render || command == Command::Build;
   if (name == "--format") return command == Command::Render;
-  return command == Command::Build &&
-         (is_flag(name) || name == "--month" || name == "--content" || name == "--jobs" || name == "-j");
+  return command == Command::Build && (is_flag(name) || name == "--month" || name == "--content" ||
+                                      name == "--jobs" || name == "-j" || is_signing_option(name));
 }
 
 bool parse_jobs(const std::string& text, unsigned& jobs, std::string& error) {
@@ -75,6 +75,8 @@ bool set_option(Options& o, const std::string& name, const std::string& value, s
       return false;
     }
     (megabytes ? o.limits.max_bytes : o.limits.max_elements) = megabytes ? n << 20 : n;
+  } else if (is_signing_option(name)) {
+    set_signing_option(o.signing, name, value);
   } else if (name == "--month") {
     if (!is_month_name(value)) {
       error = "bad --month '" + value + "'; expected YYYY-MM, such as 2026-10";
@@ -184,6 +186,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     if (!set_option(o, name, value, parsed.error)) return parsed;
   }
   if (o.inputs.empty() && o.command != Command::Build) parsed.error = "no input files given";
+  if (parsed.ok()) parsed.error = check_signing_options(o.signing);
   return parsed;
 }
 

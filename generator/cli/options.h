@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/signing_options.h"
 #include "input/input_limits.h"
 #include "render/engine.h"
 
@@ -28,6 +29,7 @@ struct Options {
   unsigned jobs = 0;  // 0: one per core
   bool csv = false;   // read the month's CSV set even when meetings.xml is there
   bool quiet = false;
+  SigningOptions signing;  // --key and the other signing options (cli/signing_options.h)
 };
 
 struct ParsedOptions {

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "cli/app.h"
+#include "cli/command_usage.h"
 #include "output/atomic_file.h"
 #include "register/register.h"
 #include "register/register_csv.h"
@@ -190,14 +191,7 @@ std::string register_path(const std::string& option) {
 
 int run_register(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   RegisterOptions options;
-  if (const std::string error = parse(args, options); !error.empty()) {
-    err << "vanban: " << error << "\n" << "Try 'vanban register --help'.\n";
-    return kExitUsage;
-  }
-  if (options.help) {
-    out << kRegisterHelp;
-    return kExitOk;
-  }
+  if (const auto status = parse_or_usage("register", parse, args, options, kRegisterHelp, out, err)) return *status;
   // Reading never creates a register: a mistyped path would look like an empty one.
   std::error_code ec;
   if (options.action != "term" && !std::filesystem::exists(options.register_file, ec)) {

@@ -29,17 +29,9 @@ bool render_one(const Engine& engine, const Options& options, OutputNames& names
 
   // Both files are complete in memory before either is written: an input never leaves a PDF
   // without its HTML because rendering failed half way. The first failed write stops the input.
-  const struct {
-    bool wanted;
-    const char* extension;
-    const std::string& bytes;
-  } outputs[] = {{options.formats.pdf, ".pdf", rendered.value->pdf},
-                 {options.formats.html, ".html", rendered.value->html},
-                 {options.formats.booklet, "-a5.pdf", rendered.value->booklet_pdf}};
-  for (const auto& output : outputs) {
-    if (!output.wanted) continue;
+  for (const Output& output : rendered.value->outputs) {
     const std::string error =
-        write_file_atomically(options.output_dir, *name.value + output.extension, output.bytes);
+        write_file_atomically(options.output_dir, *name.value + output.suffix, output.bytes);
     if (!error.empty()) {
       err << Diagnostic{input, 0, 0, error}.to_string() << '\n';
       return false;

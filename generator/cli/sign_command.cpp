@@ -8,6 +8,8 @@
 #include <optional>
 
 #include "cli/app.h"
+#include "cli/command_usage.h"
+#include "cli/signing_options.h"
 #include "font/font_set.h"
 #include "output/atomic_file.h"
 #include "render/data_location.h"
@@ -40,7 +42,8 @@ constexpr const char* kSignHelp =
     "  --key KEY.p12          the signer's key and certificate (PKCS#12)\n"
     "  --password-file F      the key's password: the first line of F\n"
     "  --password-env VAR     the key's password: the environment variable VAR\n"
-    "                         (neither: an empty password)\n"
+    "                         (neither: asked on the terminal, or empty when standard\n"
+    "                         input is not one)\n"
     "  --signature-image PNG  the person's signature (without it the signature is invisible)\n"
     "  --seal-image PNG       the seal (with --seal)\n"
     "  --seal-size MM         the seal's real width in mm (default: from the PNG's DPI)\n"
@@ -157,16 +160,7 @@ T value_or_refuse(Result<T> r) {
 }
 
 std::string password(const SignOptions& o) {
-  if (!o.password_env.empty()) {
-    const char* value = std::getenv(o.password_env.c_str());
-    if (value == nullptr) throw Refusal{{o.key, 0, 0, "no password: the environment variable " + o.password_env + " is not set"}};
-    return value;
-  }
-  if (o.password_file.empty()) return {};
-  std::string text = read_or_refuse(o.password_file, "the password file");
-  text = text.substr(0, text.find('\n'));
-  if (!text.empty() && text.back() == '\r') text.pop_back();
-  return text;
+  return value_or_refuse(read_password({o.password_file, o.password_env, ""}, o.key));
 }
 
 std::string default_output(const std::string& input) {
@@ -215,14 +209,7 @@ int sign(const SignOptions& o, std::ostream& err) {
 
 int run_sign(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   SignOptions options;
-  if (const std::string error = parse(args, options); !error.empty()) {
-    err << "vanban: " << error << "\n" << "Try 'vanban sign --help'.\n";
-    return kExitUsage;
-  }
-  if (options.help) {
-    out << kSignHelp;
-    return kExitOk;
-  }
+  if (const auto status = parse_or_usage("sign", parse, args, options, kSignHelp, out, err)) return *status;
   install_cleanup_handlers();
   try {
     return sign(options, err);

@@ -2,8 +2,10 @@
 
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <filesystem>
 #include <set>
 
 #include "input/safe_xml.h"
@@ -169,6 +171,11 @@ MonthSettings MonthSettingsReader::read(const xmlNode* root) {
     error(root, "month=\"" + month + "\" does not exist; expected YYYY-MM");
   m.report_deadline_days = number_attribute(root, "report-deadline-days").value_or(0);
   m.regulation = child_text(root, "regulation");
+  const xmlNode* register_element = child(root, "register");
+  if (register_element) {
+    const std::filesystem::path file(attribute(register_element, "file"));
+    m.register_file = (file.is_absolute() ? file : std::filesystem::path(name_).parent_path() / file).string();
+  }
 
   std::set<std::string> keys;
   for (const xmlNode* c = root->children; c; c = c->next) {
@@ -194,6 +201,15 @@ MonthSettings MonthSettingsReader::read(const xmlNode* root) {
       else
         m.agencies.push_back(std::move(a));
     }
+  }
+  // One source of numbers: a register and a first number would give the same document two.
+  if (register_element) {
+    const bool typed = m.summary.first_number || m.reminders.first_number || m.board.first_report_number ||
+                       std::any_of(m.agencies.begin(), m.agencies.end(),
+                                   [](const IssuingBody& a) { return a.first_report_number.has_value(); });
+    if (typed)
+      error(register_element, "<register> numbers the month's documents: remove first-number and "
+                              "first-report-number, or remove <register>");
   }
   return m;
 }

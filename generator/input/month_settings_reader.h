@@ -62,6 +62,9 @@ struct MonthSettings {
   MeetingMonth month;
   int report_deadline_days = 0;
   std::string regulation;  // optional: the rule the cadres attend meetings under
+  // <register file>: the office's register, resolved against month.xml's folder; empty: numbers
+  // come from first-number / first-report-number (or are left blank).
+  std::string register_file;
   IssuingBody board;       // Ban Tuyên giáo và Dân vận: the summary and the reminders
   IssueSeries summary;
   std::string summary_addressee;  // the standing committee reported to

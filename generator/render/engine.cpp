@@ -32,6 +32,58 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
+// What every writer reads: the document as resolved, the same with its charts measured, the fonts.
+struct WriterInput {
+  const ResolvedDocument& doc;
+  const ResolvedDocument& measured;
+  const FontSet& fonts;
+};
+
+Result<Output> pdf_output(const Pages& pages, const FontSet& fonts) {
+  Result<std::string> pdf = write_pdf(pages, fonts);
+  Result<Output> out;
+  out.errors = std::move(pdf.errors);
+  if (pdf.ok()) out.value = Output{{}, {}, std::move(*pdf.value), static_cast<int>(pages.pages.size())};
+  return out;
+}
+
+Result<Output> a4_pdf(const WriterInput& in) { return pdf_output(layout_document(in.measured, in.fonts), in.fonts); }
+
+Result<Output> html_page(const WriterInput& in) {
+  Result<Output> out;
+  out.value = Output{{}, {}, write_html(in.measured), 0};
+  return out;
+}
+
+// The same document on A5 pages imposed as a saddle-stitch booklet on A4 landscape sheets.
+Result<Output> booklet_pdf(const WriterInput& in) {
+  const Profile a5 = booklet_profile(*in.doc.profile);
+  ResolvedDocument on_a5 = in.doc;
+  on_a5.profile = &a5;
+  Result<Output> out;
+  out.errors = check_header(on_a5, in.fonts);
+  if (!out.errors.empty()) return out;
+  on_a5.charts = measure_charts(on_a5, in.fonts);
+  const BookletSetup& b = in.doc.profile->booklet;
+  return pdf_output(impose_booklet(layout_document(on_a5, in.fonts), to_pt(b.sheet_width).value,
+                                   to_pt(b.sheet_height).value),
+                    in.fonts);
+}
+
+// The table of outputs: a new output is a writer and a row (and its --format name in OutputFormats).
+struct OutputWriter {
+  const char* format;
+  const char* suffix;
+  bool OutputFormats::*wanted;
+  Result<Output> (*write)(const WriterInput&);
+};
+
+constexpr OutputWriter kWriters[] = {
+    {"pdf", ".pdf", &OutputFormats::pdf, a4_pdf},
+    {"html", ".html", &OutputFormats::html, html_page},
+    {"booklet", "-a5.pdf", &OutputFormats::booklet, booklet_pdf},
+};
+
 }  // namespace
 
 Engine::Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles,
@@ -105,39 +157,25 @@ Result<ResolvedDocument> Engine::resolve(Result<Document> read) const {
 }
 
 Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const OutputFormats& formats) const {
+  // The measuring step: what only fonts can tell (chart geometry) goes into the document that
+  // every writer reads.
+  ResolvedDocument measured = doc;
+  measured.charts = measure_charts(doc, fonts_);
+  const WriterInput input{doc, measured, fonts_};
   Result<RenderedDocument> out;
   RenderedDocument rendered;
-  // Writes `pages` into `into`; false (with the reasons in out.errors) when writing failed.
-  auto write = [&](const Pages& pages, std::string& into) {
-    Result<std::string> pdf = write_pdf(pages, fonts_);
-    for (Diagnostic& d : pdf.errors) {
+  for (const OutputWriter& writer : kWriters) {
+    if (!(formats.*writer.wanted)) continue;
+    Result<Output> written = writer.write(input);
+    for (Diagnostic& d : written.errors) {
       if (d.file.empty()) d.file = doc.source_file;
       out.errors.push_back(std::move(d));
     }
-    if (pdf.ok()) into = std::move(*pdf.value);
-    return pdf.ok();
-  };
-  // The measuring step: what only fonts can tell (chart geometry) goes into the document that
-  // both writers read.
-  ResolvedDocument measured = doc;
-  measured.charts = measure_charts(doc, fonts_);
-  if (formats.pdf && !write(layout_document(measured, fonts_), rendered.pdf)) return out;
-  if (formats.booklet) {
-    const Profile a5 = booklet_profile(*doc.profile);
-    ResolvedDocument on_a5 = doc;
-    on_a5.profile = &a5;
-    const Diagnostics overflow = check_header(on_a5, fonts_);
-    if (!overflow.empty()) {
-      out.errors.insert(out.errors.end(), overflow.begin(), overflow.end());
-      return out;
-    }
-    on_a5.charts = measure_charts(on_a5, fonts_);
-    const BookletSetup& b = doc.profile->booklet;
-    if (!write(impose_booklet(layout_document(on_a5, fonts_), to_pt(b.sheet_width).value, to_pt(b.sheet_height).value),
-               rendered.booklet_pdf))
-      return out;
+    if (!written.ok()) return out;
+    written.value->format = writer.format;
+    written.value->suffix = writer.suffix;
+    rendered.outputs.push_back(std::move(*written.value));
   }
-  if (formats.html) rendered.html = write_html(measured);
   out.value = std::move(rendered);
   return out;
 }

@@ -1,6 +1,6 @@
 // Everything one render needs, loaded once per process: the fonts, the layout profiles, the
-// phrases no line may split and the schema. It turns one input into PDF and HTML bytes in memory; the commands decide what to
-// write where, and the benchmark calls it in a loop.
+// phrases no line may split and the schema. It turns one input into its outputs in memory
+// (render/output.h); the commands decide what to write where, and the benchmark calls it in a loop.
 #pragma once
 
 #include <optional>
@@ -12,6 +12,7 @@
 #include "model/diagnostic.h"
 #include "profile/profile_registry.h"
 #include "profile/resolved_document.h"
+#include "render/output.h"
 
 namespace vanban {
 
@@ -29,11 +30,6 @@ struct EngineSettings {
   std::optional<long long> timestamp;  // SOURCE_DATE_EPOCH; unset: each document's own date
 };
 
-struct RenderedDocument {
-  std::string pdf;   // empty unless asked for
-  std::string html;  // empty unless asked for
-  std::string booklet_pdf;  // empty unless asked for
-};
 
 class Engine {
  public:
@@ -46,6 +42,9 @@ class Engine {
   Result<ResolvedDocument> resolve_bytes(std::string_view bytes, const std::string& name) const;
 
   Result<RenderedDocument> render(const ResolvedDocument& doc, const OutputFormats& formats) const;
+
+  // templates/schema/document.rng, for readers that need the markup itself.
+  const std::string& document_schema() const { return document_schema_; }
 
  private:
   Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles, std::vector<std::string> keep_together);

@@ -1,11 +1,11 @@
 #include "sign/timestamp.h"
 
+#include <openssl/err.h>
 #include <openssl/http.h>
-#include <openssl/rand.h>
 #include <openssl/sha.h>
-#include <openssl/ts.h>
+#include <openssl/x509v3.h>
 
-#include <memory>
+#include <ctime>
 
 #include "sign/openssl_handles.h"
 
@@ -13,16 +13,8 @@ namespace vanban {
 
 namespace {
 
-using TsReqHandle = std::unique_ptr<TS_REQ, OpenSslDeleter<TS_REQ_free>>;
-using TsRespHandle = std::unique_ptr<TS_RESP, OpenSslDeleter<TS_RESP_free>>;
-using TsVerifyHandle = std::unique_ptr<TS_VERIFY_CTX, OpenSslDeleter<TS_VERIFY_CTX_free>>;
-using TsImprintHandle = std::unique_ptr<TS_MSG_IMPRINT, OpenSslDeleter<TS_MSG_IMPRINT_free>>;
-using AlgorHandle = std::unique_ptr<X509_ALGOR, OpenSslDeleter<X509_ALGOR_free>>;
-using IntegerHandle = std::unique_ptr<ASN1_INTEGER, OpenSslDeleter<ASN1_INTEGER_free>>;
-using BignumHandle = std::unique_ptr<BIGNUM, OpenSslDeleter<BN_free>>;
-void free_text(char* s) { OPENSSL_free(s); }
-using TextHandle = std::unique_ptr<char, OpenSslDeleter<free_text>>;
-
+// Connecting, then the whole exchange; an authority that does not answer in time is an error.
+constexpr int kConnectSeconds = 10;
 constexpr int kTimeoutSeconds = 30;
 constexpr std::size_t kMaxReply = 1 << 20;
 
@@ -45,6 +37,74 @@ TsReqHandle make_request(std::string_view signature_value) {
   return request;
 }
 
+// https: TLS 1.2 or later, the server's certificate verified against the system's trust store
+// (or SSL_CERT_FILE / SSL_CERT_DIR when set) and matched to the host name or IP address.
+struct TlsSetup {
+  SslContextHandle context;
+  std::string host;
+};
+
+BIO* tls_over(BIO* chain, void* arg, int connect, int /*detail*/) {
+  if (!connect) {  // the connection below is the caller's to free; the TLS layer is ours
+    BIO_ssl_shutdown(chain);
+    BIO* connection = BIO_pop(chain);
+    BIO_free(chain);
+    return connection;
+  }
+  BIO* connection = chain;
+  const TlsSetup& tls = *static_cast<const TlsSetup*>(arg);
+  SSL* ssl = SSL_new(tls.context.get());
+  BIO* ssl_bio = BIO_new(BIO_f_ssl());
+  if (ssl == nullptr || ssl_bio == nullptr) {
+    SSL_free(ssl);
+    BIO_free(ssl_bio);
+    return nullptr;
+  }
+  X509_VERIFY_PARAM* verify = SSL_get0_param(ssl);
+  const bool ip_address = X509_VERIFY_PARAM_set1_ip_asc(verify, tls.host.c_str()) == 1;
+  if (!ip_address && (!SSL_set_tlsext_host_name(ssl, tls.host.c_str()) || !SSL_set1_host(ssl, tls.host.c_str()))) {
+    SSL_free(ssl);
+    BIO_free(ssl_bio);
+    return nullptr;
+  }
+  SSL_set_connect_state(ssl);
+  BIO_set_ssl(ssl_bio, ssl, BIO_CLOSE);
+  return BIO_push(ssl_bio, connection);
+}
+
+SslContextHandle tls_context() {
+  SslContextHandle context(SSL_CTX_new(TLS_client_method()));
+  if (!context || !SSL_CTX_set_min_proto_version(context.get(), TLS1_2_VERSION) ||
+      !SSL_CTX_set_default_verify_paths(context.get()))
+    return nullptr;
+  SSL_CTX_set_verify(context.get(), SSL_VERIFY_PEER, nullptr);
+  return context;
+}
+
+// One connection attempt, given up after kConnectSeconds. OpenSSL's own connect retries a refused
+// connection until the whole timeout has passed (for a server that is starting up), which makes
+// an authority that is down cost the full timeout.
+BioHandle connect_to(const char* host, const char* port, std::string& error) {
+  BioHandle connection(BIO_new_connect(host));
+  if (!connection || !BIO_set_conn_port(connection.get(), port) || !BIO_set_nbio(connection.get(), 1)) {
+    error = "cannot connect: " + openssl_error();
+    return nullptr;
+  }
+  const std::time_t deadline = std::time(nullptr) + kConnectSeconds;
+  for (;;) {
+    if (BIO_do_connect(connection.get()) > 0) return connection;
+    if (!BIO_should_retry(connection.get())) {
+      error = "cannot connect: " + openssl_error();
+      return nullptr;
+    }
+    if (BIO_wait(connection.get(), deadline, 100) <= 0) {
+      error = "cannot connect within " + std::to_string(kConnectSeconds) + " s";
+      ERR_clear_error();
+      return nullptr;
+    }
+  }
+}
+
 }  // namespace
 
 Result<std::string> request_timestamp(const std::string& url, std::string_view signature_value) {
@@ -54,8 +114,12 @@ Result<std::string> request_timestamp(const std::string& url, std::string_view s
   if (!OSSL_HTTP_parse_url(url.c_str(), &use_ssl, nullptr, &host, &port, nullptr, &path, nullptr, nullptr)) {
     return fail("not a URL: " + openssl_error());
   }
-  const TextHandle host_owner(host), port_owner(port), path_owner(path);
-  if (use_ssl) return fail("only http:// time-stamp authorities are supported");
+  const OpenSslTextHandle host_owner(host), port_owner(port), path_owner(path);
+  TlsSetup tls;
+  if (use_ssl) {
+    tls = {tls_context(), host};
+    if (!tls.context) return fail("cannot set up TLS: " + openssl_error());
+  }
 
   const TsReqHandle request = make_request(signature_value);
   if (!request) return fail("cannot build the time-stamp request: " + openssl_error());
@@ -66,9 +130,16 @@ Result<std::string> request_timestamp(const std::string& url, std::string_view s
   OPENSSL_free(der);
 
   BioHandle body(BIO_new_mem_buf(query.data(), static_cast<int>(query.size())));
-  BioHandle reply(OSSL_HTTP_transfer(nullptr, host, port, path, 0, nullptr, nullptr, nullptr, nullptr, nullptr,
-                                     nullptr, 0, nullptr, "application/timestamp-query", body.get(),
-                                     "application/timestamp-reply", 0, kMaxReply, kTimeoutSeconds, 0));
+  // expect_asn1 = 1: OpenSSL reads the whole DER reply into memory, waiting for it within the
+  // timeout. Without it the reply is the raw non-blocking socket, and a body that arrives after
+  // the headers (a loaded machine, a slow authority) reads as nothing.
+  std::string error;
+  const BioHandle connection = connect_to(host, port, error);
+  if (!connection) return fail(error);
+  BioHandle reply(OSSL_HTTP_transfer(nullptr, host, port, path, use_ssl, nullptr, nullptr, connection.get(), nullptr,
+                                     use_ssl ? tls_over : nullptr, use_ssl ? &tls : nullptr, 0, nullptr,
+                                     "application/timestamp-query", body.get(), "application/timestamp-reply", 1,
+                                     kMaxReply, kTimeoutSeconds, 0));
   if (!reply) return fail("no time-stamp from the authority: " + openssl_error());
   TsRespHandle response(d2i_TS_RESP_bio(reply.get(), nullptr));
   if (!response) return fail("the authority's reply is not a time-stamp response");

@@ -480,7 +480,7 @@ class MonthWriter {
 
  private:
   // Renders into out_, or records why not; false when the template itself failed.
-  bool emit(MarkupTemplate& t, const TemplateContext& context, const std::string& wanted_name);
+  bool emit(MarkupTemplate& t, const TemplateContext& context, const std::string& wanted_name, bool in_series);
   void write_reports(MarkupTemplate& t);
   void warn_signers_in_gaps();
 
@@ -494,14 +494,14 @@ class MonthWriter {
 };
 
 bool MonthWriter::emit(MarkupTemplate& t, const TemplateContext& context,
-                       const std::string& wanted_name) {
+                       const std::string& wanted_name, bool in_series) {
   Result<std::string> markup = t.render(context);
   errors_.insert(errors_.end(), markup.errors.begin(), markup.errors.end());
   if (!markup.ok()) {
     failed_ = true;
     return false;
   }
-  out_.push_back({names_.claim(wanted_name), punctuate_list_items(*markup.value)});
+  out_.push_back({names_.claim(wanted_name), punctuate_list_items(*markup.value), in_series});
   return true;
 }
 
@@ -577,7 +577,8 @@ void MonthWriter::write_reports(MarkupTemplate& t) {
       if (numbered) ++*next;
       if (!emit(t, context,
                 "bao-cao-du-sinh-hoat-" + ascii_slug(a.branch->id, false) + "-" +
-                    iso(a.meeting->date)))
+                    iso(a.meeting->date),
+                !personal && a.meeting->report_filed))
         return;
     }
   }
@@ -602,14 +603,14 @@ Result<std::vector<GeneratedDocument>> MonthWriter::write(const std::string& tem
   if (!summary.ok() || !reminder.ok() || !report.ok()) return {std::nullopt, errors_};
 
   const std::string month = std::to_string(m.year) + "-" + two(m.month);
-  emit(*summary.value, summary_context(figures_, settings_), "bao-cao-thang-" + month);
+  emit(*summary.value, summary_context(figures_, settings_), "bao-cao-thang-" + month, true);
 
   // The board does not remind itself: its own cadres are in the summary's list.
   std::optional<int> number = settings_.reminders.first_number;
   for (const AgencyGaps& a : figures_.gaps_by_agency) {
     if (failed_ || a.agency == settings_.board.key) continue;
     emit(*reminder.value, reminder_context(a, number, figures_, settings_),
-         "cong-van-nhac-nho-" + ascii_slug(a.agency, true));
+         "cong-van-nhac-nho-" + ascii_slug(a.agency, true), true);
     if (number) ++*number;
   }
   if (!failed_) write_reports(*report.value);

@@ -26,6 +26,9 @@ namespace vanban {
 struct GeneratedDocument {
   std::string name;    // output base name: flat ASCII, unique in the month ("bao-cao-thang-2026-10")
   std::string markup;  // UTF-8 XML in the document markup
+  // In its issuer's number series (the summary, the reminders, an organisation's filed report):
+  // what a register numbers. A personal report or an unfiled one is not.
+  bool in_series = false;
 };
 
 // No value: nothing could be generated (a template is missing or malformed, the settings are
