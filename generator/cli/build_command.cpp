@@ -4,6 +4,7 @@
 
 #include "batch/build_run.h"
 #include "batch/engine_fingerprint.h"
+#include "cli/site_command.h"
 
 namespace vanban::cli {
 
@@ -25,7 +26,12 @@ int run_build_command(const Engine& engine, const Options& options, const Engine
                                              : ProgressMode::Lines;
   request.data_dir = settings.data_dir;
   request.engine_fingerprint = *fingerprint.value;
-  return run_build(engine, request, err);
+  const int status = run_build(engine, request, err);
+  // The site follows the documents it shows; a run stopped by a signal (128 + N) stops here.
+  if (options.no_site || status >= 128) return status;
+  const int site_status = run_site_command(engine, options, settings, options.output_dir + "/site",
+                                           options.output_dir, true, err);
+  return status != 0 ? status : site_status;
 }
 
 }  // namespace vanban::cli

@@ -104,6 +104,12 @@ Result<ResolvedDocument> Engine::resolve(Result<Document> read) const {
   return out;
 }
 
+ResolvedDocument Engine::measure(const ResolvedDocument& doc) const {
+  ResolvedDocument measured = doc;
+  measured.charts = measure_charts(doc, fonts_);
+  return measured;
+}
+
 Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const OutputFormats& formats) const {
   Result<RenderedDocument> out;
   RenderedDocument rendered;
@@ -119,8 +125,7 @@ Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const Outpu
   };
   // The measuring step: what only fonts can tell (chart geometry) goes into the document that
   // both writers read.
-  ResolvedDocument measured = doc;
-  measured.charts = measure_charts(doc, fonts_);
+  const ResolvedDocument measured = measure(doc);
   if (formats.pdf && !write(layout_document(measured, fonts_), rendered.pdf)) return out;
   if (formats.booklet) {
     const Profile a5 = booklet_profile(*doc.profile);
