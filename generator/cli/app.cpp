@@ -134,9 +134,9 @@ constexpr const char* kSiteHelp =
     "  --quiet            no summary line on standard error (errors are still printed)\n"
     "  --fonts DIR, --data DIR   see vanban render --help\n"
     "\n"
-    "Exit status: 0 every document is on the site, 1 some were left out (no subject, a duplicate\n"
-    "address, a document that cannot be read; the rest is written), 2 bad usage, settings or\n"
-    "templates that cannot be read, or a site folder that cannot be written.\n";
+    "Exit status: 0 every document is on the site, 1 some were left out (a document that cannot\n"
+    "be read, such as one without a subject, or a duplicate address; the rest is written), 2 bad\n"
+    "usage, settings or templates that cannot be read, or a site folder that cannot be written.\n";
 
 constexpr const char* kCheckHelp =
     "Usage: vanban check FILE.xml... [--fonts DIR] [--data DIR]\n"

@@ -57,6 +57,7 @@ std::uint32_t term_shard(std::string_view term, std::uint32_t shards) {
 std::string excerpt(std::string_view text, std::size_t max_chars) {
   std::u32string s = text::to_u32(text::collapse_whitespace(text));
   while (!s.empty() && s.front() == U' ') s.erase(s.begin());
+  while (!s.empty() && s.back() == U' ') s.pop_back();
   if (s.size() <= max_chars) return text::to_utf8(s);
   std::size_t cut = s.rfind(U' ', max_chars);
   if (cut == std::u32string::npos || cut < max_chars / 2) cut = max_chars;

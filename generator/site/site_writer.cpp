@@ -36,7 +36,6 @@ constexpr const char* kFontFiles[] = {"LiberationSerif-Regular.ttf", "Liberation
 struct Prepared {
   std::optional<SiteDocument> document;
   Diagnostics document_errors;  // why the document could not be read (the build says so too)
-  Diagnostics site_errors;      // why the site cannot show it
 };
 
 std::optional<std::string> read_file(const std::string& path) {
@@ -122,7 +121,6 @@ class SiteWriter {
         if (request_.report_document_errors) reject(std::move(d));
         else out_.rejected.push_back(std::move(d));
       }
-      for (Diagnostic& d : p.site_errors) reject(std::move(d));
       if (p.document) docs_.push_back(std::move(*p.document));
     }
   }
@@ -134,12 +132,6 @@ class SiteWriter {
     const bool failed = !resolved.ok() || std::any_of(out.document_errors.begin(), out.document_errors.end(),
                                                       [](const Diagnostic& d) { return !d.warning; });
     if (failed) return out;
-    if (resolved.value->info.subject.empty()) {
-      out.site_errors.push_back({item.source, resolved.value->line, resolved.value->column,
-                              "the document has no <subject>: the site names an article page after its "
-                              "subject; the document is left out of the site"});
-      return out;
-    }
     SiteDocument d = make_site_document(engine_.measure(*resolved.value), folder + "/" + item.name, item.source);
     d.pdf_dir = (fs::path(request_.build_dir) / folder).string();
     d.name = item.name;
@@ -162,7 +154,7 @@ class SiteWriter {
     std::vector<bool> keep(docs_.size(), true);
     for (const std::size_t i : order) {
       SiteDocument& d = docs_[i];
-      d.slug = book.claim(d.key, d.subject, {d.issuer, d.addressee});
+      d.slug = book.claim(d.key, d.subject, {d.addressee, d.issuer});
       if (d.slug.empty()) {
         const std::string wanted = slug(d.subject);
         std::string other = book.holder(wanted);
