@@ -30,8 +30,19 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kRelated = 6;
-constexpr const char* kFontFiles[] = {"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
-                                      "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"};
+// The shipped faces: file, then the full and PostScript names local() matches an installed copy
+// by (each face its own: "Liberation Serif" alone is the regular face only).
+struct FontFace {
+  const char* file;
+  const char* full_name;
+  const char* postscript_name;
+  bool bold, italic;
+};
+constexpr FontFace kFontFaces[] = {
+    {"LiberationSerif-Regular.ttf", "Liberation Serif", "LiberationSerif", false, false},
+    {"LiberationSerif-Bold.ttf", "Liberation Serif Bold", "LiberationSerif-Bold", true, false},
+    {"LiberationSerif-Italic.ttf", "Liberation Serif Italic", "LiberationSerif-Italic", false, true},
+    {"LiberationSerif-BoldItalic.ttf", "Liberation Serif Bold Italic", "LiberationSerif-BoldItalic", true, true}};
 
 struct Prepared {
   std::optional<SiteDocument> document;
@@ -241,12 +252,11 @@ class SiteWriter {
     }
     // The documents' own typeface, for readers who have no Times New Roman.
     std::string faces;
-    for (const char* font : kFontFiles) {
-      if (!copy(request_.data_dir + "/fonts/" + font, std::string("assets/fonts/") + font)) continue;
-      const std::string style(font);
-      faces += "@font-face{font-family:\"Liberation Serif\";src:local(\"Liberation Serif\"),url(fonts/" + style +
-               ") format(\"truetype\");font-weight:" + (style.find("Bold") != std::string::npos ? "bold" : "normal") +
-               ";font-style:" + (style.find("Italic") != std::string::npos ? "italic" : "normal") + "}\n";
+    for (const FontFace& f : kFontFaces) {
+      if (!copy(request_.data_dir + "/fonts/" + f.file, std::string("assets/fonts/") + f.file)) continue;
+      faces += std::string("@font-face{font-family:\"Liberation Serif\";src:local(\"") + f.full_name + "\"),local(\"" +
+               f.postscript_name + "\"),url(fonts/" + f.file + ") format(\"truetype\");font-weight:" +
+               (f.bold ? "bold" : "normal") + ";font-style:" + (f.italic ? "italic" : "normal") + "}\n";
     }
     copy(request_.data_dir + "/fonts/LICENSE", "assets/fonts/LICENSE");
     // One stylesheet per profile in use, named by its content.
