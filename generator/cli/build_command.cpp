@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "batch/build_run.h"
 #include "batch/engine_fingerprint.h"
 #include "cli/site_command.h"
@@ -28,7 +30,14 @@ int run_build_command(const Engine& engine, const Options& options, const Engine
   request.engine_fingerprint = *fingerprint.value;
   const int status = run_build(engine, request, err);
   // The site follows the documents it shows; a run stopped by a signal (128 + N) stops here.
+  // A content folder without site settings has no site (unless --settings names them).
   if (options.no_site || status >= 128) return status;
+  std::error_code ec;
+  if (options.site_settings.empty() &&
+      !std::filesystem::exists(std::filesystem::path(options.content_dir) / "site.xml", ec)) {
+    if (!options.quiet) err << "site: no " << options.content_dir << "/site.xml, no web site written\n";
+    return status;
+  }
   const int site_status = run_site_command(engine, options, settings, options.output_dir + "/site",
                                            options.output_dir, true, err);
   return status != 0 ? status : site_status;

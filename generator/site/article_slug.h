@@ -23,7 +23,7 @@ std::string slug(std::string_view utf8);
 // ("2026-10/bao-cao-thang-2026-10"). A document keeps the slug an earlier run gave it while no
 // other document holds it; otherwise it gets slug(subject), or, when that is taken (one subject
 // for several issuers or addressees), slug(subject) + "-" + slug(qualifier) for the first of its
-// qualifiers (the addressee, then the issuer) that gives a free slug; the qualifier is kept
+// qualifiers (the addressee, the issuer, the date) that gives a free slug; the qualifier is kept
 // whole (up to half the length) and the subject cut to fit. Empty: all are taken, the caller
 // reports a duplicate.
 class SlugBook {

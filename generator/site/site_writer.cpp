@@ -165,15 +165,15 @@ class SiteWriter {
     std::vector<bool> keep(docs_.size(), true);
     for (const std::size_t i : order) {
       SiteDocument& d = docs_[i];
-      d.slug = book.claim(d.key, d.subject, {d.addressee, d.issuer});
+      d.slug = book.claim(d.key, d.subject, {d.addressee, d.issuer, "ngày " + date_dmy(d.date)});
       if (d.slug.empty()) {
         const std::string wanted = slug(d.subject);
         std::string other = book.holder(wanted);
         for (const SiteDocument& o : docs_)
           if (o.key == other) other = o.source;
         reject({d.source, 0, 0,
-                "duplicate address: '" + wanted + "' (also with the issuer's or the addressee's name added) is "
-                "already the page of " + other + ", a document with the same subject, issuer and addressee; "
+                "duplicate address: '" + wanted + "' (also with the addressee, the issuer or the date added) is "
+                "already the page of " + other + ", a document with the same subject, addressee, issuer and date; "
                 "give one of them another subject. This document is left out of the site"});
         keep[i] = false;
       }

@@ -208,9 +208,10 @@ def main():
         # Two documents the site cannot show, and one that takes an existing subject.
         (content / "documents" / "khong-trich-yeu.xml").write_text(
             re.sub(r"\s*<subject>.*?</subject>", "", gone_markup), encoding="utf-8")
-        # Copies are told apart by the addressee, then the issuer; the third has nothing left.
+        # Copies are told apart by the addressee, the issuer, then the date; the fourth has nothing left.
         dup = (content / "documents" / "cong-van-dang.xml").read_text(encoding="utf-8")
-        for copy in ("cong-van-dang-ban-sao", "cong-van-dang-ban-sao-2", "cong-van-dang-ban-sao-3"):
+        for copy in ("cong-van-dang-ban-sao", "cong-van-dang-ban-sao-2", "cong-van-dang-ban-sao-3",
+                     "cong-van-dang-ban-sao-4"):
             (content / "documents" / (copy + ".xml")).write_text(dup, encoding="utf-8")
         slugs_before = {l.split(" ")[1]: l.split(" ")[2] for l in (site / "vanban-site.txt").read_text().splitlines()
                         if l.startswith("slug ")}
@@ -218,9 +219,9 @@ def main():
         check(r.returncode == 1, f"build with bad site documents exited {r.returncode}")
         check(re.search(r"khong-trich-yeu\.xml:\d+:\d+: expected element <subject>", r.stderr),
               f"no message for the missing subject: {r.stderr[-2000:]}")
-        check(re.search(r"cong-van-dang-ban-sao-3\.xml:0:0: duplicate address: .*/cong-van-dang\.xml", r.stderr),
+        check(re.search(r"cong-van-dang-ban-sao-4\.xml:0:0: duplicate address: .*/cong-van-dang\.xml", r.stderr),
               f"no message for the duplicate: {r.stderr[-2000:]}")
-        check("documents/cong-van-dang-ban-sao-3 " not in (site / "vanban-site.txt").read_text(), "the duplicate has a page")
+        check("documents/cong-van-dang-ban-sao-4 " not in (site / "vanban-site.txt").read_text(), "the duplicate has a page")
         check((site / "van-ban" / "ghi-chu.txt").read_text(encoding="utf-8") == "mine", "a foreign file was touched")
         slugs_after = {l.split(" ")[1]: l.split(" ")[2] for l in (site / "vanban-site.txt").read_text().splitlines()
                        if l.startswith("slug ")}
