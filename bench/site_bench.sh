@@ -28,7 +28,7 @@ run() {  # label
   /usr/bin/time -f '%e %M' -o "$work/time" "$vanban" site --content "$work/content" --from "$work/out" \
     -o "$work/out/site" 2> "$work/stderr" || [[ $? == 1 ]] || { echo "vanban site failed:" >&2; tail -5 "$work/stderr" >&2; exit 1; }
   local left_out
-  left_out=$(grep -c ': duplicate address\|:[0-9]*:[0-9]*: [^w]' "$work/stderr" || true)
+  left_out=$(grep -c ': duplicate address' "$work/stderr" || true)
   read -r seconds peak_kib < "$work/time"
   echo "$1: ${seconds} s, peak memory $((peak_kib / 1024)) MiB, $left_out documents left out; $(tail -1 "$work/stderr")"
 }

@@ -6,7 +6,7 @@
 //                         delta-coded, weights the BM25 term part (subject words count 3 times)
 //                         scaled to 1..99, so the browser only adds idf(term) x weight
 //   tim-kiem/d-K.js       vanbanSearch.docs(K, [[href, subject, date, type, excerpt], ...]):
-//                         documents K*chunk ... in id order (newest first), for result lists
+//                         documents K*chunk ... in id order (newest first), for the 20 results shown
 // A query loads index.js, one shard per distinct term, and the chunks of the results it shows.
 #pragma once
 
@@ -30,10 +30,10 @@ std::uint32_t term_shard(std::string_view term, std::uint32_t shards);
 // The first `max_chars` characters (code points) of `text`, cut at a space, with "…" when cut.
 std::string excerpt(std::string_view text, std::size_t max_chars);
 
-constexpr std::size_t kDocumentsPerChunk = 64;
+constexpr std::size_t kDocumentsPerChunk = 16;
 // The stored text per document: search.js shows about 200 characters of it around the first
 // word the query matched.
-constexpr std::size_t kExcerptChars = 480;
+constexpr std::size_t kExcerptChars = 320;
 
 // `docs` in the order results are listed by default (newest first); id = position. Postings are
 // split into as many shards (a power of two) as keep each near 32 KB.

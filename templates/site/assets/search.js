@@ -96,7 +96,7 @@ const vanbanSearch = (() => {
   const status = document.getElementById("search-status");
   const input = document.getElementById("q");
   if (!results || !status || !input) return;
-  const LIMIT = 50;
+  const LIMIT = 20;
 
   // `text` with the words whose fold is a query term in <mark>, as DOM nodes (never innerHTML).
   function highlighted(element, text, terms) {
