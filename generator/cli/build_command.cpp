@@ -29,9 +29,10 @@ int run_build_command(const Engine& engine, const Options& options, const Engine
   request.data_dir = settings.data_dir;
   request.engine_fingerprint = *fingerprint.value;
   const int status = run_build(engine, request, err);
-  // The site follows the documents it shows; a run stopped by a signal (128 + N) stops here.
-  // A content folder without site settings has no site (unless --settings names them).
-  if (options.no_site || status >= 128) return status;
+  // The site follows the documents it shows: none after bad usage or an unwritable folder (2),
+  // nor after a run stopped by a signal (128 + N). A content folder without site settings has no
+  // site (unless --settings names them).
+  if (options.no_site || status >= 2) return status;
   std::error_code ec;
   if (options.site_settings.empty() &&
       !std::filesystem::exists(std::filesystem::path(options.content_dir) / "site.xml", ec)) {
