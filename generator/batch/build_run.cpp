@@ -19,11 +19,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kDocumentsFolder = "documents";
-
 std::string count(std::size_t n) { return text::format_integer(static_cast<long long>(n)); }
 
-// The folders under content/ to build, in order: months oldest first, then documents/.
+}  // namespace
+
 std::vector<std::string> folders_to_build(const BuildRequest& request, std::string& error) {
   const fs::path content(request.content_dir);
   std::error_code ec;
@@ -51,6 +50,8 @@ std::vector<std::string> folders_to_build(const BuildRequest& request, std::stri
     error = request.content_dir + ": nothing to build (no YYYY-MM month folder, no documents folder)";
   return months;
 }
+
+namespace {
 
 // Who signs and how: PDFs signed otherwise (or not at all) are signed again.
 std::string signing_fingerprint(const SigningSetup& s) {

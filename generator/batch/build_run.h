@@ -6,6 +6,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "batch/month_job.h"
 #include "batch/progress.h"
@@ -25,6 +26,13 @@ struct BuildRequest {
   std::string engine_fingerprint;    // batch/engine_fingerprint.h
   const SigningSetup* signing = nullptr;  // sign the PDFs issued through a register; null: unsigned
 };
+
+// The folder of content/ holding single documents; the others are months (YYYY-MM).
+constexpr const char* kDocumentsFolder = "documents";
+
+// The folders under the content folder to build, in order: months oldest first, then
+// documents/; empty with `error` saying why when there is nothing to build.
+std::vector<std::string> folders_to_build(const BuildRequest& request, std::string& error);
 
 // Exit status: 0 everything built, 1 something rejected (a bad record, a document that failed),
 // 2 nothing to build (no such month, no content folder), 128 + N when stopped by signal N

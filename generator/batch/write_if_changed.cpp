@@ -8,7 +8,9 @@
 
 namespace vanban {
 
-std::string write_if_changed(const std::string& dir, const std::string& name, std::string_view bytes) {
+std::string write_if_changed(const std::string& dir, const std::string& name, std::string_view bytes,
+                             bool* written) {
+  if (written) *written = false;
   const std::filesystem::path path = std::filesystem::path(dir) / name;
   std::error_code ec;
   if (std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec)) &&
@@ -17,7 +19,9 @@ std::string write_if_changed(const std::string& dir, const std::string& name, st
     const std::string old{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.is_open() && !in.bad() && old == bytes) return {};
   }
-  return write_file_atomically(dir, name, bytes);
+  std::string error = write_file_atomically(dir, name, bytes);
+  if (written) *written = error.empty();
+  return error;
 }
 
 }  // namespace vanban

@@ -7,7 +7,9 @@
 
 namespace vanban {
 
-// An empty string on success (written or already equal), else why it failed.
-std::string write_if_changed(const std::string& dir, const std::string& name, std::string_view bytes);
+// An empty string on success (written or already equal), else why it failed; `written`, when
+// given, says whether the file was (re)written.
+std::string write_if_changed(const std::string& dir, const std::string& name, std::string_view bytes,
+                             bool* written = nullptr);
 
 }  // namespace vanban

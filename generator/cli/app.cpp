@@ -13,6 +13,7 @@
 #include "cli/register_command.h"
 #include "cli/render_command.h"
 #include "cli/sign_command.h"
+#include "cli/site_command.h"
 #include "input/input_limits.h"
 
 namespace vanban::cli {
@@ -21,7 +22,8 @@ namespace {
 
 constexpr const char* kOverview =
     "Usage: vanban build [--month YYYY-MM] [--content DIR] [-o DIR] [--jobs N] [--csv] [--quiet]\n"
-    "                    [--fonts DIR] [--data DIR]\n"
+    "                    [--no-site] [--settings FILE] [--fonts DIR] [--data DIR]\n"
+    "       vanban site [-o DIR] [--from DIR] [--content DIR] [--settings FILE] [--jobs N]\n"
     "       vanban render FILE.xml... [-o DIR] [--format pdf,html] [--fonts DIR] [--data DIR]\n"
     "       vanban check FILE.xml... [--fonts DIR] [--data DIR]\n"
     "       vanban guides GUIDANCE.xml [-o DIR] [--fonts DIR] [--data DIR]\n"
@@ -34,7 +36,9 @@ constexpr const char* kOverview =
     "layouts) as PDF and HTML.\n"
     "\n"
     "Commands:\n"
-    "  build    build every month of meeting data and every document under content/\n"
+    "  build    build every month of meeting data and every document under content/,\n"
+    "           then the board's web site (OUT/site)\n"
+    "  site     write the board's static web site: articles, listings, search, feed\n"
     "  render   write DIR/NAME.pdf and DIR/NAME.html for each input\n"
     "  check    validate the inputs only\n"
     "  guides   write each organisation's discussion guide of a month (A4, A5 booklet, HTML)\n"
@@ -71,7 +75,8 @@ constexpr const char* kRenderHelp =
 
 constexpr const char* kBuildHelp =
     "Usage: vanban build [--month YYYY-MM] [--content DIR] [-o DIR] [--jobs N] [--csv] [--quiet]\n"
-    "                    [--key KEY.p12 [SIGNING OPTIONS]] [--fonts DIR] [--data DIR]\n"
+    "                    [--key KEY.p12 [SIGNING OPTIONS]] [--no-site] [--settings FILE]\n"
+    "                    [--fonts DIR] [--data DIR]\n"
     "\n"
     "Builds everything under the content folder: for each month folder YYYY-MM (meetings.xml\n"
     "or the CSV set branches.csv, cadres.csv, assignments.csv, meetings.csv, and month.xml)\n"
@@ -82,7 +87,7 @@ constexpr const char* kBuildHelp =
     "document whose markup, fonts, templates and program are unchanged since the last run is\n"
     "not written again (OUT/FOLDER/manifest.txt); outputs of documents that no longer exist\n"
     "are removed. Each folder gets a run-report.json: what was written, unchanged, removed\n"
-    "and rejected.\n"
+    "and rejected. Then writes the board's web site into OUT/site (see vanban site --help).\n"
     "A month.xml with <register file=\"...\"/> numbers and dates the month's summary, reminders\n"
     "and organisations' filed reports through that register, as vanban issue does: in a fixed\n"
     "order, the same number on every run, each recorded with its files' SHA-256. With --key\n"
@@ -97,6 +102,8 @@ constexpr const char* kBuildHelp =
     "  --csv              read the CSV set even where meetings.xml is present (by default\n"
     "                     meetings.xml, else the CSV files)\n"
     "  --quiet            no progress on standard error (errors are still printed)\n"
+    "  --no-site          do not write the web site OUT/site\n"
+    "  --settings FILE    the site settings (default: CONTENT/site.xml)\n"
     "  --fonts DIR        see vanban render --help\n"
     "  --data DIR         see vanban render --help\n"
     "  --max-input-mb N, --max-elements N   see vanban render --help\n"
@@ -110,6 +117,34 @@ constexpr const char* kBuildHelp =
     "Exit status: 0 everything built, 1 something rejected (a bad record, a document that\n"
     "failed; the rest is still built), 2 bad usage, nothing to build or an output folder that\n"
     "cannot be written, 130/143 stopped by SIGINT/SIGTERM.\n";
+
+constexpr const char* kSiteHelp =
+    "Usage: vanban site [-o DIR] [--from DIR] [--content DIR] [--settings FILE] [--jobs N] [--csv]\n"
+    "                   [--quiet] [--fonts DIR] [--data DIR]\n"
+    "\n"
+    "Writes the board's static web site from every document vanban build builds (the month\n"
+    "folders and documents/ of the content folder): index.html with the newest documents, one\n"
+    "page per document (van-ban/SLUG.html, made from the same resolved document as its PDF,\n"
+    "which is copied beside it from the build's output), listings per month, type and issuer\n"
+    "(thang/, loai/, co-quan/), the search page tim-kiem.html with its index (search ignores\n"
+    "Vietnamese marks: \"dang uy\" finds \"Đảng ủy\"), feed.xml and sitemap.xml. The board's\n"
+    "name, address, editor in chief, source note and base URL come from the site settings.\n"
+    "Only changed files are rewritten, each atomically, the home page last; files an earlier\n"
+    "run wrote and this one does not are removed (DIR/vanban-site.txt).\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output DIR   the site folder (default: out/site)\n"
+    "  --from DIR         the folder vanban build wrote, holding FOLDER/NAME.pdf (default: out)\n"
+    "  --content DIR      the content folder (default: content)\n"
+    "  --settings FILE    the site settings (default: CONTENT/site.xml)\n"
+    "  -j, --jobs N       worker threads (default: one per core)\n"
+    "  --csv              read the months' CSV sets even where meetings.xml is present\n"
+    "  --quiet            no summary line on standard error (errors are still printed)\n"
+    "  --fonts DIR, --data DIR   see vanban render --help\n"
+    "\n"
+    "Exit status: 0 every document is on the site, 1 some were left out (a document that cannot\n"
+    "be read, such as one without a subject, or a duplicate address; the rest is written), 2 bad\n"
+    "usage, settings or templates that cannot be read, or a site folder that cannot be written.\n";
 
 constexpr const char* kCheckHelp =
     "Usage: vanban check FILE.xml... [--fonts DIR] [--data DIR]\n"
@@ -125,6 +160,7 @@ int print_help(Command topic, std::ostream& out) {
   out << (topic == Command::Render  ? kRenderHelp
           : topic == Command::Check ? kCheckHelp
           : topic == Command::Build ? kBuildHelp
+          : topic == Command::Site  ? kSiteHelp
                                     : kOverview);
   return kExitOk;
 }
@@ -154,6 +190,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (!loaded) return kExitUsage;
   switch (options.command) {
     case Command::Build: return run_build_command(loaded->engine, options, loaded->settings, err);
+    case Command::Site:
+      return run_site_command(loaded->engine, options, loaded->settings,
+                              options.output_given ? options.output_dir : options.output_dir + "/site",
+                              options.built_dir.empty() ? "out" : options.built_dir, false, err);
     case Command::Render: return run_render(loaded->engine, options, err);
     default: return run_check(loaded->engine, options, err);
   }

@@ -3,10 +3,12 @@
 #include <unistd.h>
 
 #include <ctime>
+#include <filesystem>
 #include <optional>
 
 #include "batch/build_run.h"
 #include "batch/engine_fingerprint.h"
+#include "cli/site_command.h"
 
 namespace vanban::cli {
 
@@ -36,7 +38,20 @@ int run_build_command(const Engine& engine, const Options& options, const Engine
     signing = std::move(loaded.value);
     request.signing = &*signing;
   }
-  return run_build(engine, request, err);
+  const int status = run_build(engine, request, err);
+  // The site follows the documents it shows: none after bad usage or an unwritable folder (2),
+  // nor after a run stopped by a signal (128 + N). A content folder without site settings has no
+  // site (unless --settings names them).
+  if (options.no_site || status >= 2) return status;
+  std::error_code ec;
+  if (options.site_settings.empty() &&
+      !std::filesystem::exists(std::filesystem::path(options.content_dir) / "site.xml", ec)) {
+    if (!options.quiet) err << "site: no " << options.content_dir << "/site.xml, no web site written\n";
+    return status;
+  }
+  const int site_status = run_site_command(engine, options, settings, options.output_dir + "/site",
+                                           options.output_dir, true, err);
+  return status != 0 ? status : site_status;
 }
 
 }  // namespace vanban::cli

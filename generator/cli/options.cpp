@@ -19,6 +19,7 @@ Command command_named(const std::string& name) {
   if (name == "render") return Command::Render;
   if (name == "check") return Command::Check;
   if (name == "build") return Command::Build;
+  if (name == "site") return Command::Site;
   return Command::None;
 }
 
@@ -31,15 +32,19 @@ std::string option_name(const std::string& arg, std::string& value, bool& has_va
   return arg.substr(0, eq);
 }
 
-bool is_flag(const std::string& name) { return name == "--csv" || name == "--quiet"; }
+bool is_flag(const std::string& name) { return name == "--csv" || name == "--quiet" || name == "--no-site"; }
 
 // Whether `name` takes a value and is known to `command`.
 bool known_option(Command command, const std::string& name) {
   if (name == "--fonts" || name == "--data" || name == "--max-input-mb" || name == "--max-elements") return true;
-  if (name == "-o" || name == "--output") return command == Command::Render || command == Command::Build;
+  if (name == "-o" || name == "--output")
+    return command == Command::Render || command == Command::Build || command == Command::Site;
   if (name == "--format") return command == Command::Render;
-  return command == Command::Build && (is_flag(name) || name == "--month" || name == "--content" ||
-                                      name == "--jobs" || name == "-j" || is_signing_option(name));
+  if (name == "--settings") return command == Command::Build || command == Command::Site;
+  if (name == "--from") return command == Command::Site;
+  if (name == "--month" || name == "--no-site" || is_signing_option(name)) return command == Command::Build;
+  return (command == Command::Build || command == Command::Site) &&
+         (is_flag(name) || name == "--content" || name == "--jobs" || name == "-j");
 }
 
 bool parse_jobs(const std::string& text, unsigned& jobs, std::string& error) {
@@ -57,6 +62,11 @@ bool parse_jobs(const std::string& text, unsigned& jobs, std::string& error) {
 bool set_option(Options& o, const std::string& name, const std::string& value, std::string& error) {
   if (name == "-o" || name == "--output") {
     o.output_dir = value;
+    o.output_given = true;
+  } else if (name == "--settings") {
+    o.site_settings = value;
+  } else if (name == "--from") {
+    o.built_dir = value;
   } else if (name == "--format") {
     return parse_formats(value, o.formats, error);
   } else if (name == "--fonts") {
@@ -133,7 +143,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   }
   o.command = command_named(first);
   if (o.command == Command::None) {
-    parsed.error = "unknown command '" + first + "'; expected build, render, check, guides, issue or register";
+    parsed.error = "unknown command '" + first + "'; expected build, site, render, check, guides, issue, register or sign";
     return parsed;
   }
 
@@ -141,8 +151,9 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (only_inputs || arg.empty() || arg[0] != '-' || arg == "-") {
-      if (o.command == Command::Build) {
-        parsed.error = "build takes no input files ('" + arg + "'); use --content DIR or --month YYYY-MM";
+      if (o.command == Command::Build || o.command == Command::Site) {
+        parsed.error = first + " takes no input files ('" + arg + "'); use --content DIR" +
+                       (o.command == Command::Build ? " or --month YYYY-MM" : "");
         return parsed;
       }
       o.inputs.push_back(arg);
@@ -169,7 +180,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         parsed.error = "option '" + name + "' takes no value";
         return parsed;
       }
-      (name == "--csv" ? o.csv : o.quiet) = true;
+      (name == "--csv" ? o.csv : name == "--quiet" ? o.quiet : o.no_site) = true;
       continue;
     }
     if (!has_value) {
@@ -185,7 +196,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     }
     if (!set_option(o, name, value, parsed.error)) return parsed;
   }
-  if (o.inputs.empty() && o.command != Command::Build) parsed.error = "no input files given";
+  if (o.inputs.empty() && o.command != Command::Build && o.command != Command::Site)
+    parsed.error = "no input files given";
   if (parsed.ok()) parsed.error = check_signing_options(o.signing);
   return parsed;
 }

@@ -10,7 +10,7 @@
 
 namespace vanban::cli {
 
-enum class Command { None, Render, Check, Build, Help, Version };
+enum class Command { None, Render, Check, Build, Site, Help, Version };
 
 using vanban::OutputFormats;
 
@@ -23,13 +23,18 @@ struct Options {
   std::string fonts_dir;  // empty: $VANBAN_FONTS, else the shipped fonts
   std::string data_dir;   // empty: $VANBAN_DATA, else the source tree
   InputLimits limits;     // --max-input-mb, --max-elements
-  // build only
+  // build and site
   std::string content_dir = "content";
   std::string month;  // YYYY-MM; empty: every month folder and content/documents
   unsigned jobs = 0;  // 0: one per core
   bool csv = false;   // read the month's CSV set even when meetings.xml is there
   bool quiet = false;
   SigningOptions signing;  // --key and the other signing options (cli/signing_options.h)
+  // site (and build, which writes OUT/site unless --no-site)
+  bool no_site = false;
+  std::string site_settings;  // --settings FILE; empty: CONTENT/site.xml
+  std::string built_dir;      // site: --from DIR, what vanban build wrote (default: out)
+  bool output_given = false;  // site: -o given (else OUT/site)
 };
 
 struct ParsedOptions {

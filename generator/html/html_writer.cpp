@@ -45,14 +45,23 @@ class HtmlBuilder {
 
   void build() {
     head();
-    out_ += "<body>\n<div class=\"sheet\">\n";
+    out_ += "<body>\n";
+    sheet("main");
+    out_ += "</body>\n</html>\n";
+  }
+
+  void sheet_only() { sheet("div"); }
+
+  // The sheet of paper: header (or cover), the text in `body_tag`, the closing blocks.
+  void sheet(const char* body_tag) {
+    out_ += "<div class=\"sheet\">\n";
     if (doc_.cover.empty()) {
       header();
-      out_ += "<main>\n";
+      open_body(body_tag);
       title();
     } else {
       cover();
-      out_ += "<main>\n";
+      open_body(body_tag);
     }
     addresses();
     out_ += "<div class=\"content\">\n";
@@ -62,13 +71,22 @@ class HtmlBuilder {
       if (listed) ++next;
       block(doc_.body[i], 0, nullptr, listed ? static_cast<int>(next) : 0);
     }
-    out_ += "</div>\n</main>\n";
+    out_ += "</div>\n</";
+    out_ += body_tag;
+    out_ += ">\n";
     footer();
-    out_ += "</div>\n</body>\n</html>\n";
+    out_ += "</div>\n";
   }
 
  private:
   void text(std::string_view s) { append_escaped(out_, s); }
+
+  // <main> on a page of its own; a <div class="doc-body"> inside a site page's <article>.
+  void open_body(const char* tag) {
+    out_ += '<';
+    out_ += tag;
+    out_ += std::string_view(tag) == "main" ? ">\n" : " class=\"doc-body\">\n";
+  }
 
   void meta(const char* name, const std::string& content) {
     if (content.empty()) return;
@@ -594,6 +612,14 @@ std::string write_html(const ResolvedDocument& doc) {
   // The stylesheet and markup are about 8 KiB; text roughly doubles with its tags.
   out.reserve(12 * 1024 + text_size(doc.body) + 64 * doc.recipients.size());
   HtmlBuilder(doc, out).build();
+  return out;
+}
+
+HtmlArticle write_html_article(const ResolvedDocument& doc) {
+  HtmlArticle out;
+  html::append_stylesheet(out.stylesheet, *doc.profile);
+  out.sheet.reserve(4 * 1024 + text_size(doc.body) + 64 * doc.recipients.size());
+  HtmlBuilder(doc, out.sheet).sheet_only();
   return out;
 }
 

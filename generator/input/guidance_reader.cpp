@@ -26,10 +26,7 @@ std::string normal(const char* raw) {
 }
 
 std::string attribute(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
-  std::string out = trimmed(normal(str(v)));
-  xmlFree(v);
-  return out;
+  return trimmed(normal(xml::attribute(n, name).c_str()));
 }
 
 std::string content(const xmlNode* n) {

@@ -16,18 +16,12 @@ namespace vanban {
 
 namespace {
 
+using xml::attribute;
 using xml::child;
 using xml::is;
 using xml::is_text;
 using xml::str;
 using xml::trimmed;
-
-std::string attribute(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
-  std::string out = v ? str(v) : "";
-  xmlFree(v);
-  return out;
-}
 
 // Whitespace of XML text: collapsed, NFC.
 std::string normal(std::string_view raw) { return text::collapse_whitespace(text::to_nfc(raw)); }

@@ -18,17 +18,11 @@ namespace vanban {
 
 namespace {
 
+using xml::attribute;
 using xml::child;
 using xml::is;
 using xml::is_text;
 using xml::str;
-
-std::string attribute(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
-  std::string out = v ? str(v) : "";
-  xmlFree(v);
-  return out;
-}
 
 std::string content(const xmlNode* n) {
   xmlChar* v = xmlNodeGetContent(n);

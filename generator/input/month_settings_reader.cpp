@@ -26,12 +26,7 @@ std::string clean(const char* raw) {
   return trimmed(text::collapse_whitespace(text::to_nfc(raw ? raw : "")));
 }
 
-std::string attribute(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
-  std::string out = clean(str(v));
-  xmlFree(v);
-  return out;
-}
+std::string attribute(const xmlNode* n, const char* name) { return clean(xml::attribute(n, name).c_str()); }
 
 std::string content(const xmlNode* n) {
   xmlChar* v = xmlNodeGetContent(n);

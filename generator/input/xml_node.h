@@ -28,6 +28,14 @@ inline std::string trimmed(std::string s) {
   return s.substr(b, s.find_last_not_of(' ') - b + 1);
 }
 
+// The value of the attribute `name` as written ("" when absent).
+inline std::string attribute(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
+  std::string out = v ? str(v) : "";
+  xmlFree(v);
+  return out;
+}
+
 // The first child element called `name`, or nullptr.
 inline const xmlNode* child(const xmlNode* parent, const char* name) {
   for (const xmlNode* c = parent->children; c; c = c->next)

@@ -261,6 +261,7 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   ResolvedDocument out;
   out.profile = &p;
   out.type = doc.type;
+  out.date = doc.date;
   out.source_file = doc.source_file;
   out.line = doc.line;
   out.column = doc.column;
@@ -332,6 +333,7 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   out.info.title = type_title + " số " + strip_number_label(out.number.text);
   if (!doc.subject.empty()) out.info.title += " " + doc.subject;
   out.info.author = doc.issuer.name;
+  out.issuer_parent = doc.issuer.parent;
   // A booklet is known by its cover ("Tài liệu sinh hoạt chi, tổ hội - Tháng 10 năm 2026").
   for (const CoverLine& line : doc.cover) {
     if (line.role == CoverLine::Role::Title) out.info.title = line.text;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/civil_date.h"
 #include "model/document.h"
 #include "model/page.h"
 #include "profile/chart_geometry.h"
@@ -42,6 +43,7 @@ struct ResolvedCoverLine {
 struct ResolvedDocument {
   const Profile* profile = nullptr;  // owned by the ProfileRegistry
   std::string type;                  // "chi-thi"
+  CivilDate date;                    // the document's own date (the site lists by it)
   std::string source_file;
   int line = 0, column = 0;          // of <document>, for messages about the whole layout
 
@@ -82,6 +84,7 @@ struct ResolvedDocument {
   StyledText recipients_label;  // "Nơi nhận:", empty when there are no recipients
   std::vector<ResolvedRecipient> recipients;
 
+  std::string issuer_parent;  // the parent body as written ("Tỉnh ủy Trường Giang"); info.author is the issuer
   DocumentInfo info;  // title "Chỉ thị về ...", author = issuer, subject, keywords, timestamp
 
   bool has_signature() const { return !authority.empty() || !role.empty() || !signer.empty(); }

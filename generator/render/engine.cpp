@@ -156,11 +156,16 @@ Result<ResolvedDocument> Engine::resolve(Result<Document> read) const {
   return out;
 }
 
+ResolvedDocument Engine::measure(const ResolvedDocument& doc) const {
+  ResolvedDocument measured = doc;
+  measured.charts = measure_charts(doc, fonts_);
+  return measured;
+}
+
 Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const OutputFormats& formats) const {
   // The measuring step: what only fonts can tell (chart geometry) goes into the document that
   // every writer reads.
-  ResolvedDocument measured = doc;
-  measured.charts = measure_charts(doc, fonts_);
+  const ResolvedDocument measured = measure(doc);
   const WriterInput input{doc, measured, fonts_};
   Result<RenderedDocument> out;
   RenderedDocument rendered;

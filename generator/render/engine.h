@@ -46,6 +46,10 @@ class Engine {
   // templates/schema/document.rng, for readers that need the markup itself.
   const std::string& document_schema() const { return document_schema_; }
 
+  // `doc` with what only the fonts can tell (chart geometry) filled in: what both writers read,
+  // for callers that write HTML of their own around it (the site).
+  ResolvedDocument measure(const ResolvedDocument& doc) const;
+
  private:
   Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles, std::vector<std::string> keep_together);
   Result<ResolvedDocument> resolve(Result<Document> read) const;

@@ -46,7 +46,7 @@ TEST(ParseOptions, HelpAndVersion) {
 
 TEST(ParseOptions, BadUsage) {
   EXPECT_EQ(parse_options({}).error, "no command given");
-  EXPECT_EQ(parse_options({"draw", "a.xml"}).error, "unknown command 'draw'; expected build, render, check, guides, issue or register");
+  EXPECT_EQ(parse_options({"draw", "a.xml"}).error, "unknown command 'draw'; expected build, site, render, check, guides, issue, register or sign");
   EXPECT_EQ(parse_options({"render"}).error, "no input files given");
   EXPECT_EQ(parse_options({"render", "a.xml", "--colour"}).error, "unknown option '--colour' for render");
   EXPECT_EQ(parse_options({"check", "a.xml", "-o", "x"}).error, "unknown option '-o' for check");

@@ -371,6 +371,7 @@ def main():
     for rng in ("meetings.rng", "month.rng", "guidance.rng"):
         check_schema(source, rng, "data-formats.md")
     check_schema(source, "profile.rng", "layouts/README.md")
+    check_schema(source, "site.rng", "site.md")
 
     keys = source_table(source)
     index = read(source / "docs" / "README.md")

@@ -510,7 +510,9 @@ def produce(vanban, source, work):
     """(label, path) of every PDF to check; problems producing them."""
     problems = []
     built = work / "build"
-    result = subprocess.run([vanban, "build", "--content", str(source / "content"), "-o", str(built), "--quiet"],
+    # The documents only: the web site holds copies of the same PDFs.
+    result = subprocess.run([vanban, "build", "--content", str(source / "content"), "-o", str(built), "--quiet",
+                             "--no-site"],
                             capture_output=True, text=True, env=clean_env(), timeout=300)
     if result.returncode != 0:
         problems.append(f"vanban build --content {source / 'content'} exited {result.returncode}: {result.stderr[-2000:]}")

@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""End-to-end check of the board's web site written by `vanban build` (out/site): every link and
+asset resolves inside the folder, feed.xml and sitemap.xml parse with their namespaces, every
+article has its metadata, PDF, canonical and Open Graph tags, one <h1> and lang="vi"; slugs and
+bytes stay the same on a rebuild, a removed document's page goes, a file vanban did not write
+stays; a document without a subject and a duplicate are reported with their file, the rest of the
+site is written; the search index finds "Đảng ủy" for "dang uy".
+
+Usage: site_e2e.py --vanban PATH --source DIR
+Only the standard library and node (the site's own search.js, run on the written index) are used.
+"""
+import argparse
+import html.parser
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+FAILURES = []
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+        print("FAIL: " + message, flush=True)
+    return condition
+
+
+class Page(html.parser.HTMLParser):
+    """The parts of a page the contract names."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links, self.tags, self.meta, self.classes, self.ids = [], [], {}, {}, set()
+        self.lang = None
+        self.canonical = None
+        self.in_dl = False
+        self.dts = []
+        self._dt = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append(tag)
+        if tag == "html":
+            self.lang = a.get("lang")
+        for cls in (a.get("class") or "").split():
+            self.classes.setdefault(cls, []).append((tag, a))
+        if tag == "link" and a.get("rel") == "canonical":
+            self.canonical = a.get("href")
+        if tag == "meta" and a.get("property"):
+            self.meta[a["property"]] = a.get("content")
+        if "id" in a:
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            # The canonical link is absolute by design; every other link stays in the site.
+            if key in a and tag in ("a", "link", "script", "img") and a.get("rel") != "canonical":
+                self.links.append(a[key])
+        if tag == "form":
+            self.links.append(a.get("action", ""))
+        if tag == "dt":
+            self._dt = ""
+
+    def handle_data(self, data):
+        if self._dt is not None:
+            self._dt += data
+
+    def handle_endtag(self, tag):
+        if tag == "dt":
+            self.dts.append(self._dt.strip())
+            self._dt = None
+
+
+def parse(path):
+    p = Page()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def vanban(args, **kw):
+    return subprocess.run([VANBAN, *args], capture_output=True, text=True, timeout=600, **kw)
+
+
+def site_files(site):
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def check_site(site, base_url):
+    pages = sorted(site.rglob("*.html"))
+    check(len(pages) > 10, f"only {len(pages)} pages")
+    articles = sorted((site / "van-ban").glob("*.html"))
+    check(len(articles) > 10, f"only {len(articles)} article pages")
+    for page in pages:
+        rel = page.relative_to(site)
+        p = parse(page)
+        check(p.lang == "vi", f"{rel}: lang is {p.lang}")
+        check(p.canonical == base_url + str(rel), f"{rel}: canonical {p.canonical}")
+        check("og:title" in p.meta and "og:description" in p.meta, f"{rel}: no Open Graph title/description")
+        check(p.tags.count("h1") == 1, f"{rel}: {p.tags.count('h1')} <h1>")
+        check("site-footer" in p.classes, f"{rel}: no footer")
+        for link in p.links:
+            url = urllib.parse.urlsplit(link)
+            if link.startswith("#"):
+                check(link[1:] in p.ids, f"{rel}: anchor {link} names no element")
+                continue
+            if url.scheme:
+                check(False, f"{rel}: link out of the site: {link}")
+                continue
+            target = (page.parent / urllib.parse.unquote(url.path)).resolve()
+            check(target.is_file() and site.resolve() in target.parents,
+                  f"{rel}: link {link} does not reach a file of the site")
+    for page in articles:
+        rel = page.relative_to(site)
+        p = parse(page)
+        check(p.dts == ["Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Loại văn bản", "Trích yếu"],
+              f"{rel}: metadata {p.dts}")
+        pdf = [a for _, a in p.classes.get("pdf-link", [])]
+        check(len(pdf) == 1 and pdf[0]["href"].endswith(".pdf"), f"{rel}: PDF link {pdf}")
+        if pdf:
+            check((page.parent / pdf[0]["href"]).read_bytes()[:5] == b"%PDF-", f"{rel}: the PDF is not a PDF")
+        check("article" in p.tags and "related" in p.classes, f"{rel}: no <article> or Tin khác")
+        check("doc-meta" in p.classes, f"{rel}: no dl.doc-meta")
+    guides = [a for a in articles if "tai-lieu-sinh-hoat" in a.name]
+    check(guides and all("booklet-link" in parse(g).classes for g in guides), "guides without the A5 booklet link")
+
+    # Listings paginate; the home page is small.
+    check((site / "thang" / "2026-10-p2.html").is_file(), "no second page of October")
+    nav = parse(site / "thang" / "2026-10.html").classes.get("pagination")
+    check(bool(nav) and nav[0][0] == "nav", "no nav.pagination on a long listing")
+    check((site / "index.html").stat().st_size < 100_000, "home page over 100 KB")
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(site / "feed.xml").getroot()
+    check(feed.tag == atom + "feed", "feed.xml is not Atom")
+    entries = feed.findall(atom + "entry")
+    check(0 < len(entries) <= 30, f"feed has {len(entries)} entries")
+    for e in entries:
+        href = e.find(atom + "link").get("href")
+        check(href.startswith(base_url) and (site / href[len(base_url):]).is_file(), f"feed link {href}")
+    sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locs = [u.find(sm + "loc").text for u in ET.parse(site / "sitemap.xml").getroot().findall(sm + "url")]
+    check(set(locs) == {base_url + str(p.relative_to(site)) for p in pages}, "sitemap does not list every page")
+
+
+def search(site, query):
+    """The subjects search.js ranks for `query`, run under node on the written index."""
+    script = """
+const fs = require('fs'), path = require('path'), vm = require('vm');
+const site = process.argv[1];
+const loaded = new Set();
+const context = { console, TextEncoder, URLSearchParams, setTimeout, clearTimeout,
+  location: { search: '' }, history: {},
+  document: { currentScript: { src: 'file://' + site + '/assets/search.js' }, getElementById: () => null,
+    head: { appendChild(s) { vm.runInContext(fs.readFileSync(s.src.replace('file://', ''), 'utf8'), context); setTimeout(s.onload); } },
+    createElement: () => ({}) } };
+vm.createContext(context);
+vm.runInContext(fs.readFileSync(site + '/assets/search.js', 'utf8') + ';globalThis.vanbanSearch = vanbanSearch;', context);
+context.vanbanSearch.query(process.argv[2], 100).then(r => console.log(JSON.stringify(r)));
+"""
+    out = subprocess.run(["node", "-e", script, str(site), query], capture_output=True, text=True, timeout=60)
+    check(out.returncode == 0, f"node search failed: {out.stderr}")
+    return json.loads(out.stdout) if out.returncode == 0 else {"rows": [], "total": 0}
+
+
+def main():
+    global VANBAN
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--vanban", required=True)
+    parser.add_argument("--source", required=True)
+    args = parser.parse_args()
+    VANBAN = str(Path(args.vanban).resolve())
+    source = Path(args.source)
+    base_url = ET.parse(source / "content" / "site.xml").getroot().get("base-url")
+
+    with tempfile.TemporaryDirectory(prefix="vanban-site-e2e-") as tmp:
+        work = Path(tmp)
+        content = work / "content"
+        shutil.copytree(source / "content", content)
+        out = work / "out"
+        r = vanban(["build", "--content", str(content), "-o", str(out), "--quiet"], cwd=source)
+        check(r.returncode == 0, f"build exited {r.returncode}: {r.stderr[-2000:]}")
+        site = out / "site"
+        check_site(site, base_url)
+
+        # Search: with and without marks, "dang" for "Đảng".
+        with_marks = search(site, "Đảng ủy")
+        check(with_marks["total"] > 0, "no result for 'Đảng ủy'")
+        for q in ("dang uy", "DANG UY", "Dang Uy"):
+            check(search(site, q)["rows"] == with_marks["rows"], f"'{q}' differs from 'Đảng ủy'")
+        check(search(site, "khongcotu")["total"] == 0, "a word no document has found something")
+
+        # A rebuild changes nothing and keeps every address.
+        before = site_files(site)
+        r = vanban(["site", "--content", str(content), "--from", str(out), "-o", str(site)], cwd=source)
+        check(r.returncode == 0 and "0 files written" in r.stderr, f"rerun wrote files: {r.stderr}")
+        check(site_files(site) == before, "a rerun changed the site")
+
+        # A foreign file stays; a removed document's page goes; a new document keeps others' slugs.
+        (site / "van-ban" / "ghi-chu.txt").write_text("mine", encoding="utf-8")
+        gone = content / "documents" / "chi-thi-nha-nuoc.xml"
+        gone_markup = gone.read_text(encoding="utf-8")
+        gone_subject = re.search(r"<subject>(.*?)</subject>", gone_markup).group(1)
+        gone.unlink()
+        # Two documents the site cannot show, and one that takes an existing subject.
+        (content / "documents" / "khong-trich-yeu.xml").write_text(
+            re.sub(r"\s*<subject>.*?</subject>", "", gone_markup), encoding="utf-8")
+        # Copies are told apart by the addressee, the issuer, then the date; the fourth has nothing left.
+        dup = (content / "documents" / "cong-van-dang.xml").read_text(encoding="utf-8")
+        for copy in ("cong-van-dang-ban-sao", "cong-van-dang-ban-sao-2", "cong-van-dang-ban-sao-3",
+                     "cong-van-dang-ban-sao-4"):
+            (content / "documents" / (copy + ".xml")).write_text(dup, encoding="utf-8")
+        slugs_before = {l.split(" ")[1]: l.split(" ")[2] for l in (site / "vanban-site.txt").read_text().splitlines()
+                        if l.startswith("slug ")}
+        r = vanban(["build", "--content", str(content), "-o", str(out), "--quiet"], cwd=source)
+        check(r.returncode == 1, f"build with bad site documents exited {r.returncode}")
+        check(re.search(r"khong-trich-yeu\.xml:\d+:\d+: expected element <subject>", r.stderr),
+              f"no message for the missing subject: {r.stderr[-2000:]}")
+        check(re.search(r"cong-van-dang-ban-sao-4\.xml:0:0: duplicate address: .*/cong-van-dang\.xml", r.stderr),
+              f"no message for the duplicate: {r.stderr[-2000:]}")
+        check("documents/cong-van-dang-ban-sao-4 " not in (site / "vanban-site.txt").read_text(), "the duplicate has a page")
+        check((site / "van-ban" / "ghi-chu.txt").read_text(encoding="utf-8") == "mine", "a foreign file was touched")
+        slugs_after = {l.split(" ")[1]: l.split(" ")[2] for l in (site / "vanban-site.txt").read_text().splitlines()
+                       if l.startswith("slug ")}
+        check(all(slugs_after.get(k) == v for k, v in slugs_before.items() if k != "documents/chi-thi-nha-nuoc"),
+              "a document changed its address")
+        old_page = slugs_before.get("documents/chi-thi-nha-nuoc")
+        check(old_page and not (site / "van-ban" / (old_page + ".html")).exists(), "the removed document's page is still there")
+        check(not any(gone_subject in p.read_text(encoding="utf-8") for p in (site / "thang").glob("*.html")),
+              "the removed document is still listed")
+        check_site(site, base_url)
+
+    if FAILURES:
+        print(f"{len(FAILURES)} failure(s)")
+        return 1
+    print("site e2e: ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

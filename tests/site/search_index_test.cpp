@@ -1,0 +1,114 @@
+#include "site/search_index.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+
+#include "site_script.h"
+#include "text/search_fold.h"
+
+namespace vanban::site {
+namespace {
+
+SiteDocument document(const std::string& slug, const std::string& subject, const std::string& body) {
+  SiteDocument d;
+  d.slug = slug;
+  d.subject = subject;
+  d.text = subject + "\n" + body;
+  d.type_label = "Công văn";
+  d.issuer = "Tỉnh ủy Trường Giang";
+  d.date = {2026, 10, 5};
+  return d;
+}
+
+// The postings of `term` as doc id -> weight, decoded from the shard file that holds it.
+std::map<int, int> postings(const std::vector<SiteFile>& files, const std::string& term) {
+  std::uint32_t shards = 0;
+  for (const SiteFile& f : files) {
+    std::smatch m;
+    if (f.path == "tim-kiem/index.js" && std::regex_search(f.bytes, m, std::regex("\"shards\":(\\d+)")))
+      shards = static_cast<std::uint32_t>(std::stoul(m[1]));
+  }
+  const std::string shard = "tim-kiem/t-" + std::to_string(term_shard(term, shards)) + ".js";
+  std::map<int, int> out;
+  for (const SiteFile& f : files) {
+    if (f.path != shard) continue;
+    std::smatch m;
+    if (!std::regex_search(f.bytes, m, std::regex("\"" + term + "\":\\[([0-9,]*)\\]"))) return out;
+    std::vector<int> numbers;
+    const std::string list = m[1];
+    for (std::size_t at = 0; at < list.size();) {
+      const std::size_t comma = list.find(',', at);
+      numbers.push_back(std::stoi(list.substr(at, comma - at)));
+      at = comma == std::string::npos ? list.size() : comma + 1;
+    }
+    for (std::size_t i = 0, doc = 0; i + 1 < numbers.size(); i += 2) out[static_cast<int>(doc += numbers[i])] = numbers[i + 1];
+  }
+  return out;
+}
+
+TEST(SearchIndex, FoldedTermsPointAtTheDocumentsHoldingThem) {
+  const SiteDocument a = document("a", "Về công tác của Đảng ủy", "Uốn nắn việc sinh hoạt.");
+  const SiteDocument b = document("b", "Kế hoạch tháng", "Đảng ủy xã chỉ đạo sinh hoạt; đảng viên dự họp.");
+  const SiteDocument c = document("c", "Báo cáo", "Không có từ cần tìm.");
+  const std::vector<SiteFile> files = search_index_files({&a, &b, &c});
+  EXPECT_EQ(postings(files, "uon").size(), 1u);
+  EXPECT_TRUE(postings(files, "uon").count(0));
+  const std::map<int, int> dang = postings(files, "dang");
+  ASSERT_EQ(dang.size(), 2u);
+  // In the subject it weighs more than in the body.
+  EXPECT_GT(dang.at(0), dang.at(1));
+  EXPECT_TRUE(postings(files, "Đảng").empty());  // only folded terms are stored
+}
+
+TEST(SearchIndex, DocumentsTableHasLinksSubjectsAndExcerpts) {
+  const SiteDocument a = document("ve-cong-tac", "Về công tác </script>", "Nội dung \"trích\".");
+  const std::vector<SiteFile> files = search_index_files({&a});
+  const auto chunk = std::find_if(files.begin(), files.end(), [](const SiteFile& f) { return f.path == "tim-kiem/d-0.js"; });
+  ASSERT_NE(chunk, files.end());
+  EXPECT_NE(chunk->bytes.find("\"van-ban/ve-cong-tac.html\""), std::string::npos);
+  EXPECT_EQ(chunk->bytes.find("</script>"), std::string::npos);  // never closes the script
+  EXPECT_NE(chunk->bytes.find("Nội dung \\\"trích\\\"."), std::string::npos);
+}
+
+TEST(SearchIndex, ShardsGrowWithThePostings) {
+  std::vector<SiteDocument> docs;
+  for (int i = 0; i < 3000; ++i)
+    docs.push_back(document("d" + std::to_string(i), "Báo cáo số " + std::to_string(i),
+                            "chi bộ ấp " + std::to_string(i * 7) + " sinh hoạt định kỳ tháng mười"));
+  std::vector<const SiteDocument*> pointers;
+  for (const SiteDocument& d : docs) pointers.push_back(&d);
+  const std::vector<SiteFile> files = search_index_files(pointers);
+  std::size_t shards = 0, largest = 0;
+  for (const SiteFile& f : files)
+    if (f.path.rfind("tim-kiem/t-", 0) == 0) {
+      ++shards;
+      largest = std::max(largest, f.bytes.size());
+    }
+  EXPECT_GT(shards, 4u);
+  EXPECT_EQ(shards & (shards - 1), 0u);  // a power of two
+  EXPECT_EQ(postings(files, "hoat").size(), 3000u);
+}
+
+TEST(Excerpt, CutAtASpaceWithAnEllipsis) {
+  EXPECT_EQ(excerpt("  ngắn  gọn ", 40), "ngắn gọn");
+  EXPECT_EQ(excerpt("một hai ba bốn năm", 12), "một hai ba…");
+}
+
+// search.js finds a term's shard with the same hash.
+TEST(TermShard, AgreesWithTheSiteScript) {
+  const std::vector<std::string> terms = {"dang", "uy", "uon", "nan", "2026", "a", "truong", "ñandu"};
+  const std::vector<std::string> printed = testing::run_search_script(
+      terms, "for (const t of lines) console.log([1, 7, 64, 4096].map(n => vanbanShard(t, n)).join(' '));");
+  ASSERT_EQ(printed.size(), terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    std::string expected;
+    for (const std::uint32_t n : {1u, 7u, 64u, 4096u})
+      expected += (expected.empty() ? "" : " ") + std::to_string(term_shard(terms[i], n));
+    EXPECT_EQ(printed[i], expected) << terms[i];
+  }
+}
+
+}  // namespace
+}  // namespace vanban::site
