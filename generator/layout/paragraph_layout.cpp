@@ -34,15 +34,21 @@ constexpr double kLastResortPenalty = 5000;
 enum class PhraseBreaks { Justified, Never, LastResort };
 
 // The penalty of a break at the space at byte `gap`: from the strongest span around it.
-double gap_penalty(const std::vector<text::KeptSpan>& spans, std::size_t gap, PhraseBreaks mode) {
+// `too_wide[k]`: span k alone is wider than the line, so in LastResort mode only it may break.
+double gap_penalty(const std::vector<text::KeptSpan>& spans, const std::vector<bool>& too_wide, std::size_t gap,
+                   PhraseBreaks mode) {
   double soft = 0;
-  for (const text::KeptSpan& s : spans) {
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const text::KeptSpan& s = spans[k];
     if (s.begin >= gap || gap >= s.end) continue;
     if (s.bond == text::Bond::Hard) {
       switch (mode) {
         case PhraseBreaks::Justified: return kJustifiedHardPenalty;
         case PhraseBreaks::Never: return kInfinitePenalty;
-        case PhraseBreaks::LastResort: return kLastResortPenalty;
+        case PhraseBreaks::LastResort:
+          if (!too_wide[k]) return kInfinitePenalty;
+          soft += kLastResortPenalty;
+          continue;
       }
     }
     soft += kSoftPenalty;
@@ -87,7 +93,8 @@ const text::KeepTogether& rules_only() {
 // Turns runs into boxes (word pieces) and glue (spaces), using ICU's break opportunities on
 // the whole paragraph so that a break never falls inside a word whose pieces differ in style.
 // A space inside a kept phrase gets a penalty before its glue, so the break can only be there.
-PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const FontSet& fonts, PhraseBreaks mode) {
+PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const FontSet& fonts, PhraseBreaks mode,
+                          double measure = 0) {
   PreparedParagraph out;
   std::string text;
   std::vector<std::size_t> run_end;
@@ -101,6 +108,12 @@ PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const F
     return static_cast<std::size_t>(std::upper_bound(run_end.begin(), run_end.end(), offset) - run_end.begin());
   };
   const auto spans = (st.keep_together ? *st.keep_together : rules_only()).spans(text);
+  std::vector<bool> too_wide(spans.size(), false);
+  if (mode == PhraseBreaks::LastResort)
+    for (std::size_t k = 0; k < spans.size(); ++k)
+      too_wide[k] = fonts.face(run_style[run_at(spans[k].begin)])
+                        .text_width(std::string_view(text).substr(spans[k].begin, spans[k].end - spans[k].begin), st.size) >
+                    measure;
   const bool justify = mode == PhraseBreaks::Justified;
 
   if (st.first_indent > 0) out.items.push_back(LineItem::box(st.first_indent, -1));
@@ -122,7 +135,7 @@ PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const F
     }
     if (end == text.size()) break;
     if (at_space) {
-      const double penalty = gap_penalty(spans, word_end, mode);
+      const double penalty = gap_penalty(spans, too_wide, word_end, mode);
       if (penalty > 0) out.items.push_back(LineItem::penalty_item(0, penalty));
       const double space = fonts.face(run_style[run_at(word_end)]).advance(U' ') * st.size;
       out.items.push_back(justify ? LineItem::glue(space, space / 2, space / 3) : LineItem::glue(space, 0, 0));
@@ -169,7 +182,7 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
     p = prepare(runs, st, fonts, PhraseBreaks::Never);
     breaks = break_lines_balanced(p.items, first_width, rest_width);
     if (breaks.overflow > 0 && st.may_split_phrases) {
-      PreparedParagraph split = prepare(runs, st, fonts, PhraseBreaks::LastResort);
+      PreparedParagraph split = prepare(runs, st, fonts, PhraseBreaks::LastResort, rest_width);
       LineBreaks split_breaks = break_lines_balanced(split.items, first_width, rest_width);
       if (split_breaks.overflow < breaks.overflow) {
         p = std::move(split);

@@ -22,29 +22,59 @@ LineAlign to_line_align(Align a) {
 }
 }  // namespace
 
+namespace {
+
+// Widths in proportion to `weights` that give no column less than its minimum: the columns
+// that would fall below get their minimum, the others share what is left by weight, until
+// none falls below (the minimums must fit in `width`).
+std::vector<double> weighted_widths(const std::vector<double>& min_widths, const std::vector<double>& weights,
+                                    double width) {
+  const std::size_t n = min_widths.size();
+  std::vector<double> w(n, 0);
+  std::vector<bool> at_minimum(n, false);
+  for (bool changed = true; changed;) {
+    changed = false;
+    double free_width = width, free_weight = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (at_minimum[i]) free_width -= min_widths[i];
+      else free_weight += weights[i];
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (at_minimum[i]) {
+        w[i] = min_widths[i];
+        continue;
+      }
+      w[i] = free_weight > 0 ? free_width * weights[i] / free_weight : 0;
+      if (w[i] < min_widths[i]) at_minimum[i] = changed = true;
+    }
+  }
+  return w;
+}
+
+}  // namespace
+
 std::vector<double> column_widths(const std::vector<double>& min_widths,
                                   const std::vector<double>& max_widths,
                                   const std::vector<double>& weights, double width) {
   const std::size_t n = min_widths.size();
   std::vector<double> w(n, 0);
   if (n == 0) return w;
-  if (weights.size() == n) {
-    const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
-    for (std::size_t i = 0; i < n; ++i) w[i] = total > 0 ? width * weights[i] / total : width / n;
+  const double sum_min = std::accumulate(min_widths.begin(), min_widths.end(), 0.0);
+  if (sum_min > width) {
+    for (std::size_t i = 0; i < n; ++i) w[i] = min_widths[i] * width / sum_min;  // overfull: scale
     return w;
   }
-  const double sum_min = std::accumulate(min_widths.begin(), min_widths.end(), 0.0);
+  if (weights.size() == n && std::accumulate(weights.begin(), weights.end(), 0.0) > 0)
+    return weighted_widths(min_widths, weights, width);
   const double sum_max = std::accumulate(max_widths.begin(), max_widths.end(), 0.0);
   if (sum_max <= width) {
     // Everything fits on one line: share the extra space in proportion to natural widths.
     for (std::size_t i = 0; i < n; ++i)
       w[i] = sum_max > 0 ? max_widths[i] * width / sum_max : width / n;
-  } else if (sum_min <= width) {
+  } else {
     const double want = sum_max - sum_min;
     for (std::size_t i = 0; i < n; ++i)
       w[i] = min_widths[i] + (width - sum_min) * (max_widths[i] - min_widths[i]) / want;
-  } else {
-    for (std::size_t i = 0; i < n; ++i) w[i] = min_widths[i] * width / sum_min;  // overfull: scale
   }
   return w;
 }

@@ -20,9 +20,11 @@ struct LaidOutTable {
   std::vector<bool> keep_with_next;
 };
 
-// Column widths that fill `width`: every column gets at least its longest word; the space left
-// goes to the columns in proportion to how much more they need to fit on one line. An author's
-// <col width> weights, when given, are used instead.
+// Column widths that fill `width`: every column gets at least its widest unbreakable piece (a
+// word, or a phrase kept on one line); the space left goes to the columns in proportion to how
+// much more they need to fit on one line or, when the author gave <col width> weights, in
+// proportion to those. Only when the minimums alone are wider than `width` does a column get
+// less (all scaled down alike).
 std::vector<double> column_widths(const std::vector<double>& min_widths,
                                   const std::vector<double>& max_widths,
                                   const std::vector<double>& weights, double width);

@@ -163,5 +163,36 @@ TEST_F(TextBreakingTest, TableCellsKeepNamesTogetherAndSizeColumnsForThem) {
   }
 }
 
+// The author's <col width> weights share the width, but never leave a column narrower than
+// its widest kept phrase when the phrases fit: the names column of the monthly summary
+// ("Phường Rạch Cát Đông" beside six numeric columns) keeps each name on one line.
+TEST(ColumnWidths, WeightsGiveWayToWhatMustStayOnOneLine) {
+  const std::vector<double> min{20, 110, 30, 30}, max{20, 300, 60, 60}, weights{1, 2, 2, 2};
+  const std::vector<double> w = column_widths(min, max, weights, 280);
+  ASSERT_EQ(w.size(), 4u);
+  EXPECT_NEAR(w[1], 110, 1e-9);  // by weight alone it would get 80
+  EXPECT_NEAR(w[0] + w[1] + w[2] + w[3], 280, 1e-9);
+  EXPECT_NEAR(w[2], w[3], 1e-9);  // the rest still shared by weight
+  EXPECT_NEAR(w[2], 2 * w[0], 1e-9);
+  // Where the weights leave every column its minimum they are followed exactly.
+  const std::vector<double> free = column_widths(min, max, weights, 700);
+  EXPECT_NEAR(free[1], 200, 1e-9);
+}
+
+TEST_F(TextBreakingTest, AnOverwideNameSplitsAloneAndItsNeighboursHold) {
+  // "Kiên Thị Hồng Nhung," is wider than the cell: it alone may break; "Ban Thường vụ" after
+  // it never does.
+  ParagraphStyle st;
+  st.size = 13;
+  st.align = LineAlign::Left;
+  st.keep_together = keep_;
+  const double name = fonts_->face(FontStyle::Regular).text_width("Kiên Thị Hồng Nhung,", 13);
+  const auto lines = texts(layout_paragraph({{"Kiên Thị Hồng Nhung, Ủy viên Ban Thường vụ Đảng ủy phường Bình Hải",
+                                              false, false}},
+                                            st, name - 4, *fonts_));
+  EXPECT_EQ(splits(lines, "Ban Thường vụ"), 0) << ::testing::PrintToString(lines);
+  EXPECT_EQ(splits(lines, "Đảng ủy"), 0) << ::testing::PrintToString(lines);
+}
+
 }  // namespace
 }  // namespace vanban
