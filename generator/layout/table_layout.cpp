@@ -1,6 +1,7 @@
 #include "layout/table_layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "layout/paragraph_layout.h"
@@ -89,25 +90,49 @@ LaidOutTable layout_table(const Table& table, const TextStyle& style, double wid
     out.keep_with_next.push_back(static_cast<int>(i) < out.header_rows ||
                                  (i + 1 < table.rows.size() && table.rows[i].heads_group(columns)));
 
-  std::vector<double> min_w(columns, 0), max_w(columns, 0);
+  // Content widths at the style's size (text widths scale with the size; padding does not).
+  std::vector<double> min_w(columns, 0), max_w(columns, 0), word_w(columns, 0);
   for (const TableRow& row : table.rows) {
     int col = 0;
     for (const TableCell& cell : row.cells) {
       if (cell.column_span <= 1 && col < columns) {
-        const TextExtent e = measure_inlines(cell.content, style.size, cell.header || style.bold, fonts, keep_together);
-        min_w[col] = std::max(min_w[col], e.min_width + 2 * kPaddingX);
-        max_w[col] = std::max(max_w[col], e.max_width + 2 * kPaddingX);
+        const bool bold = cell.header || style.bold;
+        const TextExtent e = measure_inlines(cell.content, style.size, bold, fonts, keep_together);
+        min_w[col] = std::max(min_w[col], e.min_width);
+        max_w[col] = std::max(max_w[col], e.max_width);
+        word_w[col] = std::max(word_w[col], measure_inlines(cell.content, style.size, bold, fonts).min_width);
       }
       col += std::max(1, cell.column_span);
     }
+  }
+  const double padding = 2 * kPaddingX * columns;
+  // The largest size in half points, from the style's down to its minimum, at which `content`
+  // (measured at the style's size) fits; 0 if none.
+  auto fitting_size = [&](const std::vector<double>& content) {
+    const double total = std::accumulate(content.begin(), content.end(), 0.0);
+    if (total + padding <= width + 1e-9) return style.size;
+    const double smallest = style.min_size > 0 ? style.min_size : style.size;
+    const double size = std::floor(2 * (width - padding) * style.size / total) / 2;
+    return size >= smallest ? size : 0.0;
+  };
+  double size = fitting_size(min_w);
+  if (size == 0) size = fitting_size(word_w);
+  if (size == 0) {
+    size = style.min_size > 0 ? style.min_size : style.size;
+    out.overflow = std::accumulate(word_w.begin(), word_w.end(), 0.0) * size / style.size + padding - width;
+  }
+  out.size = size;
+  for (int i = 0; i < columns; ++i) {
+    min_w[i] = min_w[i] * size / style.size + 2 * kPaddingX;
+    max_w[i] = max_w[i] * size / style.size + 2 * kPaddingX;
   }
   const std::vector<double> widths = column_widths(min_w, max_w, table.column_weights, width);
   std::vector<double> edges(columns + 1, 0);
   for (int i = 0; i < columns; ++i) edges[i + 1] = edges[i] + widths[i];
 
   ParagraphStyle cell_style;
-  cell_style.size = style.size;
-  cell_style.line_height = single_line_height(fonts, style.size) * 1.1;
+  cell_style.size = size;
+  cell_style.line_height = single_line_height(fonts, size) * 1.1;
   cell_style.keep_together = keep_together;
   for (const TableRow& row : table.rows) {
     Fragment fragment;

@@ -109,6 +109,10 @@ Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const Outpu
   RenderedDocument rendered;
   // Writes `pages` into `into`; false (with the reasons in out.errors) when writing failed.
   auto write = [&](const Pages& pages, std::string& into) {
+    if (!pages.problems.empty()) {  // what does not fit is never printed past the page edge
+      out.errors.insert(out.errors.end(), pages.problems.begin(), pages.problems.end());
+      return false;
+    }
     Result<std::string> pdf = write_pdf(pages, fonts_);
     for (Diagnostic& d : pdf.errors) {
       if (d.file.empty()) d.file = doc.source_file;
