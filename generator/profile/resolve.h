@@ -1,6 +1,7 @@
 // Applies a profile to a document: pure, no I/O.
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string>
 
@@ -18,5 +19,14 @@ namespace vanban {
 // the profile's title (docs/markup.md, "<issuer>") is left out with a warning.
 Result<ResolvedDocument> resolve(const Document& doc, const Profile& profile, long long timestamp,
                                  std::span<const std::string> keep_together = {});
+
+// The phrases every document of `profile` keeps together: `keep_together` and the profile's
+// title lines. Built once per profile and run, and shared by the documents (text/keep_together.h).
+std::shared_ptr<const text::KeepTogether> shared_phrases(const Profile& profile,
+                                                         std::span<const std::string> keep_together);
+
+// As above, with the shared phrases built beforehand by shared_phrases(profile, ...).
+Result<ResolvedDocument> resolve(const Document& doc, const Profile& profile, long long timestamp,
+                                 std::shared_ptr<const text::KeepTogether> shared);
 
 }  // namespace vanban

@@ -39,8 +39,9 @@ Engine::Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles,
     : settings_(std::move(settings)),
       fonts_(std::move(fonts)),
       profiles_(std::move(profiles)),
-      keep_together_(std::move(keep_together)),
-      document_schema_(settings_.data_dir + "/templates/schema/document.rng") {}
+      document_schema_(settings_.data_dir + "/templates/schema/document.rng") {
+  for (const Profile& p : profiles_.all()) shared_phrases_.push_back(shared_phrases(p, keep_together));
+}
 
 Result<Engine> Engine::load(const EngineSettings& settings) {
   Result<Engine> out;
@@ -95,7 +96,8 @@ Result<ResolvedDocument> Engine::resolve(Result<Document> read) const {
   }
 
   const long long timestamp = settings_.timestamp.value_or(document_timestamp(doc.date));
-  Result<ResolvedDocument> resolved = vanban::resolve(doc, *profile, timestamp, keep_together_);
+  const auto shared = shared_phrases_[static_cast<std::size_t>(profile - profiles_.all().data())];
+  Result<ResolvedDocument> resolved = vanban::resolve(doc, *profile, timestamp, shared);
   out.errors.insert(out.errors.end(), resolved.errors.begin(), resolved.errors.end());
   if (!resolved.ok()) return out;
   const Diagnostics overflow = check_header(*resolved.value, fonts_);

@@ -3,6 +3,7 @@
 // write where, and the benchmark calls it in a loop.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,7 +55,8 @@ class Engine {
   EngineSettings settings_;
   FontSet fonts_;
   ProfileRegistry profiles_;
-  std::vector<std::string> keep_together_;  // templates/phrases/keep-together.txt
+  // templates/phrases/keep-together.txt with each profile's titles, by index in profiles_.all()
+  std::vector<std::shared_ptr<const text::KeepTogether>> shared_phrases_;
   std::string document_schema_;
 };
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,6 +33,11 @@ double fixed_space_width(char32_t cp);  // 0 when `cp` is not one
 
 class KeepTogether {
  public:
+  KeepTogether() = default;
+  // Starts from the phrases of `shared` (the phrase list and a profile's titles, built once per
+  // run) without copying them: a document adds only its own names.
+  explicit KeepTogether(std::shared_ptr<const KeepTogether> shared) : shared_(std::move(shared)) {}
+
   // A phrase of several words; one word or an empty phrase is ignored.
   void add_phrase(std::string_view phrase, Bond bond = Bond::Hard);
   // A name from the profile or the document ("Hội Cựu chiến binh tỉnh Vĩnh Giang"): the whole
@@ -39,17 +45,18 @@ class KeepTogether {
   // with its level word, "tỉnh Vĩnh Giang", soft), so they hold in upper case too.
   void add_name(std::string_view name);
 
-  // Every span of `utf8` (NFC) to keep on one line: phrase matches and rule matches, in no
-  // particular order; spans may overlap.
+  // Every span of `utf8` (NFC) to keep on one line: phrase matches (the shared phrases' first)
+  // and rule matches, in no particular order; spans may overlap.
   std::vector<KeptSpan> spans(std::string_view utf8) const;
 
  private:
   struct Phrase {
-    std::vector<std::u32string> words;  // case-folded
+    std::vector<std::string> words;  // case-folded UTF-8
     Bond bond;
   };
+  std::shared_ptr<const KeepTogether> shared_;
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::u32string, std::vector<std::size_t>> by_first_word_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
 };
 
 }  // namespace vanban::text
