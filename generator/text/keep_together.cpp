@@ -31,22 +31,23 @@ struct AsciiProperties {
   char folded = 0;
 };
 
-const std::array<AsciiProperties, 128>& ascii() {
-  static const std::array<AsciiProperties, 128> table = [] {
-    std::array<AsciiProperties, 128> t{};
-    for (UChar32 c = 0; c < 128; ++c) {
-      t[static_cast<std::size_t>(c)] = {u_ispunct(c) != 0, u_isdigit(c) != 0, u_isupper(c) != 0, u_islower(c) != 0,
-                                        static_cast<char>(u_foldCase(c, U_FOLD_CASE_DEFAULT))};
-    }
-    return t;
-  }();
-  return table;
+std::array<AsciiProperties, 128> ascii_properties() {
+  std::array<AsciiProperties, 128> t{};
+  for (UChar32 c = 0; c < 128; ++c) {
+    t[static_cast<std::size_t>(c)] = {u_ispunct(c) != 0, u_isdigit(c) != 0, u_isupper(c) != 0, u_islower(c) != 0,
+                                      static_cast<char>(u_foldCase(c, U_FOLD_CASE_DEFAULT))};
+  }
+  return t;
 }
 
-bool punct(char32_t c) { return c < 128 ? ascii()[c].punct : u_ispunct(static_cast<UChar32>(c)) != 0; }
-bool digit(char32_t c) { return c < 128 ? ascii()[c].digit : u_isdigit(static_cast<UChar32>(c)) != 0; }
-bool upper(char32_t c) { return c < 128 ? ascii()[c].upper : u_isupper(static_cast<UChar32>(c)) != 0; }
-bool lower(char32_t c) { return c < 128 ? ascii()[c].lower : u_islower(static_cast<UChar32>(c)) != 0; }
+// Filled before main (ICU's character properties are compiled into the library): a function-local
+// static would cost a guard check on every character.
+const std::array<AsciiProperties, 128> kAscii = ascii_properties();
+
+bool punct(char32_t c) { return c < 128 ? kAscii[c].punct : u_ispunct(static_cast<UChar32>(c)) != 0; }
+bool digit(char32_t c) { return c < 128 ? kAscii[c].digit : u_isdigit(static_cast<UChar32>(c)) != 0; }
+bool upper(char32_t c) { return c < 128 ? kAscii[c].upper : u_isupper(static_cast<UChar32>(c)) != 0; }
+bool lower(char32_t c) { return c < 128 ? kAscii[c].lower : u_islower(static_cast<UChar32>(c)) != 0; }
 
 bool is_punct(char32_t c) { return c != U'%' && punct(c); }
 
@@ -92,7 +93,7 @@ Token make_token(std::string_view utf8, std::size_t begin, std::size_t end, std:
   t.title_case = core.size() >= 2 && upper(core.front()) && std::all_of(core.begin() + 1, core.end(), lower);
   for (char32_t c : core) {
     if (c < 128) {
-      t.core += ascii()[c].folded;
+      t.core += kAscii[c].folded;
     } else {
       append_utf8(t.core, u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
     }
