@@ -22,6 +22,10 @@
 #include <string>
 #include <vector>
 
+#include "model/xml_escape.h"
+
+using vanban::xml_escaped;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -355,31 +359,17 @@ Province make_province(int branch_count, std::uint32_t seed) {
   return p;
 }
 
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string meetings_xml(const Province& p) {
   std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                   "<!-- Synthetic month written by vanban_make_province for the benchmark. -->\n";
   x += "<meeting-month year=\"" + std::to_string(kYear) + "\" month=\"" + std::to_string(kMonth) + "\">\n  <branches>\n";
   for (const Branch& b : p.branches)
     x += "    <branch id=\"" + b.id + "\" kind=\"" + b.kind + "\" organisation=\"" + b.organisation + "\" name=\"" +
-         xml_escape(b.name) + "\" commune=\"" + xml_escape(b.commune) + "\" members=\"" + std::to_string(b.members) + "\" meeting-day=\"" + std::to_string(b.meeting_day) + "\"/>\n";
+         xml_escaped(b.name) + "\" commune=\"" + xml_escaped(b.commune) + "\" members=\"" + std::to_string(b.members) + "\" meeting-day=\"" + std::to_string(b.meeting_day) + "\"/>\n";
   x += "  </branches>\n  <cadres>\n";
   for (const Cadre& c : p.cadres)
-    x += "    <cadre id=\"" + c.id + "\" name=\"" + xml_escape(c.name) + "\" position=\"" + xml_escape(c.position) +
-         "\" agency=\"" + xml_escape(c.agency) + "\" level=\"" + c.level + "\"/>\n";
+    x += "    <cadre id=\"" + c.id + "\" name=\"" + xml_escaped(c.name) + "\" position=\"" + xml_escaped(c.position) +
+         "\" agency=\"" + xml_escaped(c.agency) + "\" level=\"" + c.level + "\"/>\n";
   x += "  </cadres>\n  <assignments>\n";
   for (const auto& [cadre, branch] : p.assignments) x += "    <assign cadre=\"" + cadre + "\" branch=\"" + branch + "\"/>\n";
   x += "  </assignments>\n  <meetings>\n";
@@ -388,11 +378,11 @@ std::string meetings_xml(const Province& p) {
     if (!m.cadre.empty()) x += " cadre=\"" + m.cadre + "\"";
     if (!m.report_filed.empty()) x += " report-filed=\"" + m.report_filed + "\"";
     x += ">\n";
-    for (const std::string& t : m.topics) x += "      <topic>" + xml_escape(t) + "</topic>\n";
+    for (const std::string& t : m.topics) x += "      <topic>" + xml_escaped(t) + "</topic>\n";
     for (const Opinion& o : m.opinions)
-      x += "      <opinion topic=\"" + xml_escape(o.topic) + "\">" + xml_escape(o.text) + "</opinion>\n";
+      x += "      <opinion topic=\"" + xml_escaped(o.topic) + "\">" + xml_escaped(o.text) + "</opinion>\n";
     if (!m.quality.empty()) x += "      <quality>" + m.quality + "</quality>\n";
-    for (const std::string& s : m.proposals) x += "      <proposal>" + xml_escape(s) + "</proposal>\n";
+    for (const std::string& s : m.proposals) x += "      <proposal>" + xml_escaped(s) + "</proposal>\n";
     x += "    </meeting>\n";
   }
   return x + "  </meetings>\n</meeting-month>\n";
@@ -429,14 +419,14 @@ std::string month_xml(const Province& p) {
   int number = 11;
   for (const Agency& a : p.agencies) {
     const bool personal = a.meaning.empty();
-    x += "  <agency key=\"" + xml_escape(a.key) + "\" layout=\"" + a.layout + "\" reports=\"" +
+    x += "  <agency key=\"" + xml_escaped(a.key) + "\" layout=\"" + a.layout + "\" reports=\"" +
          (personal ? std::string("personal\"") : "organisation\" first-report-number=\"" + std::to_string(number) + "\"") +
-         ">\n    <issuer>\n" + (a.parent.empty() ? "" : "      <parent>" + xml_escape(a.parent) + "</parent>\n") +
-         "      <name>" + xml_escape(a.name) + "</name>\n      <code>" + xml_escape(a.code) + "</code>\n    </issuer>\n" +
-         "    <place>" + xml_escape(a.place) + "</place>\n    <archive>" + xml_escape(a.archive) + "</archive>\n";
+         ">\n    <issuer>\n" + (a.parent.empty() ? "" : "      <parent>" + xml_escaped(a.parent) + "</parent>\n") +
+         "      <name>" + xml_escaped(a.name) + "</name>\n      <code>" + xml_escaped(a.code) + "</code>\n    </issuer>\n" +
+         "    <place>" + xml_escaped(a.place) + "</place>\n    <archive>" + xml_escaped(a.archive) + "</archive>\n";
     if (!personal)
-      x += "    <signature>\n      <authority meaning=\"" + a.meaning + "\">" + xml_escape(a.authority) +
-           "</authority>\n      <role>" + xml_escape(a.role) + "</role>\n      <signer>" + xml_escape(a.signer) +
+      x += "    <signature>\n      <authority meaning=\"" + a.meaning + "\">" + xml_escaped(a.authority) +
+           "</authority>\n      <role>" + xml_escaped(a.role) + "</role>\n      <signer>" + xml_escaped(a.signer) +
            "</signer>\n    </signature>\n";
     x += "  </agency>\n";
     number += 7;

@@ -14,6 +14,7 @@
 #include <set>
 #include <vector>
 
+#include "model/xml_escape.h"
 #include "support.h"
 #include "templating/render_template.h"
 
@@ -57,8 +58,8 @@ vanban::TemplateValue value(FuzzedDataProvider& in, int depth) {
     }
     default: {
       std::string text = text_value(in);
-      // {{x}} puts escape_xml(x) in markup: no character may open or break markup.
-      if (vanban::escape_xml(text).find_first_of("<>\"'") != std::string::npos) std::abort();
+      // {{x}} puts xml_escaped(x) in markup: no character may open or break markup.
+      if (vanban::xml_escaped(text).find_first_of("<>\"'") != std::string::npos) std::abort();
       return vanban::TemplateValue(std::move(text));
     }
   }

@@ -3,26 +3,11 @@
 #include <charconv>
 #include <cmath>
 
+#include "model/xml_escape.h"
+
 namespace vanban::html {
 
-void append_escaped(std::string& out, std::string_view text) {
-  std::size_t plain_from = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity = nullptr;
-    switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&#39;"; break;
-      default: continue;
-    }
-    out.append(text, plain_from, i - plain_from);
-    out += entity;
-    plain_from = i + 1;
-  }
-  out.append(text, plain_from, std::string_view::npos);
-}
+void append_escaped(std::string& out, std::string_view text) { append_xml_escaped(out, text); }
 
 void append_number(std::string& out, double value) {
   // Rounding first keeps products such as 0.4 * 100 from printing as 40.000000000000007.

@@ -5,28 +5,10 @@
 #include <fstream>
 #include <iterator>
 
+#include "model/xml_escape.h"
 #include "pdf/flate.h"
 
 namespace vanban {
-
-namespace {
-
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string xmp_date(long long timestamp) {
   const std::time_t t = static_cast<std::time_t>(timestamp);
@@ -53,14 +35,14 @@ std::string xmp_packet(const DocumentInfo& info) {
   x += "<dc:format>application/pdf</dc:format>\n";
   // Each entry mirrors an Info key written by pdf_writer.cpp (set_info), and only when it is.
   if (!info.title.empty())
-    x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(info.title) +
+    x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(info.title) +
          "</rdf:li></rdf:Alt></dc:title>\n";
   if (!info.author.empty())
-    x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(info.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+    x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escaped(info.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
   if (!info.subject.empty())
-    x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(info.subject) +
+    x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(info.subject) +
          "</rdf:li></rdf:Alt></dc:description>\n";
-  if (!info.keywords.empty()) x += "<pdf:Keywords>" + xml_escape(info.keywords) + "</pdf:Keywords>\n";
+  if (!info.keywords.empty()) x += "<pdf:Keywords>" + xml_escaped(info.keywords) + "</pdf:Keywords>\n";
   x += "<pdf:Producer>vanban</pdf:Producer>\n";
   x += "<xmp:CreatorTool>vanban</xmp:CreatorTool>\n";
   x += "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n";

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/xml_escape.h"
 #include "templating/render_template.h"
 
 namespace vanban {
@@ -16,7 +17,7 @@ std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 std::string inline_markup(const Inlines& runs) {
   std::string out;
   for (const TextRun& r : runs) {
-    std::string run = escape_xml(r.text);
+    std::string run = xml_escaped(r.text);
     if (r.italic) run = "<i>" + run + "</i>";
     if (r.bold) run = "<b>" + run + "</b>";
     out += run;

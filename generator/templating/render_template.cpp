@@ -4,6 +4,8 @@
 
 #include <charconv>
 
+#include "model/xml_escape.h"
+
 namespace vanban {
 
 namespace mustache = kainjow::mustache;
@@ -78,26 +80,6 @@ Diagnostic parse_error(const std::string& text, const std::string& name, std::st
 
 }  // namespace
 
-std::string escape_xml(const std::string& text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // XML 1.0 has no way to write C0 controls other than tab, LF and CR, not even as
-        // character references; in running text they can only have been a space.
-        out += (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                   ? ' '
-                   : c;
-    }
-  }
-  return out;
-}
 
 struct MarkupTemplate::Impl {
   std::string name;
@@ -116,7 +98,7 @@ Result<MarkupTemplate> MarkupTemplate::compile(const std::string& text, const st
   if (!impl->parsed.is_valid())
     return Result<MarkupTemplate>::failure(
         parse_error(text, name, impl->parsed.error_message()));
-  impl->parsed.set_custom_escape(escape_xml);
+  impl->parsed.set_custom_escape([](const std::string& text) { return xml_escaped(text); });
   Result<MarkupTemplate> out;
   out.value.emplace(MarkupTemplate(std::move(impl)));
   return out;

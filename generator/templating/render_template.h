@@ -37,7 +37,4 @@ Result<std::string> render_template(const std::string& template_text,
                                     const TemplateContext& context,
                                     const std::string& template_name);
 
-// Escapes `text` for XML character data and attribute values, as {{x}} does.
-std::string escape_xml(const std::string& text);
-
 }  // namespace vanban

@@ -11,6 +11,7 @@
 #include "layout/document_layout.h"
 #include "html_dom.h"
 #include "sample_documents.h"
+#include "shipped_data.h"
 
 namespace vanban {
 namespace {
@@ -39,14 +40,7 @@ double number(const Dom& dom, int node, const std::string& attribute) {
   return std::stod(dom.attribute(node, attribute));
 }
 
-const FontSet& fonts() {
-  static const FontSet set = [] {
-    auto f = FontSet::load_dir(std::string(VANBAN_SOURCE_DIR) + "/fonts");
-    EXPECT_TRUE(f.ok());
-    return std::move(*f.value);
-  }();
-  return set;
-}
+const FontSet& fonts() { return testing::shipped_fonts(); }
 
 // The render engine's measuring step, then the writer.
 std::string measured_html(ResolvedDocument d) {

@@ -13,7 +13,7 @@ namespace vanban::test {
 
 inline std::string decode_entities(std::string_view s) {
   static const std::pair<std::string_view, char> kEntities[] = {
-      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''}};
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
     bool matched = false;

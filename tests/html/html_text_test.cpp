@@ -19,7 +19,7 @@ std::string number(double v) {
 
 TEST(AppendEscaped, ReplacesTheFiveMarkupCharacters) {
   EXPECT_EQ(escaped("a & b < c > d \" e ' f"),
-            "[a &amp; b &lt; c &gt; d &quot; e &#39; f]");
+            "[a &amp; b &lt; c &gt; d &quot; e &apos; f]");
   EXPECT_EQ(escaped("</title><script>alert(1)</script>"),
             "[&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;]");
   EXPECT_EQ(escaped("\" onload=\"x"), "[&quot; onload=&quot;x]");

@@ -8,14 +8,13 @@
 #include <cmath>
 #include <map>
 
-#include "input/profile_reader.h"
 #include "layout/document_layout.h"
 #include "profile/resolve.h"
+#include "shipped_data.h"
 
 namespace vanban {
 namespace {
 
-const std::string kSource = VANBAN_SOURCE_DIR;
 constexpr double kWidth = 467.7;  // the text width of A4 with 30 and 15 mm margins
 
 struct Bar {
@@ -24,11 +23,7 @@ struct Bar {
 
 class ChartLayoutTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto f = FontSet::load_dir(kSource + "/fonts");
-    ASSERT_TRUE(f.ok());
-    fonts_ = new FontSet(std::move(*f.value));
-  }
+  static void SetUpTestSuite() { fonts_ = &testing::shipped_fonts(); }
 
   static Chart attendance() {
     Chart c;
@@ -65,10 +60,10 @@ class ChartLayoutTest : public ::testing::Test {
 
   static double right_edge(const TextItem& t) { return t.x + fonts_->face(t.style).text_width(t.text, t.size); }
 
-  static FontSet* fonts_;
+  static const FontSet* fonts_;
 };
 
-FontSet* ChartLayoutTest::fonts_ = nullptr;
+const FontSet* ChartLayoutTest::fonts_ = nullptr;
 
 TEST_F(ChartLayoutTest, BarLengthsAreProportionalToValues) {
   const Fragment f = layout_chart(attendance(), measure_chart(attendance(), label_style(), kWidth, *fonts_), label_style(), *fonts_);
@@ -214,8 +209,6 @@ TEST_F(ChartLayoutTest, TheTitleIsBoldAndCentredAboveTheBars) {
 // In a document the chart is one item after the paragraph space, moved whole to the next page
 // when it does not fit.
 TEST_F(ChartLayoutTest, ADocumentKeepsTheChartWholeOnOnePage) {
-  auto profiles = load_profiles(kSource + "/templates/profiles", kSource + "/templates/schema/profile.rng");
-  ASSERT_TRUE(profiles.ok());
   Document d;
   d.source_file = "chart.xml";
   d.layout = "dang";
@@ -232,7 +225,7 @@ TEST_F(ChartLayoutTest, ADocumentKeepsTheChartWholeOnOnePage) {
   chart.chart = attendance();
   d.body.push_back(chart);
   d.signature = {{"T/M Ban Thường vụ"}, "Phó Bí thư", "Nguyễn Văn Minh"};
-  const Profile* profile = profiles.value->find("dang", "", d.date);
+  const Profile* profile = testing::shipped_profiles().find("dang", "", d.date);
   ASSERT_NE(profile, nullptr);
   auto resolved = resolve(d, *profile, 0);
   ASSERT_TRUE(resolved.ok());

@@ -15,22 +15,18 @@
 #include "layout/page_dump.h"
 #include "layout/table_layout.h"
 #include "profile/resolve.h"
+#include "shipped_data.h"
 
 namespace vanban {
 namespace {
 
 double pt(Mm mm) { return to_pt(mm).value; }
-const std::string kSource = VANBAN_SOURCE_DIR;
 
 class DocumentLayoutTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto f = FontSet::load_dir(kSource + "/fonts");
-    ASSERT_TRUE(f.ok());
-    fonts_ = new FontSet(std::move(*f.value));
-    auto r = load_profiles(kSource + "/templates/profiles", kSource + "/templates/schema/profile.rng");
-    ASSERT_TRUE(r.ok());
-    registry_ = new ProfileRegistry(std::move(*r.value));
+    fonts_ = &testing::shipped_fonts();
+    registry_ = &testing::shipped_profiles();
   }
 
   static Document sample(const std::string& layout, const std::string& type, int paragraphs) {
@@ -75,12 +71,12 @@ class DocumentLayoutTest : public ::testing::Test {
     return nullptr;
   }
 
-  static FontSet* fonts_;
-  static ProfileRegistry* registry_;
+  static const FontSet* fonts_;
+  static const ProfileRegistry* registry_;
 };
 
-FontSet* DocumentLayoutTest::fonts_ = nullptr;
-ProfileRegistry* DocumentLayoutTest::registry_ = nullptr;
+const FontSet* DocumentLayoutTest::fonts_ = nullptr;
+const ProfileRegistry* DocumentLayoutTest::registry_ = nullptr;
 
 TEST_F(DocumentLayoutTest, EverythingStaysInsideTheMargins) {
   for (const std::string layout : {"dang", "nha-nuoc"}) {
@@ -233,8 +229,6 @@ TEST_F(DocumentLayoutTest, AGroupRowIsNeverLastOnAPage) {
 }
 
 TEST(TableLayout, GroupRowsAndHeaderRowsKeepWithTheNextRow) {
-  auto fonts = FontSet::load_dir(kSource + "/fonts");
-  ASSERT_TRUE(fonts.ok());
   Table t;
   TableRow header = row_of({{"STT", 1}, {"Tổ chức", 1}, {"Số cuộc", 1}, {"Tỷ lệ", 1}});
   for (TableCell& c : header.cells) c.header = true;
@@ -247,7 +241,7 @@ TEST(TableLayout, GroupRowsAndHeaderRowsKeepWithTheNextRow) {
             row_of({{"Ghi chú cuối bảng", 4}})};              // last row: nothing to keep with
   TextStyle style;
   style.size = 13;
-  const LaidOutTable laid = layout_table(t, style, 450, *fonts.value);
+  const LaidOutTable laid = layout_table(t, style, 450, testing::shipped_fonts());
   EXPECT_EQ(laid.keep_with_next, (std::vector<bool>{true, true, false, true, false, false, false}));
   EXPECT_EQ(laid.rows.size(), t.rows.size());
 }

@@ -7,28 +7,19 @@
 #include <algorithm>
 #include <cmath>
 
-#include "font/font_set.h"
-#include "input/phrase_list_reader.h"
-#include "input/profile_reader.h"
 #include "profile/resolve.h"
+#include "shipped_data.h"
 
 namespace vanban {
 namespace {
 
-const std::string kSource = VANBAN_SOURCE_DIR;
 
 class HeaderLayoutTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto f = FontSet::load_dir(kSource + "/fonts");
-    ASSERT_TRUE(f.ok());
-    fonts_ = new FontSet(std::move(*f.value));
-    auto r = load_profiles(kSource + "/templates/profiles", kSource + "/templates/schema/profile.rng");
-    ASSERT_TRUE(r.ok());
-    registry_ = new ProfileRegistry(std::move(*r.value));
-    auto phrases = read_phrase_list(kSource + "/templates/phrases/keep-together.txt");
-    ASSERT_TRUE(phrases.ok());
-    phrases_ = new std::vector<std::string>(std::move(*phrases.value));
+    fonts_ = &testing::shipped_fonts();
+    registry_ = &testing::shipped_profiles();
+    phrases_ = &testing::shipped_phrases();
   }
 
   static Document document(const std::string& layout, const std::string& type) {
@@ -74,14 +65,14 @@ class HeaderLayoutTest : public ::testing::Test {
     return s;
   }
 
-  static FontSet* fonts_;
-  static ProfileRegistry* registry_;
-  static std::vector<std::string>* phrases_;
+  static const FontSet* fonts_;
+  static const ProfileRegistry* registry_;
+  static const std::vector<std::string>* phrases_;
 };
 
-FontSet* HeaderLayoutTest::fonts_ = nullptr;
-ProfileRegistry* HeaderLayoutTest::registry_ = nullptr;
-std::vector<std::string>* HeaderLayoutTest::phrases_ = nullptr;
+const FontSet* HeaderLayoutTest::fonts_ = nullptr;
+const ProfileRegistry* HeaderLayoutTest::registry_ = nullptr;
+const std::vector<std::string>* HeaderLayoutTest::phrases_ = nullptr;
 
 TEST_F(HeaderLayoutTest, EveryProfileKeepsTwoMillimetresBetweenTheColumns) {
   for (const Profile& p : registry_->all()) {

@@ -6,26 +6,19 @@
 #include <string>
 #include <vector>
 
-#include "font/font_set.h"
-#include "input/phrase_list_reader.h"
 #include "layout/paragraph_layout.h"
 #include "layout/table_layout.h"
+#include "shipped_data.h"
 
 namespace vanban {
 namespace {
 
-const std::string kSource = VANBAN_SOURCE_DIR;
-
 class TextBreakingTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto f = FontSet::load_dir(kSource + "/fonts");
-    ASSERT_TRUE(f.ok());
-    fonts_ = new FontSet(std::move(*f.value));
-    auto phrases = read_phrase_list(kSource + "/templates/phrases/keep-together.txt");
-    ASSERT_TRUE(phrases.ok());
+    fonts_ = &testing::shipped_fonts();
     keep_ = new text::KeepTogether;
-    for (const std::string& p : *phrases.value) keep_->add_phrase(p);
+    for (const std::string& p : testing::shipped_phrases()) keep_->add_phrase(p);
   }
 
   static std::vector<std::string> texts(const std::vector<Fragment>& lines) {
@@ -56,11 +49,11 @@ class TextBreakingTest : public ::testing::Test {
     return count;
   }
 
-  static FontSet* fonts_;
+  static const FontSet* fonts_;
   static text::KeepTogether* keep_;
 };
 
-FontSet* TextBreakingTest::fonts_ = nullptr;
+const FontSet* TextBreakingTest::fonts_ = nullptr;
 text::KeepTogether* TextBreakingTest::keep_ = nullptr;
 
 TEST_F(TextBreakingTest, CentredNamesAreNeverSplitAtAnyWidth) {

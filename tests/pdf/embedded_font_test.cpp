@@ -18,18 +18,12 @@
 #include "font/utf8_decode.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/truetype_subset.h"
+#include "shipped_data.h"
 
 namespace vanban {
 namespace {
 
-const FontSet& fonts() {
-  static const FontSet set = [] {
-    auto r = FontSet::load_dir(std::string(VANBAN_SOURCE_DIR) + "/fonts");
-    if (!r.ok()) std::abort();
-    return std::move(*r.value);
-  }();
-  return set;
-}
+const FontSet& fonts() { return testing::shipped_fonts(); }
 
 // Every Vietnamese letter (most are composite glyphs in Liberation: base + marks, nested for
 // the double diacritics) plus ASCII letters, digits and punctuation.

@@ -17,17 +17,12 @@
 #include <thread>
 #include <vector>
 
+#include "shipped_data.h"
+
 namespace vanban {
 namespace {
 
-const FontSet& fonts() {
-  static const FontSet set = [] {
-    auto r = FontSet::load_dir(std::string(VANBAN_SOURCE_DIR) + "/fonts");
-    if (!r.ok()) std::abort();
-    return std::move(*r.value);
-  }();
-  return set;
-}
+const FontSet& fonts() { return testing::shipped_fonts(); }
 
 struct Command {
   int status = -1;
