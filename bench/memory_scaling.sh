@@ -21,6 +21,8 @@ for tool in "$build_dir/vanban" "$build_dir/bench/vanban_make_province" "$build_
 done
 
 echo "memory by month size on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+work=
+trap '[[ -n $work ]] && rm -rf "$work"' EXIT
 for branches in "${sizes[@]}"; do
   work=$(mktemp -d "${TMPDIR:-/tmp}/vanban-memory-XXXXXX")
   "$build_dir/bench/vanban_make_province" "$work/content" --branches "$branches" --csv > /dev/null
@@ -28,7 +30,7 @@ for branches in "${sizes[@]}"; do
   if $full_build; then
     /usr/bin/time -f '%e %M' -o "$work/time" "$build_dir/vanban" build --content "$work/content" -o "$work/out" \
       --quiet --csv --max-input-mb 2047 --max-elements 100000000 2> "$work/stderr" ||
-      { echo "vanban build exited $?:" >&2; tail -20 "$work/stderr" >&2; rm -rf "$work"; exit 1; }
+      { echo "vanban build exited $?:" >&2; tail -20 "$work/stderr" >&2; exit 1; }
     read -r seconds peak_kib < "$work/time"
     line+="; full build $(( peak_kib / 1024 )) MiB peak in $seconds s"
   fi
