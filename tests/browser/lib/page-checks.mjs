@@ -2,8 +2,9 @@
 // function returns a list of problems (strings); empty means the page passes.
 import { injectAxe } from './browser.mjs';
 
-// Nothing sticks out sideways: every box and every run of text lies inside the window, unless a
-// box between it and the page scrolls (or clips) it: a wide table scrolls in its own box.
+// Nothing sticks out sideways: every box and every run of text lies inside the window. Only a
+// table may be wider, scrolling in a box of its own; what a box clips is reported too (text cut
+// off is as unread as text off screen), except screen-reader text clipped to a pixel.
 export function horizontalOverflow(page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
@@ -11,9 +12,14 @@ export function horizontalOverflow(page) {
     if (document.documentElement.scrollWidth > width) {
       problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px in a ${width} px window`);
     }
-    const contained = node => {
+    const excused = node => {
+      const table = (node.nodeType === Node.TEXT_NODE ? node.parentElement : node).closest('table');
       for (let box = node.parentElement; box && box !== document.body; box = box.parentElement) {
-        if (getComputedStyle(box).overflowX !== 'visible') return true;
+        const overflow = getComputedStyle(box).overflowX;
+        if (overflow === 'visible') continue;
+        const rect = box.getBoundingClientRect();
+        if (rect.width <= 1 || rect.height <= 1) return true;
+        if ((overflow === 'auto' || overflow === 'scroll') && table && box.contains(table)) return true;
       }
       return false;
     };
@@ -34,7 +40,7 @@ export function horizontalOverflow(page) {
         rect = node.getBoundingClientRect();
         owner = node;
       }
-      if (!sticksOut(rect) || contained(node)) continue;
+      if (!sticksOut(rect) || excused(node)) continue;
       const what = node.nodeType === Node.TEXT_NODE ? `text "${node.data.trim().slice(0, 40)}" in ${name(owner)}` : name(owner);
       problems.push(`${what} spans x ${Math.round(rect.left)}..${Math.round(rect.right)} in a ${width} px window`);
     }
