@@ -182,7 +182,10 @@ std::string commune_title(int c, const std::string& name) {
 Province make_province(int branch_count, std::uint32_t seed) {
   Draw draw(seed);
   Province p;
-  const int communes = std::max(1, branch_count / 67);
+  // At most 800 communes (real provinces have under 200), so that their names (830 distinct
+  // pairs of syllables from place_name(40)) and the three digits of branch ids stay unique in a
+  // million-branch month; beyond that the communes only grow larger.
+  const int communes = std::clamp(branch_count / 67, 1, 800);
   std::vector<std::string> commune_places, commune_names;  // "Tân Phú", "xã Tân Phú"
   for (int c = 0; c < communes; ++c) {
     commune_places.push_back(place_name(c + 40));

@@ -18,7 +18,7 @@ rules=(
   'PkgConfig::FREETYPE|<ft2build\.h|<freetype/|FT_[A-Z_]+_H'
   'PkgConfig::LIBCRYPTO|<openssl/'
   'kainjow::mustache|<kainjow/'
-  ' z|<zlib\.h'
+  'PkgConfig::LIBDEFLATE|<libdeflate\.h'
 )
 
 for rule in "${rules[@]}"; do

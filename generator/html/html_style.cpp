@@ -93,8 +93,10 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       "hgroup p{margin:0 5%}\n"
       // The rule under the subject stands clear of its descenders, as in the PDF (6 pt).
       "hgroup .rule{margin-top:6pt}\n"
-      // Names, dates and numbers with their units are not split (html_writer.cpp, kept_text).
-      ".nb{white-space:nowrap}\n"
+      // Names, dates and numbers with their units are not split (html_writer.cpp, kept_text):
+      // an inline block moves whole to the next line, and wraps inside only when it is wider
+      // than the line itself (a phone's header column), where nowrap would push the page sideways.
+      ".nb{display:inline-block}\n"
       ".to{display:flex;justify-content:center;align-items:baseline;column-gap:.3em;"
       "margin-bottom:10pt}\n"
       ".to>p{flex:none}\n";

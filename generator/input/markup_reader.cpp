@@ -343,6 +343,8 @@ Document MarkupReader::read(const xmlNode* root) {
       d.secrecy = plain(c);
     else if (is(c, "number"))
       d.number = plain(c);
+    else if (is(c, "unnumbered"))
+      d.unnumbered = true;
     else if (is(c, "place"))
       d.place = plain(c);
     else if (is(c, "subject"))

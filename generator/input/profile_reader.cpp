@@ -89,6 +89,7 @@ void ProfileReader::read_styles(const xmlNode* styles, Profile& p) {
     defined[i] = true;
     TextStyle& t = p.styles[i];
     t.size = num(s, "size");
+    t.min_size = std::min(num(s, "min-size"), t.size);
     t.bold = flag(s, "bold");
     t.italic = flag(s, "italic");
     t.underline = flag(s, "underline");

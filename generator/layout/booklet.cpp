@@ -22,6 +22,7 @@ std::vector<int> booklet_order(int page_count) {
 Pages impose_booklet(const Pages& pages, double sheet_width, double sheet_height) {
   Pages out;
   out.info = pages.info;
+  out.problems = pages.problems;
   if (pages.pages.empty()) return out;
   const double width = pages.pages.front().width, height = pages.pages.front().height;
   const std::vector<int> order = booklet_order(static_cast<int>(pages.pages.size()));

@@ -1,5 +1,7 @@
 #include "layout/document_layout.h"
 
+#include <cmath>
+#include <string>
 #include <unordered_map>
 
 #include "layout/chart_layout.h"
@@ -8,6 +10,7 @@
 #include "layout/paginator.h"
 #include "layout/paragraph_layout.h"
 #include "layout/table_layout.h"
+#include "text/vietnamese_format.h"
 
 namespace vanban {
 
@@ -31,6 +34,7 @@ class BodyFlow {
            const std::vector<TocEntry>& toc, ChartQueue& charts)
       : BodyFlow(*doc.profile, fonts, width, body_height, toc, charts) {
     body_.keep_together = doc.keep_together.get();
+    source_file = doc.source_file;
   }
 
   void add_blocks(const std::vector<Block>& blocks, int depth) {
@@ -65,7 +69,7 @@ class BodyFlow {
         break;
       }
       case Block::Kind::Table:
-        add_table(b.table);
+        add_table(b);
         break;
       case Block::Kind::Chart:
         push({layout_chart(b.chart, charts_.geometry.at(charts_.next++), profile_.style(Element::TableText), fonts_),
@@ -91,6 +95,8 @@ class BodyFlow {
 
   std::vector<FlowItem> items;
   std::vector<std::vector<Fragment>> table_headers;
+  Diagnostics problems;  // tables that cannot fit, at their lines of the source file
+  std::string source_file;
 
  private:
   void push(FlowItem item) {
@@ -128,8 +134,17 @@ class BodyFlow {
     }
   }
 
-  void add_table(const Table& table) {
-    LaidOutTable t = layout_table(table, profile_.style(Element::TableText), width_, fonts_, body_.keep_together);
+  void add_table(const Block& block) {
+    const TextStyle& style = profile_.style(Element::TableText);
+    LaidOutTable t = layout_table(block.table, style, width_, fonts_, body_.keep_together);
+    if (t.overflow > 0) {
+      auto mm = [](double pt) { return std::to_string(static_cast<int>(std::ceil(to_mm(Pt(pt)).value))); };
+      problems.push_back({source_file, block.source_line, 0,
+                          "the table is wider than the text block (" + mm(width_) + " mm): at " +
+                              text::format_figure(t.size, 1) + " pt, the smallest size layout '" + profile_.family +
+                              "' allows, its columns need at least " + mm(width_ + t.overflow) +
+                              " mm; use fewer columns or shorter words in them"});
+    }
     const int id = static_cast<int>(table_headers.size());
     table_headers.emplace_back(t.rows.begin(), t.rows.begin() + t.header_rows);
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
@@ -152,6 +167,7 @@ class BodyFlow {
   void add_box(const Block& box, int depth) {
     BodyFlow inner(profile_, fonts_, width_ - 2 * kBoxPadding, body_height_, toc_, charts_);
     inner.body_.keep_together = body_.keep_together;
+    inner.source_file = source_file;
     if (!box.title.empty()) {
       ParagraphStyle st = inner.body_;
       const TextStyle& h = profile_.style(Element::Heading);
@@ -162,6 +178,7 @@ class BodyFlow {
       inner.add_lines(layout_paragraph({{box.title, false, false}}, st, inner.width_, fonts_), true);
     }
     inner.add_blocks(box.blocks, depth);
+    problems.insert(problems.end(), inner.problems.begin(), inner.problems.end());
     Fragment framed;
     for (std::size_t i = 0; i < inner.items.size(); ++i)
       framed.append_below(inner.items[i].fragment, kBoxPadding, i == 0 ? kBoxPadding : inner.items[i].space_before);
@@ -296,6 +313,7 @@ Pages layout_pass(const ResolvedDocument& doc, const FontSet& fonts, const Geome
 
   Pages out;
   out.info = doc.info;
+  out.problems = std::move(flow.problems);
   for (std::size_t n = 0; n < pages.size(); ++n) {
     Page page;
     page.width = g.page_width;

@@ -30,19 +30,29 @@ constexpr double kFinishingStretch = 1e5;  // "infinite" stretch of the last lin
 constexpr double kJustifiedHardPenalty = 500;
 constexpr double kSoftPenalty = 50;
 constexpr double kLastResortPenalty = 5000;
+// Cutting a word wider than the line (no hyphen is added): at a code's joint ("784-QĐ/TU"
+// after "-" or "/") it reads well; between two letters only when there is no joint.
+constexpr double kJointCutPenalty = 50;
+constexpr double kLetterCutPenalty = 1000;
 
 enum class PhraseBreaks { Justified, Never, LastResort };
 
 // The penalty of a break at the space at byte `gap`: from the strongest span around it.
-double gap_penalty(const std::vector<text::KeptSpan>& spans, std::size_t gap, PhraseBreaks mode) {
+// `too_wide[k]`: span k alone is wider than the line, so in LastResort mode only it may break.
+double gap_penalty(const std::vector<text::KeptSpan>& spans, const std::vector<bool>& too_wide, std::size_t gap,
+                   PhraseBreaks mode) {
   double soft = 0;
-  for (const text::KeptSpan& s : spans) {
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const text::KeptSpan& s = spans[k];
     if (s.begin >= gap || gap >= s.end) continue;
     if (s.bond == text::Bond::Hard) {
       switch (mode) {
         case PhraseBreaks::Justified: return kJustifiedHardPenalty;
         case PhraseBreaks::Never: return kInfinitePenalty;
-        case PhraseBreaks::LastResort: return kLastResortPenalty;
+        case PhraseBreaks::LastResort:
+          if (!too_wide[k]) return kInfinitePenalty;
+          soft += kLastResortPenalty;
+          continue;
       }
     }
     soft += kSoftPenalty;
@@ -79,6 +89,25 @@ void add_word(PreparedParagraph& out, std::string_view word, FontStyle style, do
   }
 }
 
+// The cuts of a word too wide for the line that layout may use: its joints, and between
+// letters only inside a piece between two joints that is itself wider than `measure`.
+template <class Width>
+std::vector<text::WordCut> usable_cuts(std::string_view word, const Width& width_of, double measure) {
+  const std::vector<text::WordCut> cuts = text::word_cuts(word);
+  std::vector<std::size_t> joints{0};
+  for (const text::WordCut& c : cuts)
+    if (c.at_joint) joints.push_back(c.offset);
+  joints.push_back(word.size());
+  std::vector<text::WordCut> out;
+  for (std::size_t k = 0; k + 1 < joints.size(); ++k) {
+    if (k > 0) out.push_back({joints[k], true});
+    if (width_of(joints[k], joints[k + 1]) <= measure) continue;
+    for (const text::WordCut& c : cuts)
+      if (!c.at_joint && joints[k] < c.offset && c.offset < joints[k + 1]) out.push_back(c);
+  }
+  return out;
+}
+
 const text::KeepTogether& rules_only() {
   static const text::KeepTogether none;
   return none;
@@ -87,7 +116,10 @@ const text::KeepTogether& rules_only() {
 // Turns runs into boxes (word pieces) and glue (spaces), using ICU's break opportunities on
 // the whole paragraph so that a break never falls inside a word whose pieces differ in style.
 // A space inside a kept phrase gets a penalty before its glue, so the break can only be there.
-PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const FontSet& fonts, PhraseBreaks mode) {
+// `measure` is the line's width (0: unknown, as when measuring a table cell): a word wider than
+// it is cut, and in LastResort mode only a phrase wider than it may break.
+PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const FontSet& fonts, PhraseBreaks mode,
+                          double measure = 0) {
   PreparedParagraph out;
   std::string text;
   std::vector<std::size_t> run_end;
@@ -101,6 +133,12 @@ PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const F
     return static_cast<std::size_t>(std::upper_bound(run_end.begin(), run_end.end(), offset) - run_end.begin());
   };
   const auto spans = (st.keep_together ? *st.keep_together : rules_only()).spans(text);
+  std::vector<bool> too_wide(spans.size(), false);
+  if (mode == PhraseBreaks::LastResort)
+    for (std::size_t k = 0; k < spans.size(); ++k)
+      too_wide[k] = fonts.face(run_style[run_at(spans[k].begin)])
+                        .text_width(std::string_view(text).substr(spans[k].begin, spans[k].end - spans[k].begin), st.size) >
+                    measure;
   const bool justify = mode == PhraseBreaks::Justified;
 
   if (st.first_indent > 0) out.items.push_back(LineItem::box(st.first_indent, -1));
@@ -113,16 +151,37 @@ PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const F
     // documents keep those whole, so lines break at spaces (and hard breaks) only.
     const bool at_space = word_end < end;
     if (!at_space && !opportunity.mandatory && end != text.size()) continue;
-    // The word, cut where the style changes.
-    for (std::size_t pos = start; pos < word_end;) {
-      const std::size_t r = run_at(pos);
-      const std::size_t piece_end = std::min(word_end, run_end[r]);
-      add_word(out, std::string_view(text).substr(pos, piece_end - pos), run_style[r], st.size, fonts);
-      pos = piece_end;
+    // The word, cut where the style changes and, when it alone is wider than the line, where
+    // text::word_cuts allows, so that nothing is drawn past the margin.
+    auto add_range = [&](std::size_t from, std::size_t to) {
+      for (std::size_t pos = from; pos < to;) {
+        const std::size_t r = run_at(pos);
+        const std::size_t piece_end = std::min(to, run_end[r]);
+        add_word(out, std::string_view(text).substr(pos, piece_end - pos), run_style[r], st.size, fonts);
+        pos = piece_end;
+      }
+    };
+    const std::size_t word_items = out.items.size(), word_pieces = out.pieces.size();
+    add_range(start, word_end);
+    double word_width = 0;
+    for (std::size_t i = word_items; i < out.items.size(); ++i) word_width += out.items[i].width;
+    if (measure > 0 && word_width > measure) {
+      out.items.resize(word_items);
+      out.pieces.resize(word_pieces);
+      const std::string_view word = std::string_view(text).substr(start, word_end - start);
+      std::size_t from = start;
+      for (const text::WordCut& cut : usable_cuts(word, [&](std::size_t begin, std::size_t end) {
+             return fonts.face(run_style[run_at(start + begin)]).text_width(word.substr(begin, end - begin), st.size);
+           }, measure)) {
+        add_range(from, start + cut.offset);
+        out.items.push_back(LineItem::penalty_item(0, cut.at_joint ? kJointCutPenalty : kLetterCutPenalty));
+        from = start + cut.offset;
+      }
+      add_range(from, word_end);
     }
     if (end == text.size()) break;
     if (at_space) {
-      const double penalty = gap_penalty(spans, word_end, mode);
+      const double penalty = gap_penalty(spans, too_wide, word_end, mode);
       if (penalty > 0) out.items.push_back(LineItem::penalty_item(0, penalty));
       const double space = fonts.face(run_style[run_at(word_end)]).advance(U' ') * st.size;
       out.items.push_back(justify ? LineItem::glue(space, space / 2, space / 3) : LineItem::glue(space, 0, 0));
@@ -163,13 +222,13 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
   PreparedParagraph p;
   LineBreaks breaks;
   if (justify) {
-    p = prepare(runs, st, fonts, PhraseBreaks::Justified);
+    p = prepare(runs, st, fonts, PhraseBreaks::Justified, rest_width);
     breaks = break_lines(p.items, width - st.left_indent, rest_width);
   } else {
-    p = prepare(runs, st, fonts, PhraseBreaks::Never);
+    p = prepare(runs, st, fonts, PhraseBreaks::Never, rest_width);
     breaks = break_lines_balanced(p.items, first_width, rest_width);
     if (breaks.overflow > 0 && st.may_split_phrases) {
-      PreparedParagraph split = prepare(runs, st, fonts, PhraseBreaks::LastResort);
+      PreparedParagraph split = prepare(runs, st, fonts, PhraseBreaks::LastResort, rest_width);
       LineBreaks split_breaks = break_lines_balanced(split.items, first_width, rest_width);
       if (split_breaks.overflow < breaks.overflow) {
         p = std::move(split);

@@ -1,6 +1,7 @@
 #include "layout/table_layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "layout/paragraph_layout.h"
@@ -22,29 +23,59 @@ LineAlign to_line_align(Align a) {
 }
 }  // namespace
 
+namespace {
+
+// Widths in proportion to `weights` that give no column less than its minimum: the columns
+// that would fall below get their minimum, the others share what is left by weight, until
+// none falls below (the minimums must fit in `width`).
+std::vector<double> weighted_widths(const std::vector<double>& min_widths, const std::vector<double>& weights,
+                                    double width) {
+  const std::size_t n = min_widths.size();
+  std::vector<double> w(n, 0);
+  std::vector<bool> at_minimum(n, false);
+  for (bool changed = true; changed;) {
+    changed = false;
+    double free_width = width, free_weight = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (at_minimum[i]) free_width -= min_widths[i];
+      else free_weight += weights[i];
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (at_minimum[i]) {
+        w[i] = min_widths[i];
+        continue;
+      }
+      w[i] = free_weight > 0 ? free_width * weights[i] / free_weight : 0;
+      if (w[i] < min_widths[i]) at_minimum[i] = changed = true;
+    }
+  }
+  return w;
+}
+
+}  // namespace
+
 std::vector<double> column_widths(const std::vector<double>& min_widths,
                                   const std::vector<double>& max_widths,
                                   const std::vector<double>& weights, double width) {
   const std::size_t n = min_widths.size();
   std::vector<double> w(n, 0);
   if (n == 0) return w;
-  if (weights.size() == n) {
-    const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
-    for (std::size_t i = 0; i < n; ++i) w[i] = total > 0 ? width * weights[i] / total : width / n;
+  const double sum_min = std::accumulate(min_widths.begin(), min_widths.end(), 0.0);
+  if (sum_min > width) {
+    for (std::size_t i = 0; i < n; ++i) w[i] = min_widths[i] * width / sum_min;  // overfull: scale
     return w;
   }
-  const double sum_min = std::accumulate(min_widths.begin(), min_widths.end(), 0.0);
+  if (weights.size() == n && std::accumulate(weights.begin(), weights.end(), 0.0) > 0)
+    return weighted_widths(min_widths, weights, width);
   const double sum_max = std::accumulate(max_widths.begin(), max_widths.end(), 0.0);
   if (sum_max <= width) {
     // Everything fits on one line: share the extra space in proportion to natural widths.
     for (std::size_t i = 0; i < n; ++i)
       w[i] = sum_max > 0 ? max_widths[i] * width / sum_max : width / n;
-  } else if (sum_min <= width) {
+  } else {
     const double want = sum_max - sum_min;
     for (std::size_t i = 0; i < n; ++i)
       w[i] = min_widths[i] + (width - sum_min) * (max_widths[i] - min_widths[i]) / want;
-  } else {
-    for (std::size_t i = 0; i < n; ++i) w[i] = min_widths[i] * width / sum_min;  // overfull: scale
   }
   return w;
 }
@@ -59,25 +90,49 @@ LaidOutTable layout_table(const Table& table, const TextStyle& style, double wid
     out.keep_with_next.push_back(static_cast<int>(i) < out.header_rows ||
                                  (i + 1 < table.rows.size() && table.rows[i].heads_group(columns)));
 
-  std::vector<double> min_w(columns, 0), max_w(columns, 0);
+  // Content widths at the style's size (text widths scale with the size; padding does not).
+  std::vector<double> min_w(columns, 0), max_w(columns, 0), word_w(columns, 0);
   for (const TableRow& row : table.rows) {
     int col = 0;
     for (const TableCell& cell : row.cells) {
       if (cell.column_span <= 1 && col < columns) {
-        const TextExtent e = measure_inlines(cell.content, style.size, cell.header || style.bold, fonts, keep_together);
-        min_w[col] = std::max(min_w[col], e.min_width + 2 * kPaddingX);
-        max_w[col] = std::max(max_w[col], e.max_width + 2 * kPaddingX);
+        const bool bold = cell.header || style.bold;
+        const TextExtent e = measure_inlines(cell.content, style.size, bold, fonts, keep_together);
+        min_w[col] = std::max(min_w[col], e.min_width);
+        max_w[col] = std::max(max_w[col], e.max_width);
+        word_w[col] = std::max(word_w[col], measure_inlines(cell.content, style.size, bold, fonts).min_width);
       }
       col += std::max(1, cell.column_span);
     }
+  }
+  const double padding = 2 * kPaddingX * columns;
+  // The largest size in half points, from the style's down to its minimum, at which `content`
+  // (measured at the style's size) fits; 0 if none.
+  auto fitting_size = [&](const std::vector<double>& content) {
+    const double total = std::accumulate(content.begin(), content.end(), 0.0);
+    if (total + padding <= width + 1e-9) return style.size;
+    const double smallest = style.min_size > 0 ? style.min_size : style.size;
+    const double size = std::floor(2 * (width - padding) * style.size / total) / 2;
+    return size >= smallest ? size : 0.0;
+  };
+  double size = fitting_size(min_w);
+  if (size == 0) size = fitting_size(word_w);
+  if (size == 0) {
+    size = style.min_size > 0 ? style.min_size : style.size;
+    out.overflow = std::accumulate(word_w.begin(), word_w.end(), 0.0) * size / style.size + padding - width;
+  }
+  out.size = size;
+  for (int i = 0; i < columns; ++i) {
+    min_w[i] = min_w[i] * size / style.size + 2 * kPaddingX;
+    max_w[i] = max_w[i] * size / style.size + 2 * kPaddingX;
   }
   const std::vector<double> widths = column_widths(min_w, max_w, table.column_weights, width);
   std::vector<double> edges(columns + 1, 0);
   for (int i = 0; i < columns; ++i) edges[i + 1] = edges[i] + widths[i];
 
   ParagraphStyle cell_style;
-  cell_style.size = style.size;
-  cell_style.line_height = single_line_height(fonts, style.size) * 1.1;
+  cell_style.size = size;
+  cell_style.line_height = single_line_height(fonts, size) * 1.1;
   cell_style.keep_together = keep_together;
   for (const TableRow& row : table.rows) {
     Fragment fragment;

@@ -14,21 +14,28 @@ namespace vanban {
 
 struct LaidOutTable {
   std::vector<Fragment> rows;
+  double size = 0;      // pt the cells are set in: the style's, or smaller so that the table fits
+  double overflow = 0;  // pt by which the columns' narrowest widths exceed the width even then
   int header_rows = 0;  // the first rows, repeated at the top of each page the table spans
   // Per row: never break the page after it. Header rows stay with the first body row, and a
   // row that heads a group (TableRow::heads_group) with the group's first member.
   std::vector<bool> keep_with_next;
 };
 
-// Column widths that fill `width`: every column gets at least its longest word; the space left
-// goes to the columns in proportion to how much more they need to fit on one line. An author's
-// <col width> weights, when given, are used instead.
+// Column widths that fill `width`: every column gets at least its widest unbreakable piece (a
+// word, or a phrase kept on one line); the space left goes to the columns in proportion to how
+// much more they need to fit on one line or, when the author gave <col width> weights, in
+// proportion to those. Only when the minimums alone are wider than `width` does a column get
+// less (all scaled down alike).
 std::vector<double> column_widths(const std::vector<double>& min_widths,
                                   const std::vector<double>& max_widths,
                                   const std::vector<double>& weights, double width);
 
 // Cells break in balanced lines and never split a phrase of `keep_together` unless it alone is
-// wider than the cell.
+// wider than the cell. A table whose columns cannot fit `width` at `style.size` is set smaller,
+// in half points down to `style.min_size`: at the largest size where its kept phrases fit, else
+// where its words fit (phrases may then split); when even the words do not fit at the smallest
+// size, `overflow` says by how much (the caller rejects the table).
 LaidOutTable layout_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts,
                           const text::KeepTogether* keep_together = nullptr);
 

@@ -130,6 +130,7 @@ struct Document {
   std::string secrecy;      // "Mật", "Tối mật", "Tuyệt mật" or empty
   Issuer issuer;
   std::string number;  // digits; empty while drafting
+  bool unnumbered = false;  // <unnumbered/>: in no number series (a cadre's own report): no "Số" line
   std::string place;
   CivilDate date;
   std::string subject;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/civil_date.h"
+#include "model/diagnostic.h"
 
 namespace vanban {
 
@@ -77,6 +78,9 @@ struct DocumentInfo {
 struct Pages {
   std::vector<Page> pages;
   DocumentInfo info;
+  // What layout could not fit (a table wider than the text block even at its smallest size):
+  // the document must not be written.
+  Diagnostics problems;
 };
 
 // A straight line as a path (rules under titles, underlines, borders).

@@ -1,47 +1,42 @@
 #include "pdf/flate.h"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
+#include <array>
+#include <memory>
 #include <stdexcept>
 
 namespace vanban {
 
 namespace {
 
-// One deflate state per thread, reset between streams: deflateInit allocates about 270 KB,
-// which costs more than compressing a small stream.
-class Deflater {
- public:
-  Deflater() {
-    if (deflateInit(&z_, Z_DEFAULT_COMPRESSION) != Z_OK) throw std::runtime_error("zlib: init");
-  }
-  ~Deflater() { deflateEnd(&z_); }
-  Deflater(const Deflater&) = delete;
-  Deflater& operator=(const Deflater&) = delete;
-
-  std::string run(std::string_view data, int level) {
-    if (deflateReset(&z_) != Z_OK || deflateParams(&z_, level, Z_DEFAULT_STRATEGY) != Z_OK) {
-      throw std::runtime_error("zlib: reset");
-    }
-    std::string out(deflateBound(&z_, static_cast<uLong>(data.size())), '\0');
-    z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z_.avail_in = static_cast<uInt>(data.size());
-    z_.next_out = reinterpret_cast<Bytef*>(out.data());
-    z_.avail_out = static_cast<uInt>(out.size());
-    if (::deflate(&z_, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib: deflate");
-    out.resize(z_.total_out);
-    return out;
-  }
-
- private:
-  z_stream z_{};
+struct FreeCompressor {
+  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
 };
+using Compressor = std::unique_ptr<libdeflate_compressor, FreeCompressor>;
+
+// One compressor per level and thread, kept for the thread's life: allocating one costs more
+// than compressing a small stream.
+libdeflate_compressor& compressor(int level) {
+  thread_local std::array<Compressor, kMaxFlateLevel + 1> by_level;
+  if (level < 0 || level > kMaxFlateLevel) throw std::invalid_argument("flate: level out of range");
+  Compressor& c = by_level[static_cast<std::size_t>(level)];
+  if (!c) {
+    c.reset(libdeflate_alloc_compressor(level));
+    if (!c) throw std::runtime_error("libdeflate: out of memory");
+  }
+  return *c;
+}
 
 }  // namespace
 
 std::string flate_compress(std::string_view data, int level) {
-  thread_local Deflater deflater;
-  return deflater.run(data, level);
+  libdeflate_compressor& c = compressor(level);
+  std::string out(libdeflate_zlib_compress_bound(&c, data.size()), '\0');
+  const std::size_t n = libdeflate_zlib_compress(&c, data.data(), data.size(), out.data(), out.size());
+  if (n == 0) throw std::runtime_error("libdeflate: output larger than its bound");
+  out.resize(n);
+  return out;
 }
 
 }  // namespace vanban

@@ -34,9 +34,10 @@ constexpr long long kMinTimestamp = -62167219200;
 constexpr long long kMaxTimestamp = 253402300799;
 
 // Content streams are compressed for every document (font programs once per glyph set, see
-// embedded_font.cpp). On the directive sample's two pages (23 KB) level 3 gives 6.4 KB in half
-// the instructions of level 6 (5.4 KB); level 1 saves another 13% for 0.7 KB more.
-constexpr int kContentLevel = 3;
+// embedded_font.cpp). On the one-page State dispatch's 9.7 KB, libdeflate's level 1 gives 2.7 KB
+// in about half the time of zlib's level 3 (2.7 KB) and of its own level 3 (2.4 KB); level 6
+// saves 0.4 KB for three times the time.
+constexpr int kContentLevel = 1;
 
 // Content streams are written here rather than through PdfPainter: one BT..ET per page with
 // Tf only when the font changes, a relative Td and a TJ per line (see write_texts), instead of

@@ -64,7 +64,7 @@ const IccProfile& srgb_icc_profile() {
                 " that PDF/A output needs (Debian package icc-profiles-free)";
       return p;
     }
-    p.compressed = flate_compress(bytes, 9);
+    p.compressed = flate_compress(bytes, kMaxFlateLevel);  // once per process
     return p;
   }();
   return profile;

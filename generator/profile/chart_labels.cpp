@@ -8,7 +8,7 @@
 namespace vanban {
 
 std::string chart_value_text(double value, const Chart& chart) {
-  std::string out = text::format_decimal(value, chart.decimals);
+  std::string out = text::format_figure(value, chart.decimals);
   if (!chart.unit.empty()) out += (chart.unit == "%" ? "" : " ") + chart.unit;
   return out;
 }

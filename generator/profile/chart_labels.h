@@ -7,7 +7,8 @@
 
 namespace vanban {
 
-// "87,4%": "%" attached, another unit after a space ("2.209 cuộc").
+// "87,4%": "%" attached, another unit after a space ("2.209 cuộc"); the figure as generated
+// tables print it (text::format_figure: "90%", not "90,00%").
 std::string chart_value_text(double value, const Chart& chart);
 // A scale label: no trailing zero decimals ("25", "12,5"), the unit only when it is "%".
 std::string chart_scale_text(double value, const Chart& chart);

@@ -20,6 +20,7 @@ struct TextStyle {
   bool italic = false;
   bool underline = false;
   LetterCase letter_case = LetterCase::AsWritten;
+  double min_size = 0;  // pt a table may shrink to so that it fits the text block; 0: never shrunk
 };
 
 // Every styled element of a document. The names in profile files are in comments.

@@ -279,11 +279,14 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   out.issuer_lines.push_back(styled(p, Element::Issuer, doc.issuer.name));
   if (!p.header.issuer_mark.empty()) out.issuer_mark = styled(p, Element::IssuerMark, p.header.issuer_mark);
 
-  const std::string number = doc.number.empty() ? draft_blank(p.number.draft_blank, p.style(Element::Number).size)
-                                                : text::document_number(doc.number, p.number.pad_below_ten);
-  out.number = styled(p, Element::Number,
-                      expand_pattern(is_letter ? p.number.letter_pattern : p.number.pattern, number,
-                                     type->second.symbol, doc.issuer.code, doc.issuer.unit));
+  // A document in no number series has no "Số" line; a draft leaves the profile's blank.
+  if (!doc.unnumbered) {
+    const std::string number = doc.number.empty() ? draft_blank(p.number.draft_blank, p.style(Element::Number).size)
+                                                  : text::document_number(doc.number, p.number.pad_below_ten);
+    out.number = styled(p, Element::Number,
+                        expand_pattern(is_letter ? p.number.letter_pattern : p.number.pattern, number,
+                                       type->second.symbol, doc.issuer.code, doc.issuer.unit));
+  }
   if (is_letter && !doc.subject.empty())
     out.letter_subject = styled(p, Element::LetterSubject, letter_subject(p.header.letter_subject_prefix, doc.subject));
   if (!doc.urgency.empty()) out.urgency = styled(p, Element::Urgency, doc.urgency);
@@ -330,7 +333,7 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   }
 
   const std::string type_title = is_letter ? "Công văn" : type->second.name;
-  out.info.title = type_title + " số " + strip_number_label(out.number.text);
+  out.info.title = doc.unnumbered ? type_title : type_title + " số " + strip_number_label(out.number.text);
   if (!doc.subject.empty()) out.info.title += " " + doc.subject;
   out.info.author = doc.issuer.name;
   out.issuer_parent = doc.issuer.parent;

@@ -40,8 +40,12 @@ struct WriterInput {
 };
 
 Result<Output> pdf_output(const Pages& pages, const FontSet& fonts) {
-  Result<std::string> pdf = write_pdf(pages, fonts);
   Result<Output> out;
+  if (!pages.problems.empty()) {  // what does not fit is never printed past the page edge
+    out.errors = pages.problems;
+    return out;
+  }
+  Result<std::string> pdf = write_pdf(pages, fonts);
   out.errors = std::move(pdf.errors);
   if (pdf.ok()) out.value = Output{{}, {}, std::move(*pdf.value), static_cast<int>(pages.pages.size())};
   return out;
@@ -65,9 +69,9 @@ Result<Output> booklet_pdf(const WriterInput& in) {
   if (!out.errors.empty()) return out;
   on_a5.charts = measure_charts(on_a5, in.fonts);
   const BookletSetup& b = in.doc.profile->booklet;
-  return pdf_output(impose_booklet(layout_document(on_a5, in.fonts), to_pt(b.sheet_width).value,
-                                   to_pt(b.sheet_height).value),
-                    in.fonts);
+  const Pages pages = layout_document(on_a5, in.fonts);
+  if (!pages.problems.empty()) return pdf_output(pages, in.fonts);  // refused, with the reasons
+  return pdf_output(impose_booklet(pages, to_pt(b.sheet_width).value, to_pt(b.sheet_height).value), in.fonts);
 }
 
 // The table of outputs: a new output is a writer and a row (and its --format name in OutputFormats).

@@ -117,9 +117,27 @@ std::size_t level_words_at(const std::vector<Token>& tokens, std::size_t i) {
 
 constexpr std::size_t kLongestName = 5;  // longer runs of capitalised words are title case, not a name
 
+// Tokens [first, last) to keep on one line.
+struct TokenSpan {
+  std::size_t first = 0, last = 0;
+  Bond bond = Bond::Hard;
+};
+
+KeptSpan to_bytes(const std::vector<Token>& tokens, const TokenSpan& s) {
+  return {tokens[s.first].begin, tokens[s.last - 1].end, s.bond};
+}
+
+// Whether the phrase matches cut between tokens k - 1 and k: one of them begins or ends there.
+bool phrase_boundary(const std::vector<TokenSpan>& phrases, std::size_t k) {
+  return std::any_of(phrases.begin(), phrases.end(), [k](const TokenSpan& p) { return p.first == k || p.last == k; });
+}
+
 // The rules: proper names (runs of capitalised words), a place with its level word, a number
-// with the word it counts, a label with its number.
-void rule_spans(const std::vector<Token>& tokens, std::vector<KeptSpan>& out) {
+// with the word it counts, a label with its number. A run of capitalised words is cut where a
+// known phrase begins or ends and before a level word, which starts a new name: "Việt Nam" and
+// "Thành phố Hồ Chí Minh" in "Mặt trận Tổ quốc Việt Nam Thành phố Hồ Chí Minh", not "Việt Nam
+// Thành".
+void rule_spans(const std::vector<Token>& tokens, const std::vector<TokenSpan>& phrases, std::vector<TokenSpan>& out) {
   const std::size_t n = tokens.size();
   for (std::size_t i = 0; i + 1 < n; ++i) {
     const Token& a = tokens[i];
@@ -128,26 +146,65 @@ void rule_spans(const std::vector<Token>& tokens, std::vector<KeptSpan>& out) {
     if (b.leading_punct && fixed_space_width(b.first) == 0) continue;
     // A year ("năm 2026") counts nothing: the word after it is free.
     const bool year = i > 0 && tokens[i - 1].core == U"năm" && !tokens[i - 1].trailing_punct;
-    if (a.number && !year && u_isalpha(static_cast<UChar32>(b.first))) out.push_back({a.begin, b.end, Bond::Hard});
-    if (is_number_label(a) && is_numbered(b)) out.push_back({a.begin, b.end, Bond::Hard});
+    if (a.number && !year && u_isalpha(static_cast<UChar32>(b.first))) out.push_back({i, i + 2, Bond::Hard});
+    if (is_number_label(a) && is_numbered(b)) out.push_back({i, i + 2, Bond::Hard});
   }
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i;
-    while (j < n && tokens[j].title_case && (j == i || (!tokens[j - 1].trailing_punct && !tokens[j].leading_punct))) ++j;
+    while (j < n && tokens[j].title_case &&
+           (j == i || (!tokens[j - 1].trailing_punct && !tokens[j].leading_punct && !phrase_boundary(phrases, j) &&
+                       level_words_at(tokens, j) == 0)))
+      ++j;
     if (j == i) {
       ++i;
       continue;
     }
-    if (j - i >= 2) out.push_back({tokens[i].begin, tokens[j - 1].end, j - i <= kLongestName ? Bond::Hard : Bond::Soft});
+    if (j - i >= 2) out.push_back({i, j, j - i <= kLongestName ? Bond::Hard : Bond::Soft});
     i = j;
   }
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t level = level_words_at(tokens, i);
     if (level == 0 || !tokens[i + level].title_case || tokens[i + level].leading_punct) continue;
     std::size_t j = i + level + 1;
-    while (j < n && tokens[j].title_case && !tokens[j - 1].trailing_punct && !tokens[j].leading_punct) ++j;
-    out.push_back({tokens[i].begin, tokens[j - 1].end, Bond::Soft});
+    while (j < n && tokens[j].title_case && !tokens[j - 1].trailing_punct && !tokens[j].leading_punct &&
+           level_words_at(tokens, j) == 0)
+      ++j;
+    out.push_back({i, j, Bond::Soft});
   }
+}
+
+// Leftmost, then longest, first: a match that begins inside an earlier one and runs past its
+// end is no phrase of this text ("Ban Thường trực" in "Phó Trưởng ban Thường trực", whose
+// "ban" belongs to "Phó Trưởng ban").
+// (Phrases and Index are KeepTogether's private members.)
+template <class Phrases, class Index>
+std::vector<TokenSpan> phrase_matches(const std::vector<Token>& tokens, const Phrases& phrases_, const Index& by_first_word_) {
+  std::vector<TokenSpan> found;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto candidates = by_first_word_.find(tokens[i].core);
+    if (candidates == by_first_word_.end()) continue;
+    for (std::size_t index : candidates->second) {
+      const auto& p = phrases_[index];
+      if (i + p.words.size() > tokens.size()) continue;
+      bool match = true;
+      for (std::size_t k = 0; k < p.words.size() && match; ++k) {
+        const Token& t = tokens[i + k];
+        match = t.core == p.words[k] && (k + 1 == p.words.size() || !t.trailing_punct) && (k == 0 || !t.leading_punct);
+      }
+      if (match) found.push_back({i, i + p.words.size(), p.bond});
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const TokenSpan& a, const TokenSpan& b) {
+    return a.first != b.first ? a.first < b.first : a.last > b.last;
+  });
+  std::vector<TokenSpan> kept;
+  for (const TokenSpan& c : found) {
+    const bool crosses = std::any_of(kept.begin(), kept.end(), [&c](const TokenSpan& k) {
+      return k.first < c.first && c.first < k.last && k.last < c.last;
+    });
+    if (!crosses) kept.push_back(c);
+  }
+  return kept;
 }
 
 }  // namespace
@@ -170,29 +227,24 @@ void KeepTogether::add_phrase(std::string_view phrase, Bond bond) {
 
 void KeepTogether::add_name(std::string_view name) {
   add_phrase(name, Bond::Soft);
-  std::vector<KeptSpan> found;
-  rule_spans(tokenize(name), found);
-  for (const KeptSpan& s : found) add_phrase(name.substr(s.begin, s.end - s.begin), s.bond);
+  const std::vector<Token> tokens = tokenize(name);
+  std::vector<TokenSpan> found;
+  rule_spans(tokens, phrase_matches(tokens, phrases_, by_first_word_), found);
+  for (const TokenSpan& s : found) {
+    const KeptSpan bytes = to_bytes(tokens, s);
+    add_phrase(name.substr(bytes.begin, bytes.end - bytes.begin), s.bond);
+  }
 }
 
 std::vector<KeptSpan> KeepTogether::spans(std::string_view utf8) const {
   const std::vector<Token> tokens = tokenize(utf8);
+  const std::vector<TokenSpan> phrases = phrase_matches(tokens, phrases_, by_first_word_);
+  std::vector<TokenSpan> rules;
+  rule_spans(tokens, phrases, rules);
   std::vector<KeptSpan> out;
-  rule_spans(tokens, out);
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const auto candidates = by_first_word_.find(tokens[i].core);
-    if (candidates == by_first_word_.end()) continue;
-    for (std::size_t index : candidates->second) {
-      const Phrase& p = phrases_[index];
-      if (i + p.words.size() > tokens.size()) continue;
-      bool match = true;
-      for (std::size_t k = 0; k < p.words.size() && match; ++k) {
-        const Token& t = tokens[i + k];
-        match = t.core == p.words[k] && (k + 1 == p.words.size() || !t.trailing_punct) && (k == 0 || !t.leading_punct);
-      }
-      if (match) out.push_back({tokens[i].begin, tokens[i + p.words.size() - 1].end, p.bond});
-    }
-  }
+  out.reserve(phrases.size() + rules.size());
+  for (const TokenSpan& s : phrases) out.push_back(to_bytes(tokens, s));
+  for (const TokenSpan& s : rules) out.push_back(to_bytes(tokens, s));
   return out;
 }
 

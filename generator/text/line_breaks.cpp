@@ -42,7 +42,44 @@ bool before_free_standing_dash(std::string_view utf8, std::size_t offset) {
   return false;
 }
 
+icu::BreakIterator& thread_character_iterator() {
+  static const std::unique_ptr<const icu::BreakIterator> prototype = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createCharacterInstance(icu::Locale("vi"), status));
+    check_icu(status, "character BreakIterator");
+    return std::unique_ptr<const icu::BreakIterator>(std::move(it));
+  }();
+  thread_local const std::unique_ptr<icu::BreakIterator> mine(prototype->clone());
+  return *mine;
+}
+
+bool is_joint(char c) {
+  return c == '/' || c == '-' || c == '.' || c == '_' || c == ':' || c == '?' || c == '&' || c == '=';
+}
+
 }  // namespace
+
+std::vector<WordCut> word_cuts(std::string_view word) {
+  std::vector<WordCut> out;
+  if (word.empty()) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  UText text = UTEXT_INITIALIZER;
+  utext_openUTF8(&text, word.data(), static_cast<int64_t>(word.size()), &status);
+  check_icu(status, "UText");
+  icu::BreakIterator& it = thread_character_iterator();
+  it.setText(&text, status);
+  check_icu(status, "BreakIterator text");
+  for (int32_t pos = it.next(); pos != icu::BreakIterator::DONE; pos = it.next()) {
+    const auto offset = static_cast<std::size_t>(pos);
+    if (offset >= word.size()) break;
+    // A joint: the character before is one of the code's separators, the one after is not.
+    const bool joint = is_joint(word[offset - 1]) && !is_joint(word[offset]);
+    out.push_back({offset, joint});
+  }
+  utext_close(&text);
+  return out;
+}
 
 std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8) {
   std::vector<BreakOpportunity> out;

@@ -17,4 +17,14 @@ struct BreakOpportunity {
 // Tailored for Vietnamese: no break between a space and a free-standing dash ("trị - xã").
 std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8);
 
+// Where a word too long for any line may be cut, as byte offsets inside `word` (never 0 or its
+// end), each with whether it is a code's own joint: after "/", "-", ".", "_", ":", "?", "&" or
+// "=" followed by a letter or digit ("784-QĐ/TU", "https://example.vn/van-ban"), else a boundary
+// between two grapheme clusters (a letter with its marks is never cut).
+struct WordCut {
+  std::size_t offset = 0;
+  bool at_joint = false;
+};
+std::vector<WordCut> word_cuts(std::string_view word);
+
 }  // namespace vanban::text

@@ -91,9 +91,17 @@ std::string format_percent(double num, double den, int decimals) {
   return format_decimal(num * 100 / den, decimals) + "%";
 }
 
+std::string format_figure(double value, int decimals) {
+  std::string out = format_decimal(value, decimals);
+  const std::size_t comma = out.find(',');
+  if (comma != std::string::npos && out.find_first_not_of('0', comma + 1) == std::string::npos) out.resize(comma);
+  return out;
+}
+
 std::string format_rate(long long num, long long den, int decimals) {
-  if (den != 0 && (num * 100) % den == 0) return format_integer(num * 100 / den) + "%";
-  return format_percent(static_cast<double>(num), static_cast<double>(den), decimals);
+  if (den == 0) return "0%";
+  // num * 100 first, as format_percent: one rounding only.
+  return format_figure(static_cast<double>(num) * 100 / static_cast<double>(den), decimals) + "%";
 }
 
 std::string group_digits_if_integer(std::string_view cell_text) {

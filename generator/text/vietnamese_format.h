@@ -18,9 +18,12 @@ std::string format_integer(long long n);
 std::string format_decimal(double value, int decimals);
 // "87,39%": num/den as a percentage with `decimals` decimals, "%" attached. den 0 -> "0%"-style.
 std::string format_percent(double num, double den, int decimals = 2);
-// A rate in generated running text and tables: as format_percent, but a whole percentage is
-// written without decimals when it is exact ("100%", "50%", "0%"), as a clerk writes it;
-// "87,40%" keeps its decimals. (<pct> in the markup keeps format_percent: its author chose.)
+// A figure as generated tables, text and chart labels print it: format_decimal, but decimals
+// that are all zero are not written ("90", not "90,00"), as a clerk writes a whole number;
+// "87,40" keeps its decimals.
+std::string format_figure(double value, int decimals);
+// A rate in generated running text and tables: format_figure of the percentage, "%" attached
+// ("100%", "87,40%"). (<pct> in the markup keeps format_percent: its author chose.)
 std::string format_rate(long long num, long long den, int decimals = 2);
 
 // A table cell marked align="right" holding a plain integer ("2209") is grouped ("2.209");

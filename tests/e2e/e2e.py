@@ -409,6 +409,48 @@ def group_bad_inputs(work):
     check(checked.returncode == 0 and checked.stderr == "", f"check on the samples: {checked.returncode} {checked.stderr}")
 
 
+def group_overflow(work):
+    """Issue 11, defect 5: what is wider than its line or page is never printed past it. A long
+    web address, a long number and a wide table are wrapped or set smaller and stay inside the
+    text area; a table too wide even at its profile's smallest size is refused at its line, and
+    nothing is written for that document."""
+    directive = (SOURCE / "content" / "documents" / "chi-thi-dang.xml").read_text(encoding="utf-8")
+    # Seven columns that need about 180 mm at 13 pt: set at 11.5 pt.
+    cells = "".join(f"<th>Chỉ-tiêu-{i}</th>" for i in range(7))
+    values = "".join(f"<td>Đạt-mức-{i}</td>" for i in range(7))
+    fits = ("<p>Xem https://dichvucong.truonggiang.gov.vn/van-ban/2026/quyet-dinh-784-QD-TU-ve-sinh-hoat-chi-bo "
+            "và mã hồ sơ " + "7" * 90 + ".</p>"
+            f"<table><tr>{cells}</tr><tr>{values}</tr></table>")
+    good = work / "long-words.xml"
+    good.write_text(directive.replace("<body>", "<body>" + fits, 1), encoding="utf-8")
+    out = work / "out"
+    result = vanban("render", good, "-o", out)
+    check(result.returncode == 0, f"long-words: exit {result.returncode}: {result.stderr}")
+    pdf = out / "long-words.pdf"
+    if check(pdf.is_file(), "long-words.pdf not written"):
+        left, right = text_area("dang")
+        words = list(word_boxes(pdf))
+        check(any("dichvucong" in w for _, _, _, w in words), "long-words.pdf: the address is not printed")
+        for page_number, x_min, x_max, word in words:
+            check(left - 0.5 <= x_min and x_max <= right + 0.5,
+                  f"long-words.pdf: page {page_number}: {word!r} spans x {x_min:.1f}-{x_max:.1f}, "
+                  f"outside the text area {left:.1f}-{right:.1f}")
+
+    wide_cells = "".join(f"<td>Đạt-yêu-cầu-số-{i}</td>" for i in range(16))
+    lines_before = directive[:directive.index("<body>")].count("\n")
+    bad = work / "wide-table.xml"
+    bad.write_text(directive.replace("<body>", f"<body>\n<table><tr>{wide_cells}</tr></table>", 1), encoding="utf-8")
+    refused = work / "refused"
+    result = vanban("render", bad, good, "-o", refused)
+    check(result.returncode == 1, f"wide-table: exit {result.returncode}, expected 1: {result.stderr}")
+    prefix = f"{bad}:{lines_before + 2}:"
+    check(any(line.startswith(prefix) and "the table is wider than the text block" in line
+              for line in result.stderr.splitlines()), f"wide-table: no line starting {prefix!r} in: {result.stderr}")
+    check(not (refused / "wide-table.pdf").exists() and not (refused / "wide-table.html").exists(),
+          "wide-table: something was written for it")
+    check((refused / "long-words.pdf").is_file(), "wide-table: the good document beside it was not written")
+
+
 def group_usage(work):
     """Exit status 2 for bad usage; help and version."""
     good = SOURCE / "content" / "documents" / "chi-thi-dang.xml"
@@ -1271,6 +1313,7 @@ GROUPS = {
     "build_interrupt": group_build_interrupt,
     "build_inputs": group_build_inputs,
     "guides": group_guides,
+    "overflow": group_overflow,
 }
 
 

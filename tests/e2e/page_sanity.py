@@ -49,7 +49,7 @@ try:
 except ImportError:  # an interpreter other than Debian's (pyenv, venv): use Debian's package
     sys.path.append("/usr/lib/python3/dist-packages")
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar, LTCurve, LTFigure
+from pdfminer.layout import LTChar, LTCurve, LTFigure, LTRect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
@@ -91,6 +91,7 @@ class Page:
     def __init__(self, number, width, height):
         self.number, self.width, self.height = number, width, height
         self.runs, self.paths = [], []  # paths: (x0, top, x1, bottom, line width)
+        self.bars = []  # filled rectangles (a chart's bars, a value's ground): (x0, top, x1, bottom)
 
 
 def read_pages(pdf):
@@ -123,6 +124,8 @@ def read_pages(pdf):
                     half = (item.linewidth or 0) / 2
                     page.paths.append((item.x0 - half, page.height - item.y1 - half,
                                        item.x1 + half, page.height - item.y0 + half, item.linewidth or 0))
+                    if isinstance(item, LTRect) and item.fill and item.width > 2 and item.height > 2:
+                        page.bars.append((item.x0, page.height - item.y1, item.x1, page.height - item.y0))
             for run in page.runs:
                 run.finish(page.height)
             pages.append(page)
@@ -296,10 +299,22 @@ def build_lines(page, booklet):
     return lines
 
 
+def bar_of(line, page):
+    """The filled rectangle that `line` labels: one that starts within 2 em right of the text
+    and spans its middle height (a chart's category label beside its bar), or None."""
+    middle = line.base - 0.35 * line.size
+    for bar in page.bars:
+        if 0 <= bar[0] - line.x1 <= 2 * line.size and bar[1] - 0.5 <= middle <= bar[3] + 0.5:
+            return bar
+    return None
+
+
 def next_line(line, lines, page):
     """The line under `line` in the same block: the nearest lower baseline within 1.9 em whose
-    text overlaps it horizontally, with no rule between them."""
+    text overlaps it horizontally, with no rule between them. The labels of two chart bars are
+    two texts, not one wrapped over two lines."""
     best = None
+    bar = bar_of(line, page)
     for other in lines:
         drop = other.base - line.base
         if drop <= 0.5 or drop > 1.9 * max(line.size, other.size):
@@ -312,6 +327,9 @@ def next_line(line, lines, page):
         ruled = any(p[3] - p[1] < 2 and line.base < (p[1] + p[3]) / 2 < other.base - other.size * 0.7
                     and min(p[2], line.x1, other.x1) - max(p[0], line.x0, other.x0) > 0 for p in page.paths)
         if ruled:
+            continue
+        other_bar = bar_of(other, page)
+        if (bar or other_bar) and bar != other_bar:
             continue
         if best is None or other.base < best.base - 0.5 or abs(other.x0 - line.x0) < abs(best.x0 - line.x0):
             best = other
@@ -349,6 +367,19 @@ def load_phrases(path, content):
     return phrases
 
 
+def phrase_matches(words):
+    """(first, last) word ranges of the phrases in `words`, as vanban reads them: leftmost, then
+    longest, first, and a match that begins inside an earlier one and runs past its end is none
+    ("Ban Thường trực" in "Phó Trưởng ban Thường trực": "ban" belongs to "Phó Trưởng ban")."""
+    found = sorted(((i, i + len(p)) for i in range(len(words)) for p in PHRASES if words[i:i + len(p)] == p),
+                   key=lambda m: (m[0], -m[1]))
+    kept = []
+    for first, last in found:
+        if not any(k0 < first < k1 < last for k0, k1 in kept):
+            kept.append((first, last))
+    return kept
+
+
 CODE_HEAD = re.compile(r"[\dA-ZĐ][\w.]*[-/]$")      # "784-", "07/CT-", "12/3/"
 CODE_TAIL = re.compile(r"^[\dA-ZĐ][\w]*([-/][\w]+)*")  # "QĐ/TU", "UBND-VX", "2026"
 NUMBER = re.compile(r"^\d+([.,]\d+)*$")
@@ -368,10 +399,10 @@ def split_problem(a, b):
         return None  # body text may break there; a sentence or item ends there
     folded_a = [fold(w) for w in words_a[-6:]]
     folded_b = [fold(w) for w in words_b[:6]]
-    for phrase in PHRASES:
-        for k in range(1, len(phrase)):
-            if folded_a[-k:] == phrase[:k] and folded_b[:len(phrase) - k] == phrase[k:]:
-                return f"{' '.join(phrase[:k])!r} / {' '.join(phrase[k:])!r} split (keep-together phrase)"
+    words, cut = folded_a + folded_b, len(folded_a)
+    for begin, end in phrase_matches(words):
+        if begin < cut < end:
+            return f"{' '.join(words[begin:cut])!r} / {' '.join(words[cut:end])!r} split (keep-together phrase)"
     if NUMBER.match(last.strip(EDGE_PUNCT)) and (fold(first) in UNITS or first.startswith("%")):
         return f"a number split from its unit: {last!r} / {first!r}"
     if fold(last) in DATE_WORDS and re.match(r"^\d", first) and not LIST_MARKER.match(first):
@@ -441,6 +472,8 @@ SPLIT_CASES = [
     ("các đoàn thể chính trị -", "xã hội tỉnh", False, None),
     ("TỈNH ỦY TRƯỜNG GIANG", "BAN TUYÊN GIÁO", False, None),
     ("HỘI LIÊN HIỆP PHỤ NỮ TỈNH", "TRƯỜNG GIANG", False, None),
+    ("PHÓ TRƯỞNG BAN", "THƯỜNG TRỰC", False, None),       # "ban" belongs to "Phó Trưởng ban"
+    ("Ủy viên Ban", "Thường trực Đảng ủy", False, "phrase"),
 ]
 
 

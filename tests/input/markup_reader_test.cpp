@@ -68,6 +68,20 @@ TEST(MarkupReader, ReadsEveryHeaderField) {
   EXPECT_EQ(d.recipients.archive, "Văn phòng Tỉnh ủy");
 }
 
+TEST(MarkupReader, ReadsAnUnnumberedDocumentAndRefusesANumberBesideIt) {
+  std::string doc = kFull;
+  const std::size_t at = doc.find("<number>431</number>");
+  ASSERT_NE(at, std::string::npos);
+  doc.replace(at, std::string("<number>431</number>").size(), "<unnumbered/>");
+  const Document d = read_ok(doc);
+  EXPECT_TRUE(d.unnumbered);
+  EXPECT_EQ(d.number, "");
+  EXPECT_FALSE(read_ok(kFull).unnumbered);
+  doc.replace(doc.find("<unnumbered/>"), 13, "<unnumbered/><number>431</number>");
+  const Result<Document> both = read_document_bytes(doc, "both.xml", options());
+  EXPECT_FALSE(both.ok());
+}
+
 TEST(MarkupReader, ReadsInlineStylesQuotesAndPercentages) {
   const Document d = read_ok(kFull);
   ASSERT_EQ(d.body.size(), 5u);

@@ -97,12 +97,15 @@ TEST_F(ChartLayoutTest, EveryBarHasTheSamePrintFriendlyColour) {
   }
 }
 
-TEST_F(ChartLayoutTest, ValuesArePrintedWithADecimalCommaAfterTheirBars) {
+// As generated tables print figures: a decimal comma, and no decimals when they are all zero.
+TEST_F(ChartLayoutTest, ValuesArePrintedAsTablesPrintThemAfterTheirBars) {
   const Fragment f = layout_chart(attendance(), measure_chart(attendance(), label_style(), kWidth, *fonts_), label_style(), *fonts_);
   const std::vector<Bar> b = bars(f);
-  const std::vector<std::string> values{"87,4%", "50,0%", "100,0%", "0,0%"};
+  const std::vector<std::string> values{"87,4%", "50%", "100%", "0%"};
   for (std::size_t i = 0; i < values.size(); ++i) {
-    const TextItem* t = find(f, values[i]);
+    const TextItem* t = nullptr;  // the value, not the scale label of the same text under the plot
+    for (const TextItem& item : f.texts)
+      if (item.text == values[i] && item.baseline < b.back().y + b.back().height + 3) t = &item;
     ASSERT_NE(t, nullptr) << values[i];
     EXPECT_NEAR(t->x, b[i].x + b[i].width + 4, 1e-9) << values[i];
     EXPECT_GT(t->baseline, b[i].y + b[i].height / 2) << values[i];  // beside the bar, not under it

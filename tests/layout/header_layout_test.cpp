@@ -183,6 +183,28 @@ TEST_F(HeaderLayoutTest, AnUnnumberedDocumentLeavesAtLeastTwelvePointsForTheNumb
   }
 }
 
+// A cadre's own report is in no number series: no "Số" line at all, not a blank one, and the
+// place and date stay on the line the number would share.
+TEST_F(HeaderLayoutTest, AnUnnumberedDocumentHasNoNumberLine) {
+  for (const Profile& p : registry_->all()) {
+    Document d = document(p.family, "bao-cao");
+    const Fragment numbered = layout_header(resolved(d, p), *fonts_, text_width(p));
+    d.number.clear();
+    d.unnumbered = true;
+    const ResolvedDocument r = resolved(d, p);
+    EXPECT_TRUE(r.number.empty()) << p.family;
+    const Fragment f = layout_header(r, *fonts_, text_width(p));
+    for (const TextItem& t : f.texts) EXPECT_FALSE(t.text.starts_with("Số")) << p.family << ": " << t.text;
+    auto place_date = [](const Fragment& header) {
+      for (const TextItem& t : header.texts)
+        if (t.text.find("ngày") != std::string::npos) return t.baseline;
+      return -1.0;
+    };
+    EXPECT_GT(place_date(f), 0) << p.family;
+    EXPECT_NEAR(place_date(f), place_date(numbered), 0.01) << p.family;
+  }
+}
+
 TEST_F(HeaderLayoutTest, TheStateIssuerRuleIsAThirdToAHalfOfTheIssuerLineCentredUnderIt) {
   const Profile* p = registry_->find("nha-nuoc", "", {2026, 10, 22});
   ASSERT_NE(p, nullptr);

@@ -156,5 +156,114 @@ TEST_F(TextBreakingTest, TableCellsKeepNamesTogetherAndSizeColumnsForThem) {
   }
 }
 
+// The author's <col width> weights share the width, but never leave a column narrower than
+// its widest kept phrase when the phrases fit: the names column of the monthly summary
+// ("Phường Rạch Cát Đông" beside six numeric columns) keeps each name on one line.
+TEST(ColumnWidths, WeightsGiveWayToWhatMustStayOnOneLine) {
+  const std::vector<double> min{20, 110, 30, 30}, max{20, 300, 60, 60}, weights{1, 2, 2, 2};
+  const std::vector<double> w = column_widths(min, max, weights, 280);
+  ASSERT_EQ(w.size(), 4u);
+  EXPECT_NEAR(w[1], 110, 1e-9);  // by weight alone it would get 80
+  EXPECT_NEAR(w[0] + w[1] + w[2] + w[3], 280, 1e-9);
+  EXPECT_NEAR(w[2], w[3], 1e-9);  // the rest still shared by weight
+  EXPECT_NEAR(w[2], 2 * w[0], 1e-9);
+  // Where the weights leave every column its minimum they are followed exactly.
+  const std::vector<double> free = column_widths(min, max, weights, 700);
+  EXPECT_NEAR(free[1], 200, 1e-9);
+}
+
+TEST_F(TextBreakingTest, AnOverwideNameSplitsAloneAndItsNeighboursHold) {
+  // "Kiên Thị Hồng Nhung," is wider than the cell: it alone may break; "Ban Thường vụ" after
+  // it never does.
+  ParagraphStyle st;
+  st.size = 13;
+  st.align = LineAlign::Left;
+  st.keep_together = keep_;
+  const double name = fonts_->face(FontStyle::Regular).text_width("Kiên Thị Hồng Nhung,", 13);
+  const auto lines = texts(layout_paragraph({{"Kiên Thị Hồng Nhung, Ủy viên Ban Thường vụ Đảng ủy phường Bình Hải",
+                                              false, false}},
+                                            st, name - 4, *fonts_));
+  EXPECT_EQ(splits(lines, "Ban Thường vụ"), 0) << ::testing::PrintToString(lines);
+  EXPECT_EQ(splits(lines, "Đảng ủy"), 0) << ::testing::PrintToString(lines);
+}
+
+// Issue 11, defect 5: a word wider than the line is cut, never drawn past the margin: at the
+// code's own joints when it has them, else between letters, with no hyphen added.
+TEST_F(TextBreakingTest, AWordWiderThanTheLineIsCutAtItsJointsAndNothingPassesTheMargin) {
+  const std::string url = "https://dichvucong.truonggiang.gov.vn/van-ban/2026/quyet-dinh-784-QĐ/TU";
+  for (LineAlign align : {LineAlign::Justify, LineAlign::Left, LineAlign::Center}) {
+    ParagraphStyle st;
+    st.size = 14;
+    st.align = align;
+    st.keep_together = keep_;
+    const double width = 150;
+    const auto lines = layout_paragraph({{"Xem tại " + url + " để biết thêm.", false, false}}, st, width, *fonts_);
+    std::string joined;
+    for (const Fragment& line : lines) {
+      EXPECT_LE(line.texts.back().x + fonts_->face(line.texts.back().style).text_width(line.texts.back().text, 14),
+                width + 0.01);
+      for (const TextItem& t : line.texts) joined += t.text;
+    }
+    ASSERT_GE(lines.size(), 3u);
+    // Nothing lost or added (no hyphen), and each cut inside the address follows a joint.
+    EXPECT_NE(joined.find("https://dichvucong.truonggiang.gov.vn/van-ban/2026/quyet-dinh-784-QĐ/TU"), std::string::npos)
+        << joined;
+    int cuts = 0;
+    for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+      const std::string last = lines[k].texts.back().text, next = lines[k + 1].texts.front().text;
+      const std::string tail = last.substr(last.rfind(' ') == std::string::npos ? 0 : last.rfind(' ') + 1);
+      const std::string head = next.substr(0, next.find(' '));
+      if (url.find(tail + head) == std::string::npos) continue;  // a break at a space
+      ++cuts;
+      const char end = tail.back();
+      EXPECT_TRUE(end == '/' || end == '-' || end == '.') << tail << " | " << head;
+    }
+    EXPECT_GE(cuts, 1);
+  }
+}
+
+TEST_F(TextBreakingTest, ANumberWithNoJointIsCutBetweenDigits) {
+  ParagraphStyle st;
+  st.size = 14;
+  st.align = LineAlign::Left;
+  const std::string digits(80, '7');
+  const auto lines = layout_paragraph({{digits, false, false}}, st, 120, *fonts_);
+  ASSERT_GE(lines.size(), 2u);
+  std::string joined;
+  for (const Fragment& line : lines) {
+    EXPECT_LE(width_of(line), 120 + 0.01);
+    for (const TextItem& t : line.texts) joined += t.text;
+  }
+  EXPECT_EQ(joined, digits);
+}
+
+Table wide_table(int columns, const std::string& word) {
+  Table table;
+  TableRow row;
+  for (int i = 0; i < columns; ++i) row.cells.push_back({{{word, false, false}}});
+  table.rows.push_back(row);
+  return table;
+}
+
+// A table too wide at its size is set smaller, within the profile's range; beyond it the
+// overflow is reported for the caller to refuse the table.
+TEST_F(TextBreakingTest, ATableTooWideShrinksWithinItsRangeOrReportsTheOverflow) {
+  TextStyle style{13, false, false, false, LetterCase::AsWritten};
+  style.min_size = 10;
+  const double word = fonts_->face(FontStyle::Regular).text_width("Quốc-phòng", 13);
+  const double width = 8 * (word * 11.5 / 13 + 8) + 0.01;  // fits at 11.5 pt, not at 12
+  const LaidOutTable shrunk = layout_table(wide_table(8, "Quốc-phòng"), style, width, *fonts_, keep_);
+  EXPECT_EQ(shrunk.overflow, 0);
+  EXPECT_EQ(shrunk.size, 11.5);
+  for (const TextItem& t : shrunk.rows[0].texts) EXPECT_EQ(t.size, 11.5);
+  EXPECT_EQ(layout_table(wide_table(4, "Quốc-phòng"), style, width, *fonts_, keep_).size, 13);
+
+  const LaidOutTable too_wide = layout_table(wide_table(12, "Quốc-phòng"), style, width, *fonts_, keep_);
+  EXPECT_EQ(too_wide.size, 10);
+  EXPECT_GT(too_wide.overflow, 0);
+  style.min_size = 0;  // no range: never shrunk
+  EXPECT_EQ(layout_table(wide_table(8, "Quốc-phòng"), style, width, *fonts_, keep_).size, 13);
+}
+
 }  // namespace
 }  // namespace vanban

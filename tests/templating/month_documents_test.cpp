@@ -143,6 +143,7 @@ TEST(MonthDocuments, AttendanceReports) {
   EXPECT_EQ(b5.layout, "nha-nuoc");
   EXPECT_EQ(b5.issuer.name, "Huyện đoàn Ân Lộc");
   EXPECT_EQ(b5.number, "");  // filed, but personal: not in the agency's series
+  EXPECT_TRUE(b5.unnumbered);
   EXPECT_TRUE(b5.signature.authority.empty());
   EXPECT_EQ(b5.signature.role, "Người báo cáo");
   EXPECT_EQ(b5.signature.signer, "Đỗ Minh Châu");
@@ -514,6 +515,7 @@ TEST(MonthDocuments, SampleReportsAreSignedForTheOrganisationOrAsThePerson) {
     const Document doc = read(*d);
     SCOPED_TRACE(name);
     EXPECT_EQ(doc.issuer.name, agency->issuer.name);
+    EXPECT_EQ(doc.unnumbered, agency->reports == ReportMode::Personal);
     if (agency->reports == ReportMode::Personal) {
       ++personal;
       EXPECT_EQ(doc.number, "");

@@ -79,6 +79,47 @@ TEST(KeepTogether, NamesFromDataHoldInUpperCase) {
   EXPECT_FALSE(space_is_kept(k, upper, "BINH", Bond::Hard));
 }
 
+TEST(KeepTogether, ALevelWordStartsANewName) {
+  KeepTogether k;
+  k.add_name("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố Hồ Chí Minh");
+  const std::string upper = "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM THÀNH PHỐ HỒ CHÍ MINH";
+  const auto spans = kept(k, upper);
+  EXPECT_TRUE(has(spans, "!VIỆT NAM"));
+  EXPECT_FALSE(has(spans, "!VIỆT NAM THÀNH"));
+  EXPECT_FALSE(space_is_kept(k, upper, "NAM", Bond::Hard));  // free between the two names
+  EXPECT_TRUE(space_is_kept(k, "Đảng bộ Phường Rạch Cát Đông", "Rạch", Bond::Hard));
+  EXPECT_FALSE(space_is_kept(k, "Ủy ban nhân dân Tỉnh Vĩnh Giang Phường Rạch", "Giang", Bond::Hard));
+}
+
+TEST(KeepTogether, KnownPhrasesCutCapitalisedRunsAndBothHold) {
+  KeepTogether k;
+  k.add_phrase("Thành phố Hồ Chí Minh");
+  k.add_phrase("Việt Nam");
+  k.add_name("Mặt trận Tổ quốc Việt Nam Thành phố Hồ Chí Minh");
+  const std::string upper = "MẶT TRẬN TỔ QUỐC VIỆT NAM THÀNH PHỐ HỒ CHÍ MINH";
+  EXPECT_TRUE(space_is_kept(k, upper, "VIỆT", Bond::Hard));
+  EXPECT_TRUE(space_is_kept(k, upper, "PHỐ", Bond::Hard));
+  EXPECT_FALSE(space_is_kept(k, upper, "NAM", Bond::Hard));
+  // In title case too: the run "Việt Nam Thành" is cut where the known phrase begins.
+  KeepTogether list;
+  list.add_phrase("Thành phố Hồ Chí Minh");
+  EXPECT_FALSE(space_is_kept(list, "Quốc Việt Nam Thành phố Hồ Chí Minh", "Nam", Bond::Hard));
+}
+
+TEST(KeepTogether, APhraseCrossingAnEarlierOneIsNoPhrase) {
+  KeepTogether k;
+  k.add_phrase("Phó Trưởng ban");
+  k.add_phrase("Ban Thường trực");
+  k.add_phrase("Ban Tuyên giáo");
+  k.add_phrase("Ủy viên");
+  // "ban" belongs to "Phó Trưởng ban": the break after it is free.
+  EXPECT_FALSE(space_is_kept(k, "PHÓ TRƯỞNG BAN THƯỜNG TRỰC", "BAN", Bond::Hard));
+  EXPECT_TRUE(space_is_kept(k, "PHÓ TRƯỞNG BAN THƯỜNG TRỰC", "TRƯỞNG", Bond::Hard));
+  EXPECT_FALSE(space_is_kept(k, "Phó Trưởng ban Tuyên giáo và Dân vận", "ban", Bond::Hard));
+  // A phrase after a finished one is whole.
+  EXPECT_TRUE(space_is_kept(k, "Ủy viên Ban Thường trực", "Ban", Bond::Hard));
+}
+
 TEST(KeepTogether, FixedSpacesHaveNominalWidths) {
   EXPECT_EQ(fixed_space_width(U'\u2002'), 0.5);
   EXPECT_EQ(fixed_space_width(U'\u2003'), 1.0);

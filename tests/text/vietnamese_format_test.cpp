@@ -70,14 +70,22 @@ TEST(FormatPercent, ComputesRoundsAndAttachesSign) {
 }
 
 // A whole percentage that is exact prints without decimals; anything else as format_percent.
+TEST(FormatFigure, DecimalsThatAreAllZeroAreNotWritten) {
+  EXPECT_EQ(format_figure(90, 2), "90");
+  EXPECT_EQ(format_figure(89.999, 2), "90");
+  EXPECT_EQ(format_figure(87.4, 2), "87,40");
+  EXPECT_EQ(format_figure(2209, 0), "2.209");
+  EXPECT_EQ(format_figure(-0.001, 2), "0");
+}
+
 TEST(FormatRate, ExactWholePercentagesHaveNoDecimals) {
   EXPECT_EQ(format_rate(2209, 2209), "100%");
   EXPECT_EQ(format_rate(18, 20), "90%");
   EXPECT_EQ(format_rate(0, 7), "0%");
   EXPECT_EQ(format_rate(52807, 60421), format_percent(52807, 60421));  // "87,40%"
   EXPECT_EQ(format_rate(1, 8), "12,50%");         // exact, but not whole
-  EXPECT_EQ(format_rate(99999, 100000), "100,00%");  // rounds to 100 but is not 100
-  EXPECT_EQ(format_rate(5, 0), "0,00%");
+  EXPECT_EQ(format_rate(99999, 100000), "100%");  // printed as 100,00: the zeros go too
+  EXPECT_EQ(format_rate(5, 0), "0%");
   EXPECT_EQ(format_rate(120000, 1000), "12.000%");
 }
 

@@ -1,0 +1,89 @@
+// What a reader and a screen reader need from any page, measured in the page as laid out. Each
+// function returns a list of problems (strings); empty means the page passes.
+import { injectAxe } from './browser.mjs';
+
+// Nothing sticks out sideways: every box and every run of text lies inside the window. Only a
+// table may be wider, scrolling in a box of its own; what a box clips is reported too (text cut
+// off is as unread as text off screen), except screen-reader text clipped to a pixel.
+export function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const problems = [];
+    if (document.documentElement.scrollWidth > width) {
+      problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px in a ${width} px window`);
+    }
+    const excused = node => {
+      const table = (node.nodeType === Node.TEXT_NODE ? node.parentElement : node).closest('table');
+      for (let box = node.parentElement; box && box !== document.body; box = box.parentElement) {
+        const overflow = getComputedStyle(box).overflowX;
+        if (overflow === 'visible') continue;
+        const rect = box.getBoundingClientRect();
+        if (rect.width <= 1 || rect.height <= 1) return true;
+        if ((overflow === 'auto' || overflow === 'scroll') && table && box.contains(table)) return true;
+      }
+      return false;
+    };
+    const name = element => element.tagName.toLowerCase() + (element.id ? `#${element.id}` : '') +
+      (element.classList.length ? `.${[...element.classList].join('.')}` : '');
+    const sticksOut = rect => rect.width > 1 && rect.height > 1 && rect.right > 0 &&
+      (rect.right > width + 1 || rect.left < -1);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node && problems.length < 10; node = walker.nextNode()) {
+      let rect, owner;
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (!node.data.trim()) continue;
+        range.selectNodeContents(node);
+        rect = range.getBoundingClientRect();
+        owner = node.parentElement;
+      } else {
+        rect = node.getBoundingClientRect();
+        owner = node;
+      }
+      if (!sticksOut(rect) || excused(node)) continue;
+      const what = node.nodeType === Node.TEXT_NODE ? `text "${node.data.trim().slice(0, 40)}" in ${name(owner)}` : name(owner);
+      problems.push(`${what} spans x ${Math.round(rect.left)}..${Math.round(rect.right)} in a ${width} px window`);
+    }
+    return problems;
+  });
+}
+
+// One h1, and no level skipped on the way down (h2 then h4 is a gap for a screen reader's outline).
+export function headingOrder(page) {
+  return page.evaluate(() => {
+    const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => [Number(h.tagName[1]), h.textContent.trim()]);
+    const problems = [];
+    const h1s = levels.filter(([level]) => level === 1).length;
+    if (h1s !== 1) problems.push(`${h1s} h1 elements`);
+    if (levels.length && levels[0][0] !== 1) problems.push(`the first heading is h${levels[0][0]} "${levels[0][1].slice(0, 40)}"`);
+    for (let i = 1; i < levels.length; i++) {
+      if (levels[i][0] > levels[i - 1][0] + 1) {
+        problems.push(`h${levels[i][0]} "${levels[i][1].slice(0, 40)}" follows h${levels[i - 1][0]} "${levels[i - 1][1].slice(0, 40)}"`);
+      }
+    }
+    return problems;
+  });
+}
+
+// Every data table names its columns or rows with header cells that say something.
+export function tableHeaders(page) {
+  return page.evaluate(() => [...document.querySelectorAll('table')].flatMap((table, i) => {
+    const headers = [...table.querySelectorAll('th, [role=columnheader], [role=rowheader]')];
+    const label = `table ${i + 1} ("${(table.caption?.textContent ?? table.textContent).trim().slice(0, 40)}")`;
+    if (!headers.length) return [`${label} has no header cells`];
+    const empty = headers.filter(th => !th.textContent.trim() && !th.getAttribute('aria-label'));
+    return empty.length ? [`${label} has ${empty.length} empty header cells`] : [];
+  }));
+}
+
+// axe-core's rules, keeping what it rates serious or critical.
+export async function axeViolations(page) {
+  await injectAxe(page);
+  const violations = await page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({
+      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
+      count: v.nodes.length,
+    })));
+  return violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `axe ${v.impact} ${v.id}: ${v.help} (${v.count}× e.g. ${v.targets.join(', ')})`);
+}
