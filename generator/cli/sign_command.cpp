@@ -3,8 +3,6 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <optional>
 
 #include "cli/app.h"
@@ -12,6 +10,7 @@
 #include "cli/signing_options.h"
 #include "font/font_set.h"
 #include "output/atomic_file.h"
+#include "output/file_bytes.h"
 #include "render/data_location.h"
 #include "sign/pdf_signer.h"
 #include "sign/png_image.h"
@@ -135,20 +134,12 @@ std::string parse(const std::vector<std::string>& args, SignOptions& o) {
   return {};
 }
 
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) return std::nullopt;
-  return bytes;
-}
-
 struct Refusal {
   Diagnostic diagnostic;
 };
 
 std::string read_or_refuse(const std::string& path, const char* what) {
-  std::optional<std::string> bytes = read_file(path);
+  std::optional<std::string> bytes = read_file_bytes(path);
   if (!bytes) throw Refusal{{path, 0, 0, std::string("cannot read ") + what}};
   return std::move(*bytes);
 }

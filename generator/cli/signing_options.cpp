@@ -4,9 +4,9 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <iterator>
+
+#include "output/file_bytes.h"
 
 namespace vanban::cli {
 
@@ -66,16 +66,8 @@ std::optional<std::string> prompt(const std::string& key) {
   return text;
 }
 
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) return std::nullopt;
-  return bytes;
-}
-
 Result<SigningKey> load_key(const std::string& path, const PasswordSource& source, std::time_t now) {
-  const std::optional<std::string> der = read_file(path);
+  const std::optional<std::string> der = read_file_bytes(path);
   if (!der) return Result<SigningKey>::failure({path, 0, 0, "cannot read the key file"});
   Result<std::string> password = read_password(source, path);
   if (!password.ok()) return Result<SigningKey>::failure(password.errors.front());
@@ -89,7 +81,7 @@ Result<std::optional<PngImage>> load_image(const std::string& path) {
     out.value.emplace();
     return out;
   }
-  const std::optional<std::string> bytes = read_file(path);
+  const std::optional<std::string> bytes = read_file_bytes(path);
   if (!bytes) return Out::failure({path, 0, 0, "cannot read the image"});
   Result<PngImage> image = decode_png(*bytes, path);
   if (!image.ok()) return Out::failure(image.errors.front());
@@ -142,7 +134,7 @@ Result<std::string> read_password(const PasswordSource& source, const std::strin
     if (value == nullptr) return Out::failure({key, 0, 0, "no password: the environment variable " + source.env + " is not set"});
     text = value;
   } else if (!source.file.empty()) {
-    text = read_file(source.file);
+    text = read_file_bytes(source.file);
     if (!text) return Out::failure({source.file, 0, 0, "cannot read the password file"});
     text = first_line(*text);
   } else if (!source.fd.empty()) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -15,6 +14,7 @@
 #include "batch/write_if_changed.h"
 #include "input/site_settings_reader.h"
 #include "output/atomic_file.h"
+#include "output/file_bytes.h"
 #include "site/article_slug.h"
 #include "site/feed.h"
 #include "site/listing.h"
@@ -48,14 +48,6 @@ struct Prepared {
   std::optional<SiteDocument> document;
   Diagnostics document_errors;  // why the document could not be read (the build says so too)
 };
-
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) return std::nullopt;
-  return bytes;
-}
 
 // "84 KB", "1,2 MB": the size a reader weighs before a download.
 std::string file_size_label(std::size_t bytes) {
@@ -237,7 +229,7 @@ class SiteWriter {
   std::optional<std::size_t> copy(const std::string& from, const std::string& path) {
     std::error_code ec;
     if (!fs::is_regular_file(from, ec)) return std::nullopt;
-    const std::optional<std::string> bytes = read_file(from);
+    const std::optional<std::string> bytes = read_file_bytes(from);
     if (!bytes) return std::nullopt;
     put(path, *bytes);
     return bytes->size();
@@ -246,7 +238,7 @@ class SiteWriter {
   void write_assets() {
     const std::string assets = request_.data_dir + "/templates/site/assets/";
     for (const char* name : {"site.css", "search.js"}) {
-      const std::optional<std::string> bytes = read_file(assets + name);
+      const std::optional<std::string> bytes = read_file_bytes(assets + name);
       if (bytes) put(std::string("assets/") + name, *bytes);
       else reject({assets + name, 0, 0, "cannot read the site asset"});
     }
