@@ -137,6 +137,30 @@ def main():
               f"Party issue: {r.stdout!r} {r.stderr!r}")
         check("Số 01-CT/TU" in pdf_text(out / "chi-thi-dang.pdf"), "the Party directive does not show Số 01-CT/TU")
 
+        # Outside every series: a cadre's own report (<unnumbered/>) and a document whose number
+        # and date a signing tool stamps (<external-signing>) are refused at their element, take
+        # no number and write nothing; the other document of the same run is still issued.
+        personal = tmp / "ca-nhan.xml"
+        personal.write_text(doc.read_text(encoding="utf-8").replace(
+            "<number>1234</number>", "<unnumbered/>"), encoding="utf-8")
+        prepared = tmp / "cho-ky.xml"
+        prepared.write_text(doc.read_text(encoding="utf-8").replace(
+            "<number>1234</number>", '<external-signing field="ChuKy"/>'), encoding="utf-8")
+        fresh = tmp / "cong-van-3.xml"
+        fresh.write_text(other.read_text(encoding="utf-8").replace("38 ấp", "39 ấp"), encoding="utf-8")
+        r = run(vanban, "issue", personal, prepared, fresh, "--register", db, "-o", tmp / "out3", "--date", "2026-06-12")
+        check(r.returncode == 1, f"issuing outside a series exited {r.returncode}")
+        check(f"{personal}:11:3: a document with <unnumbered/> is in no number series (a cadre's own report) and is "
+              "not issued through the register" in r.stderr, f"unnumbered: {r.stderr!r}")
+        check(f"{prepared}:11:3: a document with <external-signing> gets its number and date from the signing tool"
+              in r.stderr, f"external signing: {r.stderr!r}")
+        check(r.stdout == f"{fresh}: 19/UBND-VX, 2026-06-12: issued\n", f"the valid document beside them: {r.stdout!r} {r.stderr!r}")
+        check(sorted(p.name for p in (tmp / "out3").iterdir()) == ["cong-van-3.html", "cong-van-3.pdf"],
+              f"written: {sorted(p.name for p in (tmp / 'out3').iterdir())}")
+        r = run(vanban, "register", "list", "--register", db)
+        check(not any(n in r.stdout for n in ("[ca-nhan]", "[cho-ky]")) and "19/UBND-VX" in r.stdout,
+              f"recorded outside a series: {r.stdout!r}")
+
         # Usage errors.
         r = run(vanban, "issue", doc, env={k: v for k, v in os.environ.items() if k != "VANBAN_REGISTER"})
         check(r.returncode == 2 and "issue needs a register: --register FILE or VANBAN_REGISTER" in r.stderr,
