@@ -90,13 +90,8 @@ std::string parse(const std::vector<std::string>& args, SignOptions& o) {
       {"--tsa", &SignOptions::tsa},
       {"--field", &SignOptions::field}};
   for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string name = args[i], value;
-    const std::size_t eq = name.find('=');
-    const bool inline_value = name.rfind("--", 0) == 0 && eq != std::string::npos;
-    if (inline_value) {
-      value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-    }
+    const OptionArgument option = split_inline_value(args[i]);
+    const std::string& name = option.name;
     if (name == "--help" || name == "-h") {
       o.help = true;
       continue;
@@ -115,12 +110,10 @@ std::string parse(const std::vector<std::string>& args, SignOptions& o) {
       o.input = args[i];
       continue;
     }
-    if (!inline_value) {
-      if (i + 1 == args.size()) return "option '" + name + "' needs a value";
-      value = args[++i];
-    }
-    if (value.empty()) return "option '" + name + "' needs a value";
-    o.*field = value;
+    std::string error;
+    const std::optional<std::string> value = option_value(option, args, i, error);
+    if (!value) return error;
+    o.*field = *value;
   }
   if (o.help) return {};
   if (o.input.empty()) return "sign needs a PDF file";
