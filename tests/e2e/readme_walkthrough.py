@@ -11,7 +11,6 @@ Usage: readme_walkthrough.py --vanban PATH --source DIR
 Prints one line per failed check and exits 1 if there was any. Needs bash, openssl, certutil
 (libnss3-tools) and pdfsig (poppler-utils).
 """
-import argparse
 import csv
 import os
 import re
@@ -21,15 +20,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+from e2e_checks import arguments, check, finish  # noqa: E402
+
 SECTION = "### Issue and sign, step by step, with a test key"
-FAILURES = []
-
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
-        print("FAIL:", message)
-    return condition
 
 
 def section_blocks(readme):
@@ -45,11 +39,7 @@ def pdfsig(folder, pdf):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--vanban", required=True)
-    parser.add_argument("--source", required=True)
-    a = parser.parse_args()
-    vanban, source = Path(a.vanban).resolve(), Path(a.source).resolve()
+    vanban, source = arguments()
     blocks = section_blocks((source / "README.md").read_text(encoding="utf-8"))
     if not check(len(blocks) >= 3, f"the README section has {len(blocks)} sh blocks"):
         return 1
@@ -101,8 +91,7 @@ def main():
         check(after == (top / "office/before.txt").read_text(encoding="utf-8") and after.count("\n") == len(rows) - 1,
               f"register after the rebuild:\n{after}")
 
-    print("readme_walkthrough: " + ("all checks passed" if not FAILURES else f"{len(FAILURES)} checks failed"))
-    return 1 if FAILURES else 0
+    return finish("readme_walkthrough")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ once, usage errors.
 Usage: register_e2e.py --vanban PATH --source DIR
 Prints one line per failed check and exits 1 if there was any. Needs python3 and poppler-utils.
 """
-import argparse
 import csv
 import hashlib
 import io
@@ -16,13 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-FAILURES = []
-
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
-        print("FAIL:", message)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+from e2e_checks import arguments, check, finish  # noqa: E402
 
 
 def run(vanban, *args, env=None):
@@ -34,11 +28,8 @@ def pdf_text(path):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--vanban", required=True)
-    parser.add_argument("--source", required=True)
-    a = parser.parse_args()
-    vanban, sample = a.vanban, Path(a.source) / "content/documents/cong-van-nha-nuoc.xml"
+    vanban, source = arguments()
+    sample = source / "content/documents/cong-van-nha-nuoc.xml"
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -126,7 +117,7 @@ def main():
         check(numbers == list(range(3, 19)), f"concurrent numbers: {numbers}")
 
         # Party documents: per type through the committee's term, which the register must know.
-        party_db, docs = tmp / "tinh-uy.db", Path(a.source) / "content/documents"
+        party_db, docs = tmp / "tinh-uy.db", source / "content/documents"
         r = run(vanban, "issue", docs / "chi-thi-dang.xml", "--register", party_db, "-o", out)
         check(r.returncode == 1 and "no term of issuer 'TU (" in r.stderr and "has begun by 2026-03-12" in r.stderr,
               f"Party issue without a term: {r.returncode} {r.stderr!r}")
@@ -173,8 +164,7 @@ def main():
         r = run(vanban, "issue", doc, "--register", db, "--date", "2026-02-30")
         check(r.returncode == 2 and "bad --date '2026-02-30'" in r.stderr, f"bad date: {r.stderr!r}")
 
-    print(f"{len(FAILURES)} failure(s)" if FAILURES else "ok")
-    return 1 if FAILURES else 0
+    return finish("register")
 
 
 if __name__ == "__main__":
