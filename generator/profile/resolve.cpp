@@ -284,7 +284,8 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   if (external_signing && !doc.cover.empty())
     return Result<ResolvedDocument>::failure(
         {doc.source_file, doc.line, doc.column,
-         "<external-signing> prepares a signature field in the signature block, and a document with a <cover> has none"});
+         "<external-signing> prepares a signature field in the signature block, and a document with a "
+         "<cover> has none"});
   out.signature_field = doc.external_signing_field;
 
   // A document in no number series has no "Số" line; a draft leaves the profile's blank.

@@ -121,7 +121,8 @@ const SignatureField* empty_field(const std::vector<SignatureField>& fields, con
     if (!f.is_signed && (wanted.empty() || f.name == wanted)) return &f;
   if (wanted.empty()) return nullptr;
   std::string known;
-  for (const SignatureField& f : fields) known += (known.empty() ? "" : ", ") + ("'" + f.name + "'") + (f.is_signed ? " (signed)" : "");
+  for (const SignatureField& f : fields)
+    known += (known.empty() ? "'" : ", '") + f.name + (f.is_signed ? "' (signed)" : "'");
   throw Failure{"the PDF has no empty signature field '" + wanted + "'" +
                 (known.empty() ? std::string(" (it has no signature field)") : " (its fields: " + known + ")")};
 }
@@ -243,11 +244,12 @@ Appearance appearance_for(PdfMemDocument& doc, const SignatureRequest& request,
       const auto [page, box] = target ? std::pair{target->page, target->rect} : signature_box(doc);
       // Invisible: no image; a prepared field keeps its place with an empty appearance.
       if (!request.image) return {page, target ? box : Box{box.x, box.y, 0, 0}, {}, {}};
-      Appearance look = image_appearance(
-          doc, *request.image, page, fit_centred(*request.image, request.image->dpi.value_or(kDefaultSignatureDpi), box));
+      const double dpi = request.image->dpi.value_or(kDefaultSignatureDpi);
+      Appearance look = image_appearance(doc, *request.image, page, fit_centred(*request.image, dpi, box));
       if (target) {  // the field keeps its rectangle: the image is placed inside it
         const Box& r = look.rect;
-        look.content = "q 1 0 0 1 " + pdf_number_text(r.x - box.x) + pdf_number_text(r.y - box.y) + "cm " + look.content + "Q\n";
+        look.content = "q 1 0 0 1 " + pdf_number_text(r.x - box.x) + pdf_number_text(r.y - box.y) + "cm " +
+                       look.content + "Q\n";
         look.rect = box;
       }
       return look;

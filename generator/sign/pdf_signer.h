@@ -1,8 +1,9 @@
 // Signs a PDF that vanban wrote, as an incremental update (PoDoFo 0.9.8): a new signature field,
-// or the empty one prepared for signing (<external-signing>), whose widget shows the appearance NĐ 30/2020 Phụ lục I prescribes, and a PAdES B-B signature
-// (sign/cades.h) over the whole file. What came before is never rewritten, so earlier signatures
-// stay valid and the PDF/A-2b conformance of the original holds (the update sets Info's /ModDate
-// and the XMP's xmp:ModifyDate to the signing time, together).
+// or the empty one prepared for signing (<external-signing>), whose widget shows the appearance
+// NĐ 30/2020 Phụ lục I prescribes, and a PAdES B-B signature (sign/cades.h) over the whole file.
+// What came before is never rewritten, so earlier signatures stay valid and the PDF/A-2b
+// conformance of the original holds (the update sets Info's /ModDate and the XMP's
+// xmp:ModifyDate to the signing time, together).
 #pragma once
 
 #include <ctime>

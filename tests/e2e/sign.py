@@ -20,7 +20,8 @@ ModDate (6.6.3); an OutputIntent GTS_PDFA1 with an ICC profile of 3 components, 
 the pages and images use (6.2.3, 6.2.4.3); every font embedded and a subset (6.2.11.4), with no
 /CIDSet (6.2.11.4.2: complete or absent); qpdf --check finds no syntax or stream error (6.1);
 every annotation has the Print flag and not Hidden/Invisible/NoView, and an /AP holding only /N
-(6.3.2, 6.3.3); no NeedAppearances (6.4.1); a signature's /ByteRange covers the whole file except
+(6.3.2, 6.3.3), the empty signature field of a document prepared for a signing tool included
+(group sign_prepared); no NeedAppearances (6.4.1); a signature's /ByteRange covers the whole file except
 /Contents (6.4.3) and its CMS has exactly one SignerInfo (6.4.3). Why the others hold: the writer
 draws only text in embedded TrueType subsets with /W taken from the same font program (6.2.11.5),
 whose CIDs 1..n all map to real glyphs (never .notdef, 6.2.11.8) and carry a ToUnicode map;
