@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "batch/engine_fingerprint.h"
 #include "cli/app.h"
 #include "cli/command_usage.h"
 #include "cli/engine_settings.h"
@@ -19,20 +20,25 @@ namespace vanban::cli {
 namespace {
 
 constexpr const char* kServeHelp =
-    "Usage: vanban serve [--listen HOST:PORT] [--content DIR] [--settings FILE] [--max-body-kb N]\n"
-    "                    [--fonts DIR] [--data DIR]\n"
+    "Usage: vanban serve [--listen HOST:PORT] [--content DIR] [-o DIR] [--settings FILE]\n"
+    "                    [--max-body-kb N] [--fonts DIR] [--data DIR]\n"
     "       vanban serve hash-password [--password-file F | --password-env VAR | --password-fd N]\n"
     "\n"
     "Serves the compose page: write a document in a form (organisation, type, number or one\n"
     "from the register, date, Kính gửi, subject, body, signature, Nơi nhận), see its pages as\n"
     "the PDF prints them while typing, with every rule it breaks beside its field, save it as\n"
     "a markup file CONTENT/drafts/NAME.xml, import a markup file, download its PDF, HTML or\n"
-    "markup. Open http://HOST:PORT/ in a browser. Stop with Ctrl-C.\n"
+    "markup. Then Issue (the number from the register of the settings, written into the\n"
+    "draft; OUT/issued/NAME.pdf and .html), Sign (the key of the settings, its password typed\n"
+    "each time), Publish (into CONTENT/documents/ and the site OUT/site, shown at /site/), and\n"
+    "build a month folder while watching its progress and run report. Open http://HOST:PORT/\n"
+    "in a browser. Stop with Ctrl-C.\n"
     "\n"
     "Options:\n"
     "  --listen HOST:PORT   the address (default: 127.0.0.1:8080); an address other than the\n"
     "                       loopback needs <password-hash> in the settings\n"
     "  --content DIR        the content folder (default: content)\n"
+    "  -o, --output DIR     the output folder (default: out)\n"
     "  --settings FILE      the office's settings (default: CONTENT/serve.xml)\n"
     "  --max-body-kb N      refuse request bodies above N KiB (default: 1024)\n"
     "  --fonts DIR, --data DIR   see vanban render --help\n"
@@ -47,6 +53,7 @@ constexpr const char* kServeHelp =
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string content_dir = "content";
+  std::string output_dir = "out";
   std::string settings_file;
   std::string max_body_kb = "1024";
   std::string fonts_dir, data_dir;
@@ -76,6 +83,7 @@ std::string parse(const std::vector<std::string>& args, ServeOptions& o) {
     } else {
       field = name == "--listen"        ? &o.listen
               : name == "--content"     ? &o.content_dir
+              : name == "-o" || name == "--output" ? &o.output_dir
               : name == "--settings"    ? &o.settings_file
               : name == "--max-body-kb" ? &o.max_body_kb
               : name == "--fonts"       ? &o.fonts_dir
@@ -145,8 +153,15 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return kExitUsage;
   }
 
+  const Result<std::string> fingerprint = engine_fingerprint(
+      {VANBAN_VERSION, "/proc/self/exe", loaded->settings.data_dir, loaded->settings.fonts_dir, loaded->settings.timestamp});
+  for (const Diagnostic& d : fingerprint.errors) err << d.to_string() << '\n';
+  if (!fingerprint.ok()) return kExitUsage;
+
   serve::ServeSetup setup;
   setup.content_dir = o.content_dir;
+  setup.output_dir = o.output_dir;
+  setup.engine_fingerprint = *fingerprint.value;
   setup.data_dir = loaded->settings.data_dir;
   setup.settings = std::move(*settings.value);
   setup.max_body_bytes = std::strtoul(o.max_body_kb.c_str(), nullptr, 10) * 1024;

@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "input/draft_reader.h"
@@ -9,6 +11,7 @@
 #include "serve/draft_json.h"
 #include "serve/draft_markup.h"
 #include "serve/draft_render.h"
+#include "serve/document_steps.h"
 #include "serve/http_cookies.h"
 #include "serve/content_path.h"
 #include "serve/password_hash.h"
@@ -252,11 +255,76 @@ void add_api_routes(httplib::Server& http, ServeContext& c) {
   });
 }
 
+json step_json(const StepResult& r) {
+  json out{{"message", r.message}, {"problems", problems_json(r.problems)}};
+  if (r.status != 200) out["error"] = r.message;
+  if (!r.number.empty()) out["number"] = r.number;
+  if (!r.version.empty()) out["version"] = r.version;
+  return out;
+}
+
+// A step's body: a JSON object with exactly `keys`, each text.
+std::optional<json> step_body(const httplib::Request& req, httplib::Response& res, std::initializer_list<const char*> keys) {
+  std::optional<json> body = json_body(req, res);
+  if (!body || !only_fields(*body, keys, res)) return std::nullopt;
+  for (const char* k : keys) {
+    if (!body->contains(k) || !(*body)[k].is_string()) {
+      send_error(res, 400, std::string(k) + ": expected text");
+      return std::nullopt;
+    }
+  }
+  return body;
+}
+
+void add_step_routes(httplib::Server& http, ServeContext& c) {
+  http.Post(R"(/api/drafts/([^/]+)/(issue|sign|publish))", [&c](const httplib::Request& req, httplib::Response& res) {
+    const std::string name = req.matches[1], step = req.matches[2];
+    if (const std::string why = bad_draft_name(name); !why.empty()) return send_error(res, 400, why);
+    StepResult r;
+    if (step == "issue") {
+      const std::optional<json> body = step_body(req, res, {"version"});
+      if (!body) return;
+      r = issue_draft(c, name, (*body)["version"]);
+    } else if (step == "sign") {
+      const std::optional<json> body = step_body(req, res, {"password", "seal_password"});
+      if (!body) return;
+      r = sign_issued(c, name, (*body)["password"], (*body)["seal_password"]);
+    } else {
+      const std::optional<json> body = step_body(req, res, {});
+      if (!body) return;
+      r = publish_issued(c, name);
+    }
+    send(res, r.status, step_json(r));
+  });
+
+  http.Post("/api/builds", [&c](const httplib::Request& req, httplib::Response& res) {
+    const std::optional<json> body = step_body(req, res, {"month"});
+    if (!body) return;
+    std::string error;
+    const std::optional<int> id = c.builds.start((*body)["month"], error);
+    if (!id) return send_error(res, 409, error);
+    send(res, 202, {{"id", *id}});
+  });
+  http.Get(R"(/api/builds/([0-9]{1,9}))", [&c](const httplib::Request& req, httplib::Response& res) {
+    const std::optional<MonthBuildStatus> s = c.builds.status(std::stoi(req.matches[1]));
+    if (!s) return send_error(res, 404, "no such build");
+    json report = s->run_report.empty() ? json() : json::parse(s->run_report, nullptr, false);
+    send(res, 200, {{"month", s->month}, {"running", s->running}, {"exit_status", s->exit_status},
+                    {"log", s->log}, {"report", report.is_discarded() ? json() : report}});
+  });
+
+  // The board's site as Publish wrote it, to look at.
+  std::error_code ec;
+  std::filesystem::create_directories(c.setup.output_dir + "/site", ec);
+  http.set_mount_point("/site", c.setup.output_dir + "/site");
+}
+
 }  // namespace
 
 void add_routes(httplib::Server& http, ServeContext& c) {
   add_page_routes(http, c);
   add_api_routes(http, c);
+  add_step_routes(http, c);
 }
 
 }  // namespace vanban::serve

@@ -39,9 +39,11 @@ httplib::Server::HandlerResponse Server::Impl::gate(const httplib::Request& req,
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Referrer-Policy", "no-referrer");
   res.set_header("X-Frame-Options", "DENY");
-  res.set_header("Content-Security-Policy",
-                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                 "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  // The board's site (/site/, what Publish wrote) is the site's own pages, with their own rules.
+  if (req.path.rfind("/site/", 0) != 0)
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                   "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
   // A loopback server answers only to its own names: another site's page cannot reach it through
   // a name of theirs that resolves to 127.0.0.1 (DNS rebinding).
   if (context.setup.loopback) {
