@@ -111,7 +111,14 @@ json setup_json(const ServeContext& c) {
     for (const auto& [id, info] : p.types) list.push_back({{"id", id}, {"name", info.name}});
     types[p.family] = std::move(list);
   }
-  return {{"organisations", std::move(organisations)}, {"types", std::move(types)}, {"drafts", c.drafts.list()}};
+  // What the later steps can do with these settings, so the page says so before anyone tries.
+  const ServeSettings& s = c.setup.settings;
+  return {{"organisations", std::move(organisations)},
+          {"types", std::move(types)},
+          {"drafts", c.drafts.list()},
+          {"can_issue", !s.register_file.empty()},
+          {"can_sign", !s.signing.key.empty()},
+          {"seal", !s.signing.seal_key.empty()}};
 }
 
 std::string session_of(const httplib::Request& req, const httplib::Response& res) {

@@ -310,6 +310,75 @@ async function importFile(file) {
   say("Đã nhập " + file.name + "; bấm Lưu để giữ thành bản nháp.");
 }
 
+// ---- Issue, sign, publish (serve/document_steps.h) -----------------------------------------------
+function stepSay(text, kind) {
+  $("step-result").textContent = text;
+  $("step-result").className = kind;
+}
+
+async function step(name, body) {
+  const { status, data } = await api("POST", "/api/drafts/" + encodeURIComponent(draftName()) + "/" + name, body);
+  const details = (data.problems || []).map((p) => p.text).join("\n");
+  stepSay((data.message || data.error || "Lỗi " + status) + (details ? "\n" + details : ""), status === 200 ? "done" : "error");
+  return { status, data };
+}
+
+async function issue() {
+  if (!state.version) { stepSay("Hãy lưu bản nháp trước khi cấp số.", "error"); return; }
+  const { status, data } = await step("issue", { version: state.version });
+  if (status === 200) {  // the draft now holds its number and date
+    state.version = data.version;
+    const opened = await api("GET", "/api/drafts/" + encodeURIComponent(draftName()));
+    if (opened.status === 200) { state.version = opened.data.version; showDraft(opened.data.draft); }
+  }
+}
+
+async function sign() {
+  const password = $("key-password").value, seal = $("seal-password").value;
+  $("key-password").value = "";  // asked each time, never kept
+  $("seal-password").value = "";
+  await step("sign", { password, seal_password: seal });
+}
+
+// ---- The month's build: started, then polled until it ends ---------------------------------------
+async function buildMonth() {
+  const month = $("month").value.trim();
+  const { status, data } = await api("POST", "/api/builds", { month });
+  $("build-report").replaceChildren();
+  if (status !== 202) { $("build-state").textContent = data.error || "Lỗi " + status; $("build-state").className = "error"; return; }
+  $("build-state").className = "";
+  $("build-state").textContent = "Đang dựng tháng " + month + "…";
+  $("build-log").hidden = false;
+  const poll = async () => {
+    const r = await api("GET", "/api/builds/" + data.id);
+    if (r.status !== 200) return;
+    $("build-log").textContent = r.data.log;
+    $("build-log").scrollTop = $("build-log").scrollHeight;
+    if (r.data.running) { setTimeout(poll, 500); return; }
+    const outcome = { 0: "xong, không có lỗi", 1: "xong, có bản ghi bị từ chối" }[r.data.exit_status] || "dừng (mã " + r.data.exit_status + ")";
+    $("build-state").textContent = "Tháng " + r.data.month + ": " + outcome + ".";
+    showReport(r.data.report);
+  };
+  setTimeout(poll, 300);
+}
+
+function showReport(report) {
+  if (!report) return;
+  const rows = [];
+  for (const kind of ["rejected", "warnings"]) {
+    for (const d of report[kind] || []) {
+      rows.push(el("tr", {}, [el("td", { text: kind === "rejected" ? "Từ chối" : "Lưu ý" }),
+                              el("td", { text: d.file + ":" + d.line + ":" + d.column }), el("td", { text: d.message })]));
+    }
+  }
+  const counts = report.counts ? Object.entries(report.counts).map(([k, v]) => k + ": " + v).join(", ") : "";
+  const table = el("table", { class: "report-table" }, [
+    el("caption", { text: "Báo cáo dựng tháng" + (counts ? " — " + counts : "") }),
+    el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Loại" }), el("th", { scope: "col", text: "Vị trí" }), el("th", { scope: "col", text: "Nội dung" })])]),
+    el("tbody", {}, rows)]);
+  $("build-report").replaceChildren(table);
+}
+
 // **bold** / *italic* around the selection of the body field being edited.
 let lastText = null;
 function wrapSelection(mark) {
@@ -329,8 +398,10 @@ async function start() {
   for (const o of data.organisations) $("organisation").append(el("option", { value: o.id, text: o.issuer.name + (o.issuer.parent ? " — " + o.issuer.parent : "") }));
   $("organisation").addEventListener("change", () => { if (organisation()) { chooseOrganisation(true); changed(); } });
   $("signer").addEventListener("change", () => { const org = organisation(); if (org && org.signers[$("signer").value]) state.signature = org.signers[$("signer").value]; changed(); });
-  $("compose").addEventListener("input", changed);
-  $("compose").addEventListener("change", changed);
+  // The steps' and the month's fields are not the document's.
+  const documentField = (e) => { if (!e.target.closest(".steps, .month")) changed(); };
+  $("compose").addEventListener("input", documentField);
+  $("compose").addEventListener("change", documentField);
   $("compose").addEventListener("focusin", (e) => { if (e.target.closest(".blocks") && e.target.matches("textarea, input")) lastText = e.target; });
   $("bold").addEventListener("mousedown", (e) => e.preventDefault());
   $("italic").addEventListener("mousedown", (e) => e.preventDefault());
@@ -349,6 +420,13 @@ async function start() {
     if (first) first.focus();
   }));
   $("save").addEventListener("click", save);
+  $("issue").addEventListener("click", issue);
+  $("sign").addEventListener("click", sign);
+  $("publish").addEventListener("click", () => step("publish", {}));
+  $("build-month").addEventListener("click", buildMonth);
+  $("seal-password-field").hidden = !data.seal;
+  if (!data.can_issue) $("issue").title = "Chưa có sổ đăng ký trong tệp cài đặt";
+  if (!data.can_sign) $("sign").title = "Chưa có khóa ký trong tệp cài đặt";
   $("new-draft").addEventListener("click", () => { $("draft-name").value = "ban-nhap"; newDraft(); refreshDownloads(); });
   $("open-draft").addEventListener("change", (e) => { if (e.target.value) open(e.target.value); });
   $("import").addEventListener("change", (e) => { if (e.target.files[0]) importFile(e.target.files[0]); e.target.value = ""; });
