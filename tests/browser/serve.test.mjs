@@ -46,11 +46,11 @@ function startServe(dir) {
   });
 }
 
-// Waits for the preview that follows the last change (the page counts them in data-previews).
+// Does `action`, then waits until the preview shows the form as it is after it (the page marks
+// body[data-pending] from a change until that preview is in).
 async function nextPreview(page, action) {
-  const before = Number(await page.locator('body').getAttribute('data-previews') || 0);
   await action();
-  await page.waitForFunction(n => Number(document.body.dataset.previews || 0) > n, before);
+  await page.waitForFunction(() => document.body.dataset.pending === undefined);
 }
 
 const previewText = page => page.locator('#pages').evaluate(pages => [...pages.querySelectorAll('text')].map(t => t.textContent).join(' '));

@@ -5,7 +5,7 @@
 
 const csrf = document.querySelector('meta[name="csrf-token"]').content;
 const $ = (id) => document.getElementById(id);
-const state = { setup: null, version: "", issuer: null, layout: "", signature: null, sequence: 0, timer: 0, controller: null };
+const state = { setup: null, version: "", issuer: null, layout: "", signature: null, sequence: 0, edits: 0, timer: 0, controller: null };
 
 async function api(method, path, body) {
   const headers = { "X-CSRF-Token": csrf };
@@ -226,7 +226,11 @@ function newDraft() {
 }
 
 // ---- Preview ------------------------------------------------------------------------------------
+// body[data-pending] is set from a change until the preview of the form as it then is has come
+// back (for the browser tests, and for anyone scripting the page).
 function changed() {
+  state.edits++;
+  document.body.dataset.pending = "1";
   clearTimeout(state.timer);
   state.timer = setTimeout(preview, 250);
   document.querySelectorAll(".pages svg").forEach((s) => s.classList.add("stale"));
@@ -255,6 +259,7 @@ async function preview() {
   if (state.controller) state.controller.abort();
   state.controller = new AbortController();
   const sequence = ++state.sequence;
+  const edits = state.edits;
   let result;
   try { result = await api("POST", "/api/preview", { draft: readDraft(), name: $("draft-name").value }); }
   catch (e) { if (e.name !== "AbortError") say("Không kết nối được với máy chủ vanban.", true); return; }
@@ -266,6 +271,7 @@ async function preview() {
     $("page-count").textContent = "(" + result.data.page_count + " trang)";
   }
   document.body.dataset.previews = String(sequence);
+  if (edits === state.edits) delete document.body.dataset.pending;
 }
 
 // ---- Drafts: save, open, import, download ------------------------------------------------------------
