@@ -45,10 +45,12 @@ json problems_json(const Diagnostics& diagnostics) {
   return out;
 }
 
-// A page of templates/serve with {{csrf}} filled in; empty when the file cannot be read.
-std::string page(const ServeContext& c, const std::string& file, const std::string& csrf) {
+// A page of templates/serve with {{csrf}} and {{message}} filled in (both plain text of ours,
+// never from the request); empty when the file cannot be read.
+std::string page(const ServeContext& c, const std::string& file, const std::string& csrf, const std::string& message = "") {
   std::string html = read_file_bytes(c.setup.data_dir + "/templates/serve/" + file).value_or("");
-  for (std::size_t at; (at = html.find("{{csrf}}")) != std::string::npos;) html.replace(at, 8, csrf);
+  for (const auto& [slot, value] : {std::pair<std::string, std::string>{"{{csrf}}", csrf}, {"{{message}}", message}})
+    for (std::size_t at; (at = html.find(slot)) != std::string::npos;) html.replace(at, slot.size(), value);
   return html;
 }
 
@@ -133,11 +135,12 @@ void add_page_routes(httplib::Server& http, ServeContext& c) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(page(c, "compose.html", s ? s->csrf_token : ""), "text/html; charset=utf-8");
   });
-  http.Get("/login", [&c](const httplib::Request&, httplib::Response& res) {
+  http.Get("/login", [&c](const httplib::Request& req, httplib::Response& res) {
     const std::string token = random_token();
     res.set_header("Set-Cookie", set_cookie(kLoginCookie, token));
     res.set_header("Cache-Control", "no-store");
-    res.set_content(page(c, "login.html", token), "text/html; charset=utf-8");
+    res.set_content(page(c, "login.html", token, req.has_param("sai") ? "Mật khẩu không đúng." : ""),
+                    "text/html; charset=utf-8");
   });
   http.Post("/login", [&c](const httplib::Request& req, httplib::Response& res) {
     const std::string token = cookie_value(req.get_header_value("Cookie"), kLoginCookie);

@@ -1,7 +1,7 @@
 // vanban serve in Chromium, as an office clerk uses it: compose a dispatch from scratch in the
 // form, watch the preview's pages change, fix an error shown beside its field, save, issue it
 // through the register, sign it with a test key (scripts/make-test-keys.sh) and publish it, then
-// find it on the site. The compose page at 1280 and 390 px: screenshots kept in --artifacts, no
+// find it on the site; build a month and read its run report. The compose page at 1280 and 390 px: screenshots kept in --artifacts, no
 // serious or critical axe-core violation, nothing sideways on the phone, nothing from elsewhere.
 //
 //   node --test-reporter=spec serve.test.mjs --vanban BUILD/vanban --source CHECKOUT --artifacts DIR
@@ -142,6 +142,21 @@ describe('vanban serve', () => {
     const response = await page.request.get(new URL(pdf, page.url()).href);
     assert.equal(response.status(), 200);
     assert.equal((await response.body()).toString('latin1').match(/\/ByteRange/g).length, 2);
+  });
+
+  it('builds a month and shows its progress and run report', async () => {
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.goto(`${serve.origin}/`);
+    await page.fill('#month', '2026-13');
+    await page.click('#build-month');
+    await page.waitForFunction(() => /YYYY-MM/.test(document.getElementById('build-state').textContent));
+    await page.fill('#month', '2026-11');
+    await page.click('#build-month');
+    await page.waitForFunction(() => /Tháng 2026-11: xong/.test(document.getElementById('build-state').textContent),
+                               null, { timeout: 240000 });
+    assert.match(await page.textContent('#build-log'), /2026-11: \d+ written/);
+    assert.match(await page.textContent('#build-report caption'), /written: \d+/);
+    await page.locator('.month').screenshot({ path: join(args.artifacts, 'month-build-1280.png') });
   });
 
   it('passes axe at 1280 and 390 px and fits a phone', async () => {

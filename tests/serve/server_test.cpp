@@ -253,6 +253,26 @@ TEST_F(ServeTest, WithAPasswordNothingButTheLoginIsServedBeforeLoggingIn) {
   EXPECT_EQ(client_->Get("/api/setup", {{"Cookie", session.substr(0, session.find(';'))}})->status, 200);
 }
 
+TEST_F(ServeTest, TheStepsRefuseWithAReasonAndChangeNothing) {
+  start();  // no register, no key, no site settings
+  open_page();
+  const auto saved = put("/api/drafts/cv", json{{"version", ""}, {"draft", valid_draft()}}.dump());
+  const std::string version = json::parse(saved->body)["version"];
+  auto res = post("/api/drafts/cv/issue", json{{"version", version}}.dump());
+  EXPECT_EQ(res->status, 409);
+  EXPECT_NE(json::parse(res->body)["error"].get<std::string>().find("sổ đăng ký"), std::string::npos);
+  res = post("/api/drafts/cv/sign", json{{"password", "x"}, {"seal_password", ""}}.dump());
+  EXPECT_EQ(res->status, 409);
+  EXPECT_NE(json::parse(res->body)["error"].get<std::string>().find("khóa ký"), std::string::npos);
+  res = post("/api/drafts/cv/publish", "{}");
+  EXPECT_EQ(res->status, 409);
+  EXPECT_NE(json::parse(res->body)["error"].get<std::string>().find("chưa được cấp số"), std::string::npos);
+  EXPECT_EQ(post("/api/drafts/cv/issue", "{}")->status, 400);  // no version
+  EXPECT_EQ(post("/api/builds", json{{"month", "2026-13"}}.dump())->status, 409);
+  EXPECT_FALSE(fs::exists(content_ / "documents"));
+  EXPECT_EQ(json::parse(client_->Get("/api/drafts/cv", headers())->body)["version"], version);
+}
+
 TEST(PasswordHash, VerifiesOnlyTheRightPassword) {
   const std::string h = hash_password("đúng rồi", 1000);
   EXPECT_EQ(h.rfind("pbkdf2-sha256$1000$", 0), 0u);

@@ -377,6 +377,7 @@ function showReport(report) {
                               el("td", { text: d.file + ":" + d.line + ":" + d.column }), el("td", { text: d.message })]));
     }
   }
+  if (!rows.length) rows.push(el("tr", {}, [el("td", { colspan: "3", text: "Không có bản ghi nào bị từ chối hay cần lưu ý." })]));
   const counts = report.counts ? Object.entries(report.counts).map(([k, v]) => k + ": " + v).join(", ") : "";
   const table = el("table", { class: "report-table" }, [
     el("caption", { text: "Báo cáo dựng tháng" + (counts ? " — " + counts : "") }),
