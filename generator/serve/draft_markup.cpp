@@ -1,5 +1,7 @@
 #include "serve/draft_markup.h"
 
+#include <algorithm>
+
 #include "model/inline_marks.h"
 #include "model/xml_escape.h"
 

@@ -187,7 +187,9 @@ void add_api_routes(httplib::Server& http, ServeContext& c) {
     if (!body || !only_fields(*body, {"draft", "name"}, res)) return;
     const std::optional<Draft> draft = draft_of(*body, res);
     if (!draft) return;
-    std::string name = body->value("name", std::string("ban-nhap"));
+    // The draft's name only names the file in messages; one that is not a plain name is not used.
+    const auto given = body->find("name");
+    std::string name = given != body->end() && given->is_string() ? given->get<std::string>() : "";
     if (!bad_draft_name(name).empty()) name = "ban-nhap";
     const DraftRender r = render_draft(c.engine, *draft, c.draft_file(name), {.pdf = false, .html = false, .svg = true});
     json problems = json::array();

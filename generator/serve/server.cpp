@@ -96,6 +96,10 @@ Server::Server(const Engine& engine, ServeSetup setup) : impl_(std::make_unique<
       refuse(res, res.status, message);
     }
   });
+  // A handler's bug answers 500 with a message of ours, not the exception's text in a header.
+  impl_->http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    refuse(res, 500, "internal error; nothing was changed by this request (please report it)");
+  });
   add_routes(impl_->http, impl_->context);
 }
 

@@ -159,6 +159,10 @@ TEST_F(ServeTest, BadRequestsChangeNothing) {
   EXPECT_EQ(res->status, 400);
   res = put("/api/drafts/d", json{{"version", version}, {"draft", valid_draft()}, {"extra", 1}}.dump());
   EXPECT_EQ(res->status, 400);
+  res = post("/api/preview", json{{"draft", valid_draft()}, {"name", 12}}.dump());
+  EXPECT_EQ(res->status, 200);  // a name that is not text names no file
+  EXPECT_EQ(put("/api/drafts/d", json{{"version", 7}, {"draft", valid_draft()}}.dump())->status, 400);
+  EXPECT_EQ(put("/api/drafts/d", "[1, 2]")->status, 400);
   json big = valid_draft();
   big["body"][0]["text"] = std::string(100 * 1024, 'a');
   res = put("/api/drafts/d", json{{"version", version}, {"draft", big}}.dump());
