@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <iterator>
 #include <map>
 #include <mutex>
@@ -128,10 +129,15 @@ class SiteWriter {
     out_.documents = docs_.size();
     group();
     write_assets();
+    // The search index is made while the articles are written (it only reads the documents).
+    std::vector<const SiteDocument*> newest;
+    for (const SiteDocument& d : docs_) newest.push_back(&d);
+    std::future<std::vector<SiteFile>> index =
+        std::async(std::launch::async, [&newest] { return search_index_files(newest); });
     write_articles();
     for (const auto* groups : {&months_, &types_, &issuers_})
       for (const auto& [key, g] : *groups) write_listing(g);
-    write_search();
+    write_search(index.get());
     write_feed_and_sitemap();
     write_home();
     for (const SiteDocument& d : docs_) manifest_.set_slug(d.key, d.slug);
@@ -493,10 +499,8 @@ class SiteWriter {
     }
   }
 
-  void write_search() {
-    std::vector<const SiteDocument*> newest;
-    for (const SiteDocument& d : docs_) newest.push_back(&d);
-    for (const SiteFile& f : search_index_files(newest)) {
+  void write_search(const std::vector<SiteFile>& index) {
+    for (const SiteFile& f : index) {
       put(f.path, f.bytes);
       out_.index_bytes += f.bytes.size();
       ++out_.index_files;
