@@ -146,8 +146,13 @@ std::vector<SiteFile> search_index_files(const std::vector<const SiteDocument*>&
     const std::string_view text = docs[i]->text;
     const std::size_t body_start = text.find('\n');
     const std::string_view body = body_start == std::string_view::npos ? std::string_view() : text.substr(body_start + 1);
+    std::string_view shown = body.find_first_not_of(" \n") == std::string_view::npos ? docs[i]->subject : body;
+    if (shown.size() > kSnippetTextBytes) {  // cut at a space, never inside a code point
+      const std::size_t space = shown.rfind(' ', kSnippetTextBytes);
+      shown = shown.substr(0, space == std::string_view::npos ? 0 : space);
+    }
     std::string out = "vanbanSearch.text(" + std::to_string(i) + ",";
-    append_json(out, body.find_first_not_of(" \n") == std::string_view::npos ? std::string_view(docs[i]->subject) : body);
+    append_json(out, shown);
     files.push_back({"tim-kiem/v-" + std::to_string(i) + ".js", out + ");\n"});
   }
   return files;

@@ -77,6 +77,14 @@ TEST(SearchIndex, DocumentsTableHasLinksAndSubjectsTextsTheWholeBody) {
   // The text a snippet is cut from: the whole body, the subject when there is none.
   EXPECT_EQ(file("tim-kiem/v-0.js"), "vanbanSearch.text(0,\"Nội dung \\\"trích\\\".\\n" + late + "\");\n");
   EXPECT_EQ(file("tim-kiem/v-1.js"), "vanbanSearch.text(1,\"Chỉ có trích yếu\");\n");
+  // A long text is cut at a space before kSnippetTextBytes.
+  std::string words;
+  while (words.size() < 2 * kSnippetTextBytes) words += "ấp Bàu Sen ";
+  const SiteDocument c = document("dai", "Dài", words);
+  const std::string cut = search_index_files({&c})[3].bytes;
+  ASSERT_EQ(search_index_files({&c})[3].path, "tim-kiem/v-0.js");
+  EXPECT_LE(cut.size(), kSnippetTextBytes + 40);
+  EXPECT_TRUE(std::regex_search(cut, std::regex("(ấp|Bàu|Sen)\"\\);\n$"))) << cut.substr(cut.size() - 40);
 }
 
 // search.js cuts the snippet around the passage holding most of the query's words, wherever it
