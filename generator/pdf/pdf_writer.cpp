@@ -150,6 +150,54 @@ class Writer {
     }
   }
 
+  // An unsigned signature field named `name` over the recorded signature box, for a signing tool
+  // to fill: a widget merged with its field, printed (PDF/A-2 6.3.2) with an empty appearance of
+  // the box's size as its only /AP entry (6.3.3), listed in an AcroForm without NeedAppearances
+  // (6.4.1), no /DA and no /DR, so no font to embed. No /SigFlags: nothing is signed yet.
+  // Returns false when no page has a signature box.
+  bool add_signature_field(const std::string& name) {
+    for (int i = 0; i < doc_.GetPageCount(); ++i) {
+      PdfObject* page = doc_.GetPage(i)->GetObject();
+      const PdfObject* box = page->GetDictionary().GetKey(kSignatureBoxKey);
+      if (box == nullptr) continue;
+      const PdfArray& r = box->GetArray();
+      PdfVecObjects& objects = doc_.GetObjects();
+      PdfObject* appearance = objects.CreateObject("XObject");
+      PdfDictionary& a = appearance->GetDictionary();
+      a.AddKey(PdfName::KeySubtype, PdfName("Form"));
+      PdfArray bbox;
+      bbox.push_back(number(0));
+      bbox.push_back(number(0));
+      bbox.push_back(number(r[2].GetNumber() - r[0].GetNumber()));
+      bbox.push_back(number(r[3].GetNumber() - r[1].GetNumber()));
+      a.AddKey("BBox", bbox);
+      a.AddKey("Resources", PdfDictionary());
+      set_flate_stream(*appearance, flate_compress(std::string(), kContentLevel));
+
+      PdfObject* field = objects.CreateObject("Annot");
+      PdfDictionary& f = field->GetDictionary();
+      f.AddKey(PdfName::KeySubtype, PdfName("Widget"));
+      f.AddKey("FT", PdfName("Sig"));
+      f.AddKey("T", utf8(name));
+      f.AddKey("Rect", r);
+      f.AddKey("P", page->Reference());
+      f.AddKey("F", number(4));  // Print
+      PdfDictionary ap;
+      ap.AddKey("N", appearance->Reference());
+      f.AddKey("AP", ap);
+      PdfArray annots;
+      annots.push_back(field->Reference());
+      page->GetDictionary().AddKey("Annots", annots);
+      PdfArray fields;
+      fields.push_back(field->Reference());
+      PdfDictionary form;
+      form.AddKey("Fields", fields);
+      doc_.GetCatalog()->GetDictionary().AddKey("AcroForm", objects.CreateObject(form)->Reference());
+      return true;
+    }
+    return false;
+  }
+
   std::string finish(const DocumentInfo& info, const IccProfile& icc) {
     set_info(info);
     add_pdfa(info, icc);
@@ -419,6 +467,10 @@ Result<std::string> write_pdf(const Pages& pages, const FontSet& fonts) {
     if (auto error = writer.collect(pages)) return Result<std::string>::failure(*error);
     writer.embed_fonts();
     for (const Page& page : pages.pages) writer.write_page(page);
+    if (!pages.signature_field.empty() && !writer.add_signature_field(pages.signature_field)) {
+      return Result<std::string>::failure(
+          {"", 0, 0, "no signature block to place the signature field '" + pages.signature_field + "' over"});
+    }
     Result<std::string> result;
     result.value = writer.finish(pages.info, icc);
     return result;
