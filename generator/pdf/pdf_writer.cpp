@@ -313,18 +313,16 @@ class Writer {
   }
 
   // PoDoFo's trailer /ID is the MD5 of the Info dictionary alone: deterministic, but the same for
-  // every document of a batch that shares title, author and timestamp. It is replaced in place
-  // (same length, after the xref, so no offset moves) by a hash of everything before the trailer:
-  // FNV-1a 128 taken over 8-byte little-endian words (a word per step keeps it ~0.03 ms), fully
-  // specified so the same bytes give the same /ID on every build. PoDoFo's MD5 is not exported.
+  // every document of a batch that shares title, author and timestamp, and at times shorter than
+  // 32 hex digits (28 for one report of the 10,000-branch month). The whole array is replaced (the trailer follows the xref, so no offset moves) by a hash of everything before
+  // the trailer: FNV-1a 128 taken over 8-byte little-endian words (a word per step keeps it
+  // ~0.03 ms), fully specified so the same bytes give the same /ID on every build. PoDoFo's MD5
+  // is not exported.
   static void set_file_id(std::string& pdf) {
     const std::size_t trailer = pdf.rfind("trailer");
-    const std::size_t id = pdf.find("/ID[<", trailer);
-    constexpr std::size_t kHex = 32;
-    if (trailer == std::string::npos || id == std::string::npos ||
-        pdf.compare(id + 5 + kHex, 2, "><") != 0 || pdf.compare(id + 7 + 2 * kHex, 2, ">]") != 0) {
-      PODOFO_RAISE_ERROR_INFO(ePdfError_InternalLogic, "unexpected trailer /ID layout");
-    }
+    const std::size_t id = trailer == std::string::npos ? trailer : pdf.find("/ID[<", trailer);
+    const std::size_t id_end = id == std::string::npos ? id : pdf.find(">]", id);
+    if (id_end == std::string::npos) PODOFO_RAISE_ERROR_INFO(ePdfError_InternalLogic, "no trailer /ID");
     using u128 = unsigned __int128;
     constexpr u128 kPrime = (u128{1} << 88) | 0x13B;
     u128 hash = (u128{0x6c62272e07bb0142} << 64) | 0x62b821756295c58d;
@@ -343,11 +341,9 @@ class Writer {
       hash = (hash ^ word) * kPrime;
     }
     static constexpr char kHexDigits[] = "0123456789ABCDEF";
-    for (std::size_t i = 0; i < kHex; ++i) {
-      const char digit = kHexDigits[static_cast<unsigned>(hash >> (124 - 4 * i)) & 15];
-      pdf[id + 5 + i] = digit;
-      pdf[id + 7 + kHex + i] = digit;
-    }
+    std::string hex(32, '0');
+    for (std::size_t i = 0; i < hex.size(); ++i) hex[i] = kHexDigits[static_cast<unsigned>(hash >> (124 - 4 * i)) & 15];
+    pdf.replace(id, id_end + 2 - id, "/ID[<" + hex + "><" + hex + ">]");
   }
 
   static PdfString utf8(const std::string& s) {
