@@ -55,7 +55,8 @@ void append_stylesheet(std::string& out, const Profile& profile) {
   out +=
       "html{background:#e6e6e6}\n"
       "body{margin:0;padding:8mm 0;color:#000;"
-      "font-family:\"Times New Roman\",\"Liberation Serif\",\"Tinos\",serif;font-size:14pt;"
+      // "Vanban Serif": the site's own face (site_writer.cpp), Times New Roman or the shipped fonts.
+      "font-family:\"Vanban Serif\",\"Times New Roman\",\"Liberation Serif\",\"Tinos\",serif;font-size:14pt;"
       "line-height:1.2}\n"
       ".sheet{box-sizing:border-box;margin:0 auto;background:#fff;"
       "box-shadow:0 1px 5px rgba(0,0,0,.35);width:";

@@ -34,8 +34,10 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kRelated = 6;
-// The shipped faces: file, then the full and PostScript names local() matches an installed copy
-// by (each face its own: "Liberation Serif" alone is the regular face only).
+// The documents' face, "Vanban Serif": an installed Times New Roman (local() matches a face by its
+// own full or PostScript name, never through an alias), else the shipped Liberation Serif. Not
+// an installed Liberation Serif: older versions (1.07, Debian 12's fonts-liberation) have no
+// "ộ", "ệ", "ữ", and a browser would draw those letters in another face, wider than the PDF's.
 struct FontFace {
   const char* file;
   const char* full_name;
@@ -43,10 +45,10 @@ struct FontFace {
   bool bold, italic;
 };
 constexpr FontFace kFontFaces[] = {
-    {"LiberationSerif-Regular.ttf", "Liberation Serif", "LiberationSerif", false, false},
-    {"LiberationSerif-Bold.ttf", "Liberation Serif Bold", "LiberationSerif-Bold", true, false},
-    {"LiberationSerif-Italic.ttf", "Liberation Serif Italic", "LiberationSerif-Italic", false, true},
-    {"LiberationSerif-BoldItalic.ttf", "Liberation Serif Bold Italic", "LiberationSerif-BoldItalic", true, true}};
+    {"LiberationSerif-Regular.ttf", "Times New Roman", "TimesNewRomanPSMT", false, false},
+    {"LiberationSerif-Bold.ttf", "Times New Roman Bold", "TimesNewRomanPS-BoldMT", true, false},
+    {"LiberationSerif-Italic.ttf", "Times New Roman Italic", "TimesNewRomanPS-ItalicMT", false, true},
+    {"LiberationSerif-BoldItalic.ttf", "Times New Roman Bold Italic", "TimesNewRomanPS-BoldItalicMT", true, true}};
 
 struct Prepared {
   std::optional<SiteDocument> document;
@@ -317,7 +319,7 @@ class SiteWriter {
     std::string faces;
     for (const FontFace& f : kFontFaces) {
       if (!copy(request_.data_dir + "/fonts/" + f.file, std::string("assets/fonts/") + f.file)) continue;
-      faces += std::string("@font-face{font-family:\"Liberation Serif\";src:local(\"") + f.full_name + "\"),local(\"" +
+      faces += std::string("@font-face{font-family:\"Vanban Serif\";src:local(\"") + f.full_name + "\"),local(\"" +
                f.postscript_name + "\"),url(fonts/" + f.file + ") format(\"truetype\");font-weight:" +
                (f.bold ? "bold" : "normal") + ";font-style:" + (f.italic ? "italic" : "normal") + "}\n";
     }

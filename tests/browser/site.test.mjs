@@ -214,6 +214,25 @@ describe('site', () => {
     }
   });
 
+  it('an article is drawn in the shipped face, whose Vietnamese letters the PDF uses too', async () => {
+    const [path] = [...pages].find(([p]) => pageKind(p) === 'article');
+    const page = await context.newPage();
+    try {
+      await page.goto(server.origin + path, { waitUntil: 'load' });
+      // An installed Liberation Serif 1.07 has no "ộ": were it used, the browser would borrow the
+      // letter from another face. The site's own face, loaded from its assets, has every one.
+      const faces = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family.replace(/"/g, ''));
+      });
+      assert.ok(faces.includes('Vanban Serif'), `faces loaded: ${faces.join(', ')}`);
+      const drawn = await page.evaluate(() => document.fonts.check('14pt "Vanban Serif"', 'Hội Liên hiệp Phụ nữ Việt Nam'));
+      assert.ok(drawn);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('each kind of page reads at 1280 and 390 px, with no serious axe-core violation', async () => {
     const paths = [...pages.keys()];
     const articles = [...pages].filter(([p]) => pageKind(p) === 'article');

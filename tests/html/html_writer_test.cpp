@@ -135,7 +135,7 @@ TEST_F(PartyDirective, StylesheetCarriesThePageAndBodyRules) {
   EXPECT_NE(css.find("@page{size:210mm 297mm;margin:20mm 15mm 20mm 30mm;"), std::string::npos);
   EXPECT_NE(css.find("width:210mm;min-height:297mm;padding:20mm 15mm 20mm 30mm"),
             std::string::npos);
-  EXPECT_NE(css.find("font-family:\"Times New Roman\",\"Liberation Serif\",\"Tinos\",serif"),
+  EXPECT_NE(css.find("font-family:\"Vanban Serif\",\"Times New Roman\",\"Liberation Serif\",\"Tinos\",serif"),
             std::string::npos);
   EXPECT_NE(css.find(".content{text-align:justify;line-height:1.3;font-size:14pt;"),
             std::string::npos);
