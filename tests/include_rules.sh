@@ -19,6 +19,8 @@ rules=(
   'PkgConfig::LIBCRYPTO|<openssl/'
   'kainjow::mustache|<kainjow/'
   'PkgConfig::LIBDEFLATE|<libdeflate\.h'
+  'PkgConfig::HTTPLIB|<httplib\.h'
+  'nlohmann_json::nlohmann_json|<nlohmann/'
 )
 
 for rule in "${rules[@]}"; do

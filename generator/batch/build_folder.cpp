@@ -149,8 +149,7 @@ class FolderBuilder {
   void plan() {
     for (std::size_t i = 0; i < job_.items.size(); ++i) {
       const BuildItem& item = job_.items[i];
-      const Result<std::string> checked = output_base_name(item.name);
-      if (!checked.ok() || *checked.value != item.name) {
+      if (!is_plain_output_name(item.name)) {
         report({item.source, 0, 0, "'" + item.name + "' cannot be an output name"});
         continue;
       }

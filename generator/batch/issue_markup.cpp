@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "batch/sha256.h"
+#include "input/line_index.h"
 #include "input/markup_reader.h"
 #include "register/document_details.h"
 #include "register/numbered_markup.h"
@@ -19,6 +20,17 @@ Result<IssuedMarkup> issue_markup(const Engine& engine, Register& reg, const std
   const std::optional<MarkupSlots> slots = find_markup_slots(markup);
   if (!doc.ok() || !slots) {
     out.errors.push_back({source, 0, 0, "cannot find the document's <issuer> and <date>"});
+    return out;
+  }
+  if (slots->outside_series != MarkupSlots::npos) {
+    const SourcePosition at = LineIndex(markup).at(slots->outside_series);
+    out.errors.push_back(
+        {source, at.line, at.column,
+         doc.value->unnumbered
+             ? "a document with <unnumbered/> is in no number series (a cadre's own report) and is not issued "
+               "through the register; render it with vanban render and sign it with vanban sign"
+             : "a document with <external-signing> gets its number and date from the signing tool, not from "
+               "vanban's register; render it with vanban render"});
     return out;
   }
   const Profile& profile = *draft.value->profile;

@@ -1,7 +1,9 @@
 // Numbering one document through the register (register/register.h), shared by `vanban issue`
 // and `vanban build`: every check of rendering first, so that nothing is numbered that could not
 // be rendered, then the next number of the issuer's series and the issue date, written into the
-// markup. An identity issued before with the same content gets its number and date back.
+// markup. An identity issued before with the same content gets its number and date back. A
+// document outside every series (<unnumbered/>, <external-signing>) is refused: its number is
+// nobody's (a cadre's own report) or the signing tool's.
 #pragma once
 
 #include <optional>

@@ -11,6 +11,7 @@
 #include "cli/issue_command.h"
 #include "cli/options.h"
 #include "cli/register_command.h"
+#include "cli/serve_command.h"
 #include "cli/render_command.h"
 #include "cli/sign_command.h"
 #include "cli/site_command.h"
@@ -30,6 +31,7 @@ constexpr const char* kOverview =
     "       vanban issue FILE.xml... [--register DB] [-o DIR] [--date YYYY-MM-DD] [--reissue]\n"
     "       vanban register list|show NUMBER|export [-o FILE.csv]|term --issuer CODE --from DATE\n"
     "       vanban sign FILE.pdf --key KEY.p12 [--seal | --attachment NUMBER] [-o OUT.pdf] ...\n"
+    "       vanban serve [--listen HOST:PORT] [--content DIR] [--settings FILE] | serve hash-password\n"
     "       vanban --help | vanban COMMAND --help | vanban --version\n"
     "\n"
     "Typesets Vietnamese official documents (Party, State, Fatherland Front and mass-organisation\n"
@@ -45,6 +47,7 @@ constexpr const char* kOverview =
     "  issue    number and date documents in the office's register, then write them\n"
     "  register list, show or export the register (CSV); record a Party committee's term\n"
     "  sign     sign a PDF (PAdES) as the person with authority, the organisation or an attachment\n"
+    "  serve    the compose page: write a document in a browser, with its pages as they print\n"
     "\n"
     "Exit status: 0 all inputs written (or valid), 1 some input rejected (the others are\n"
     "still written), 2 bad usage, fonts/profiles that cannot be loaded or an output folder\n"
@@ -173,6 +176,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (!args.empty() && args[0] == "issue") return run_issue({args.begin() + 1, args.end()}, out, err);
   if (!args.empty() && args[0] == "register") return run_register({args.begin() + 1, args.end()}, out, err);
   if (!args.empty() && args[0] == "sign") return run_sign({args.begin() + 1, args.end()}, out, err);
+  if (!args.empty() && args[0] == "serve") return run_serve({args.begin() + 1, args.end()}, out, err);
   const ParsedOptions parsed = parse_options(args);
   if (!parsed.ok()) {
     err << "vanban: " << parsed.error << "\n" << "Try 'vanban --help'.\n";

@@ -43,13 +43,8 @@ struct GuidesOptions {
 // Empty string, or why the arguments are bad.
 std::string parse(const std::vector<std::string>& args, GuidesOptions& o) {
   for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string name = args[i], value;
-    const std::size_t eq = name.find('=');
-    const bool inline_value = name.rfind("--", 0) == 0 && eq != std::string::npos;
-    if (inline_value) {
-      value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-    }
+    const OptionArgument option = split_inline_value(args[i]);
+    const std::string& name = option.name;
     if (name == "--help" || name == "-h") {
       o.help = true;
       continue;
@@ -59,12 +54,10 @@ std::string parse(const std::vector<std::string>& args, GuidesOptions& o) {
       o.inputs.push_back(args[i]);
       continue;
     }
-    if (!inline_value) {
-      if (i + 1 == args.size()) return "option '" + name + "' needs a value";
-      value = args[++i];
-    }
-    if (value.empty()) return "option '" + name + "' needs a value";
-    (name == "--fonts" ? o.fonts_dir : name == "--data" ? o.data_dir : o.output_dir) = value;
+    std::string error;
+    const std::optional<std::string> value = option_value(option, args, i, error);
+    if (!value) return error;
+    (name == "--fonts" ? o.fonts_dir : name == "--data" ? o.data_dir : o.output_dir) = *value;
   }
   if (!o.help && o.inputs.empty()) return "guides needs at least one guidance file";
   return {};

@@ -76,33 +76,28 @@ CivilDate today_in_vietnam() {
 std::string parse(const std::vector<std::string>& args, IssueOptions& o) {
   bool only_inputs = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string name = args[i], value;
-    if (only_inputs || name.empty() || name[0] != '-' || name == "-") {
-      o.inputs.push_back(name);
+    const std::string& arg = args[i];
+    if (only_inputs || arg.empty() || arg[0] != '-' || arg == "-") {
+      o.inputs.push_back(arg);
       continue;
     }
-    if (name == "--") {
+    if (arg == "--") {
       only_inputs = true;
       continue;
     }
-    const std::size_t eq = name.find('=');
-    const bool inline_value = name.starts_with("--") && eq != std::string::npos;
-    if (inline_value) {
-      value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-    }
-    if ((name == "--help" || name == "-h" || name == "--reissue") && !inline_value) {
+    const OptionArgument option = split_inline_value(arg);
+    const std::string& name = option.name;
+    if ((name == "--help" || name == "-h" || name == "--reissue") && !option.inline_value) {
       (name == "--reissue" ? o.reissue : o.help) = true;
       continue;
     }
     if (name != "-o" && name != "--output" && name != "--register" && name != "--date" && name != "--fonts" &&
         name != "--data" && !is_signing_option(name))
       return "unknown option '" + name + "' for issue";
-    if (!inline_value) {
-      if (i + 1 == args.size()) return "option '" + name + "' needs a value";
-      value = args[++i];
-    }
-    if (value.empty()) return "option '" + name + "' needs a non-empty value";
+    std::string error;
+    const std::optional<std::string> given = option_value(option, args, i, error);
+    if (!given) return error;
+    const std::string& value = *given;
     if (is_signing_option(name)) {
       set_signing_option(o.signing, name, value);
     } else if (name == "--date") {

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "batch/month_job.h"
+#include "cli/command_usage.h"
 
 namespace vanban::cli {
 
@@ -21,15 +22,6 @@ Command command_named(const std::string& name) {
   if (name == "build") return Command::Build;
   if (name == "site") return Command::Site;
   return Command::None;
-}
-
-// Splits "--name=value" into its two parts; `value` is left alone when there is no "=".
-std::string option_name(const std::string& arg, std::string& value, bool& has_value) {
-  const std::size_t eq = arg.find('=');
-  has_value = arg.rfind("--", 0) == 0 && eq != std::string::npos;
-  if (!has_value) return arg;
-  value = arg.substr(eq + 1);
-  return arg.substr(0, eq);
 }
 
 bool is_flag(const std::string& name) { return name == "--csv" || name == "--quiet" || name == "--no-site"; }
@@ -168,33 +160,22 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       o.command = Command::Help;
       return parsed;
     }
-    std::string value;
-    bool has_value = false;
-    const std::string name = option_name(arg, value, has_value);
+    const OptionArgument option = split_inline_value(arg);
+    const std::string& name = option.name;
     if (!known_option(o.command, name)) {
       parsed.error = "unknown option '" + name + "' for " + first;
       return parsed;
     }
     if (is_flag(name)) {
-      if (has_value) {
+      if (option.inline_value) {
         parsed.error = "option '" + name + "' takes no value";
         return parsed;
       }
       (name == "--csv" ? o.csv : name == "--quiet" ? o.quiet : o.no_site) = true;
       continue;
     }
-    if (!has_value) {
-      if (i + 1 >= args.size()) {
-        parsed.error = "option '" + name + "' needs a value";
-        return parsed;
-      }
-      value = args[++i];
-    }
-    if (value.empty()) {
-      parsed.error = "option '" + name + "' needs a non-empty value";
-      return parsed;
-    }
-    if (!set_option(o, name, value, parsed.error)) return parsed;
+    const std::optional<std::string> value = option_value(option, args, i, parsed.error);
+    if (!value || !set_option(o, name, *value, parsed.error)) return parsed;
   }
   if (o.inputs.empty() && o.command != Command::Build && o.command != Command::Site)
     parsed.error = "no input files given";

@@ -51,31 +51,25 @@ struct RegisterOptions {
 
 std::string parse(const std::vector<std::string>& args, RegisterOptions& o) {
   for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string name = args[i], value;
-    if (name == "--help" || name == "-h") {
+    if (args[i] == "--help" || args[i] == "-h") {
       o.help = true;
       continue;
     }
-    if (name.empty() || name[0] != '-') {
-      (o.action.empty() ? o.action : o.arguments.emplace_back()) = name;
+    if (args[i].empty() || args[i][0] != '-') {
+      (o.action.empty() ? o.action : o.arguments.emplace_back()) = args[i];
       continue;
     }
-    const std::size_t eq = name.find('=');
-    const bool inline_value = name.starts_with("--") && eq != std::string::npos;
-    if (inline_value) {
-      value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-    }
+    const OptionArgument option = split_inline_value(args[i]);
+    const std::string& name = option.name;
     const bool known = name == "--register" || (o.action == "export" && (name == "-o" || name == "--output" ||
                                                                          name == "--separator")) ||
                        (o.action == "term" && (name == "--issuer" || name == "--name" || name == "--parent" ||
                                                 name == "--from"));
     if (!known) return "unknown option '" + name + "' for register" + (o.action.empty() ? "" : " " + o.action);
-    if (!inline_value) {
-      if (i + 1 == args.size()) return "option '" + name + "' needs a value";
-      value = args[++i];
-    }
-    if (value.empty()) return "option '" + name + "' needs a non-empty value";
+    std::string error;
+    const std::optional<std::string> given = option_value(option, args, i, error);
+    if (!given) return error;
+    const std::string& value = *given;
     if (name == "--from") {
       o.from = parse_iso_date(value);
       if (!o.from) return "bad --from '" + value + "'; expected YYYY-MM-DD, a day that exists";

@@ -22,7 +22,7 @@ namespace {
 
 constexpr const char* kSignHelp =
     "Usage: vanban sign FILE.pdf --key KEY.p12 [--password-file F | --password-env VAR]\n"
-    "                   [--signature-image SIG.png] [--tsa URL] [-o OUT.pdf]\n"
+    "                   [--signature-image SIG.png] [--field NAME] [--tsa URL] [-o OUT.pdf]\n"
     "       vanban sign FILE.pdf --seal --key KEY.p12 [--seal-image SEAL.png [--seal-size MM]] ...\n"
     "       vanban sign FILE.pdf --attachment 'Số 12/CT-UBND' --key KEY.p12 ...\n"
     "\n"
@@ -44,6 +44,9 @@ constexpr const char* kSignHelp =
     "                         (neither: asked on the terminal, or empty when standard\n"
     "                         input is not one)\n"
     "  --signature-image PNG  the person's signature (without it the signature is invisible)\n"
+    "  --field NAME           sign in the PDF's empty signature field NAME (prepared with\n"
+    "                         <external-signing>); by default the person signs in the\n"
+    "                         first empty field if there is one, else in a new one\n"
     "  --seal-image PNG       the seal (with --seal)\n"
     "  --seal-size MM         the seal's real width in mm (default: from the PNG's DPI)\n"
     "  -o, --output OUT.pdf   the signed file (default: FILE-signed.pdf beside FILE); written\n"
@@ -66,6 +69,7 @@ struct SignOptions {
   std::string output;
   std::string fonts_dir;
   std::string tsa;
+  std::string field;
   bool seal = false;
   bool help = false;
 };
@@ -83,15 +87,11 @@ std::string parse(const std::vector<std::string>& args, SignOptions& o) {
       {"-o", &SignOptions::output},
       {"--output", &SignOptions::output},
       {"--fonts", &SignOptions::fonts_dir},
-      {"--tsa", &SignOptions::tsa}};
+      {"--tsa", &SignOptions::tsa},
+      {"--field", &SignOptions::field}};
   for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string name = args[i], value;
-    const std::size_t eq = name.find('=');
-    const bool inline_value = name.rfind("--", 0) == 0 && eq != std::string::npos;
-    if (inline_value) {
-      value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-    }
+    const OptionArgument option = split_inline_value(args[i]);
+    const std::string& name = option.name;
     if (name == "--help" || name == "-h") {
       o.help = true;
       continue;
@@ -110,12 +110,10 @@ std::string parse(const std::vector<std::string>& args, SignOptions& o) {
       o.input = args[i];
       continue;
     }
-    if (!inline_value) {
-      if (i + 1 == args.size()) return "option '" + name + "' needs a value";
-      value = args[++i];
-    }
-    if (value.empty()) return "option '" + name + "' needs a value";
-    o.*field = value;
+    std::string error;
+    const std::optional<std::string> value = option_value(option, args, i, error);
+    if (!value) return error;
+    o.*field = *value;
   }
   if (o.help) return {};
   if (o.input.empty()) return "sign needs a PDF file";
@@ -126,6 +124,7 @@ std::string parse(const std::vector<std::string>& args, SignOptions& o) {
   if ((o.seal || !o.attachment.empty()) && !o.signature_image.empty()) {
     return "--signature-image is the person's; the organisation signs with --seal-image or none";
   }
+  if ((o.seal || !o.attachment.empty()) && !o.field.empty()) return "--field is the person's signature field";
   if (!o.seal_size.empty()) {
     char* end = nullptr;
     const double mm = std::strtod(o.seal_size.c_str(), &end);
@@ -166,6 +165,7 @@ int sign(const SignOptions& o, std::ostream& err) {
   SignatureRequest request;
   request.now = now;
   request.tsa_url = o.tsa;
+  request.field = o.field;
   const std::string image = o.seal ? o.seal_image : o.signature_image;
   if (!image.empty()) request.image = value_or_refuse(decode_png(read_or_refuse(image, "the image"), image));
   std::optional<FontSet> fonts;

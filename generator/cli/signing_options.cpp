@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "output/file_bytes.h"
+#include "sign/signing_files.h"
 
 namespace vanban::cli {
 
@@ -64,29 +65,6 @@ std::optional<std::string> prompt(const std::string& key) {
   if (terminal) tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
   std::cerr << '\n';
   return text;
-}
-
-Result<SigningKey> load_key(const std::string& path, const PasswordSource& source, std::time_t now) {
-  const std::optional<std::string> der = read_file_bytes(path);
-  if (!der) return Result<SigningKey>::failure({path, 0, 0, "cannot read the key file"});
-  Result<std::string> password = read_password(source, path);
-  if (!password.ok()) return Result<SigningKey>::failure(password.errors.front());
-  return load_signing_key(*der, *password.value, now, path);
-}
-
-Result<std::optional<PngImage>> load_image(const std::string& path) {
-  using Out = Result<std::optional<PngImage>>;
-  Out out;
-  if (path.empty()) {
-    out.value.emplace();
-    return out;
-  }
-  const std::optional<std::string> bytes = read_file_bytes(path);
-  if (!bytes) return Out::failure({path, 0, 0, "cannot read the image"});
-  Result<PngImage> image = decode_png(*bytes, path);
-  if (!image.ok()) return Out::failure(image.errors.front());
-  out.value.emplace(std::move(*image.value));
-  return out;
 }
 
 }  // namespace
@@ -152,24 +130,18 @@ Result<std::string> read_password(const PasswordSource& source, const std::strin
 }
 
 Result<SigningSetup> load_signing(const SigningOptions& o, std::time_t now) {
-  using Out = Result<SigningSetup>;
-  Result<SigningKey> signer = load_key(o.key, o.password, now);
-  if (!signer.ok()) return Out::failure(signer.errors.front());
-  Result<std::optional<PngImage>> signature = load_image(o.signature_image);
-  if (!signature.ok()) return Out::failure(signature.errors.front());
-  SigningSetup setup{std::move(*signer.value), std::move(*signature.value), std::nullopt, std::nullopt, 0, o.tsa};
+  // Each password is read only when its key is used, as the prompts come in that order.
+  const Result<std::string> password = read_password(o.password, o.key);
+  if (!password.ok()) return Result<SigningSetup>::failure(password.errors.front());
+  std::string seal_password;
   if (!o.seal_key.empty()) {
-    Result<SigningKey> seal = load_key(o.seal_key, o.seal_password, now);
-    if (!seal.ok()) return Out::failure(seal.errors.front());
-    Result<std::optional<PngImage>> seal_image = load_image(o.seal_image);
-    if (!seal_image.ok()) return Out::failure(seal_image.errors.front());
-    setup.seal.emplace(std::move(*seal.value));
-    setup.seal_image = std::move(*seal_image.value);
-    if (!o.seal_size.empty()) setup.seal_diameter_mm = std::strtod(o.seal_size.c_str(), nullptr);
+    Result<std::string> read = read_password(o.seal_password, o.seal_key);
+    if (!read.ok()) return Result<SigningSetup>::failure(read.errors.front());
+    seal_password = std::move(*read.value);
   }
-  Out out;
-  out.value.emplace(std::move(setup));
-  return out;
+  const SigningFiles files{o.key, o.signature_image, o.seal_key, o.seal_image,
+                           o.seal_size.empty() ? 0 : std::strtod(o.seal_size.c_str(), nullptr), o.tsa};
+  return load_signing_files(files, *password.value, seal_password, now);
 }
 
 }  // namespace vanban::cli

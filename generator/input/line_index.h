@@ -1,6 +1,6 @@
 // Line and column of byte offsets in one file, in O(log n) per question after one pass over it:
 // asking "where is this?" for every block or record of a large file must not rescan it from the
-// start (internal to input/).
+// start.
 #pragma once
 
 #include <cstddef>

@@ -345,6 +345,8 @@ Document MarkupReader::read(const xmlNode* root) {
       d.number = plain(c);
     else if (is(c, "unnumbered"))
       d.unnumbered = true;
+    else if (is(c, "external-signing"))
+      d.external_signing_field = trimmed(normal(attribute(c, "field")));
     else if (is(c, "place"))
       d.place = plain(c);
     else if (is(c, "subject"))

@@ -28,7 +28,8 @@ using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 enum class TextContent { Mixed, Records };
 
 // Parses `bytes` (must be UTF-8; a BOM is accepted) and validates it against the RELAX NG
-// schema at `schema_path` (cached per path). On failure, `errors` holds every problem found.
+// schema at `schema_path` (cached per path; an empty path checks well-formedness only, for readers
+// that accept what the schema does not yet, such as a half-written draft). On failure, `errors` holds every problem found.
 // The document keeps a LineIndex of `bytes` (in doc->_private): `bytes` must outlive it.
 XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
                              const std::string& schema_path, Diagnostics& errors,

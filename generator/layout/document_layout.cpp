@@ -313,6 +313,7 @@ Pages layout_pass(const ResolvedDocument& doc, const FontSet& fonts, const Geome
 
   Pages out;
   out.info = doc.info;
+  out.signature_field = doc.signature_field;
   out.problems = std::move(flow.problems);
   for (std::size_t n = 0; n < pages.size(); ++n) {
     Page page;

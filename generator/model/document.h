@@ -131,6 +131,9 @@ struct Document {
   Issuer issuer;
   std::string number;  // digits; empty while drafting
   bool unnumbered = false;  // <unnumbered/>: in no number series (a cadre's own report): no "Số" line
+  // <external-signing field>: a signing tool stamps the number and date; non-empty: the name of
+  // the empty signature field the PDF carries for it.
+  std::string external_signing_field;
   std::string place;
   CivilDate date;
   std::string subject;

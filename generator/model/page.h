@@ -78,6 +78,9 @@ struct DocumentInfo {
 struct Pages {
   std::vector<Page> pages;
   DocumentInfo info;
+  // Non-empty: the PDF carries an empty signature field of this name over the signature box,
+  // for a signing tool to fill.
+  std::string signature_field;
   // What layout could not fit (a table wider than the text block even at its smallest size):
   // the document must not be written.
   Diagnostics problems;

@@ -32,6 +32,11 @@ Result<std::string> output_base_name(const std::string& input_path) {
   return {name, {}};
 }
 
+bool is_plain_output_name(std::string_view name) {
+  const Result<std::string> checked = output_base_name(std::string(name));
+  return checked.ok() && *checked.value == name;
+}
+
 Result<std::string> OutputNames::claim(const std::string& input_path) {
   Result<std::string> name = output_base_name(input_path);
   if (!name.ok()) return name;

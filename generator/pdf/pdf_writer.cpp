@@ -1,5 +1,6 @@
 #include "pdf/pdf_writer.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -110,16 +111,31 @@ class Writer {
     return std::nullopt;
   }
 
+  // A signature field asked for goes over the first page's signature box (write_pdf checks that
+  // there is one).
   std::string write(const Pages& pages, const IccProfile& icc) {
     std::vector<int> font_styles;
     prepare_fonts(font_styles);
     const int first_page = 4 + 5 * static_cast<int>(font_styles.size());
     const int page_count = static_cast<int>(pages.pages.size());
-    const int metadata = first_page + 2 * page_count, profile = metadata + 1;
+    int next = first_page + 2 * page_count;
+    if (!pages.signature_field.empty()) {
+      for (int k = 0; k < page_count && field_page_ < 0; ++k)
+        if (pages.pages[static_cast<std::size_t>(k)].signature_box) field_page_ = k;
+      field_page_object_ = first_page + 2 * field_page_;
+      field_ = next + 1;  // after its appearance; the AcroForm follows it
+      next += 3;
+    }
+    const int metadata = next, profile = metadata + 1;
 
     file_.begin_object(1);
     std::string& out = file_.bytes();
-    out += "<</Type/Catalog/Metadata";
+    out += "<</Type/Catalog";
+    if (field_ > 0) {
+      out += "/AcroForm";
+      append_ref(out, field_ + 1);
+    }
+    out += "/Metadata";
     append_ref(out, metadata);
     out += "/OutputIntents[<</Type/OutputIntent/DestOutputProfile";
     append_ref(out, profile);
@@ -143,6 +159,7 @@ class Writer {
       write_page(page, object);
       object += 2;
     }
+    if (field_ > 0) write_signature_field(pages.pages[static_cast<std::size_t>(field_page_)], pages.signature_field);
     file_.begin_object(metadata);
     const std::string xmp = xmp_packet(pages.info);
     out += "<</Type/Metadata/Length";
@@ -264,6 +281,50 @@ class Writer {
     file_.end_object();
   }
 
+  // [llx lly urx ury] of the page's signature box in PDF user space, whole points.
+  static std::array<long long, 4> signature_rect(const Page& page) {
+    const Rect& r = *page.signature_box;
+    return {std::llround(r.x), std::llround(page.height - r.y - r.height), std::llround(r.x + r.width),
+            std::llround(page.height - r.y)};
+  }
+
+  // An unsigned signature field named `name` over the page's signature box, for a signing tool
+  // to fill: a widget merged with its field, printed (PDF/A-2 6.3.2) with an empty appearance of
+  // the box's size as its only /AP entry (6.3.3), listed in an AcroForm without NeedAppearances
+  // (6.4.1), no /DA and no /DR, so no font to embed. No /SigFlags: nothing is signed yet.
+  // Objects: the appearance, the field (field_), the AcroForm.
+  void write_signature_field(const Page& page, const std::string& name) {
+    const std::array<long long, 4> r = signature_rect(page);
+    std::string& out = file_.bytes();
+    const std::string empty = flate_compress(std::string_view(), kContentLevel);
+    file_.begin_object(field_ - 1);
+    out += "<</Type/XObject/BBox[ 0 0";
+    append_int(out, r[2] - r[0]);
+    append_int(out, r[3] - r[1]);
+    out += "]/Filter/FlateDecode/Length";
+    append_int(out, static_cast<long long>(empty.size()));
+    out += "/Resources<<>>/Subtype/Form>>";
+    file_.end_stream_object(empty);
+
+    file_.begin_object(field_);
+    out += "<</Type/Annot/AP<</N";
+    append_ref(out, field_ - 1);
+    out += ">>/F 4/FT/Sig/P";
+    append_ref(out, field_page_object_);
+    out += "/Rect[";
+    for (const long long v : r) append_int(out, v);
+    out += "]/Subtype/Widget/T";
+    append_text_string(out, name);
+    out += ">>";
+    file_.end_object();
+
+    file_.begin_object(field_ + 1);
+    out += "<</Fields[";
+    append_ref(out, field_);
+    out += "]>>";
+    file_.end_object();
+  }
+
   // The page dictionary as object `number`, its content stream as the next.
   void write_page(const Page& page, int number) {
     Content c;
@@ -277,7 +338,13 @@ class Writer {
 
     std::string& out = file_.bytes();
     file_.begin_object(number);
-    out += "<</Type/Page/Contents";
+    out += "<</Type/Page";
+    if (field_ > 0 && number == field_page_object_) {
+      out += "/Annots[";
+      append_ref(out, field_);
+      out += ']';
+    }
+    out += "/Contents";
     append_ref(out, number + 1);
     out += "/MediaBox[ 0 0";
     append_real(out, page.width);
@@ -295,12 +362,10 @@ class Writer {
     }
     out += "/ProcSet[/PDF/Text/ImageB/ImageC/ImageI]>>";
     if (page.signature_box) {
-      const Rect& r = *page.signature_box;
       out += '/';
       out += kSignatureBoxKey;
       out += '[';
-      for (const double v : {r.x, page.height - r.y - r.height, r.x + r.width, page.height - r.y})
-        append_int(out, std::llround(v));
+      for (const long long v : signature_rect(page)) append_int(out, v);
       out += ']';
     }
     out += ">>";
@@ -425,6 +490,9 @@ class Writer {
   const FontSet& fonts_;
   std::array<DocFont, 4> fonts_used_;
   PdfFile file_;
+  int field_page_ = -1;        // index of the page under the signature field
+  int field_page_object_ = 0;  // and its object
+  int field_ = 0;              // object of the signature field; 0: none
 };
 
 // NaN, infinite or absurd numbers cannot be written (numbers are rounded through long long);
@@ -467,6 +535,10 @@ Result<std::string> write_pdf(const Pages& pages, const FontSet& fonts) {
   try {
     Writer writer(fonts);
     if (auto error = writer.collect(pages)) return Result<std::string>::failure(*error);
+    const bool has_box = std::any_of(pages.pages.begin(), pages.pages.end(), [](const Page& p) { return p.signature_box.has_value(); });
+    if (!pages.signature_field.empty() && !has_box)
+      return Result<std::string>::failure(
+          {"", 0, 0, "no signature block to place the signature field '" + pages.signature_field + "' over"});
     Result<std::string> result;
     result.value = writer.write(pages, icc);
     return result;

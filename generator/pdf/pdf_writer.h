@@ -14,7 +14,8 @@ namespace vanban {
 
 // Every PDF is PDF/A-2b (pdf/pdfa.h); it fails when the sRGB ICC profile cannot be read.
 // A page with a signature box carries it as kSignatureBoxKey [llx lly urx ury] (PDF user space)
-// in its page dictionary, where `vanban sign` finds the signing space of box 7c.
+// in its page dictionary, where `vanban sign` finds the signing space of box 7c. With
+// `pages.signature_field`, an empty signature field of that name covers the same box.
 Result<std::string> write_pdf(const Pages& pages, const FontSet& fonts);
 
 inline constexpr const char* kSignatureBoxKey = "VanbanSignatureBox";

@@ -278,6 +278,15 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   out.issuer_lines.push_back(styled(p, Element::Issuer, doc.issuer.name));
   if (!p.header.issuer_mark.empty()) out.issuer_mark = styled(p, Element::IssuerMark, p.header.issuer_mark);
 
+  // A signing tool that stamps the number and date needs the signing space of box 7c.
+  const bool external_signing = !doc.external_signing_field.empty();
+  if (external_signing && !doc.cover.empty())
+    return Result<ResolvedDocument>::failure(
+        {doc.source_file, doc.line, doc.column,
+         "<external-signing> prepares a signature field in the signature block, and a document with a "
+         "<cover> has none"});
+  out.signature_field = doc.external_signing_field;
+
   // A document in no number series has no "Số" line; a draft leaves the profile's blank.
   if (!doc.unnumbered) {
     const std::string number = doc.number.empty() ? draft_blank(p.number.draft_blank, p.style(Element::Number).size)
@@ -293,7 +302,12 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
 
   for (std::size_t i = 0; i < p.header.title.size(); ++i)
     out.title_lines.push_back(styled(p, i == 0 ? Element::Title : Element::Motto, p.header.title[i]));
-  out.place_date = styled(p, Element::PlaceDate, doc.place + ", " + text::date_in_words(doc.date));
+  // Left blank for the signing tool, the date keeps only its year (which also chose the edition).
+  const std::string date_words =
+      external_signing
+          ? text::undated_in_words(doc.date.year, draft_blank(p.number.draft_blank, p.style(Element::PlaceDate).size))
+          : text::date_in_words(doc.date);
+  out.place_date = styled(p, Element::PlaceDate, doc.place + ", " + date_words);
 
   if (!is_letter) {
     out.type_name = styled(p, Element::TypeName, type->second.name);

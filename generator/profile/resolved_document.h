@@ -62,7 +62,7 @@ struct ResolvedDocument {
   StyledText secrecy;                    // "MẬT", or empty
   // Right header column.
   std::vector<StyledText> title_lines;
-  StyledText place_date;  // "Trà Vinh, ngày 17 tháng 5 năm 2023"
+  StyledText place_date;  // "Trà Vinh, ngày 17 tháng 5 năm 2023"; day and month blank when undated
   // Centred under the header (both empty for a công văn).
   StyledText type_name;
   StyledText subject;
@@ -86,6 +86,9 @@ struct ResolvedDocument {
 
   std::string issuer_parent;  // the parent body as written ("Tỉnh ủy Trường Giang"); info.author is the issuer
   DocumentInfo info;  // title "Chỉ thị về ...", author = issuer, subject, keywords, timestamp
+  // Non-empty: the name of the empty signature field over box 7c, for a signing tool that
+  // stamps the number and date (<external-signing>); both are left blank.
+  std::string signature_field;
 
   bool has_signature() const { return !authority.empty() || !role.empty() || !signer.empty(); }
   bool has_recipients() const { return !recipients_label.empty() || !recipients.empty(); }

@@ -65,6 +65,8 @@ std::optional<MarkupSlots> find_markup_slots(std::string_view s) {
     } else {
       const std::size_t end = tag_end(s, i);
       if (depth == 1) child_begin = i;
+      if (depth == 1 && (tag_name(s, i + 1) == "unnumbered" || tag_name(s, i + 1) == "external-signing"))
+        slots.outside_series = i;
       if (s[end - 2] != '/') ++depth;  // an empty element (<x/>) opens nothing
       i = end;
     }

@@ -17,6 +17,8 @@ struct MarkupSlots {
   std::size_t number_begin = npos, number_end = npos;  // npos: a draft without a number
   std::size_t date_begin = npos, date_end = npos;
   std::size_t issuer_end = npos;  // past </issuer>: where a missing <number> goes
+  // '<' of <unnumbered/> or <external-signing/>: a document numbered by no register of vanban's.
+  std::size_t outside_series = npos;
 };
 
 // For markup the reader has accepted (well-formed, valid): nullopt if <issuer> or <date> is

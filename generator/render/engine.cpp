@@ -5,6 +5,7 @@
 
 #include "render/timestamp.h"
 #include "html/html_writer.h"
+#include "html/page_svg.h"
 #include "input/markup_reader.h"
 #include "input/phrase_list_reader.h"
 #include "input/profile_reader.h"
@@ -60,6 +61,17 @@ Result<Output> html_page(const WriterInput& in) {
   return out;
 }
 
+Result<Output> svg_pages(const WriterInput& in) {
+  const Pages pages = layout_document(in.measured, in.fonts);
+  Result<Output> out;
+  if (!pages.problems.empty()) {
+    out.errors = pages.problems;
+    return out;
+  }
+  out.value = Output{{}, {}, write_page_svgs(pages), static_cast<int>(pages.pages.size())};
+  return out;
+}
+
 // The same document on A5 pages imposed as a saddle-stitch booklet on A4 landscape sheets.
 Result<Output> booklet_pdf(const WriterInput& in) {
   const Profile a5 = booklet_profile(*in.doc.profile);
@@ -87,6 +99,7 @@ constexpr OutputWriter kWriters[] = {
     {"pdf", ".pdf", &OutputFormats::pdf, a4_pdf},
     {"html", ".html", &OutputFormats::html, html_page},
     {"booklet", "-a5.pdf", &OutputFormats::booklet, booklet_pdf},
+    {"svg", ".svg.html", &OutputFormats::svg, svg_pages},
 };
 
 }  // namespace

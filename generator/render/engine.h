@@ -24,6 +24,8 @@ struct OutputFormats {
   // The same document on A5 pages imposed as a saddle-stitch booklet on A4 landscape sheets
   // (layout/booklet.h), for the monthly discussion guides.
   bool booklet = false;
+  // The A4 pages as inline SVG (html/page_svg.h): the preview of vanban serve.
+  bool svg = false;
 };
 
 struct EngineSettings {
@@ -44,6 +46,9 @@ class Engine {
   Result<ResolvedDocument> resolve_bytes(std::string_view bytes, const std::string& name) const;
 
   Result<RenderedDocument> render(const ResolvedDocument& doc, const OutputFormats& formats) const;
+
+  const ProfileRegistry& profiles() const { return profiles_; }
+  const FontSet& fonts() const { return fonts_; }
 
   // templates/schema/document.rng, for readers that need the markup itself.
   const std::string& document_schema() const { return document_schema_; }

@@ -10,7 +10,7 @@
 namespace vanban {
 
 struct Output {
-  std::string format;  // its --format name: "pdf", "html", "booklet"
+  std::string format;  // its --format name: "pdf", "html", "booklet", "svg" (vanban serve's preview)
   std::string suffix;  // after NAME: ".pdf", ".html", "-a5.pdf"
   std::string bytes;
   int pages = 0;       // as laid out (a booklet's: its sheet sides); 0 for HTML

@@ -69,26 +69,62 @@ std::pair<int, Box> signature_box(PdfMemDocument& doc) {
   throw Failure{"the PDF has no signature block to sign in (no /" + std::string(kSignatureBoxKey) + ")"};
 }
 
-// The widget of an existing signature field named `name`: its page and rectangle.
-std::optional<std::pair<int, Box>> field_widget(PdfMemDocument& doc, const std::string& name) {
+// A signature field whose widget is merged with it (as vanban writes them).
+struct SignatureField {
+  std::string name;
+  bool is_signed = false;  // has a /V
+  PdfReference reference;
+  int page = 0;
+  Box rect;
+};
+
+// The signature fields of the AcroForm, in its order.
+std::vector<SignatureField> signature_fields(PdfMemDocument& doc) {
+  std::vector<SignatureField> out;
   const PdfObject* form = resolve(doc, doc.GetCatalog()->GetDictionary().GetKey("AcroForm"));
-  if (form == nullptr || !form->IsDictionary()) return std::nullopt;
+  if (form == nullptr || !form->IsDictionary()) return out;
   const PdfObject* fields = resolve(doc, form->GetDictionary().GetKey("Fields"));
-  if (fields == nullptr || !fields->IsArray()) return std::nullopt;
+  if (fields == nullptr || !fields->IsArray()) return out;
   for (const PdfObject& entry : fields->GetArray()) {
     const PdfObject* field = resolve(doc, &entry);
     if (field == nullptr || !field->IsDictionary()) continue;
     const PdfDictionary& d = field->GetDictionary();
+    const PdfObject* type = resolve(doc, d.GetKey("FT"));
     const PdfObject* title = resolve(doc, d.GetKey("T"));
-    if (title == nullptr || !title->IsString() || title->GetString().GetStringUtf8() != name) continue;
     const PdfObject* page = d.GetKey("P");
     const auto rect = box_of(resolve(doc, d.GetKey("Rect")));
-    if (page == nullptr || !page->IsReference() || !rect) return std::nullopt;
+    if (type == nullptr || !type->IsName() || type->GetName() != PdfName("Sig") || title == nullptr ||
+        !title->IsString() || page == nullptr || !page->IsReference() || !rect)
+      continue;
     for (int i = 0; i < doc.GetPageCount(); ++i) {
-      if (doc.GetPage(i)->GetObject()->Reference() == page->GetReference()) return std::pair{i, *rect};
+      if (doc.GetPage(i)->GetObject()->Reference() == page->GetReference()) {
+        out.push_back({title->GetString().GetStringUtf8(), d.HasKey("V"), field->Reference(), i, *rect});
+        break;
+      }
     }
   }
-  return std::nullopt;
+  return out;
+}
+
+// The person's signature: vanban's own field, or a prepared field (<external-signing>) once
+// signed; never the organisation's seal or an attachment's signature.
+const SignatureField* person_signature(const std::vector<SignatureField>& fields) {
+  for (const SignatureField& f : fields)
+    if (f.is_signed && f.name != kSealFieldName && f.name != kAttachmentFieldName) return &f;
+  return nullptr;
+}
+
+// Where the person signs: the empty field named `wanted`, or when none is named the PDF's first
+// empty field (prepared for signing); nullptr: a new field over the signature box.
+const SignatureField* empty_field(const std::vector<SignatureField>& fields, const std::string& wanted) {
+  for (const SignatureField& f : fields)
+    if (!f.is_signed && (wanted.empty() || f.name == wanted)) return &f;
+  if (wanted.empty()) return nullptr;
+  std::string known;
+  for (const SignatureField& f : fields)
+    known += (known.empty() ? "'" : ", '") + f.name + (f.is_signed ? "' (signed)" : "'");
+  throw Failure{"the PDF has no empty signature field '" + wanted + "'" +
+                (known.empty() ? std::string(" (it has no signature field)") : " (its fields: " + known + ")")};
 }
 
 // The image as an XObject with its alpha as an SMask (omitted when fully opaque).
@@ -200,21 +236,32 @@ Appearance text_appearance(PdfMemDocument& doc, const FontSet& fonts, const std:
   return a;
 }
 
-Appearance appearance_for(PdfMemDocument& doc, const SignatureRequest& request) {
+// `target`: the empty field the person signs in, if any.
+Appearance appearance_for(PdfMemDocument& doc, const SignatureRequest& request,
+                          const std::vector<SignatureField>& fields, const SignatureField* target) {
   switch (request.role) {
     case SignatureRole::Signer: {
-      const auto [page, box] = signature_box(doc);
-      if (!request.image) return {page, {box.x, box.y, 0, 0}, {}, {}};  // invisible
-      return image_appearance(doc, *request.image, page,
-                              fit_centred(*request.image, request.image->dpi.value_or(kDefaultSignatureDpi), box));
+      const auto [page, box] = target ? std::pair{target->page, target->rect} : signature_box(doc);
+      // Invisible: no image; a prepared field keeps its place with an empty appearance.
+      if (!request.image) return {page, target ? box : Box{box.x, box.y, 0, 0}, {}, {}};
+      const double dpi = request.image->dpi.value_or(kDefaultSignatureDpi);
+      Appearance look = image_appearance(doc, *request.image, page, fit_centred(*request.image, dpi, box));
+      if (target) {  // the field keeps its rectangle: the image is placed inside it
+        const Box& r = look.rect;
+        look.content = "q 1 0 0 1 " + pdf_number_text(r.x - box.x) + pdf_number_text(r.y - box.y) + "cm " +
+                       look.content + "Q\n";
+        look.rect = box;
+      }
+      return look;
     }
     case SignatureRole::Seal: {
-      const auto signer = field_widget(doc, kSignerFieldName);
+      const SignatureField* signer = person_signature(fields);
       if (!signer) {
-        throw Failure{"the organisation signs after the person: the PDF has no signature field '" +
-                      std::string(kSignerFieldName) + "' (run vanban sign without --seal first)"};
+        throw Failure{"the organisation signs after the person: the PDF has no person's signature yet "
+                      "(run vanban sign without --seal first)"};
       }
-      const auto [page, person] = *signer;
+      const int page = signer->page;
+      const Box& person = signer->rect;
       if (!request.image) return {page, {person.x, person.y, 0, 0}, {}, {}};
       const PngImage& seal = *request.image;
       double width = request.seal_diameter_mm * kPtPerMm;
@@ -290,11 +337,17 @@ std::string sign(const std::string& pdf, const SigningKey& key, const SignatureR
   if (doc.GetInfo()->GetProducer().GetStringUtf8() != "vanban") {
     throw Failure{"the PDF was not written by vanban (its Producer is not 'vanban')"};
   }
-  if (request.role == SignatureRole::Signer && field_widget(doc, kSignerFieldName)) {
-    throw Failure{"the PDF is already signed by the person (field '" + std::string(kSignerFieldName) + "')"};
+  const std::vector<SignatureField> fields = signature_fields(doc);
+  const SignatureField* target = nullptr;
+  if (request.role == SignatureRole::Signer) {
+    if (const SignatureField* person = person_signature(fields))
+      throw Failure{"the PDF is already signed by the person (field '" + person->name + "')"};
+    target = empty_field(fields, request.field);
+  } else if (!request.field.empty()) {
+    throw Failure{"a named field is for the person's signature, not the organisation's"};
   }
 
-  const Appearance look = appearance_for(doc, request);
+  const Appearance look = appearance_for(doc, request, fields, target);
   set_modification_time(doc, request.now);
   // No /DA and no Helvetica in /DR: a signature field needs neither, and PDF/A forbids
   // unembedded fonts.
@@ -307,10 +360,22 @@ std::string sign(const std::string& pdf, const SigningKey& key, const SignatureR
   device.SetSignatureSize(kSignatureSpace);
 
   const Box& r = look.rect;
-  PdfSignatureField field(doc.GetPage(look.page), PdfRect(r.x, r.y, r.width, r.height), &doc);
-  field.SetFieldName(PdfString(request.role == SignatureRole::Signer ? kSignerFieldName
-                               : request.role == SignatureRole::Seal ? kSealFieldName
-                                                                      : "vanban-attachment"));
+  std::optional<PdfSignatureField> filled;
+  if (target) {  // the prepared field's widget gets the signature (/V) and the appearance
+    PdfPage* page = doc.GetPage(target->page);
+    for (int i = 0; i < page->GetNumAnnots() && !filled; ++i) {
+      PdfAnnotation* widget = page->GetAnnotation(i);
+      if (widget->GetObject()->Reference() == target->reference) filled.emplace(widget);
+    }
+    if (!filled) throw Failure{"the signature field '" + target->name + "' is not among its page's annotations"};
+    filled->EnsureSignatureObject();
+  } else {
+    filled.emplace(doc.GetPage(look.page), PdfRect(r.x, r.y, r.width, r.height), &doc);
+    filled->SetFieldName(PdfString(request.role == SignatureRole::Signer ? kSignerFieldName
+                                   : request.role == SignatureRole::Seal ? kSealFieldName
+                                                                          : kAttachmentFieldName));
+  }
+  PdfSignatureField& field = *filled;
   field.SetSignatureDate(PdfDate(request.now));
   field.SetSignature(*device.GetSignatureBeacon());
   PdfDictionary& signature = field.GetSignatureObject()->GetDictionary();

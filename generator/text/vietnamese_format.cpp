@@ -38,6 +38,11 @@ std::string date_in_words(const CivilDate& d) {
          " năm " + std::to_string(d.year);
 }
 
+std::string undated_in_words(int year, std::string_view blank) {
+  const std::string b(blank);
+  return "ngày " + b + " tháng " + b + " năm " + std::to_string(year);
+}
+
 std::string format_integer(long long n) {
   // Unsigned magnitude so that LLONG_MIN does not overflow.
   const unsigned long long magnitude =

@@ -11,6 +11,9 @@ namespace vanban::text {
 // "ngày 05 tháng 02 năm 2024", "ngày 17 tháng 5 năm 2023": a leading zero for days 1-9 and
 // months 1-2 only (NĐ 30/2020 Phụ lục I; Hướng dẫn 36-HD/VPTW).
 std::string date_in_words(const CivilDate& d);
+// "ngày ␣ tháng ␣ năm 2026": the day and month left as `blank`, for whoever dates the document
+// when it is signed (a hand-filled draft, or a signing tool that stamps the date).
+std::string undated_in_words(int year, std::string_view blank);
 
 // "52.807", "-1.234.567": "." groups thousands.
 std::string format_integer(long long n);

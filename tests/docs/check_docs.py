@@ -14,7 +14,8 @@ Checks, reading only the source tree:
      source key ([N1], [P84] ...) is in the sources table of docs/layouts/README.md with an
      address; every profile is listed in docs/README.md and docs/layouts/README.md;
   3. command line: every command, option, --format value and environment variable the
-     program reads, and every exit status it returns, is in docs/command-line.md;
+     program reads, and every exit status it returns, is in docs/command-line.md (and every
+     option of vanban serve in docs/serve.md, with serve.rng);
   4. links: every relative link in docs/ and README.md reaches an existing file, and an
      #anchor into a Markdown page reaches one of its headings;
   5. no file of the project points readers at the old out-of-tree spec any more.
@@ -309,6 +310,20 @@ def check_command_line(source):
             problem(page, f"exit status {s} has no row in the exit status table")
 
 
+def check_serve_options(source):
+    page = "docs/serve.md"
+    text = read(source / page)
+    serve_cpp = read(source / "generator" / "cli" / "serve_command.cpp")
+    options = set(re.findall(r'name == "(--?[a-z][a-z-]*)"', serve_cpp))
+    if len(options) < 6:
+        problem("generator/cli/serve_command.cpp", "this test no longer finds the options; update check_docs.py")
+    for o in sorted(options):
+        if not re.search(r"(?<![\w-])" + re.escape(o) + r"(?![\w-])", text):
+            problem(page, f"option {o} of vanban serve is not described")
+    if "vanban serve" not in read(source / "docs" / "command-line.md"):
+        problem("docs/command-line.md", "command 'serve' is not described (write 'vanban serve')")
+
+
 # ---- 4. Links ----------------------------------------------------------------------------------
 
 def slug(heading):
@@ -372,6 +387,7 @@ def main():
         check_schema(source, rng, "data-formats.md")
     check_schema(source, "profile.rng", "layouts/README.md")
     check_schema(source, "site.rng", "site.md")
+    check_schema(source, "serve.rng", "serve.md")
 
     keys = source_table(source)
     index = read(source / "docs" / "README.md")
@@ -387,6 +403,7 @@ def main():
             problem("docs/layouts/README.md", f"profile page {p.stem}.md is not listed")
 
     check_command_line(source)
+    check_serve_options(source)
     check_links(source)
     check_no_outside_references(source)
 

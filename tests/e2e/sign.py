@@ -20,7 +20,8 @@ ModDate (6.6.3); an OutputIntent GTS_PDFA1 with an ICC profile of 3 components, 
 the pages and images use (6.2.3, 6.2.4.3); every font embedded and a subset (6.2.11.4), with no
 /CIDSet (6.2.11.4.2: complete or absent); qpdf --check finds no syntax or stream error (6.1);
 every annotation has the Print flag and not Hidden/Invisible/NoView, and an /AP holding only /N
-(6.3.2, 6.3.3); no NeedAppearances (6.4.1); a signature's /ByteRange covers the whole file except
+(6.3.2, 6.3.3), the empty signature field of a document prepared for a signing tool included
+(group sign_prepared); no NeedAppearances (6.4.1); a signature's /ByteRange covers the whole file except
 /Contents (6.4.3) and its CMS has exactly one SignerInfo (6.4.3). Why the others hold: the writer
 draws only text in embedded TrueType subsets with /W taken from the same font program (6.2.11.5),
 whose CIDs 1..n all map to real glyphs (never .notdef, 6.2.11.8) and carry a ToUnicode map;
@@ -280,6 +281,92 @@ def group_sign_pades(work):
               f"the seal {red} does not cover the left third of the signature {blue}")
         seal_mm = (red[2] - red[0]) / scale / 72 * 25.4
         check(abs(seal_mm - 36) < 1.5, f"the seal is {seal_mm:.1f} mm wide, not its real 36 mm")
+
+
+def group_sign_prepared(work):
+    """<external-signing field>: blank number and date slots, an empty signature field over box
+    7c that keeps the file PDF/A-2b, and that `vanban sign` fills (then the seal after it)."""
+    pki = Pki(work)
+    xml = work / "cho-ky.xml"
+    sample = (SOURCE / "content/documents/cong-van-nha-nuoc.xml").read_text(encoding="utf-8")
+    xml.write_text(sample.replace("<number>1234</number>", '<external-signing field="ChuKyLanhDao"/>'), encoding="utf-8")
+    r = vanban("render", xml, "-o", work / "out", "--format", "pdf")
+    if not check(r.returncode == 0, f"render: {r.stderr.decode()}"):
+        return
+    prepared = work / "out/cho-ky.pdf"
+
+    # The slots, blank as in a hand-filled draft: no digits in the number, day or month.
+    header = run("pdftotext", "-layout", "-l", "1", prepared, "-").stdout.decode()
+    check(re.search(r"Số:\s+/UBND-VX", header), f"the number slot is not blank: {header[:400]!r}")
+    check(re.search(r"Trường Giang, ngày\s+tháng\s+năm 2026", header), f"the date slots are not blank: {header[:400]!r}")
+    w = words(prepared)
+    day = [x for x in w if x[4] == "ngày"]
+    month = [x for x in w if x[4] == "tháng" and abs(x[1] - day[0][1]) < 2] if day else []
+    check(day and month and month[0][0] - day[0][2] >= 12, "the day slot is narrower than 12 pt")
+
+    # The empty field: PDF/A-2b as written, over the signature box, unsigned.
+    check_pdfa("prepared", prepared, work)
+    with pikepdf.open(prepared) as p:
+        form = p.Root.get("/AcroForm")
+        fields = list(form.Fields) if form is not None else []
+        if check(len(fields) == 1, f"prepared: {len(fields)} fields"):
+            f = fields[0]
+            check(f.FT == "/Sig" and str(f.T) == "ChuKyLanhDao" and "/V" not in f, f"prepared: field {f!r}")
+            check(f.Subtype == "/Widget" and int(f.F) == 4, f"prepared: widget flags {f.get('/F')}")
+            box = next(pg.VanbanSignatureBox for pg in p.pages if "/VanbanSignatureBox" in pg)
+            check([float(v) for v in f.Rect] == [float(v) for v in box], f"prepared: field {list(f.Rect)} not over box {list(box)}")
+            check(f.P.objgen == p.pages[0].objgen and f.objgen in [a.objgen for a in p.pages[0].Annots],
+                  "prepared: the widget is not an annotation of page 1")
+            check("/SigFlags" not in form and "/DA" not in form and "/DR" not in form, f"prepared: AcroForm {form!r}")
+    out = run("pdfsig", prepared, check_rc=False).stdout.decode()
+    check("Signature Field Name: ChuKyLanhDao" in out and "The signature form field is not signed." in out,
+          f"pdfsig on the prepared file: {out!r}")
+
+    # Signed in that field by name, then sealed: both valid, PDF/A-2b kept, appended only.
+    signature, seal = make_images(work)
+    person, both = work / "person.pdf", work / "both.pdf"
+    r = vanban("sign", prepared, "--key", pki.person, "--password-env", "VANBAN_PASSWORD", "--signature-image",
+               signature, "--field", "ChuKyLanhDao", "-o", person)
+    check(r.returncode == 0, f"sign the prepared field: {r.returncode} {r.stderr.decode()}")
+    r = vanban("sign", person, "--seal", "--key", pki.organisation, "--password-env", "VANBAN_PASSWORD",
+               "--seal-image", seal, "-o", both)
+    check(r.returncode == 0, f"seal after the prepared field: {r.returncode} {r.stderr.decode()}")
+    sigs = pdfsig(pki, both)
+    if check(len(sigs) == 2, f"prepared, signed: {len(sigs)} signatures"):
+        check_signature("prepared field", sigs[0], "Not total document signed")
+        check(sigs[0].get("Signature Field Name") == "ChuKyLanhDao", f"person's field: {sigs[0].get('Signature Field Name')}")
+        check_signature("seal after it", sigs[1], "Total document signed")
+    o, pb, b = prepared.read_bytes(), person.read_bytes(), both.read_bytes()
+    check(pb.startswith(o) and b.startswith(pb), "signing the prepared field rewrote earlier bytes")
+    check_pdfa("prepared, signed", both, work)
+    with pikepdf.open(both) as p:
+        check(len(p.Root.AcroForm.Fields) == 2 and int(p.Root.AcroForm.SigFlags) == 3,
+              "the person's signature did not go into the prepared field")
+    # The signature image inside the field's rectangle (pdftoppm's y runs down).
+    run("pdftoppm", "-r", "72", "-f", "1", "-l", "1", both, work / "signed")
+    pixels = ppm(work / "signed-1.ppm")
+    blue = colour_box(pixels, lambda r, g, bl: bl > 120 and r < 90 and g < 110)
+    with pikepdf.open(prepared) as p:
+        x0, y0, x1, y1 = (float(v) for v in p.Root.AcroForm.Fields[0].Rect)
+        height = float(p.pages[0].MediaBox[3])
+    check(blue and x0 - 2 <= blue[0] and blue[2] <= x1 + 2 and height - y1 - 2 <= blue[1] and blue[3] <= height - y0 + 2,
+          f"the signature {blue} is not inside the field ({x0}, {height - y1}, {x1}, {height - y0})")
+
+    # Without --field the person signs in the empty field; a wrong name or a second person's
+    # signature is refused and writes nothing.
+    auto = work / "auto.pdf"
+    r = vanban("sign", prepared, "--key", pki.person, "--password-env", "VANBAN_PASSWORD", "-o", auto)
+    sigs = pdfsig(pki, auto) if r.returncode == 0 else []
+    check(len(sigs) == 1 and sigs[0].get("Signature Field Name") == "ChuKyLanhDao",
+          f"default signing of a prepared file: {r.stderr.decode()} {sigs}")
+    refused = work / "refused.pdf"
+    r = vanban("sign", prepared, "--key", pki.person, "--password-env", "VANBAN_PASSWORD", "--field", "Khac", "-o", refused)
+    check(r.returncode == 1 and "no empty signature field 'Khac' (its fields: 'ChuKyLanhDao')" in r.stderr.decode(),
+          f"unknown field: {r.returncode} {r.stderr.decode()}")
+    r = vanban("sign", person, "--key", pki.person, "--password-env", "VANBAN_PASSWORD", "-o", refused)
+    check(r.returncode == 1 and "already signed by the person (field 'ChuKyLanhDao')" in r.stderr.decode(),
+          f"second person's signature: {r.returncode} {r.stderr.decode()}")
+    check(not refused.exists(), "a refused signature wrote a file")
 
 
 def group_sign_tamper(work):
@@ -575,6 +662,7 @@ def group_pdfa(work):
 
 GROUPS = {
     "sign_pades": group_sign_pades,
+    "sign_prepared": group_sign_prepared,
     "sign_tamper": group_sign_tamper,
     "sign_errors": group_sign_errors,
     "sign_attachment": group_sign_attachment,

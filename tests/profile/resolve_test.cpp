@@ -105,6 +105,32 @@ TEST_F(ResolveTest, AnUnassignedNumberIsABlankOfTheProfilesWidth) {
   }
 }
 
+TEST_F(ResolveTest, ForASigningToolTheNumberDayAndMonthAreBlankAndTheFieldIsNamed) {
+  Document d = letter("nha-nuoc", "về sinh hoạt");
+  d.number.clear();
+  d.external_signing_field = "ChuKyLanhDao";
+  const auto r = run(d);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value->signature_field, "ChuKyLanhDao");
+  EXPECT_EQ(r.value->number.text.find_first_of("0123456789"), std::string::npos) << r.value->number.text;
+  const std::string& line = r.value->place_date.text;
+  EXPECT_TRUE(line.starts_with("Trường Giang, ngày \u2003")) << line;
+  EXPECT_TRUE(line.ends_with(" năm 2026")) << line;
+  EXPECT_EQ(line.find("03"), std::string::npos) << line;
+  EXPECT_EQ(line.find(" 6 "), std::string::npos) << line;
+  // Each slot is the draft number's blank, at the date line's size.
+  double slot = 0;
+  const std::string between = line.substr(line.find("ngày ") + 6, line.find(" tháng") - line.find("ngày ") - 6);
+  for (char32_t c : text::to_u32(between)) slot += text::fixed_space_width(c);
+  EXPECT_GE(slot * r.value->place_date.style.size, r.value->profile->number.draft_blank);
+
+  d.cover.push_back({CoverLine::Role::Title, "Tài liệu sinh hoạt"});
+  const auto booklet = run(d);
+  ASSERT_FALSE(booklet.ok());
+  EXPECT_NE(booklet.errors.front().message.find("a document with a <cover> has none"), std::string::npos);
+  EXPECT_EQ(booklet.errors.front().line, 2);
+}
+
 TEST_F(ResolveTest, TheDocumentsNamesAreKeptTogether) {
   Document d = letter("hoi-cuu-chien-binh", "về sinh hoạt");
   d.issuer = {"", "Hội Cựu chiến binh tỉnh Vĩnh Giang", "CCB", ""};

@@ -7,7 +7,6 @@ Usage: build_register_e2e.py --vanban PATH --source DIR
 Prints one line per failed check and exits 1 if there was any. Needs openssl, certutil
 (libnss3-tools), pdfsig and pdftotext (poppler-utils).
 """
-import argparse
 import csv
 import hashlib
 import io
@@ -19,14 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-FAILURES = []
-
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
-        print("FAIL:", message)
-    return condition
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+from e2e_checks import arguments, check, finish  # noqa: E402
 
 
 def run(*args, env=None):
@@ -34,11 +27,7 @@ def run(*args, env=None):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--vanban", required=True)
-    parser.add_argument("--source", required=True)
-    a = parser.parse_args()
-    vanban, source = a.vanban, Path(a.source)
+    vanban, source = arguments()
 
     with tempfile.TemporaryDirectory(prefix="vanban-build-register-") as tmp:
         tmp = Path(tmp)
@@ -122,8 +111,7 @@ def main():
         r = build(1)
         check(r.returncode == 1 and "remove first-number" in r.stderr, f"register and first-number: {r.stderr}")
 
-    print("build_register: " + ("all checks passed" if not FAILURES else f"{len(FAILURES)} checks failed"))
-    return 1 if FAILURES else 0
+    return finish("build_register")
 
 
 if __name__ == "__main__":

@@ -7,19 +7,13 @@ to a PDF is refused before it is opened.
 Usage: hostile_names_e2e.py --vanban PATH --source DIR
 Prints one line per failed check and exits 1 if there was any.
 """
-import argparse
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-FAILURES = []
-
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
-        print("FAIL:", message)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+from e2e_checks import arguments, check, finish  # noqa: E402
 
 
 def run(vanban, *args, cwd=None):
@@ -31,12 +25,8 @@ def tree(root):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--vanban", required=True)
-    parser.add_argument("--source", required=True)
-    a = parser.parse_args()
-    vanban = Path(a.vanban).resolve()
-    sample = (Path(a.source) / "content/documents/cong-van-nha-nuoc.xml").read_text(encoding="utf-8")
+    vanban, source = arguments()
+    sample = (source / "content/documents/cong-van-nha-nuoc.xml").read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="vanban-hostile-") as t:
         tmp = Path(t)
         work = tmp / "a/b"
@@ -69,10 +59,7 @@ def main():
         r = run(vanban, "issue", work / "in/cv.xml", "--register", tmp / "link.db", "-o", tmp / "elsewhere")
         check(r.returncode == 2 and "not a SQLite register" in r.stderr and (out / "cv.pdf").read_bytes() == pdf,
               f"register linked to a PDF: {r.returncode} {r.stderr!r}")
-    if FAILURES:
-        print(f"hostile_names: {len(FAILURES)} checks failed")
-        return 1
-    return 0
+    return finish("hostile_names")
 
 
 if __name__ == "__main__":

@@ -37,6 +37,18 @@ TEST(NumberedMarkup, ReplacesAnExistingNumber) {
   EXPECT_EQ(issued.find("1234"), std::string::npos);
 }
 
+TEST(NumberedMarkup, FindsTheMarksOfADocumentOutsideEverySeries) {
+  EXPECT_EQ(find_markup_slots(kDraft)->outside_series, MarkupSlots::npos);  // <date-like/> is not one
+  for (const char* mark : {"<unnumbered/>", "<unnumbered></unnumbered>", "<external-signing field=\"ChuKy\"/>"}) {
+    std::string markup = kDraft;
+    const std::size_t at = markup.find("  <place>") + 2;
+    markup.replace(at, 0, std::string(mark) + "\n  ");
+    const std::optional<MarkupSlots> slots = find_markup_slots(markup);
+    ASSERT_TRUE(slots);
+    EXPECT_EQ(slots->outside_series, at) << mark;
+  }
+}
+
 TEST(NumberedMarkup, TheIdentityTextIgnoresNumberAndDateButNotTheRest) {
   std::string numbered = kDraft;
   numbered.replace(numbered.find("  <place>"), 0, "  <number>1234</number>\n");

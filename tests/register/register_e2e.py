@@ -6,7 +6,6 @@ once, usage errors.
 Usage: register_e2e.py --vanban PATH --source DIR
 Prints one line per failed check and exits 1 if there was any. Needs python3 and poppler-utils.
 """
-import argparse
 import csv
 import hashlib
 import io
@@ -16,13 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-FAILURES = []
-
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
-        print("FAIL:", message)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+from e2e_checks import arguments, check, finish  # noqa: E402
 
 
 def run(vanban, *args, env=None):
@@ -34,11 +28,8 @@ def pdf_text(path):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--vanban", required=True)
-    parser.add_argument("--source", required=True)
-    a = parser.parse_args()
-    vanban, sample = a.vanban, Path(a.source) / "content/documents/cong-van-nha-nuoc.xml"
+    vanban, source = arguments()
+    sample = source / "content/documents/cong-van-nha-nuoc.xml"
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -126,7 +117,7 @@ def main():
         check(numbers == list(range(3, 19)), f"concurrent numbers: {numbers}")
 
         # Party documents: per type through the committee's term, which the register must know.
-        party_db, docs = tmp / "tinh-uy.db", Path(a.source) / "content/documents"
+        party_db, docs = tmp / "tinh-uy.db", source / "content/documents"
         r = run(vanban, "issue", docs / "chi-thi-dang.xml", "--register", party_db, "-o", out)
         check(r.returncode == 1 and "no term of issuer 'TU (" in r.stderr and "has begun by 2026-03-12" in r.stderr,
               f"Party issue without a term: {r.returncode} {r.stderr!r}")
@@ -136,6 +127,30 @@ def main():
         check(r.returncode == 0 and "01-CT/TU, 2026-03-12: issued" in r.stdout and "01-CV/TU, 2026-05-20: issued" in r.stdout,
               f"Party issue: {r.stdout!r} {r.stderr!r}")
         check("Số 01-CT/TU" in pdf_text(out / "chi-thi-dang.pdf"), "the Party directive does not show Số 01-CT/TU")
+
+        # Outside every series: a cadre's own report (<unnumbered/>) and a document whose number
+        # and date a signing tool stamps (<external-signing>) are refused at their element, take
+        # no number and write nothing; the other document of the same run is still issued.
+        personal = tmp / "ca-nhan.xml"
+        personal.write_text(doc.read_text(encoding="utf-8").replace(
+            "<number>1234</number>", "<unnumbered/>"), encoding="utf-8")
+        prepared = tmp / "cho-ky.xml"
+        prepared.write_text(doc.read_text(encoding="utf-8").replace(
+            "<number>1234</number>", '<external-signing field="ChuKy"/>'), encoding="utf-8")
+        fresh = tmp / "cong-van-3.xml"
+        fresh.write_text(other.read_text(encoding="utf-8").replace("38 ấp", "39 ấp"), encoding="utf-8")
+        r = run(vanban, "issue", personal, prepared, fresh, "--register", db, "-o", tmp / "out3", "--date", "2026-06-12")
+        check(r.returncode == 1, f"issuing outside a series exited {r.returncode}")
+        check(f"{personal}:11:3: a document with <unnumbered/> is in no number series (a cadre's own report) and is "
+              "not issued through the register" in r.stderr, f"unnumbered: {r.stderr!r}")
+        check(f"{prepared}:11:3: a document with <external-signing> gets its number and date from the signing tool"
+              in r.stderr, f"external signing: {r.stderr!r}")
+        check(r.stdout == f"{fresh}: 19/UBND-VX, 2026-06-12: issued\n", f"the valid document beside them: {r.stdout!r} {r.stderr!r}")
+        check(sorted(p.name for p in (tmp / "out3").iterdir()) == ["cong-van-3.html", "cong-van-3.pdf"],
+              f"written: {sorted(p.name for p in (tmp / 'out3').iterdir())}")
+        r = run(vanban, "register", "list", "--register", db)
+        check(not any(n in r.stdout for n in ("[ca-nhan]", "[cho-ky]")) and "19/UBND-VX" in r.stdout,
+              f"recorded outside a series: {r.stdout!r}")
 
         # Usage errors.
         r = run(vanban, "issue", doc, env={k: v for k, v in os.environ.items() if k != "VANBAN_REGISTER"})
@@ -149,8 +164,7 @@ def main():
         r = run(vanban, "issue", doc, "--register", db, "--date", "2026-02-30")
         check(r.returncode == 2 and "bad --date '2026-02-30'" in r.stderr, f"bad date: {r.stderr!r}")
 
-    print(f"{len(FAILURES)} failure(s)" if FAILURES else "ok")
-    return 1 if FAILURES else 0
+    return finish("register")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ TEST(DateInWords, PadsDaysBelowTenAndMonthsBelowThree) {
   EXPECT_EQ(date_in_words({2024, 2, 5}), "ngày 05 tháng 02 năm 2024");
   EXPECT_EQ(date_in_words({2023, 5, 17}), "ngày 17 tháng 5 năm 2023");
   EXPECT_EQ(date_in_words({2019, 6, 29}), "ngày 29 tháng 6 năm 2019");
+  EXPECT_EQ(undated_in_words(2026, "\u2003"), "ngày \u2003 tháng \u2003 năm 2026");
   EXPECT_EQ(date_in_words({2018, 4, 3}), "ngày 03 tháng 4 năm 2018");
   EXPECT_EQ(date_in_words({2018, 2, 20}), "ngày 20 tháng 02 năm 2018");
   EXPECT_EQ(date_in_words({2026, 12, 12}), "ngày 12 tháng 12 năm 2026");

@@ -1,0 +1,46 @@
+#include "output/record_file.h"
+
+#include <charconv>
+
+#include "output/file_bytes.h"
+
+namespace vanban {
+
+std::string read_record_file(const std::string& dir, const char* name) {
+  return read_file_bytes((std::filesystem::path(dir) / name).string()).value_or(std::string());
+}
+
+std::vector<std::string_view> record_lines(std::string_view text, std::string_view header) {
+  std::vector<std::string_view> lines;
+  const std::size_t first_end = text.find('\n');
+  if (first_end == std::string_view::npos || text.substr(0, first_end) != header) return lines;
+  text.remove_prefix(first_end + 1);
+  for (std::size_t end; (end = text.find('\n')) != std::string_view::npos; text.remove_prefix(end + 1))
+    lines.push_back(text.substr(0, end));
+  return lines;
+}
+
+std::string record_text(std::string_view header, const std::vector<std::string>& records) {
+  std::string out(header);
+  out += '\n';
+  for (const std::string& r : records) {
+    out += r;
+    out += '\n';
+  }
+  return out;
+}
+
+bool take_number(std::string_view& line, std::uint64_t& out) {
+  const auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), out);
+  if (ec != std::errc() || end == line.data() + line.size() || *end != ' ') return false;
+  line.remove_prefix(static_cast<std::size_t>(end - line.data()) + 1);
+  return true;
+}
+
+bool is_file_of_size(const std::filesystem::path& path, std::uint64_t size) {
+  std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::symlink_status(path, ec);
+  return !ec && std::filesystem::is_regular_file(status) && std::filesystem::file_size(path, ec) == size && !ec;
+}
+
+}  // namespace vanban

@@ -1,0 +1,30 @@
+// What happens to a saved draft after writing, each step as the command line does it and each
+// refusing with a reason the page shows: Issue (the number and date from the office's register,
+// written into the draft; OUT/issued/NAME.pdf and .html; recorded in the register as `vanban
+// issue` records), Sign (the PDF signed with the key of the settings and the password typed for
+// this one signing; the signed file's SHA-256 recorded), Publish (the issued markup into
+// CONTENT/documents/, its files beside the build's, and the board's site written again).
+#pragma once
+
+#include <string>
+
+#include "model/diagnostic.h"
+#include "serve/serve_context.h"
+
+namespace vanban::serve {
+
+struct StepResult {
+  int status = 200;     // the HTTP status: 200, or 404/409/422 with `message`
+  std::string message;  // what was done, or why not (Vietnamese, for the page)
+  Diagnostics problems; // the rules the document breaks, FILE:LINE:COL
+  std::string number;   // "Số 12-CV/TU" as printed, after Issue
+  std::string version;  // the draft's new version, after Issue
+};
+
+// `version` is the one the page edited: a draft changed since is not issued.
+StepResult issue_draft(ServeContext& context, const std::string& name, const std::string& version);
+StepResult sign_issued(ServeContext& context, const std::string& name, const std::string& password,
+                       const std::string& seal_password);
+StepResult publish_issued(ServeContext& context, const std::string& name);
+
+}  // namespace vanban::serve

@@ -1,0 +1,24 @@
+#include "serve/draft_render.h"
+
+#include "serve/draft_markup.h"
+
+namespace vanban::serve {
+
+DraftRender render_draft(const Engine& engine, const Draft& draft, const std::string& file, const OutputFormats& formats) {
+  const DraftMarkup markup = draft_to_markup(draft);
+  DraftRender out;
+  out.markup = markup.xml;
+  const auto note = [&](const Diagnostics& diagnostics) {
+    for (const Diagnostic& d : diagnostics)
+      out.problems.push_back({d, d.file == file && d.line > 0 ? markup.field_of_line(d.line) : ""});
+  };
+  const Result<ResolvedDocument> resolved = engine.resolve_bytes(markup.xml, file);
+  note(resolved.errors);
+  if (!resolved.ok()) return out;
+  Result<RenderedDocument> rendered = engine.render(*resolved.value, formats);
+  note(rendered.errors);
+  out.rendered = std::move(rendered.value);
+  return out;
+}
+
+}  // namespace vanban::serve
