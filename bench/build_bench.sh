@@ -5,18 +5,7 @@
 #
 #   bench/build_bench.sh [BUILD_DIR [BRANCHES]]      (default: build, 10000)
 set -euo pipefail
-source_dir=$(cd "$(dirname "$0")/.." && pwd)
-build_dir=${1:-$source_dir/build}
-branches=${2:-10000}
-vanban=$build_dir/vanban
-make_province=$build_dir/bench/vanban_make_province
-for tool in "$vanban" "$make_province" /usr/bin/time; do
-  [[ -x $tool ]] || { echo "build_bench.sh: $tool not found (build first; /usr/bin/time is in package time)" >&2; exit 2; }
-done
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/vanban-build-bench-XXXXXX")
-trap 'rm -rf "$work"' EXIT
-"$make_province" "$work/content" --branches "$branches"
+source "$(dirname "$0")/province_month.sh"
 
 run() {  # label, then vanban build's arguments
   local label=$1

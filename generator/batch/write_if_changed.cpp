@@ -1,10 +1,10 @@
 #include "batch/write_if_changed.h"
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <optional>
 
 #include "output/atomic_file.h"
+#include "output/file_bytes.h"
 
 namespace vanban {
 
@@ -15,9 +15,8 @@ std::string write_if_changed(const std::string& dir, const std::string& name, st
   std::error_code ec;
   if (std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec)) &&
       std::filesystem::file_size(path, ec) == bytes.size() && !ec) {
-    std::ifstream in(path, std::ios::binary);
-    const std::string old{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.is_open() && !in.bad() && old == bytes) return {};
+    const std::optional<std::string> old = read_file_bytes(path.string());
+    if (old && *old == bytes) return {};
   }
   std::string error = write_file_atomically(dir, name, bytes);
   if (written) *written = error.empty();

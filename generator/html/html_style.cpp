@@ -76,16 +76,28 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       ".rule{display:block;margin:3pt auto 1pt;border-top:1px solid}\n";
 
   // Header: issuer column | title column, then number | place-date on one row.
-  out += ".doc-header{display:grid;column-gap:3mm;align-items:start;text-align:center;"
-         "grid-template-columns:minmax(0,";
-  append_number(out, header.left_column);
-  out += "fr) minmax(0,";
-  append_number(out, 1 - header.left_column);
-  out += "fr);margin-bottom:";
+  // Each column is its share of the width less half the gutter, as in the PDF's layout.
+  const auto column = [&](double share) {
+    out += "minmax(0,calc(";
+    append_number(out, share * 100);
+    out += "% - ";
+    append_number(out, kHeaderColumnGutterMm / 2);
+    out += "mm))";
+  };
+  out += ".doc-header{display:grid;column-gap:";
+  append_number(out, kHeaderColumnGutterMm);
+  out += "mm;align-items:start;text-align:center;grid-template-columns:";
+  column(header.left_column);
+  out += ' ';
+  column(1 - header.left_column);
+  out += ";margin-bottom:";
   append_number(out, header.gap_after_header);
   out += "pt}\n";
   out +=
       ".doc-header .issuer{justify-self:center;max-width:100%}\n"
+      // Header and title lines wrap in balanced lines, as the PDF's header layout does, so a
+      // two-line name breaks "BAN TUYÊN GIÁO / VÀ DÂN VẬN", not before its last word.
+      ".doc-header p,hgroup p{text-wrap:balance}\n"
       ".doc-header .number,.doc-header .place-date{padding-top:4pt}\n"
       ".letter-subject{padding-top:6pt}\n"
       ".box{display:inline-block;margin-top:8pt;padding:1pt 5pt;border:1px solid}\n"
@@ -96,7 +108,12 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       // Names, dates and numbers with their units are not split (html_writer.cpp, kept_text):
       // an inline block moves whole to the next line, and wraps inside only when it is wider
       // than the line itself (a phone's header column), where nowrap would push the page sideways.
-      ".nb{display:inline-block}\n"
+      // Its first line sits on the line it starts ("Kính gửi:" beside an addressee that wraps),
+      // not its last, as an inline block's baseline would put it.
+      ".nb{display:inline-block;vertical-align:top}\n"
+      // In a table a name never wraps (a column is at least as wide as its widest name, as in
+      // the PDF); the table scrolls in its box instead. A soft span still breaks between its parts.
+      "td .nb:not(.soft),th .nb:not(.soft){white-space:nowrap}\n"
       ".to{display:flex;justify-content:center;align-items:baseline;column-gap:.3em;"
       "margin-bottom:10pt}\n"
       ".to>p{flex:none}\n";
@@ -131,7 +148,9 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       ".al-r{text-align:right}\n"
       ".chart{break-inside:avoid}\n"
       ".chart figcaption{font-weight:bold;text-align:center}\n"
-      ".chart svg{display:block;margin-top:6pt}\n";
+      ".chart svg{display:block;margin-top:6pt}\n"
+      // Room for glyphs that overhang the measured labels by a pixel or two, which the box would clip.
+      ".chart-scroll{max-width:100%;overflow-x:auto;padding:0 3pt;box-sizing:border-box}\n";
   out += ".chart{margin:0 0 ";
   append_number(out, body.paragraph_space);
   out += "pt}\n";

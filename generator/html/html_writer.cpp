@@ -4,6 +4,7 @@
 
 #include "html/html_style.h"
 #include "html/html_text.h"
+#include "html/kept_spans.h"
 #include "profile/chart_labels.h"
 
 namespace vanban {
@@ -35,6 +36,8 @@ std::size_t text_size(const std::vector<Block>& blocks) {
 // layout measured with the real fonts (ResolvedDocument::charts), so it is the PDF's picture.
 constexpr const char* kBarFill = "#99a8bd";
 constexpr const char* kGridColor = "#b8b8b8";
+// The smallest share of its printed size a chart is shown at: its 11 pt labels stay above 10 px.
+constexpr double kChartMinScale = 0.7;
 
 // Appends the page to one string; every document string passes through append_escaped.
 class HtmlBuilder {
@@ -130,31 +133,30 @@ class HtmlBuilder {
     out_ += ">\n";
   }
 
-  // Short-measure text (header, titles, signature): what layout never splits (names, dates, a
-  // number and its unit) goes in a span that does not wrap, so the browser breaks these lines
-  // where the PDF may, and narrow screens still wrap between the spans.
+  // Short-measure text (header, titles, signature): what layout keeps on one line (names, dates,
+  // a number and its unit) goes in nested inline blocks (html/kept_spans.h), so the browser
+  // breaks these lines where the PDF does, and a phone's narrow column still wraps inside a
+  // name too long for it, between its parts.
   void kept_text(std::string_view s) {
     if (!doc_.keep_together) return text(s);
-    std::vector<text::KeptSpan> spans = doc_.keep_together->spans(s);
-    spans.erase(std::remove_if(spans.begin(), spans.end(),
-                               [](const text::KeptSpan& k) { return k.bond != text::Bond::Hard; }),
-                spans.end());
-    std::sort(spans.begin(), spans.end(), [](const text::KeptSpan& a, const text::KeptSpan& b) {
-      return a.begin < b.begin || (a.begin == b.begin && a.end > b.end);
-    });
     std::size_t at = 0;
-    for (std::size_t i = 0; i < spans.size();) {
-      // Overlapping spans hold together as one.
-      std::size_t begin = spans[i].begin, end = spans[i].end;
-      for (++i; i < spans.size() && spans[i].begin < end; ++i) end = std::max(end, spans[i].end);
-      if (begin < at) begin = at;
-      if (end <= begin) continue;
-      text(s.substr(at, begin - at));
-      out_ += "<span class=\"nb\">";
-      text(s.substr(begin, end - begin));
-      out_ += "</span>";
-      at = end;
+    std::vector<std::size_t> open_ends;
+    auto close_until = [&](std::size_t limit) {
+      while (!open_ends.empty() && open_ends.back() <= limit) {
+        text(s.substr(at, open_ends.back() - at));
+        at = open_ends.back();
+        out_ += "</span>";
+        open_ends.pop_back();
+      }
+    };
+    for (const text::KeptSpan& span : html::nested_kept_spans(doc_.keep_together->spans(s))) {
+      close_until(span.begin);
+      text(s.substr(at, span.begin - at));
+      at = span.begin;
+      out_ += span.bond == text::Bond::Hard ? "<span class=\"nb\">" : "<span class=\"nb soft\">";
+      open_ends.push_back(span.end);
     }
+    close_until(s.size());
     text(s.substr(at));
   }
 
@@ -271,11 +273,16 @@ class HtmlBuilder {
     out_ += "</div>\n";
   }
 
-  void inlines(const Inlines& runs) {
+  // `kept`: a table cell's narrow measure, where names hold together as in the PDF's tables.
+  void inlines(const Inlines& runs, bool kept = false) {
     for (const auto& run : runs) {
       if (run.bold) out_ += "<strong>";
       if (run.italic) out_ += "<em>";
-      text(run.text);
+      if (kept) {
+        kept_text(run.text);
+      } else {
+        text(run.text);
+      }
       if (run.italic) out_ += "</em>";
       if (run.bold) out_ += "</strong>";
     }
@@ -410,7 +417,7 @@ class HtmlBuilder {
     if (c.align == Align::Center) out_ += " class=\"al-c\"";
     if (c.align == Align::Right) out_ += " class=\"al-r\"";
     out_ += '>';
-    inlines(c.content);
+    inlines(c.content, true);
     out_ += "</";
     out_ += tag;
     out_ += '>';
@@ -503,7 +510,13 @@ class HtmlBuilder {
   void chart_figure(const Chart& c, const ChartGeometry& g) {
     out_ += "<figure class=\"chart\">\n<figcaption>";
     text(c.title);
-    out_ += "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"";
+    // On a phone the picture would shrink its labels below reading size: it keeps at least
+    // kChartMinScale of its printed size and scrolls sideways in its own box, as a table does.
+    out_ += "</figcaption>\n<div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"";
+    text(c.title);
+    out_ += "\"><svg style=\"min-width:";
+    append_number(out_, g.width * kChartMinScale);
+    out_ += "pt\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"";
     text(c.title);
     out_ += "\" viewBox=\"0 0 ";
     append_number(out_, g.width);
@@ -532,7 +545,7 @@ class HtmlBuilder {
       out_ += "\" stroke=\"#000\" stroke-width=\"0.5\"></rect>\n";
     }
     for (const ChartText& t : g.values) svg_text(t.x, t.baseline, t.text, nullptr, t.size, true);
-    out_ += "</svg>\n<table class=\"vh\">\n<caption>";
+    out_ += "</svg></div>\n<table class=\"vh\">\n<caption>";
     text(c.title);
     out_ += "</caption>\n<tbody>\n";
     for (const ChartBar& bar : c.bars) {

@@ -11,7 +11,7 @@ namespace vanban {
 namespace {
 
 constexpr double kRuleWidth = 0.6;
-constexpr double kColumnGutter = to_pt(Mm(2)).value;  // at least this much between the header columns
+constexpr double kColumnGutter = to_pt(Mm(kHeaderColumnGutterMm)).value;
 constexpr double kFitTolerance = 0.01;          // pt: rounding, not overflow
 
 double text_width(const FontSet& fonts, const StyledText& t) {

@@ -56,8 +56,10 @@ struct Rect {
 };
 
 struct Page {
-  double width = 595.276;   // A4 in pt
-  double height = 841.890;
+  // In pt, from the profile's paper: no default, so a page whose size was never set is refused
+  // by the writers instead of silently printing on A4.
+  double width = 0;
+  double height = 0;
   std::vector<TextItem> texts;
   std::vector<PathItem> paths;
   // The signing space of the signature block (NĐ 30 box 7c: between the role and the signer's

@@ -64,9 +64,12 @@ std::string describe(const std::string& what, const std::string& path, int err) 
   return "cannot " + what + " '" + path + "': " + std::strerror(err);
 }
 
-// Creates a new temporary file beside `target`, registered in a slot before it exists so that
-// a signal at any moment removes it; returns its descriptor, or -1 with `error`.
-int create_temp(const std::string& dir, const std::string& name, TempSlot*& slot, std::string& error) {
+// Makes a new temporary file beside `target` with make(path) (a descriptor >= 0, or -1 and
+// errno), registered in a slot before it exists so that a signal at any moment removes it;
+// returns what make returned, or -1 with `error`.
+template <class Make>
+int create_temp_with(const std::string& dir, const std::string& name, TempSlot*& slot, std::string& error,
+                     Make make) {
   for (int attempt = 0; attempt < 100; ++attempt) {
     const std::string path = dir + "/" + temp_file_name(name, getpid(), g_counter++);
     if (path.size() >= kPathBytes) {
@@ -74,7 +77,7 @@ int create_temp(const std::string& dir, const std::string& name, TempSlot*& slot
       return -1;
     }
     TempSlot& armed = arm_slot(path);
-    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    const int fd = make(path);
     if (fd >= 0) {
       slot = &armed;
       return fd;
@@ -88,6 +91,26 @@ int create_temp(const std::string& dir, const std::string& name, TempSlot*& slot
   }
   error = "cannot find a free temporary name in '" + dir + "'";
   return -1;
+}
+
+int create_temp(const std::string& dir, const std::string& name, TempSlot*& slot, std::string& error) {
+  return create_temp_with(dir, name, slot, error, [](const std::string& path) {
+    return open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  });
+}
+
+// Renames the armed temporary file over dir/name; on failure removes it. Releases the slot.
+std::string commit_temp(TempSlot& slot, const std::string& dir, const std::string& name) {
+  const std::string temp = slot.path;
+  const std::string target = dir + "/" + name;
+  if (rename(temp.c_str(), target.c_str()) != 0) {
+    const int err = errno;
+    unlink(temp.c_str());
+    release_slot(slot);
+    return describe("rename the temporary file to", target, err);
+  }
+  release_slot(slot);
+  return {};
 }
 
 bool write_all(int fd, std::string_view bytes) {
@@ -140,7 +163,6 @@ std::string write_file_atomically(const std::string& dir, const std::string& nam
   const int fd = create_temp(dir, name, slot, error);
   if (fd < 0) return error;
   const std::string temp = slot->path;
-  const std::string target = dir + "/" + name;
 
   const bool written = write_all(fd, bytes);
   const int write_errno = errno;
@@ -150,14 +172,20 @@ std::string write_file_atomically(const std::string& dir, const std::string& nam
     release_slot(*slot);
     return describe("write", temp, err);
   }
-  if (rename(temp.c_str(), target.c_str()) != 0) {
-    const int err = errno;
-    unlink(temp.c_str());
-    release_slot(*slot);
-    return describe("rename the temporary file to", target, err);
-  }
-  release_slot(*slot);
-  return {};
+  return commit_temp(*slot, dir, name);
+}
+
+std::string link_file_atomically(const std::string& from, const std::string& dir, const std::string& name) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return "cannot create the output folder '" + dir + "': " + ec.message();
+  std::string error;
+  TempSlot* slot = nullptr;
+  const int made = create_temp_with(dir, name, slot, error, [&](const std::string& path) {
+    return link(from.c_str(), path.c_str()) == 0 ? 0 : -1;
+  });
+  if (made < 0) return error;
+  return commit_temp(*slot, dir, name);
 }
 
 std::string check_output_folder(const std::string& dir) {

@@ -15,6 +15,11 @@ namespace vanban {
 std::string write_file_atomically(const std::string& dir, const std::string& name,
                                   std::string_view bytes);
 
+// Makes dir/name a hard link to the file `from`, atomically in the same way (a temporary link
+// renamed over the target). Returns why it failed, or an empty string; where the file system has
+// no hard links, or `from` is on another one, it fails and leaves nothing behind.
+std::string link_file_atomically(const std::string& from, const std::string& dir, const std::string& name);
+
 // Proves `dir` writable, before anything is rendered, by creating it if needed and a temporary
 // file in it, then removing both: an empty string when it is, else one message saying why.
 std::string check_output_folder(const std::string& dir);

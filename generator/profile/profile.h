@@ -65,6 +65,10 @@ struct BookletSetup {
   Mm page_number_from_top;  // baseline, from the sheet's top edge
 };
 
+// Space between the header's two columns, each taking half of it from its share of the text
+// width: the same in the PDF and the HTML, so both break the header's lines alike.
+inline constexpr double kHeaderColumnGutterMm = 2;
+
 struct HeaderSetup {
   double left_column = 0.5;            // share of the text width taken by the issuer column
   std::vector<std::string> title;      // lines of ô 1: first styled Title, the rest Motto

@@ -55,7 +55,18 @@ std::uint32_t term_shard(std::string_view term, std::uint32_t shards) {
 }
 
 std::string excerpt(std::string_view text, std::size_t max_chars) {
-  std::u32string s = text::to_u32(text::collapse_whitespace(text));
+  // Only the start of a long text (a guide's is 100 KB) can reach the excerpt: the bytes up to
+  // max_chars + 2 code points once runs of white space count as one.
+  std::size_t enough = 0;
+  bool in_space = false;
+  for (std::size_t chars = 0; enough < text.size(); ++enough) {
+    const unsigned char c = static_cast<unsigned char>(text[enough]);
+    if ((c & 0xC0) == 0x80) continue;
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!(space && in_space) && ++chars > max_chars + 2) break;
+    in_space = space;
+  }
+  std::u32string s = text::to_u32(text::collapse_whitespace(text.substr(0, enough)));
   while (!s.empty() && s.front() == U' ') s.erase(s.begin());
   while (!s.empty() && s.back() == U' ') s.pop_back();
   if (s.size() <= max_chars) return text::to_utf8(s);
@@ -127,13 +138,22 @@ std::vector<SiteFile> search_index_files(const std::vector<const SiteDocument*>&
       append_json(out, date_dmy(d.date));
       out += ',';
       append_json(out, d.type_label + (d.number.empty() ? "" : " số " + d.number) + " · " + d.issuer);
-      out += ',';
-      const std::size_t body_start = d.text.find('\n');
-      append_json(out, excerpt(body_start == std::string::npos ? "" : std::string_view(d.text).substr(body_start),
-                               kExcerptChars));
       out += ']';
     }
     files.push_back({"tim-kiem/d-" + std::to_string(k) + ".js", out + "\n]);\n"});
+  }
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    const std::string_view text = docs[i]->text;
+    const std::size_t body_start = text.find('\n');
+    const std::string_view body = body_start == std::string_view::npos ? std::string_view() : text.substr(body_start + 1);
+    std::string_view shown = body.find_first_not_of(" \n") == std::string_view::npos ? docs[i]->subject : body;
+    if (shown.size() > kSnippetTextBytes) {  // cut at a space, never inside a code point
+      const std::size_t space = shown.rfind(' ', kSnippetTextBytes);
+      shown = shown.substr(0, space == std::string_view::npos ? 0 : space);
+    }
+    std::string out = "vanbanSearch.text(" + std::to_string(i) + ",";
+    append_json(out, shown);
+    files.push_back({"tim-kiem/v-" + std::to_string(i) + ".js", out + ");\n"});
   }
   return files;
 }

@@ -5,9 +5,14 @@
 //                         postings of every folded term whose hash (term_shard) is S; doc ids
 //                         delta-coded, weights the BM25 term part (subject words count 3 times)
 //                         scaled to 1..99, so the browser only adds idf(term) x weight
-//   tim-kiem/d-K.js       vanbanSearch.docs(K, [[href, subject, date, type, excerpt], ...]):
-//                         documents K*chunk ... in id order (newest first), for the 20 results shown
-// A query loads index.js, one shard per distinct term, and the chunks of the results it shows.
+//   tim-kiem/d-K.js       vanbanSearch.docs(K, [[href, subject, date, type], ...]): documents
+//                         K*chunk ... in id order (newest first), for the 20 results shown
+//   tim-kiem/v-N.js       vanbanSearch.text(N, "..."): document N's text (its body, or its
+//                         subject when it has none; the first kSnippetTextBytes of a longer
+//                         one), from which search.js cuts the snippet around the passage that
+//                         holds most of the query's words
+// A query loads index.js, one shard per distinct term, and the chunk and the text of each result
+// it shows.
 #pragma once
 
 #include <cstdint>
@@ -31,9 +36,9 @@ std::uint32_t term_shard(std::string_view term, std::uint32_t shards);
 std::string excerpt(std::string_view text, std::size_t max_chars);
 
 constexpr std::size_t kDocumentsPerChunk = 16;
-// The stored text per document: search.js shows about 200 characters of it around the first
-// word the query matched.
-constexpr std::size_t kExcerptChars = 320;
+// A phone loads the text of each result shown: a month's summary with a table of every branch
+// (800 KB at 10,000 branches) is cut to its start, where its words are matched against all of it.
+constexpr std::size_t kSnippetTextBytes = 32 * 1024;
 
 // `docs` in the order results are listed by default (newest first); id = position. Postings are
 // split into as many shards (a power of two) as keep each near 32 KB.

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -15,10 +17,12 @@
 #include "input/site_settings_reader.h"
 #include "output/atomic_file.h"
 #include "output/file_bytes.h"
+#include "output/linked_copy.h"
 #include "site/article_slug.h"
 #include "site/feed.h"
 #include "site/listing.h"
 #include "site/search_index.h"
+#include "site/signed_pdf.h"
 #include "site/site_manifest.h"
 #include "site/site_templates.h"
 #include "text/vietnamese_format.h"
@@ -47,6 +51,48 @@ constexpr FontFace kFontFaces[] = {
 struct Prepared {
   std::optional<SiteDocument> document;
   Diagnostics document_errors;  // why the document could not be read (the build says so too)
+};
+
+// One file of the site as a worker placed it, for the calling thread to record.
+struct Placed {
+  std::string path;  // relative to the site folder
+  std::uint64_t size = 0;
+  bool written = false;
+  std::string error;
+};
+
+// What writing one article did: its files (page, PDFs), and what to report.
+struct ArticleFiles {
+  std::vector<Placed> files;
+  Diagnostics rejected;
+  Diagnostics warnings;
+};
+
+// Compiled templates are not for concurrent use (templating/render_template.h): each worker
+// borrows a set of its own.
+class TemplateSets {
+ public:
+  TemplateSets(const std::string& dir, unsigned count) {
+    for (unsigned i = 0; i < count; ++i) {
+      Result<SiteTemplates> t = SiteTemplates::load(dir);
+      if (t.ok()) free_.push_back(std::make_unique<SiteTemplates>(std::move(*t.value)));
+    }
+  }
+  std::unique_ptr<SiteTemplates> take() {
+    std::lock_guard lock(mutex_);
+    if (free_.empty()) return nullptr;
+    std::unique_ptr<SiteTemplates> t = std::move(free_.back());
+    free_.pop_back();
+    return t;
+  }
+  void give_back(std::unique_ptr<SiteTemplates> t) {
+    std::lock_guard lock(mutex_);
+    free_.push_back(std::move(t));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<SiteTemplates>> free_;
 };
 
 // "84 KB", "1,2 MB": the size a reader weighs before a download.
@@ -83,10 +129,15 @@ class SiteWriter {
     out_.documents = docs_.size();
     group();
     write_assets();
-    for (std::size_t i = 0; i < docs_.size(); ++i) write_article(i);
+    // The search index is made while the articles are written (it only reads the documents).
+    std::vector<const SiteDocument*> newest;
+    for (const SiteDocument& d : docs_) newest.push_back(&d);
+    std::future<std::vector<SiteFile>> index =
+        std::async(std::launch::async, [&newest] { return search_index_files(newest); });
+    write_articles();
     for (const auto* groups : {&months_, &types_, &issuers_})
       for (const auto& [key, g] : *groups) write_listing(g);
-    write_search();
+    write_search(index.get());
     write_feed_and_sitemap();
     write_home();
     for (const SiteDocument& d : docs_) manifest_.set_slug(d.key, d.slug);
@@ -113,9 +164,8 @@ class SiteWriter {
       for (BuildItem& item : job.items) items.push_back({std::move(item), folder});
     }
     std::vector<Prepared> prepared(items.size());
-    const unsigned jobs = request_.jobs ? request_.jobs : std::max(1u, std::thread::hardware_concurrency());
     run_pool<Prepared>(
-        items.size(), jobs,
+        items.size(), jobs(),
         [&](std::size_t i) { return prepare(items[i].item, items[i].folder); },
         [&](std::size_t i, Prepared p) { prepared[i] = std::move(p); }, [] { return true; });
     for (Prepared& p : prepared) {
@@ -204,6 +254,10 @@ class SiteWriter {
     }
   }
 
+  unsigned jobs() const {
+    return request_.jobs ? request_.jobs : std::max(1u, std::thread::hardware_concurrency());
+  }
+
   // ---- writing ----
 
   void reject(Diagnostic d) {
@@ -211,28 +265,45 @@ class SiteWriter {
     out_.rejected.push_back(std::move(d));
   }
 
-  void put(const std::string& path, std::string_view bytes) {
+  // Writes the site's file `path` unless it already holds `bytes`. Safe on any thread.
+  Placed place(const std::string& path, std::string_view bytes) const {
     const fs::path p(path);
-    const std::string dir = (fs::path(request_.site_dir) / p.parent_path()).string();
-    bool written = false;
-    const std::string error = write_if_changed(dir, p.filename().string(), bytes, &written);
-    if (!error.empty()) {
-      reject({(fs::path(request_.site_dir) / p).string(), 0, 0, error});
+    Placed out{path, bytes.size(), false, {}};
+    out.error = write_if_changed((fs::path(request_.site_dir) / p.parent_path()).string(), p.filename().string(), bytes,
+                                 &out.written);
+    return out;
+  }
+
+  // The build's file FROM as the site's `path` (a hard link where it can be), when FROM exists.
+  // Safe on any thread.
+  std::optional<Placed> place_copy(const std::string& from, const std::string& path) const {
+    std::error_code ec;
+    if (!fs::is_regular_file(from, ec)) return std::nullopt;
+    const fs::path p(path);
+    const PlacedFile placed =
+        place_linked_copy(from, (fs::path(request_.site_dir) / p.parent_path()).string(), p.filename().string());
+    return Placed{path, placed.size, placed.written, placed.error};
+  }
+
+  // On the calling thread: the file goes into the manifest and the counts.
+  void record(const Placed& file) {
+    if (!file.error.empty()) {
+      reject({(fs::path(request_.site_dir) / file.path).string(), 0, 0, file.error});
       return;
     }
-    manifest_.set_file(path, bytes.size());
-    pages_.push_back(path);
-    ++(written ? out_.written : out_.unchanged);
+    manifest_.set_file(file.path, file.size);
+    pages_.push_back(file.path);
+    ++(file.written ? out_.written : out_.unchanged);
   }
+
+  void put(const std::string& path, std::string_view bytes) { record(place(path, bytes)); }
 
   // Copies FROM to the site's `path` when FROM exists; its size, or nothing.
   std::optional<std::size_t> copy(const std::string& from, const std::string& path) {
-    std::error_code ec;
-    if (!fs::is_regular_file(from, ec)) return std::nullopt;
-    const std::optional<std::string> bytes = read_file_bytes(from);
-    if (!bytes) return std::nullopt;
-    put(path, *bytes);
-    return bytes->size();
+    const std::optional<Placed> placed = place_copy(from, path);
+    if (!placed) return std::nullopt;
+    record(*placed);
+    return placed->size;
   }
 
   void write_assets() {
@@ -305,7 +376,29 @@ class SiteWriter {
     item.set("date_iso", date_iso(d.date));
   }
 
-  void write_article(std::size_t i) {
+  // Every article, with its PDFs, on worker threads; recorded in document order.
+  void write_articles() {
+    TemplateSets sets(request_.data_dir + "/templates/site", jobs());
+    std::vector<ArticleFiles> done(docs_.size());
+    run_pool<ArticleFiles>(
+        docs_.size(), jobs(),
+        [&](std::size_t i) {
+          std::unique_ptr<SiteTemplates> templates = sets.take();
+          ArticleFiles files = article(i, templates ? *templates : templates_);
+          if (templates) sets.give_back(std::move(templates));
+          return files;
+        },
+        [&](std::size_t i, ArticleFiles files) { done[i] = std::move(files); }, [] { return true; });
+    for (ArticleFiles& a : done) {
+      for (const Placed& f : a.files) record(f);
+      for (Diagnostic& d : a.rejected) reject(std::move(d));
+      for (Diagnostic& d : a.warnings) warn(std::move(d));
+    }
+  }
+
+  // Article i's page and its PDFs. Safe on any thread with its own `templates`.
+  ArticleFiles article(std::size_t i, const SiteTemplates& templates) const {
+    ArticleFiles out;
     const SiteDocument& d = docs_[i];
     const std::string path = "van-ban/" + d.slug + ".html";
     const std::size_t body = d.text.find('\n');
@@ -325,42 +418,49 @@ class SiteWriter {
     v.set("month_label", month_label(d.date));
     v.set("sheet", d.sheet);
 
+    // NAME.pdf is the signed file when the build signed it; NAME-signed.pdf is what `vanban
+    // sign` wrote beside it.
     const fs::path from = fs::path(d.pdf_dir);
-    if (const auto size = copy((from / (d.name + ".pdf")).string(), "van-ban/" + d.slug + ".pdf")) {
+    const std::string pdf = (from / (d.name + ".pdf")).string();
+    if (const std::optional<Placed> placed = place_copy(pdf, "van-ban/" + d.slug + ".pdf")) {
+      out.files.push_back(*placed);
       v.set("pdf", d.slug + ".pdf");
-      v.set("pdf_size", file_size_label(*size));
+      v.set("pdf_size", file_size_label(placed->size));
+      v.set_flag("pdf_signed", pdf_file_signed(pdf));
     } else {
-      warn({d.source, 0, 0, "no PDF at " + (from / (d.name + ".pdf")).string() +
-                                "; run vanban build first (the page links to no PDF)"});
+      out.warnings.push_back({d.source, 0, 0, "no PDF at " + pdf + "; run vanban build first (the page links to no PDF)"});
     }
     if (d.booklet) {
-      if (const auto size = copy((from / (d.name + "-a5.pdf")).string(), "van-ban/" + d.slug + "-a5.pdf")) {
+      if (const auto placed = place_copy((from / (d.name + "-a5.pdf")).string(), "van-ban/" + d.slug + "-a5.pdf")) {
+        out.files.push_back(*placed);
         v.set("booklet", d.slug + "-a5.pdf");
-        v.set("booklet_size", file_size_label(*size));
+        v.set("booklet_size", file_size_label(placed->size));
       }
     }
-    if (const auto size = copy((from / (d.name + "-signed.pdf")).string(), "van-ban/" + d.slug + "-ky-so.pdf")) {
+    if (const auto placed = place_copy((from / (d.name + "-signed.pdf")).string(), "van-ban/" + d.slug + "-ky-so.pdf")) {
+      out.files.push_back(*placed);
       v.set("signed", d.slug + "-ky-so.pdf");
-      v.set("signed_size", file_size_label(*size));
+      v.set("signed_size", file_size_label(placed->size));
     }
 
-    // Tin khác: the nearest documents of the same type and month, then others of the month.
+    // Tin khác: the nearest documents of the same type and month, then others of the month:
+    // after this one (older), then before it (newer), nearest first. `month` is in index order.
     TemplateValue& related = v.set_list("related");
     std::size_t n = 0;
     const std::vector<std::size_t>& month = months_.at(month_key(d.date)).docs;
+    const std::size_t at = static_cast<std::size_t>(std::lower_bound(month.begin(), month.end(), i) - month.begin());
     for (const bool same_type : {true, false}) {
-      const auto at = std::find(month.begin(), month.end(), i);
-      // After this one (older), then before it (newer), nearest first.
-      std::vector<std::size_t> nearest(std::next(at), month.end());
-      for (auto it = std::make_reverse_iterator(at); it != month.rend(); ++it) nearest.push_back(*it);
-      for (const std::size_t j : nearest) {
-        if (n == kRelated) break;
+      for (std::size_t k = 1; k < month.size() && n < kRelated; ++k) {
+        const std::size_t j = at + k < month.size() ? month[at + k] : month[month.size() - 1 - k];
         if ((docs_[j].type == d.type) != same_type) continue;
         item_fields(related.add_map(), docs_[j]);
         ++n;
       }
     }
-    render(path, SiteTemplates::Content::Article, v);
+    Result<std::string> page = templates.page(SiteTemplates::Content::Article, v);
+    for (Diagnostic& e : page.errors) out.rejected.push_back(std::move(e));
+    if (page.ok()) out.files.push_back(place(path, *page.value));
+    return out;
   }
 
   void write_listing(const Group& g) {
@@ -399,10 +499,8 @@ class SiteWriter {
     }
   }
 
-  void write_search() {
-    std::vector<const SiteDocument*> newest;
-    for (const SiteDocument& d : docs_) newest.push_back(&d);
-    for (const SiteFile& f : search_index_files(newest)) {
+  void write_search(const std::vector<SiteFile>& index) {
+    for (const SiteFile& f : index) {
       put(f.path, f.bytes);
       out_.index_bytes += f.bytes.size();
       ++out_.index_files;

@@ -1,16 +1,19 @@
 // Every HTML page `vanban build` writes for content/ (both sample months, every profile, the
 // samples), as a reader sees it in Chromium: at 1280 px and at a phone's 390 px (screenshots kept
 // in --artifacts), nothing sideways out of the window on the phone, no serious or critical axe-core
-// violation, headings in order, header cells in every table, nothing loaded from elsewhere.
+// violation, headings in order, header cells in every table, nothing loaded from elsewhere; and
+// at 1280 px, where the page is as wide as the paper, every line of the header and the title is a
+// line of the PDF's first page (the same balanced breaks, no name split differently).
 //
 //   node --test-reporter=spec document-pages.test.mjs --out BUILD_OUTPUT --artifacts DIR
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseArgs } from 'node:util';
 import { isolatedContext, launchChromium } from './lib/browser.mjs';
-import { axeViolations, headingOrder, horizontalOverflow, tableHeaders } from './lib/page-checks.mjs';
+import { axeViolations, headingOrder, horizontalOverflow, renderedLines, tableHeaders } from './lib/page-checks.mjs';
 import { pagePool } from './lib/page-pool.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
@@ -23,6 +26,29 @@ const documents = readdirSync(args.out, { withFileTypes: true })
   .flatMap(folder => readdirSync(join(args.out, folder.name)).filter(name => name.endsWith('.html'))
     .map(name => `${folder.name}/${name}`))
   .sort();
+
+// The lines of a PDF's first page, each column's run of text on its own: pdftotext -layout puts
+// the two header columns on one line, two or more spaces apart, so every run of consecutive
+// pieces counts (a draft's blank number, "Số      -BC/ĐU", is wide spaces inside one piece).
+function pdfFirstPageLines(pdf) {
+  const text = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+  const lines = new Set();
+  for (const line of text.split('\n')) {
+    const pieces = line.trim().split(/\s{2,}/).filter(Boolean);
+    for (let first = 0; first < pieces.length; first++) {
+      for (let last = first; last < pieces.length; last++) lines.add(pieces.slice(first, last + 1).join(' '));
+    }
+  }
+  return lines;
+}
+
+// Header and title lines of the page that the PDF does not have as lines.
+async function headerLinesNotInPdf(page, pdf) {
+  if (!existsSync(pdf)) return [];
+  const pdfLines = pdfFirstPageLines(pdf);
+  return (await renderedLines(page, '.doc-header p, hgroup p'))
+    .filter(line => !pdfLines.has(line)).map(line => `header line "${line}" is not a line of ${pdf}`);
+}
 
 describe('document pages', { concurrency: 2 }, () => {
   let browser, server, external, pool;
@@ -56,7 +82,8 @@ describe('document pages', { concurrency: 2 }, () => {
         const response = await page.goto(`${server.origin}/${path}`, { waitUntil: 'load' });
         assert.equal(response.status(), 200);
         await page.screenshot({ path: `${shots}-1280.png`, fullPage: true });
-        const problems = [...await headingOrder(page), ...await tableHeaders(page), ...await axeViolations(page)];
+        const problems = [...await headingOrder(page), ...await tableHeaders(page), ...await axeViolations(page),
+          ...await headerLinesNotInPdf(page, join(args.out, path.replace(/\.html$/, '.pdf')))];
 
         await page.setViewportSize({ width: 390, height: 844 });
         await page.screenshot({ path: `${shots}-390.png`, fullPage: true });

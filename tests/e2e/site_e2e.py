@@ -116,9 +116,10 @@ def check_site(site, base_url):
     for page in articles:
         rel = page.relative_to(site)
         p = parse(page)
-        check(p.dts == ["Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Loại văn bản", "Trích yếu"],
-              f"{rel}: metadata {p.dts}")
         pdf = [a for _, a in p.classes.get("pdf-link", [])]
+        signed = "signed-pdf" in p.classes
+        check(p.dts == ["Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Loại văn bản", "Trích yếu"] +
+              (["Chữ ký số"] if signed else []), f"{rel}: metadata {p.dts}")
         check(len(pdf) == 1 and pdf[0]["href"].endswith(".pdf"), f"{rel}: PDF link {pdf}")
         if pdf:
             check((page.parent / pdf[0]["href"]).read_bytes()[:5] == b"%PDF-", f"{rel}: the PDF is not a PDF")
@@ -144,6 +145,44 @@ def check_site(site, base_url):
     sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     locs = [u.find(sm + "loc").text for u in ET.parse(site / "sitemap.xml").getroot().findall(sm + "url")]
     check(set(locs) == {base_url + str(p.relative_to(site)) for p in pages}, "sitemap does not list every page")
+
+
+def check_signed_labels(work, content, out, site, source):
+    """A PDF signed in place (as `vanban build --key` leaves NAME.pdf) is labelled as signed; one
+    signed beside it by `vanban sign` (NAME-signed.pdf) is linked as the signed copy."""
+    pki = work / "pki"
+    pki.mkdir()
+    run = lambda *a: subprocess.run(["openssl", *map(str, a)], check=True, capture_output=True)  # noqa: E731
+    run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", pki / "ca.key", "-out", pki / "ca.pem",
+        "-days", "30", "-subj", "/CN=Site test CA", "-addext", "basicConstraints=critical,CA:TRUE")
+    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", pki / "p.key", "-out", pki / "p.csr", "-subj", "/CN=Signer")
+    (pki / "leaf.ext").write_text("keyUsage=critical,digitalSignature,nonRepudiation\n")
+    run("x509", "-req", "-in", pki / "p.csr", "-CA", pki / "ca.pem", "-CAkey", pki / "ca.key", "-CAcreateserial",
+        "-out", pki / "p.pem", "-days", "30", "-extfile", pki / "leaf.ext")
+    run("pkcs12", "-export", "-inkey", pki / "p.key", "-in", pki / "p.pem", "-out", pki / "p.p12", "-passout", "pass:t")
+    env = {"VANBAN_TEST_PASSWORD": "t", "PATH": "/usr/bin:/bin"}
+    in_place, beside = out / "documents" / "cong-van-dang.pdf", out / "documents" / "chi-thi-dang.pdf"
+    for pdf, target in ((in_place, in_place), (beside, beside.with_name("chi-thi-dang-signed.pdf"))):
+        r = vanban(["sign", str(pdf), "--key", str(pki / "p.p12"), "--password-env", "VANBAN_TEST_PASSWORD",
+                    "-o", str(target)], env=env, cwd=source)
+        check(r.returncode == 0, f"vanban sign {pdf.name} exited {r.returncode}: {r.stderr[-1000:]}")
+    r = vanban(["site", "--content", str(content), "--from", str(out), "-o", str(site)], cwd=source)
+    check(r.returncode == 0, f"site after signing exited {r.returncode}: {r.stderr[-1000:]}")
+    slugs = {l.split(" ")[1]: l.split(" ")[2] for l in (site / "vanban-site.txt").read_text().splitlines()
+             if l.startswith("slug ")}
+    labelled = []
+    for page in sorted((site / "van-ban").glob("*.html")):
+        p = parse(page)
+        if "signed-pdf" in p.classes:
+            labelled.append(page.stem)
+            check(p.dts[-1] == "Chữ ký số", f"{page.name}: signed, but no 'Chữ ký số' in its metadata")
+    check(labelled == [slugs["documents/cong-van-dang"]], f"labelled as signed: {labelled}")
+    chi_thi = parse(site / "van-ban" / (slugs["documents/chi-thi-dang"] + ".html"))
+    link = [a["href"] for _, a in chi_thi.classes.get("signed-link", [])]
+    check(link and (site / "van-ban" / link[0]).read_bytes() == beside.with_name("chi-thi-dang-signed.pdf").read_bytes(),
+          f"chi-thi-dang: signed copy link {link}")
+    check((site / "van-ban" / (slugs["documents/cong-van-dang"] + ".pdf")).read_bytes() == in_place.read_bytes(),
+          "the site's PDF is not the signed one")
 
 
 def search(site, query):
@@ -186,6 +225,15 @@ def main():
         site = out / "site"
         check_site(site, base_url)
 
+        # One site for every folder the build wrote: both sample months (two provinces) and the
+        # sample documents, an article for each PDF.
+        built = [p for folder in out.iterdir() if folder.is_dir() and folder.name != "site"
+                 for p in folder.glob("*.pdf") if not p.name.endswith("-a5.pdf")]
+        articles = list((site / "van-ban").glob("*.html"))
+        check(len(articles) == len(built), f"{len(articles)} articles for {len(built)} documents built")
+        for month in ("2026-10", "2026-11"):
+            check((site / "thang" / f"{month}.html").is_file(), f"no listing of {month}")
+
         # Search: with and without marks, "dang" for "Đảng".
         with_marks = search(site, "Đảng ủy")
         check(with_marks["total"] > 0, "no result for 'Đảng ủy'")
@@ -198,6 +246,8 @@ def main():
         r = vanban(["site", "--content", str(content), "--from", str(out), "-o", str(site)], cwd=source)
         check(r.returncode == 0 and "0 files written" in r.stderr, f"rerun wrote files: {r.stderr}")
         check(site_files(site) == before, "a rerun changed the site")
+
+        check_signed_labels(work, content, out, site, source)
 
         # A foreign file stays; a removed document's page goes; a new document keeps others' slugs.
         (site / "van-ban" / "ghi-chu.txt").write_text("mine", encoding="utf-8")

@@ -65,7 +65,17 @@ TEST_F(ChartHtml, IsAFigureWithACaptionAnImageAndAHiddenTable) {
   const int figure = dom.first("figure");
   ASSERT_GE(figure, 0);
   EXPECT_EQ(dom.node(dom.node(figure).parent).attributes.at("class"), "content");
-  EXPECT_EQ(dom.child_tags(figure), (Strings{"figcaption", "svg", "table"}));
+  EXPECT_EQ(dom.child_tags(figure), (Strings{"figcaption", "div", "table"}));
+  // The picture scrolls in a box of its own on a phone, never shrinking below 0.7 of its size.
+  const int box = dom.first("div", "chart-scroll", figure);
+  ASSERT_GE(box, 0);
+  EXPECT_EQ(dom.attribute(box, "role"), "region");
+  EXPECT_EQ(dom.attribute(box, "tabindex"), "0");
+  EXPECT_EQ(dom.child_tags(box), Strings{"svg"});
+  const std::string min_width = dom.attribute(dom.first("svg"), "style");
+  ASSERT_TRUE(min_width.starts_with("min-width:") && min_width.ends_with("pt")) << min_width;
+  const double viewbox_width = std::stod(dom.attribute(dom.first("svg"), "viewBox").substr(4));
+  EXPECT_NEAR(std::stod(min_width.substr(10)), viewbox_width * 0.7, 0.01);
   EXPECT_EQ(dom.texts("figcaption"), Strings{"Tỷ lệ đoàn viên, hội viên dự sinh hoạt"});
   const int svg = dom.first("svg");
   EXPECT_EQ(dom.attribute(svg, "role"), "img");

@@ -73,13 +73,21 @@ TextItem text(double x, double baseline, FontStyle style, double size, std::stri
   return TextItem{x, baseline, style, size, std::move(s)};
 }
 
+// An empty A4 page (595.276 x 841.89 pt).
+Page a4_page() {
+  Page p;
+  p.width = 595.276;
+  p.height = 841.890;
+  return p;
+}
+
 // Two A4 pages and one A5 page: every style, a justified line split into words, a rule, a
 // filled rectangle and a stroked curve.
 Pages sample_pages() {
   Pages pages;
   pages.info = {"Quyết định về việc ủy quyền", "Ủy ban nhân dân thành phố Hà Nội",
                 "Ủy quyền ký số", "quyết định, ủy quyền", 1723708800};  // 2024-08-15T08:00:00Z
-  Page p1;
+  Page p1 = a4_page();
   for (int s = 0; s < 4; ++s) {
     p1.texts.push_back(text(72, 100 + 30 * s, static_cast<FontStyle>(s), 14, kStyleLines[s]));
   }
@@ -108,11 +116,11 @@ Pages sample_pages() {
   p1.paths.push_back(curve);
   pages.pages.push_back(p1);
 
-  Page p2;
+  Page p2 = a4_page();
   p2.texts.push_back(text(72, 100, FontStyle::Bold, 16, "Trang hai: Ự ỹ đ Đ"));
   pages.pages.push_back(p2);
 
-  Page p3;
+  Page p3 = a4_page();
   p3.width = 419.528;  // A5
   p3.height = 595.276;
   p3.texts.push_back(text(50, 80, FontStyle::Italic, 12, "Trang ba, khổ A5"));
@@ -163,7 +171,7 @@ TEST(PdfWriter, FontsAreEmbeddedIdentityHSubsetsWithToUnicode) {
 
 TEST(PdfWriter, OnlyUsedStylesAreEmbedded) {
   Pages pages;
-  Page p;
+  Page p = a4_page();
   p.texts.push_back(text(72, 72, FontStyle::Italic, 12, "Chỉ một kiểu chữ"));
   pages.pages.push_back(p);
   PdfFile f(write_ok(pages));
@@ -372,7 +380,7 @@ TEST(PdfWriter, FileIdDependsOnContent) {
 
 TEST(PdfWriter, MissingGlyphIsAnErrorNotABlank) {
   Pages pages;
-  Page p;
+  Page p = a4_page();
   p.texts.push_back(text(72, 72, FontStyle::Regular, 12, "Hán tự 中"));
   pages.pages.push_back(p);
   auto r = write_pdf(pages, fonts());

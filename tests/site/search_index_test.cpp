@@ -62,14 +62,50 @@ TEST(SearchIndex, FoldedTermsPointAtTheDocumentsHoldingThem) {
   EXPECT_TRUE(postings(files, "Đảng").empty());  // only folded terms are stored
 }
 
-TEST(SearchIndex, DocumentsTableHasLinksSubjectsAndExcerpts) {
-  const SiteDocument a = document("ve-cong-tac", "Về công tác </script>", "Nội dung \"trích\".");
-  const std::vector<SiteFile> files = search_index_files({&a});
-  const auto chunk = std::find_if(files.begin(), files.end(), [](const SiteFile& f) { return f.path == "tim-kiem/d-0.js"; });
-  ASSERT_NE(chunk, files.end());
-  EXPECT_NE(chunk->bytes.find("\"van-ban/ve-cong-tac.html\""), std::string::npos);
-  EXPECT_EQ(chunk->bytes.find("</script>"), std::string::npos);  // never closes the script
-  EXPECT_NE(chunk->bytes.find("Nội dung \\\"trích\\\"."), std::string::npos);
+TEST(SearchIndex, DocumentsTableHasLinksAndSubjectsTextsTheWholeBody) {
+  const std::string late = std::string(3000, 'x') + " uốn nắn ở cuối";
+  const SiteDocument a = document("ve-cong-tac", "Về công tác </script>", "Nội dung \"trích\".\n" + late);
+  const SiteDocument b = document("khong-than", "Chỉ có trích yếu", "");
+  const std::vector<SiteFile> files = search_index_files({&a, &b});
+  const auto file = [&](const std::string& path) {
+    const auto it = std::find_if(files.begin(), files.end(), [&](const SiteFile& f) { return f.path == path; });
+    return it == files.end() ? std::string() : it->bytes;
+  };
+  const std::string chunk = file("tim-kiem/d-0.js");
+  EXPECT_NE(chunk.find("\"van-ban/ve-cong-tac.html\""), std::string::npos);
+  EXPECT_EQ(chunk.find("</script>"), std::string::npos);  // never closes the script
+  // The text a snippet is cut from: the whole body, the subject when there is none.
+  EXPECT_EQ(file("tim-kiem/v-0.js"), "vanbanSearch.text(0,\"Nội dung \\\"trích\\\".\\n" + late + "\");\n");
+  EXPECT_EQ(file("tim-kiem/v-1.js"), "vanbanSearch.text(1,\"Chỉ có trích yếu\");\n");
+  // A long text is cut at a space before kSnippetTextBytes.
+  std::string words;
+  while (words.size() < 2 * kSnippetTextBytes) words += "ấp Bàu Sen ";
+  const SiteDocument c = document("dai", "Dài", words);
+  const std::string cut = search_index_files({&c})[3].bytes;
+  ASSERT_EQ(search_index_files({&c})[3].path, "tim-kiem/v-0.js");
+  EXPECT_LE(cut.size(), kSnippetTextBytes + 40);
+  EXPECT_TRUE(std::regex_search(cut, std::regex("(ấp|Bàu|Sen)\"\\);\n$"))) << cut.substr(cut.size() - 40);
+}
+
+// search.js cuts the snippet around the passage holding most of the query's words, wherever it
+// is in the text, and from the subject when the body holds none.
+TEST(SearchSnippet, AroundThePassageWithMostQueryWords) {
+  const std::string filler = "Chi bộ sinh hoạt định kỳ theo kế hoạch của cấp ủy. ";
+  std::string body;
+  for (int i = 0; i < 40; ++i) body += filler;
+  const std::string text = "Đảng ủy xã. " + body + "Cần uốn nắn việc Đảng ủy chậm báo cáo. " + body + "Uốn nắn.";
+  const std::vector<std::string> printed = testing::run_search_script(
+      {text, "Về việc uốn nắn sinh hoạt", "Đảng ủy"},
+      "const q = vanbanTerms('uon nan dang uy');\n"
+      "console.log(vanbanSnippet([lines[0], ''], q));\n"
+      "console.log(vanbanSnippet([lines[2], lines[1]], vanbanTerms('uon nan')));\n"
+      "console.log(vanbanSnippet([lines[0]], vanbanTerms('xylophon')));");
+  ASSERT_EQ(printed.size(), 3u);
+  EXPECT_NE(printed[0].find("Cần uốn nắn việc Đảng ủy chậm báo cáo."), std::string::npos) << printed[0];
+  EXPECT_EQ(printed[0].rfind("… ", 0), 0u) << printed[0];
+  EXPECT_LE(text::search_terms(printed[0]).size(), 60u);
+  EXPECT_EQ(printed[1], "Về việc uốn nắn sinh hoạt");
+  EXPECT_EQ(printed[2].rfind("Đảng ủy xã. Chi bộ", 0), 0u) << printed[2];
 }
 
 TEST(SearchIndex, ShardsGrowWithThePostings) {
@@ -94,6 +130,9 @@ TEST(SearchIndex, ShardsGrowWithThePostings) {
 TEST(Excerpt, CutAtASpaceWithAnEllipsis) {
   EXPECT_EQ(excerpt("  ngắn  gọn ", 40), "ngắn gọn");
   EXPECT_EQ(excerpt("một hai ba bốn năm", 12), "một hai ba…");
+  // Runs of white space count once, however long, before the cut.
+  EXPECT_EQ(excerpt("một" + std::string(500, ' ') + "hai\n\n\nba", 12), "một hai ba");
+  EXPECT_EQ(excerpt("một" + std::string(500, ' ') + "hai ba bốn năm", 12), "một hai ba…");
 }
 
 // search.js finds a term's shard with the same hash.

@@ -1,7 +1,8 @@
 // How work grows with the data, measured without a wall-clock limit: the time of the same job on
 // 10x the data divided by its time on 1x. Linear work gives about 10 (less, with fixed costs),
-// quadratic work about 100. It is the CPU time of the thread, so other processes do not count,
-// and a sanitizer build slows both sizes alike.
+// quadratic work about 100. It is CPU time (of the calling thread, or of the whole process for a
+// job that runs worker threads), so other processes do not count, and a sanitizer build slows
+// both sizes alike.
 #pragma once
 
 #include <time.h>
@@ -11,15 +12,16 @@
 
 namespace vanban::testing {
 
+enum class CpuClock { Thread, Process };
+
 // `run(n)` does the job on n items. The best of `tries` interleaved runs of each size is kept,
 // so that a moment of load on the machine does not count.
 template <class Run>
-double tenfold_growth(Run run, int n, int tries = 3) {
-  // CPU time of this thread: other processes on the machine do not count.
+double tenfold_growth(Run run, int n, int tries = 3, CpuClock clock = CpuClock::Thread) {
   const auto seconds = [&](int size) {
-    const auto now = [] {
+    const auto now = [clock] {
       timespec t{};
-      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+      clock_gettime(clock == CpuClock::Thread ? CLOCK_THREAD_CPUTIME_ID : CLOCK_PROCESS_CPUTIME_ID, &t);
       return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
     };
     const double start = now();

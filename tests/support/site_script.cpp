@@ -27,8 +27,8 @@ std::vector<std::string> run_search_script(const std::vector<std::string>& input
     std::ofstream script(dir + "/run.js");
     script << "const fs = require('fs');\n"
            << "const source = fs.readFileSync('" << source_dir() << "/templates/site/assets/search.js', 'utf8');\n"
-           << "const { vanbanFold, vanbanTerms, vanbanShard } = new Function(source.split('const vanbanSearch')[0] +\n"
-           << "  '; return { vanbanFold, vanbanTerms, vanbanShard };')();\n"
+           << "const { vanbanFold, vanbanTerms, vanbanShard, vanbanSnippet } = new Function(\n"
+           << "  source.split('const vanbanSearch')[0] + '; return { vanbanFold, vanbanTerms, vanbanShard, vanbanSnippet };')();\n"
            << "const lines = fs.readFileSync('" << dir << "/input.txt', 'utf8').split('\\n').slice(0, -1);\n"
            << body << '\n';
   }

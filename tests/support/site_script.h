@@ -1,5 +1,5 @@
 // Runs the site's search script (templates/site/assets/search.js) under node: its pure
-// functions (vanbanFold, vanbanTerms, vanbanShard) on the lines of `input`, through `body`, a
+// functions (vanbanFold, vanbanTerms, vanbanShard, vanbanSnippet) on the lines of `input`, through `body`, a
 // script that reads `lines` and prints one result per line. The tests that keep the C++ and
 // the JavaScript halves of search in step use it.
 #pragma once

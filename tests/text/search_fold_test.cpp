@@ -39,7 +39,9 @@ TEST(FoldForSearch, AgreesWithTheSiteScript) {
   const Strings words = {"Đảng ủy", "ĐẢNG ỦY", "uốn nắn", "Uốn Nắn", "nghị quyết", "Hòn Rồng",
                          "Phước Hòa Thạnh", "đặc khu", "Ủy ban Mặt trận Tổ quốc", "Rạch Cát Đông",
                          "vie\xCC\xA3\xCC\x82t", "Ơn Ưng Ăn", "ABC xyz 123", "Ñandú Ærø",
-                         "Tỉnh ủy Trường Giang", "kỳ họp thứ 9", "Số 18-CT/TU"};
+                         "Tỉnh ủy Trường Giang", "kỳ họp thứ 9", "Số 18-CT/TU",
+                         // beyond the folding table: fullwidth letters, a Hangul syllable
+                         "ＶＩỆＴ Ｎａｍ", "한국어", "Ωμέγα Ⅻ"};
   const Strings printed = testing::run_search_script(
       words, "for (const w of lines) console.log(vanbanFold(w) + '|' + vanbanTerms(w).join(' '));");
   ASSERT_EQ(printed.size(), words.size());

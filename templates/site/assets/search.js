@@ -21,8 +21,52 @@ function vanbanShard(term, shards) {
   return h % shards;
 }
 
+// About 200 characters around the passage that holds the most distinct words of the query
+// (then the most matches; then the earliest), from the start of a word: of the first of `texts`
+// (the body, then the subject) that holds any, else the start of the first.
+const VANBAN_SNIPPET = 200;
+function vanbanSnippet(texts, terms) {
+  const wanted = new Set(terms);
+  let text = "", hits = [];  // [offset, end, term] of each matching word
+  for (const candidate of texts) {
+    const t = candidate.replace(/\s+/g, " ").trim();
+    const found = [];
+    const re = /[\p{L}\p{N}\p{M}]+/gu;
+    for (let m; (m = re.exec(t));) {
+      const folded = vanbanFold(m[0]);
+      if (wanted.has(folded)) found.push([m.index, m.index + m[0].length, folded]);
+    }
+    if (found.length || candidate === texts[0]) [text, hits] = [t, found];
+    if (found.length) break;
+  }
+  // Each window of the span from a matching word: the most distinct words, then the tightest
+  // passage holding them all, then the most matches.
+  let best = null;
+  for (let i = 0, j = 0; i < hits.length; i++) {
+    j = Math.max(j, i + 1);  // a word longer than the span is a passage of its own
+    while (j < hits.length && hits[j][1] - hits[i][0] <= VANBAN_SNIPPET) j++;
+    const distinct = new Set(hits.slice(i, j).map(h => h[2])).size;
+    const seen = new Set();
+    let k = i;
+    for (; k < j; k++) if (seen.add(hits[k][2]).size === distinct) break;
+    const window = { distinct, span: hits[k][1] - hits[i][0], count: j - i, from: hits[i][0], to: hits[k][1] };
+    if (!best || distinct > best.distinct || (distinct === best.distinct &&
+        (window.span < best.span || (window.span === best.span && window.count > best.count)))) {
+      best = window;
+    }
+  }
+  const at = best ? best.from : 0;
+  // Some context before the passage, as much as the span leaves, cut at a space.
+  const lead = best ? Math.max(0, Math.min(60, VANBAN_SNIPPET - (best.to - best.from))) : 0;
+  let start = at - lead <= 0 ? 0 : text.indexOf(" ", at - lead) + 1;
+  if (start > at) start = at;
+  let end = Math.min(text.length, start + VANBAN_SNIPPET);
+  if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), best ? best.to : start + 1);
+  return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+}
+
 const vanbanSearch = (() => {
-  const state = { meta: null, shards: new Map(), chunks: new Map(), waiting: new Map() };
+  const state = { meta: null, shards: new Map(), chunks: new Map(), texts: new Map(), waiting: new Map() };
   const root = document.currentScript ? document.currentScript.src.replace(/assets\/search\.js.*$/, "") : "";
 
   function load(name) {
@@ -53,8 +97,8 @@ const vanbanSearch = (() => {
 
   async function documentRow(id) {
     const k = Math.floor(id / state.meta.chunk);
-    await load("d-" + k);
-    return state.chunks.get(k)[id - k * state.meta.chunk];
+    await Promise.all([load("d-" + k), load("v-" + id)]);
+    return state.chunks.get(k)[id - k * state.meta.chunk].concat([state.texts.get(id)]);
   }
 
   // Documents holding every term of the query, best first (BM25 with the subject's words
@@ -86,6 +130,7 @@ const vanbanSearch = (() => {
     meta(m) { state.meta = m; },
     terms(shard, table) { state.shards.set(shard, table); },
     docs(chunk, rows) { state.chunks.set(chunk, rows); },
+    text(id, text) { state.texts.set(id, text); },
     query,
   };
 })();
@@ -113,20 +158,6 @@ const vanbanSearch = (() => {
     return element;
   }
 
-  // About 200 characters of `text` from a little before its first matching word.
-  function around(text, terms) {
-    const wanted = new Set(terms);
-    const re = /[\p{L}\p{N}\p{M}]+/gu;
-    let m, at = 0;
-    while ((m = re.exec(text))) {
-      if (wanted.has(vanbanFold(m[0]))) { at = m.index; break; }
-    }
-    let start = at < 60 ? 0 : text.lastIndexOf(" ", at - 40) + 1;
-    let end = Math.min(text.length, start + 200);
-    if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), at + 1);
-    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
-  }
-
   let latest = 0;
   async function run(text) {
     const ticket = ++latest;
@@ -144,7 +175,7 @@ const vanbanSearch = (() => {
       return;
     }
     if (ticket !== latest) return;
-    const items = found.rows.map(([href, subject, date, kind, excerpt]) => {
+    const items = found.rows.map(([href, subject, date, kind, text]) => {
       const li = document.createElement("li");
       const title = document.createElement("p");
       title.className = "item-title";
@@ -154,7 +185,7 @@ const vanbanSearch = (() => {
       const meta = document.createElement("p");
       meta.className = "item-meta";
       meta.textContent = kind + " · " + date;
-      const snippet = highlighted(document.createElement("p"), around(excerpt, found.terms), found.terms);
+      const snippet = highlighted(document.createElement("p"), vanbanSnippet([text, subject], found.terms), found.terms);
       snippet.className = "snippet";
       li.append(title, meta, snippet);
       return li;

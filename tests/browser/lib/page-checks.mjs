@@ -3,7 +3,7 @@
 import { injectAxe } from './browser.mjs';
 
 // Nothing sticks out sideways: every box and every run of text lies inside the window. Only a
-// table may be wider, scrolling in a box of its own; what a box clips is reported too (text cut
+// table or a chart may be wider, scrolling in a box of its own; what a box clips is reported too (text cut
 // off is as unread as text off screen), except screen-reader text clipped to a pixel.
 export function horizontalOverflow(page) {
   return page.evaluate(() => {
@@ -13,7 +13,7 @@ export function horizontalOverflow(page) {
       problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px in a ${width} px window`);
     }
     const excused = node => {
-      const table = (node.nodeType === Node.TEXT_NODE ? node.parentElement : node).closest('table');
+      const table = (node.nodeType === Node.TEXT_NODE ? node.parentElement : node).closest('table, svg');
       for (let box = node.parentElement; box && box !== document.body; box = box.parentElement) {
         const overflow = getComputedStyle(box).overflowX;
         if (overflow === 'visible') continue;
@@ -86,4 +86,28 @@ export async function axeViolations(page) {
     })));
   return violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(v => `axe ${v.impact} ${v.id}: ${v.help} (${v.count}× e.g. ${v.targets.join(', ')})`);
+}
+
+// The lines of text of each element matching `selector`, as the browser broke them: characters
+// grouped by the top of their box, spaces collapsed.
+export function renderedLines(page, selector) {
+  return page.evaluate(selector => [...document.querySelectorAll(selector)].flatMap(element => {
+    const rows = new Map();
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const graphemes = new Intl.Segmenter('vi', { granularity: 'grapheme' });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const { segment, index } of graphemes.segment(node.data)) {
+        range.setStart(node, index);
+        range.setEnd(node, index + segment.length);
+        const box = [...range.getClientRects()].find(rect => rect.width > 0);
+        if (!box) { if (rows.size) [...rows.values()].at(-1).push(' '); continue; }
+        const top = Math.round(box.top);
+        if (!rows.has(top)) rows.set(top, []);
+        rows.get(top).push(segment);
+      }
+    }
+    return [...rows.entries()].sort((a, b) => a[0] - b[0])
+      .map(([, chars]) => chars.join('').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  }), selector);
 }
