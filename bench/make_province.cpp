@@ -30,6 +30,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// `value` in at least `digits` digits, more when it needs them: ids stay unique at any size
+// ("C0042", and "C12345" past ten thousand cadres).
+std::string zero_padded(int value, std::size_t digits) {
+  std::string s = std::to_string(value);
+  return s.size() < digits ? std::string(digits - s.size(), '0') + s : s;
+}
+
 constexpr int kYear = 2026;
 constexpr int kMonth = 10;
 constexpr int kDaysInMonth = 31;
@@ -235,7 +242,7 @@ Province make_province(int branch_count, std::uint32_t seed) {
   std::vector<int> provincial_cadres;
   for (int i = 0; i < cadre_count; ++i) {
     Cadre c;
-    c.id = "C" + std::to_string(10000 + i).substr(1);
+    c.id = "C" + zero_padded(i, 4);
     // One draw per statement: the operands of + are evaluated in no fixed order.
     const std::string& family = draw.pick(kFamily);
     const std::string& middle = draw.pick(kMiddle);
@@ -272,8 +279,7 @@ Province make_province(int branch_count, std::uint32_t seed) {
     if (i % 6 == 0) ++hamlets_in_commune[static_cast<std::size_t>(b.commune_index)];
     const int local = hamlets_in_commune[static_cast<std::size_t>(b.commune_index)];
     const std::string hamlet_name = "ấp " + place_name(local * 17 + b.commune_index) + " " + std::to_string(local);
-    b.id = "X" + std::to_string(1000 + b.commune_index).substr(1) + "-" + o.code + "-" +
-           std::to_string(100 + local).substr(1);
+    b.id = "X" + zero_padded(b.commune_index, 3) + "-" + o.code + "-" + zero_padded(local, 2);
     b.kind = o.kind;
     b.organisation = o.id;
     b.name = std::string(o.branch_prefix) + " " + hamlet_name;

@@ -1,5 +1,7 @@
 #include "batch/build_run.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <thread>
@@ -107,6 +109,10 @@ int run_build(const Engine& engine, const BuildRequest& request, std::ostream& e
     const MonthJobSettings month{input_dir, output_dir, request.data_dir, request.source};
     progress.phase(folder + ": reading " + (documents ? input_dir : meeting_data_path(month)));
     FolderJob job = documents ? documents_job(input_dir, output_dir) : month_job(month);
+    // Reading a month's data built and freed a tree several times the size of what is kept;
+    // glibc keeps freed pages for this thread's next allocations, which rendering (on the
+    // workers' own arenas) never makes. Giving them back keeps the build's peak at the reading.
+    malloc_trim(0);
     if (!keep_going()) break;
     progress.phase(folder + ": " + count(job.items.size()) + " documents");
 

@@ -133,7 +133,7 @@ Result<MeetingData> read_meetings_xml(const std::string& path, const std::string
 Result<MeetingData> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,
                                             const std::string& schema_path) {
   Result<MeetingData> result;
-  XmlDocPtr doc = parse_and_validate(bytes, name, schema_path, result.errors);
+  XmlDocPtr doc = parse_and_validate(bytes, name, schema_path, result.errors, TextContent::Records);
   if (!doc) return result;
   MeetingData raw = MeetingXmlReader(bytes, name, result.errors).read(xmlDocGetRootElement(doc.get()));
   result.value = check_meetings(std::move(raw), result.errors);

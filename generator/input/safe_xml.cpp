@@ -60,6 +60,7 @@ struct ParseState {
   Diagnostics* errors = nullptr;
   std::size_t doctype = npos;
   bool syntax_error = false;
+  bool drop_blanks = false;  // TextContent::Records
   startElementNsSAX2Func next_start_element = nullptr;  // libxml2's own handlers
   charactersSAXFunc next_characters = nullptr;
   charactersSAXFunc next_blanks = nullptr;
@@ -113,12 +114,19 @@ void note_text_start(xmlParserCtxtPtr ctxt, xmlNode* parent, xmlNode* before, co
   if (at != npos) set_offset(parent->last, at);
 }
 
+bool is_blank(const xmlChar* ch, int len) {
+  return std::all_of(ch, ch + len, [](xmlChar c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
 // characters, ignorableWhitespace and cdataBlock: libxml2's handler, then the text's offset.
+// In records, white space that would start a text node is dropped (what follows it, if
+// anything, starts the node instead).
 template <charactersSAXFunc ParseState::*next, bool cdata>
 void on_text(void* ctx, const xmlChar* ch, int len) {
   auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
   xmlNode* parent = ctxt->node;
   xmlNode* before = parent ? parent->last : nullptr;
+  if (!cdata && state_of(ctx).drop_blanks && (!before || before->type != XML_TEXT_NODE) && is_blank(ch, len)) return;
   (state_of(ctx).*next)(ctx, ch, len);
   note_text_start(ctxt, parent, before, ch, len, cdata);
 }
@@ -313,7 +321,7 @@ int column_of_element(std::string_view bytes, int line, std::string_view element
 }
 
 XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
-                             const std::string& schema_path, Diagnostics& errors) {
+                             const std::string& schema_path, Diagnostics& errors, TextContent text) {
   init_libxml();
   const std::size_t errors_before = errors.size();
   const auto fail = [&](std::size_t offset, std::string message) {
@@ -345,6 +353,7 @@ XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
   st.skipped = bom;
   st.name = &name;
   st.errors = &errors;
+  st.drop_blanks = text == TextContent::Records;
   std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(),
                                                                   xmlFreeParserCtxt);
   if (!ctxt) return fail(0, "out of memory");

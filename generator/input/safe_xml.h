@@ -21,12 +21,19 @@ struct XmlDocDeleter {
 };
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
+// Mixed: text is kept as written (document markup, where a space between two inline elements
+// is a word space). Records: a data file whose text content is trimmed by its reader; white space
+// between elements is not kept in the tree, where its nodes were about half of a large meeting
+// file's memory.
+enum class TextContent { Mixed, Records };
+
 // Parses `bytes` (must be UTF-8; a BOM is accepted) and validates it against the RELAX NG
 // schema at `schema_path` (cached per path; an empty path checks well-formedness only, for readers
 // that accept what the schema does not yet, such as a half-written draft). On failure, `errors` holds every problem found.
 // The document keeps a LineIndex of `bytes` (in doc->_private): `bytes` must outlive it.
 XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
-                             const std::string& schema_path, Diagnostics& errors);
+                             const std::string& schema_path, Diagnostics& errors,
+                             TextContent text = TextContent::Mixed);
 
 // Why a file of `bytes` is refused under a limit of `limit` bytes (input/input_limits.h).
 std::string too_large(std::size_t bytes, std::size_t limit);

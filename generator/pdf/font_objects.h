@@ -1,5 +1,5 @@
-// PoDoFo objects shared by the page writer and the signature appearances (generator/sign): an
-// embedded subset font as PDF objects, and streams stored already compressed.
+// PoDoFo objects for the signature appearances (generator/sign), which update a PDF through
+// PoDoFo: an embedded subset font as PDF objects, and streams stored already compressed.
 #pragma once
 
 #include <podofo.h>

@@ -1,7 +1,6 @@
 #include "pdf/pdf_writer.h"
 
-#include <podofo.h>
-
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -10,8 +9,8 @@
 #include <cstring>
 #include <ctime>
 #include <memory>
-#include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,15 +18,13 @@
 #include "font/utf8_decode.h"
 #include "pdf/embedded_font.h"
 #include "pdf/flate.h"
-#include "pdf/font_objects.h"
+#include "pdf/pdf_file.h"
 #include "pdf/pdf_number.h"
 #include "pdf/pdfa.h"
 
 namespace vanban {
 
 namespace {
-
-using namespace PoDoFo;
 
 // A PDF date has a four-digit year: 0000-01-01T00:00:00Z .. 9999-12-31T23:59:59Z.
 constexpr long long kMinTimestamp = -62167219200;
@@ -67,16 +64,14 @@ class Content {
   std::string buf_;
 };
 
-PdfVariant number(long long v) { return pdf_integer(v); }
-
 // One of the four faces as used by this document. CIDs are 1..n for the n code points drawn, in
 // ascending order (see embedded_font.h), so a code point's CID is one plus its rank in `used`.
 struct DocFont {
   std::array<std::uint64_t, 0x10000 / 64> used{};   // bit set of the BMP code points drawn
   std::array<std::uint16_t, 0x10000 / 64> below{};  // code points in `used` before each word
   std::shared_ptr<const EmbeddedFont> embedded;
-  PdfName name;
-  PdfReference ref;
+  std::string name;  // resource name: "F1" .. "F4"
+  int object = 0;    // of its Type0 font dictionary
 
   void use(char32_t cp) { used[cp >> 6] |= std::uint64_t{1} << (cp & 63); }
   unsigned cid(char32_t cp) const {
@@ -85,9 +80,12 @@ struct DocFont {
   }
 };
 
+// The objects, numbered in the order PoDoFo created them: the catalog, the Info dictionary and
+// the page tree; five per face used (FontFile2, FontDescriptor, CIDFont, ToUnicode, Type0);
+// each page and its content stream; the XMP metadata and the ICC profile.
 class Writer {
  public:
-  explicit Writer(const FontSet& fonts) : fonts_(fonts) { creating_.unlock(); }
+  explicit Writer(const FontSet& fonts) : fonts_(fonts) {}
 
   // Records the code points of every style and checks that each has a glyph. The fonts must
   // be complete before any content stream is written, since CIDs depend on the whole set.
@@ -113,7 +111,72 @@ class Writer {
     return std::nullopt;
   }
 
-  void embed_fonts() {
+  // A signature field asked for goes over the first page's signature box (write_pdf checks that
+  // there is one).
+  std::string write(const Pages& pages, const IccProfile& icc) {
+    std::vector<int> font_styles;
+    prepare_fonts(font_styles);
+    const int first_page = 4 + 5 * static_cast<int>(font_styles.size());
+    const int page_count = static_cast<int>(pages.pages.size());
+    int next = first_page + 2 * page_count;
+    if (!pages.signature_field.empty()) {
+      for (int k = 0; k < page_count && field_page_ < 0; ++k)
+        if (pages.pages[static_cast<std::size_t>(k)].signature_box) field_page_ = k;
+      field_page_object_ = first_page + 2 * field_page_;
+      field_ = next + 1;  // after its appearance; the AcroForm follows it
+      next += 3;
+    }
+    const int metadata = next, profile = metadata + 1;
+
+    file_.begin_object(1);
+    std::string& out = file_.bytes();
+    out += "<</Type/Catalog";
+    if (field_ > 0) {
+      out += "/AcroForm";
+      append_ref(out, field_ + 1);
+    }
+    out += "/Metadata";
+    append_ref(out, metadata);
+    out += "/OutputIntents[<</Type/OutputIntent/DestOutputProfile";
+    append_ref(out, profile);
+    out += "/Info(sRGB IEC61966-2.1)/OutputConditionIdentifier(sRGB IEC61966-2.1)/S/GTS_PDFA1>>]/Pages 3 0 R>>";
+    file_.end_object();
+    write_info(pages.info);
+    file_.begin_object(3);
+    out += "<</Type/Pages/Count";
+    append_int(out, page_count);
+    out += "/Kids[";
+    for (int k = 0; k < page_count; ++k) append_ref(out, first_page + 2 * k);
+    out += "]>>";
+    file_.end_object();
+    int object = 4;
+    for (const int style : font_styles) {
+      fonts_used_[style].object = object + 4;
+      write_font(*fonts_used_[style].embedded, object);
+      object += 5;
+    }
+    for (const Page& page : pages.pages) {
+      write_page(page, object);
+      object += 2;
+    }
+    if (field_ > 0) write_signature_field(pages.pages[static_cast<std::size_t>(field_page_)], pages.signature_field);
+    file_.begin_object(metadata);
+    const std::string xmp = xmp_packet(pages.info);
+    out += "<</Type/Metadata/Length";
+    append_int(out, static_cast<long long>(xmp.size()));
+    out += "/Subtype/XML>>";
+    file_.end_stream_object(xmp);
+    file_.begin_object(profile);
+    out += "<</Filter/FlateDecode/Length";
+    append_int(out, static_cast<long long>(icc.compressed.size()));
+    out += "/N 3>>";
+    file_.end_stream_object(icc.compressed);
+    return file_.finish();
+  }
+
+ private:
+  // Each face drawn gets its subset (CIDs in code point order) and its resource name.
+  void prepare_fonts(std::vector<int>& styles) {
     std::vector<char32_t> code_points;
     for (int style = 0; style < 4; ++style) {
       DocFont& f = fonts_used_[style];
@@ -126,91 +189,195 @@ class Writer {
       }
       if (code_points.empty()) continue;
       f.embedded = embedded_font(fonts_.face(static_cast<FontStyle>(style)), code_points);
-      f.name = PdfName("F" + std::to_string(style + 1));
-      f.ref = add_font_objects(doc_.GetObjects(), *f.embedded);
+      f.name = "F" + std::to_string(style + 1);
+      styles.push_back(style);
     }
   }
 
-  void write_page(const Page& page) {
-    PdfPage* pdf_page = doc_.CreatePage(PdfRect(0, 0, page.width, page.height));
+  // Info in UTF-16 text strings; the dates from the document, never the clock.
+  void write_info(const DocumentInfo& info) {
+    file_.begin_object(2);
+    std::string& out = file_.bytes();
+    const std::string date = pdf_date(info.timestamp);
+    out += "<<";
+    if (!info.author.empty()) {
+      out += "/Author";
+      append_text_string(out, info.author);
+    }
+    out += "/CreationDate";
+    append_ascii_string(out, date);
+    out += "/Creator(vanban)";
+    if (!info.keywords.empty()) {
+      out += "/Keywords";
+      append_text_string(out, info.keywords);
+    }
+    out += "/ModDate";
+    append_ascii_string(out, date);
+    out += "/Producer(vanban)";
+    if (!info.subject.empty()) {
+      out += "/Subject";
+      append_text_string(out, info.subject);
+    }
+    if (!info.title.empty()) {
+      out += "/Title";
+      append_text_string(out, info.title);
+    }
+    out += ">>";
+    file_.end_object();
+  }
+
+  // FontFile2, FontDescriptor, CIDFontType2, ToUnicode and Type0, from object `first` on.
+  void write_font(const EmbeddedFont& e, int first) {
+    std::string& out = file_.bytes();
+    file_.begin_object(first);
+    out += "<</Filter/FlateDecode/Length";
+    append_int(out, static_cast<long long>(e.font_file.size()));
+    out += "/Length1";
+    append_int(out, static_cast<long long>(e.font_file_length));
+    out += ">>";
+    file_.end_stream_object(e.font_file);
+
+    file_.begin_object(first + 1);
+    out += "<</Type/FontDescriptor/Ascent";
+    append_int(out, e.ascent);
+    out += "/CapHeight";
+    append_int(out, e.cap_height);
+    out += "/Descent";
+    append_int(out, e.descent);
+    out += "/Flags";
+    append_int(out, e.flags);
+    out += "/FontBBox[";
+    for (const long long v : e.bbox) append_int(out, v);
+    out += "]/FontFile2";
+    append_ref(out, first);
+    out += "/FontName/" + e.base_font + "/ItalicAngle ";
+    append_milli(out, std::llround(e.italic_angle * 1000));
+    out += "/StemV";
+    append_int(out, e.stem_v);
+    out += ">>";
+    file_.end_object();
+
+    file_.begin_object(first + 2);
+    out += "<</Type/Font/BaseFont/" + e.base_font +
+           "/CIDSystemInfo<</Ordering(Identity)/Registry(Adobe)/Supplement 0>>/CIDToGIDMap/Identity/FontDescriptor";
+    append_ref(out, first + 1);
+    out += "/Subtype/CIDFontType2/W";
+    out += e.widths;
+    out += ">>";
+    file_.end_object();
+
+    file_.begin_object(first + 3);
+    out += "<</Filter/FlateDecode/Length";
+    append_int(out, static_cast<long long>(e.to_unicode.size()));
+    out += ">>";
+    file_.end_stream_object(e.to_unicode);
+
+    file_.begin_object(first + 4);
+    out += "<</Type/Font/BaseFont/" + e.base_font + "/DescendantFonts[";
+    append_ref(out, first + 2);
+    out += "]/Encoding/Identity-H/Subtype/Type0/ToUnicode";
+    append_ref(out, first + 3);
+    out += ">>";
+    file_.end_object();
+  }
+
+  // [llx lly urx ury] of the page's signature box in PDF user space, whole points.
+  static std::array<long long, 4> signature_rect(const Page& page) {
+    const Rect& r = *page.signature_box;
+    return {std::llround(r.x), std::llround(page.height - r.y - r.height), std::llround(r.x + r.width),
+            std::llround(page.height - r.y)};
+  }
+
+  // An unsigned signature field named `name` over the page's signature box, for a signing tool
+  // to fill: a widget merged with its field, printed (PDF/A-2 6.3.2) with an empty appearance of
+  // the box's size as its only /AP entry (6.3.3), listed in an AcroForm without NeedAppearances
+  // (6.4.1), no /DA and no /DR, so no font to embed. No /SigFlags: nothing is signed yet.
+  // Objects: the appearance, the field (field_), the AcroForm.
+  void write_signature_field(const Page& page, const std::string& name) {
+    const std::array<long long, 4> r = signature_rect(page);
+    std::string& out = file_.bytes();
+    const std::string empty = flate_compress(std::string_view(), kContentLevel);
+    file_.begin_object(field_ - 1);
+    out += "<</Type/XObject/BBox[ 0 0";
+    append_int(out, r[2] - r[0]);
+    append_int(out, r[3] - r[1]);
+    out += "]/Filter/FlateDecode/Length";
+    append_int(out, static_cast<long long>(empty.size()));
+    out += "/Resources<<>>/Subtype/Form>>";
+    file_.end_stream_object(empty);
+
+    file_.begin_object(field_);
+    out += "<</Type/Annot/AP<</N";
+    append_ref(out, field_ - 1);
+    out += ">>/F 4/FT/Sig/P";
+    append_ref(out, field_page_object_);
+    out += "/Rect[";
+    for (const long long v : r) append_int(out, v);
+    out += "]/Subtype/Widget/T";
+    append_text_string(out, name);
+    out += ">>";
+    file_.end_object();
+
+    file_.begin_object(field_ + 1);
+    out += "<</Fields[";
+    append_ref(out, field_);
+    out += "]>>";
+    file_.end_object();
+  }
+
+  // The page dictionary as object `number`, its content stream as the next.
+  void write_page(const Page& page, int number) {
     Content c;
     std::size_t estimate = 256 + 64 * page.paths.size();
     for (const TextItem& t : page.texts) estimate += 40 + 2 * t.text.size();  // ~4 hex per glyph
     c.bytes().reserve(estimate);
     for (const PathItem& path : page.paths) write_path(c, path, page.height);
-    if (!page.texts.empty()) write_texts(c, *pdf_page, page);
-    set_flate_stream(*pdf_page->GetContentsForAppending(),
-                     flate_compress(c.bytes(), kContentLevel));
+    std::array<bool, 4> on_page{};
+    if (!page.texts.empty()) write_texts(c, on_page, page);
+    const std::string content = flate_compress(c.bytes(), kContentLevel);
+
+    std::string& out = file_.bytes();
+    file_.begin_object(number);
+    out += "<</Type/Page";
+    if (field_ > 0 && number == field_page_object_) {
+      out += "/Annots[";
+      append_ref(out, field_);
+      out += ']';
+    }
+    out += "/Contents";
+    append_ref(out, number + 1);
+    out += "/MediaBox[ 0 0";
+    append_real(out, page.width);
+    append_real(out, page.height);
+    out += "]/Parent 3 0 R/Resources<<";
+    if (on_page[0] || on_page[1] || on_page[2] || on_page[3]) {
+      out += "/Font<<";
+      for (int style = 0; style < 4; ++style) {
+        if (!on_page[style]) continue;
+        out += '/';
+        out += fonts_used_[style].name;
+        append_ref(out, fonts_used_[style].object);
+      }
+      out += ">>";
+    }
+    out += "/ProcSet[/PDF/Text/ImageB/ImageC/ImageI]>>";
     if (page.signature_box) {
-      const Rect& r = *page.signature_box;
-      PdfArray box;
-      for (const double v : {r.x, page.height - r.y - r.height, r.x + r.width, page.height - r.y})
-        box.push_back(number(std::llround(v)));
-      pdf_page->GetObject()->GetDictionary().AddKey(kSignatureBoxKey, box);
+      out += '/';
+      out += kSignatureBoxKey;
+      out += '[';
+      for (const long long v : signature_rect(page)) append_int(out, v);
+      out += ']';
     }
+    out += ">>";
+    file_.end_object();
+
+    file_.begin_object(number + 1);
+    out += "<</Filter/FlateDecode/Length";
+    append_int(out, static_cast<long long>(content.size()));
+    out += ">>";
+    file_.end_stream_object(content);
   }
 
-  // An unsigned signature field named `name` over the recorded signature box, for a signing tool
-  // to fill: a widget merged with its field, printed (PDF/A-2 6.3.2) with an empty appearance of
-  // the box's size as its only /AP entry (6.3.3), listed in an AcroForm without NeedAppearances
-  // (6.4.1), no /DA and no /DR, so no font to embed. No /SigFlags: nothing is signed yet.
-  // Returns false when no page has a signature box.
-  bool add_signature_field(const std::string& name) {
-    for (int i = 0; i < doc_.GetPageCount(); ++i) {
-      PdfObject* page = doc_.GetPage(i)->GetObject();
-      const PdfObject* box = page->GetDictionary().GetKey(kSignatureBoxKey);
-      if (box == nullptr) continue;
-      const PdfArray& r = box->GetArray();
-      PdfVecObjects& objects = doc_.GetObjects();
-      PdfObject* appearance = objects.CreateObject("XObject");
-      PdfDictionary& a = appearance->GetDictionary();
-      a.AddKey(PdfName::KeySubtype, PdfName("Form"));
-      PdfArray bbox;
-      bbox.push_back(number(0));
-      bbox.push_back(number(0));
-      bbox.push_back(number(r[2].GetNumber() - r[0].GetNumber()));
-      bbox.push_back(number(r[3].GetNumber() - r[1].GetNumber()));
-      a.AddKey("BBox", bbox);
-      a.AddKey("Resources", PdfDictionary());
-      set_flate_stream(*appearance, flate_compress(std::string(), kContentLevel));
-
-      PdfObject* field = objects.CreateObject("Annot");
-      PdfDictionary& f = field->GetDictionary();
-      f.AddKey(PdfName::KeySubtype, PdfName("Widget"));
-      f.AddKey("FT", PdfName("Sig"));
-      f.AddKey("T", utf8(name));
-      f.AddKey("Rect", r);
-      f.AddKey("P", page->Reference());
-      f.AddKey("F", number(4));  // Print
-      PdfDictionary ap;
-      ap.AddKey("N", appearance->Reference());
-      f.AddKey("AP", ap);
-      PdfArray annots;
-      annots.push_back(field->Reference());
-      page->GetDictionary().AddKey("Annots", annots);
-      PdfArray fields;
-      fields.push_back(field->Reference());
-      PdfDictionary form;
-      form.AddKey("Fields", fields);
-      doc_.GetCatalog()->GetDictionary().AddKey("AcroForm", objects.CreateObject(form)->Reference());
-      return true;
-    }
-    return false;
-  }
-
-  std::string finish(const DocumentInfo& info, const IccProfile& icc) {
-    set_info(info);
-    add_pdfa(info, icc);
-    doc_.SetPdfVersion(ePdfVersion_1_7);
-    PdfRefCountedBuffer buffer;
-    PdfOutputDevice device(&buffer);
-    doc_.Write(&device);
-    std::string pdf(buffer.GetBuffer(), device.GetLength());
-    set_file_id(pdf);
-    return pdf;
-  }
-
- private:
   static void write_path(Content& c, const PathItem& path, double height) {
     if (path.ops.empty() || (!path.stroke && !path.fill)) return;
     c.op("q");
@@ -254,8 +421,7 @@ class Writer {
   // into one TJ array, placed by displacements instead of a Td each: the content is about a third
   // smaller, so it is built and compressed faster. A displacement is computed in integer 1e-6 em
   // from the exact /W advances and the run's own x, so positions do not drift along the line.
-  void write_texts(Content& c, PdfPage& pdf_page, const Page& page) {
-    std::array<bool, 4> on_page{};
+  void write_texts(Content& c, std::array<bool, 4>& on_page, const Page& page) {
     int current_style = -1;
     long long current_size = -1;
     long long line_x = 0, line_y = 0;  // text line origin in 1/1000 pt (Td is relative to it)
@@ -266,10 +432,7 @@ class Writer {
     for (const TextItem& t : page.texts) {
       const int style = static_cast<int>(t.style);
       const DocFont& f = fonts_used_[style];
-      if (!on_page[style]) {
-        pdf_page.AddResource(f.name, f.ref, PdfName("Font"));
-        on_page[style] = true;
-      }
+      on_page[style] = true;
       const long long size = std::llround(t.size * 1000);
       const long long y = std::llround((page.height - t.baseline) * 1000);
       if (in_array && style == current_style && size == current_size && y == line_y) {
@@ -281,7 +444,7 @@ class Writer {
         if (in_array) c.op("]TJ");
         if (style != current_style || size != current_size) {
           out += '/';
-          out += f.name.GetName();
+          out += f.name;
           out += ' ';
           c.milli(size);
           c.op("Tf");
@@ -312,109 +475,24 @@ class Writer {
     c.op("ET");
   }
 
-  // PoDoFo's trailer /ID is the MD5 of the Info dictionary alone: deterministic, but the same for
-  // every document of a batch that shares title, author and timestamp, and at times shorter than
-  // 32 hex digits (28 for one report of the 10,000-branch month). The whole array is replaced (the trailer follows the xref, so no offset moves) by a hash of everything before
-  // the trailer: FNV-1a 128 taken over 8-byte little-endian words (a word per step keeps it
-  // ~0.03 ms), fully specified so the same bytes give the same /ID on every build. PoDoFo's MD5
-  // is not exported.
-  static void set_file_id(std::string& pdf) {
-    const std::size_t trailer = pdf.rfind("trailer");
-    const std::size_t id = trailer == std::string::npos ? trailer : pdf.find("/ID[<", trailer);
-    const std::size_t id_end = id == std::string::npos ? id : pdf.find(">]", id);
-    if (id_end == std::string::npos) PODOFO_RAISE_ERROR_INFO(ePdfError_InternalLogic, "no trailer /ID");
-    using u128 = unsigned __int128;
-    constexpr u128 kPrime = (u128{1} << 88) | 0x13B;
-    u128 hash = (u128{0x6c62272e07bb0142} << 64) | 0x62b821756295c58d;
-    std::size_t i = 0;
-    for (; i + 8 <= trailer; i += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, pdf.data() + i, 8);
-      if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
-      hash = (hash ^ word) * kPrime;
-    }
-    if (i < trailer) {  // the last, partial word
-      std::uint64_t word = 0;
-      for (std::size_t b = 0; i + b < trailer; ++b) {
-        word |= std::uint64_t{static_cast<unsigned char>(pdf[i + b])} << (8 * b);
-      }
-      hash = (hash ^ word) * kPrime;
-    }
-    static constexpr char kHexDigits[] = "0123456789ABCDEF";
-    std::string hex(32, '0');
-    for (std::size_t i = 0; i < hex.size(); ++i) hex[i] = kHexDigits[static_cast<unsigned>(hash >> (124 - 4 * i)) & 15];
-    pdf.replace(id, id_end + 2 - id, "/ID[<" + hex + "><" + hex + ">]");
-  }
-
-  static PdfString utf8(const std::string& s) {
-    return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
-  }
-
   // PDF date in UTC ("D:YYYYMMDDHHmmSSZ"): never the clock, never the local zone. The
   // timestamp is in [kMinTimestamp, kMaxTimestamp] (checked by write_pdf).
-  static PdfString pdf_date(long long timestamp) {
+  static std::string pdf_date(long long timestamp) {
     const std::time_t t = static_cast<std::time_t>(timestamp);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[80];
     std::snprintf(buf, sizeof buf, "D:%04d%02d%02d%02d%02d%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
                   tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-    return PdfString(buf);
-  }
-
-  // PdfInfo put the clock time and PoDoFo's name in on construction; both are replaced.
-  void set_info(const DocumentInfo& info) {
-    PdfInfo* pdf_info = doc_.GetInfo();
-    if (!info.title.empty()) pdf_info->SetTitle(utf8(info.title));
-    if (!info.author.empty()) pdf_info->SetAuthor(utf8(info.author));
-    if (!info.subject.empty()) pdf_info->SetSubject(utf8(info.subject));
-    if (!info.keywords.empty()) pdf_info->SetKeywords(utf8(info.keywords));
-    pdf_info->SetCreator(PdfString("vanban"));
-    pdf_info->SetProducer(PdfString("vanban"));
-    PdfDictionary& dict = pdf_info->GetObject()->GetDictionary();
-    const PdfString date = pdf_date(info.timestamp);
-    dict.AddKey(PdfName("CreationDate"), date);
-    dict.AddKey(PdfName("ModDate"), date);
-  }
-
-  // PDF/A-2b (ISO 19005-2): the XMP packet beside the Info dictionary, and the sRGB
-  // OutputIntent. The rest holds by construction: every font is an embedded subset with /W from
-  // its own program and no CIDSet, no encryption, the binary header comment and /ID (PoDoFo).
-  void add_pdfa(const DocumentInfo& info, const IccProfile& icc) {
-    PdfVecObjects& objects = doc_.GetObjects();
-    PdfDictionary& catalog = doc_.GetCatalog()->GetDictionary();
-
-    PdfObject* metadata = objects.CreateObject("Metadata");
-    metadata->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("XML"));
-    const std::string xmp = xmp_packet(info);
-    metadata->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());
-    catalog.AddKey("Metadata", metadata->Reference());
-
-    PdfObject* profile = objects.CreateObject();
-    set_flate_stream(*profile, icc.compressed);
-    profile->GetDictionary().AddKey("N", number(3));
-    PdfDictionary intent;
-    intent.AddKey(PdfName::KeyType, PdfName("OutputIntent"));
-    intent.AddKey("S", PdfName("GTS_PDFA1"));
-    intent.AddKey("OutputConditionIdentifier", PdfString("sRGB IEC61966-2.1"));
-    intent.AddKey("Info", PdfString("sRGB IEC61966-2.1"));
-    intent.AddKey("DestOutputProfile", profile->Reference());
-    PdfArray intents;
-    intents.push_back(intent);
-    catalog.AddKey("OutputIntents", intents);
-  }
-
-  // PoDoFo stamps each new document's Info with localtime(), whose buffer all threads share;
-  // the stamp is replaced in set_info, but creating documents must not race.
-  static std::mutex& creation_mutex() {
-    static std::mutex m;
-    return m;
+    return buf;
   }
 
   const FontSet& fonts_;
-  std::unique_lock<std::mutex> creating_{creation_mutex()};
-  PdfMemDocument doc_;
   std::array<DocFont, 4> fonts_used_;
+  PdfFile file_;
+  int field_page_ = -1;        // index of the page under the signature field
+  int field_page_object_ = 0;  // and its object
+  int field_ = 0;              // object of the signature field; 0: none
 };
 
 // NaN, infinite or absurd numbers cannot be written (numbers are rounded through long long);
@@ -438,14 +516,6 @@ std::optional<std::string> invalid_geometry(const Page& page) {
   return std::nullopt;
 }
 
-std::string describe(const PdfError& e) {
-  std::string message = std::string("PDF writing failed: ") + PdfError::ErrorMessage(e.GetError());
-  for (const PdfErrorInfo& info : e.GetCallstack()) {
-    if (!info.GetInformation().empty()) message += " (" + info.GetInformation() + ")";
-  }
-  return message;
-}
-
 }  // namespace
 
 Result<std::string> write_pdf(const Pages& pages, const FontSet& fonts) {
@@ -465,17 +535,13 @@ Result<std::string> write_pdf(const Pages& pages, const FontSet& fonts) {
   try {
     Writer writer(fonts);
     if (auto error = writer.collect(pages)) return Result<std::string>::failure(*error);
-    writer.embed_fonts();
-    for (const Page& page : pages.pages) writer.write_page(page);
-    if (!pages.signature_field.empty() && !writer.add_signature_field(pages.signature_field)) {
+    const bool has_box = std::any_of(pages.pages.begin(), pages.pages.end(), [](const Page& p) { return p.signature_box.has_value(); });
+    if (!pages.signature_field.empty() && !has_box)
       return Result<std::string>::failure(
           {"", 0, 0, "no signature block to place the signature field '" + pages.signature_field + "' over"});
-    }
     Result<std::string> result;
-    result.value = writer.finish(pages.info, icc);
+    result.value = writer.write(pages, icc);
     return result;
-  } catch (const PdfError& e) {
-    return Result<std::string>::failure({"", 0, 0, describe(e)});
   } catch (const std::exception& e) {
     return Result<std::string>::failure({"", 0, 0, std::string("PDF writing failed: ") + e.what()});
   }

@@ -1,6 +1,7 @@
-// Pages -> PDF bytes (PoDoFo 0.9.8; the only module that includes it). Fonts are embedded as
-// Identity-H subsets of the real face files, with a ToUnicode map; output is byte-identical
-// for the same pages (timestamps come from DocumentInfo, never the clock).
+// Pages -> PDF bytes, written directly (pdf/pdf_file.h) in the syntax PoDoFo 0.9.8 wrote, which
+// `vanban sign` still uses to read and update them. Fonts are embedded as Identity-H subsets of
+// the real face files, with a ToUnicode map; output is byte-identical for the same pages
+// (timestamps come from DocumentInfo, never the clock).
 #pragma once
 
 #include <string>

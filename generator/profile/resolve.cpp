@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "profile/letter_case.h"
+#include "profile/profile_phrases.h"
 #include "profile/recipient_purpose.h"
 #include "text/unicode.h"
 #include "text/vietnamese_format.h"
@@ -226,11 +227,9 @@ std::string draft_blank(double width, double size) {
   return out;
 }
 
-std::shared_ptr<const text::KeepTogether> keep_together(const Document& doc, const Profile& p,
-                                                        std::span<const std::string> phrases) {
-  auto keep = std::make_shared<text::KeepTogether>();
-  for (const std::string& phrase : phrases) keep->add_phrase(phrase);
-  for (const std::string& title : p.header.title) keep->add_name(title);
+std::shared_ptr<const text::KeepTogether> keep_together(const Document& doc,
+                                                        std::shared_ptr<const text::KeepTogether> shared) {
+  auto keep = std::make_shared<text::KeepTogether>(std::move(shared));
   for (const std::string* name : {&doc.issuer.name, &doc.issuer.parent, &doc.place, &doc.signature.role,
                                   &doc.signature.signer, &doc.recipients.archive})
     keep->add_name(*name);
@@ -246,7 +245,7 @@ std::shared_ptr<const text::KeepTogether> keep_together(const Document& doc, con
 }  // namespace
 
 Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long long timestamp,
-                                 std::span<const std::string> phrases) {
+                                 std::shared_ptr<const text::KeepTogether> shared_phrases) {
   const auto type = p.types.find(doc.type);
   if (type == p.types.end()) {
     std::string expected;
@@ -265,7 +264,7 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
   out.source_file = doc.source_file;
   out.line = doc.line;
   out.column = doc.column;
-  out.keep_together = keep_together(doc, p, phrases);
+  out.keep_together = keep_together(doc, shared_phrases ? std::move(shared_phrases) : profile_phrases(p, {}));
   Diagnostics warnings;
 
   const bool parent_is_title = !p.header.title.empty() && same_words(doc.issuer.parent, p.header.title.front());

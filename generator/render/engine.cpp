@@ -13,6 +13,7 @@
 #include "layout/document_layout.h"
 #include "layout/header_layout.h"
 #include "pdf/pdf_writer.h"
+#include "profile/profile_phrases.h"
 #include "profile/resolve.h"
 
 namespace vanban {
@@ -104,12 +105,13 @@ constexpr OutputWriter kWriters[] = {
 }  // namespace
 
 Engine::Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles,
-               std::vector<std::string> keep_together)
+               const std::vector<std::string>& keep_together)
     : settings_(std::move(settings)),
       fonts_(std::move(fonts)),
       profiles_(std::move(profiles)),
-      keep_together_(std::move(keep_together)),
-      document_schema_(settings_.data_dir + "/templates/schema/document.rng") {}
+      document_schema_(settings_.data_dir + "/templates/schema/document.rng") {
+  for (const Profile& p : profiles_.all()) profile_phrases_.push_back(profile_phrases(p, keep_together));
+}
 
 Result<Engine> Engine::load(const EngineSettings& settings) {
   Result<Engine> out;
@@ -124,7 +126,7 @@ Result<Engine> Engine::load(const EngineSettings& settings) {
   Result<std::vector<std::string>> phrases = read_phrase_list(templates + "/phrases/keep-together.txt");
   out.errors.insert(out.errors.end(), phrases.errors.begin(), phrases.errors.end());
   if (!fonts.ok() || !profiles.ok() || profiles.value->all().empty() || !phrases.ok()) return out;
-  out.value.emplace(Engine(settings, std::move(*fonts.value), std::move(*profiles.value), std::move(*phrases.value)));
+  out.value.emplace(Engine(settings, std::move(*fonts.value), std::move(*profiles.value), *phrases.value));
   return out;
 }
 
@@ -164,7 +166,8 @@ Result<ResolvedDocument> Engine::resolve(Result<Document> read) const {
   }
 
   const long long timestamp = settings_.timestamp.value_or(document_timestamp(doc.date));
-  Result<ResolvedDocument> resolved = vanban::resolve(doc, *profile, timestamp, keep_together_);
+  const auto shared = profile_phrases_[static_cast<std::size_t>(profile - profiles_.all().data())];
+  Result<ResolvedDocument> resolved = vanban::resolve(doc, *profile, timestamp, shared);
   out.errors.insert(out.errors.end(), resolved.errors.begin(), resolved.errors.end());
   if (!resolved.ok()) return out;
   const Diagnostics overflow = check_header(*resolved.value, fonts_);

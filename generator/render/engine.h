@@ -3,6 +3,7 @@
 // (render/output.h); the commands decide what to write where, and the benchmark calls it in a loop.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "profile/profile_registry.h"
 #include "profile/resolved_document.h"
 #include "render/output.h"
+#include "text/keep_together.h"
 
 namespace vanban {
 
@@ -56,13 +58,15 @@ class Engine {
   ResolvedDocument measure(const ResolvedDocument& doc) const;
 
  private:
-  Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles, std::vector<std::string> keep_together);
+  Engine(EngineSettings settings, FontSet fonts, ProfileRegistry profiles, const std::vector<std::string>& keep_together);
   Result<ResolvedDocument> resolve(Result<Document> read) const;
 
   EngineSettings settings_;
   FontSet fonts_;
   ProfileRegistry profiles_;
-  std::vector<std::string> keep_together_;  // templates/phrases/keep-together.txt
+  // Per profile, in the order of profiles_.all(): templates/phrases/keep-together.txt and the
+  // profile's title lines, shared by every document resolved with it.
+  std::vector<std::shared_ptr<const text::KeepTogether>> profile_phrases_;
   std::string document_schema_;
 };
 

@@ -12,7 +12,7 @@ namespace {
 // A space-separated word of the text, as layout breaks lines only at spaces.
 struct Token {
   std::size_t begin = 0, end = 0;  // bytes, the whole token
-  std::u32string core;             // case-folded, without leading and trailing punctuation
+  std::string core;                // case-folded UTF-8, without leading and trailing punctuation
   char32_t first = 0;              // first code point of the token as written
   bool leading_punct = false;
   bool trailing_punct = false;     // ends with punctuation other than "%"
@@ -23,7 +23,7 @@ struct Token {
 
 bool is_punct(char32_t c) { return c != U'%' && (u_ispunct(static_cast<UChar32>(c)) != 0); }
 
-bool is_number(const std::u32string& raw) {
+bool is_number(std::u32string_view raw) {
   if (raw.empty() || !u_isdigit(static_cast<UChar32>(raw.front()))) return false;
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const char32_t c = raw[i];
@@ -34,11 +34,13 @@ bool is_number(const std::u32string& raw) {
   return true;
 }
 
-Token make_token(std::string_view utf8, std::size_t begin, std::size_t end) {
+// `raw` is scratch space for the token's code points, reused across tokens. The folded core is
+// UTF-8 so that a word of up to 15 bytes (nearly every Vietnamese word) needs no allocation.
+Token make_token(std::string_view utf8, std::size_t begin, std::size_t end, std::u32string& raw) {
   Token t;
   t.begin = begin;
   t.end = end;
-  std::u32string raw;
+  raw.clear();
   for (int32_t i = static_cast<int32_t>(begin); i < static_cast<int32_t>(end);) {
     UChar32 c;
     U8_NEXT(utf8.data(), i, static_cast<int32_t>(end), c);
@@ -52,40 +54,47 @@ Token make_token(std::string_view utf8, std::size_t begin, std::size_t end) {
   t.leading_punct = lo > 0;
   t.trailing_punct = hi < raw.size();
   if (t.trailing_punct) t.last_punct = raw.back();
-  const std::u32string core = raw.substr(lo, hi - lo);
+  const std::u32string_view core = std::u32string_view(raw).substr(lo, hi - lo);
   t.number = is_number(core);
   t.title_case = core.size() >= 2 && u_isupper(static_cast<UChar32>(core.front())) &&
                  std::all_of(core.begin() + 1, core.end(), [](char32_t c) { return u_islower(static_cast<UChar32>(c)) != 0; });
-  for (char32_t c : core) t.core.push_back(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)));
+  for (char32_t c : core) {
+    const UChar32 folded = u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT);
+    char bytes[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(bytes, n, folded);
+    t.core.append(bytes, static_cast<std::size_t>(n));
+  }
   return t;
 }
 
 std::vector<Token> tokenize(std::string_view utf8) {
   std::vector<Token> out;
+  std::u32string raw;
   std::size_t i = 0;
   while (i < utf8.size()) {
     while (i < utf8.size() && utf8[i] == ' ') ++i;
     const std::size_t begin = i;
     while (i < utf8.size() && utf8[i] != ' ') ++i;
-    if (i > begin) out.push_back(make_token(utf8, begin, i));
+    if (i > begin) out.push_back(make_token(utf8, begin, i, raw));
   }
   return out;
 }
 
-bool one_of(const std::u32string& core, std::initializer_list<std::u32string_view> words) {
+bool one_of(const std::string& core, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), core) != words.end();
 }
 
 // Words that announce a number: "ngày 17", "tháng 10", "năm 2026", "Số 65-BC/CCB", "Điều 5".
 bool is_number_label(const Token& t) {
   return (!t.trailing_punct || t.last_punct == U':') &&
-         one_of(t.core, {U"ngày", U"tháng", U"năm", U"quý", U"số", U"khóa", U"điều", U"khoản", U"điểm", U"mục",
-                         U"chương", U"phần", U"lần", U"kỳ", U"đợt", U"tuần"});
+         one_of(t.core, {"ngày", "tháng", "năm", "quý", "số", "khóa", "điều", "khoản", "điểm", "mục",
+                         "chương", "phần", "lần", "kỳ", "đợt", "tuần"});
 }
 
-bool is_roman(const std::u32string& core) {
-  return !core.empty() && std::all_of(core.begin(), core.end(), [](char32_t c) {
-    return c == U'i' || c == U'v' || c == U'x' || c == U'l' || c == U'c';
+bool is_roman(const std::string& core) {
+  return !core.empty() && std::all_of(core.begin(), core.end(), [](char c) {
+    return c == 'i' || c == 'v' || c == 'x' || c == 'l' || c == 'c';
   });
 }
 
@@ -98,19 +107,19 @@ bool is_numbered(const Token& t) {
 
 // How many tokens from `i` name an administrative level ("tỉnh", "thành phố", "tổ dân phố").
 std::size_t level_words_at(const std::vector<Token>& tokens, std::size_t i) {
-  auto word = [&](std::size_t k) -> const std::u32string& { return tokens[i + k].core; };
+  auto word = [&](std::size_t k) -> const std::string& { return tokens[i + k].core; };
   auto clean = [&](std::size_t n) {
     for (std::size_t k = 0; k < n; ++k)
       if (tokens[i + k].trailing_punct || (k > 0 && tokens[i + k].leading_punct)) return false;
     return true;
   };
-  if (i + 3 < tokens.size() && word(0) == U"tổ" && word(1) == U"dân" && word(2) == U"phố" && clean(3)) return 3;
+  if (i + 3 < tokens.size() && word(0) == "tổ" && word(1) == "dân" && word(2) == "phố" && clean(3)) return 3;
   if (i + 2 < tokens.size() && clean(2) &&
-      ((word(0) == U"thành" && word(1) == U"phố") || (word(0) == U"thị" && (word(1) == U"xã" || word(1) == U"trấn")) ||
-       (word(0) == U"đặc" && word(1) == U"khu")))
+      ((word(0) == "thành" && word(1) == "phố") || (word(0) == "thị" && (word(1) == "xã" || word(1) == "trấn")) ||
+       (word(0) == "đặc" && word(1) == "khu")))
     return 2;
   if (i + 1 < tokens.size() && clean(1) &&
-      one_of(word(0), {U"tỉnh", U"huyện", U"quận", U"xã", U"phường", U"ấp", U"khóm", U"thôn", U"bản", U"làng"}))
+      one_of(word(0), {"tỉnh", "huyện", "quận", "xã", "phường", "ấp", "khóm", "thôn", "bản", "làng"}))
     return 1;
   return 0;
 }
@@ -145,7 +154,7 @@ void rule_spans(const std::vector<Token>& tokens, const std::vector<TokenSpan>& 
     if (a.trailing_punct && !(a.last_punct == U':' && is_number_label(a))) continue;
     if (b.leading_punct && fixed_space_width(b.first) == 0) continue;
     // A year ("năm 2026") counts nothing: the word after it is free.
-    const bool year = i > 0 && tokens[i - 1].core == U"năm" && !tokens[i - 1].trailing_punct;
+    const bool year = i > 0 && tokens[i - 1].core == "năm" && !tokens[i - 1].trailing_punct;
     if (a.number && !year && u_isalpha(static_cast<UChar32>(b.first))) out.push_back({i, i + 2, Bond::Hard});
     if (is_number_label(a) && is_numbered(b)) out.push_back({i, i + 2, Bond::Hard});
   }
@@ -173,18 +182,15 @@ void rule_spans(const std::vector<Token>& tokens, const std::vector<TokenSpan>& 
   }
 }
 
-// Leftmost, then longest, first: a match that begins inside an earlier one and runs past its
-// end is no phrase of this text ("Ban Thường trực" in "Phó Trưởng ban Thường trực", whose
-// "ban" belongs to "Phó Trưởng ban").
-// (Phrases and Index are KeepTogether's private members.)
-template <class Phrases, class Index>
-std::vector<TokenSpan> phrase_matches(const std::vector<Token>& tokens, const Phrases& phrases_, const Index& by_first_word_) {
-  std::vector<TokenSpan> found;
+// Every match of a phrase of `layer` in `tokens`, appended to `found`.
+// (Layer is KeepTogether's private member type.)
+template <class Layer>
+void find_phrases(const std::vector<Token>& tokens, const Layer& layer, std::vector<TokenSpan>& found) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const auto candidates = by_first_word_.find(tokens[i].core);
-    if (candidates == by_first_word_.end()) continue;
+    const auto candidates = layer.by_first_word.find(tokens[i].core);
+    if (candidates == layer.by_first_word.end()) continue;
     for (std::size_t index : candidates->second) {
-      const auto& p = phrases_[index];
+      const auto& p = layer.phrases[index];
       if (i + p.words.size() > tokens.size()) continue;
       bool match = true;
       for (std::size_t k = 0; k < p.words.size() && match; ++k) {
@@ -194,6 +200,12 @@ std::vector<TokenSpan> phrase_matches(const std::vector<Token>& tokens, const Ph
       if (match) found.push_back({i, i + p.words.size(), p.bond});
     }
   }
+}
+
+// Leftmost, then longest, first: a match that begins inside an earlier one and runs past its
+// end is no phrase of this text ("Ban Thường trực" in "Phó Trưởng ban Thường trực", whose
+// "ban" belongs to "Phó Trưởng ban").
+std::vector<TokenSpan> leftmost_longest(std::vector<TokenSpan> found) {
   std::sort(found.begin(), found.end(), [](const TokenSpan& a, const TokenSpan& b) {
     return a.first != b.first ? a.first < b.first : a.last > b.last;
   });
@@ -217,19 +229,23 @@ double fixed_space_width(char32_t cp) {
   }
 }
 
+KeepTogether::KeepTogether(std::shared_ptr<const KeepTogether> shared) : shared_(std::move(shared)) {}
+
 void KeepTogether::add_phrase(std::string_view phrase, Bond bond) {
   Phrase p{{}, bond};
-  for (const Token& t : tokenize(phrase)) p.words.push_back(t.core);
+  for (Token& t : tokenize(phrase)) p.words.push_back(std::move(t.core));
   if (p.words.size() < 2) return;
-  by_first_word_[p.words.front()].push_back(phrases_.size());
-  phrases_.push_back(std::move(p));
+  own_.by_first_word[p.words.front()].push_back(own_.phrases.size());
+  own_.phrases.push_back(std::move(p));
 }
 
 void KeepTogether::add_name(std::string_view name) {
   add_phrase(name, Bond::Soft);
   const std::vector<Token> tokens = tokenize(name);
+  std::vector<TokenSpan> matches;
+  for_each_layer([&](const Layer& layer) { find_phrases(tokens, layer, matches); });
   std::vector<TokenSpan> found;
-  rule_spans(tokens, phrase_matches(tokens, phrases_, by_first_word_), found);
+  rule_spans(tokens, leftmost_longest(std::move(matches)), found);
   for (const TokenSpan& s : found) {
     const KeptSpan bytes = to_bytes(tokens, s);
     add_phrase(name.substr(bytes.begin, bytes.end - bytes.begin), s.bond);
@@ -238,7 +254,9 @@ void KeepTogether::add_name(std::string_view name) {
 
 std::vector<KeptSpan> KeepTogether::spans(std::string_view utf8) const {
   const std::vector<Token> tokens = tokenize(utf8);
-  const std::vector<TokenSpan> phrases = phrase_matches(tokens, phrases_, by_first_word_);
+  std::vector<TokenSpan> matches;
+  for_each_layer([&](const Layer& layer) { find_phrases(tokens, layer, matches); });
+  const std::vector<TokenSpan> phrases = leftmost_longest(std::move(matches));
   std::vector<TokenSpan> rules;
   rule_spans(tokens, phrases, rules);
   std::vector<KeptSpan> out;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,6 +33,11 @@ double fixed_space_width(char32_t cp);  // 0 when `cp` is not one
 
 class KeepTogether {
  public:
+  KeepTogether() = default;
+  // Starts from the phrases of `shared` without copying them: a document's names on top of the
+  // list and title lines its profile shares with every other document (profile/profile_phrases.h).
+  explicit KeepTogether(std::shared_ptr<const KeepTogether> shared);
+
   // A phrase of several words; one word or an empty phrase is ignored.
   void add_phrase(std::string_view phrase, Bond bond = Bond::Hard);
   // A name from the profile or the document ("Hội Cựu chiến binh tỉnh Vĩnh Giang"): the whole
@@ -45,11 +51,23 @@ class KeepTogether {
 
  private:
   struct Phrase {
-    std::vector<std::u32string> words;  // case-folded
+    std::vector<std::string> words;  // case-folded UTF-8
     Bond bond;
   };
-  std::vector<Phrase> phrases_;
-  std::unordered_map<std::u32string, std::vector<std::size_t>> by_first_word_;
+  struct Layer {
+    std::vector<Phrase> phrases;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word;
+  };
+
+  // The shared phrases first, then this object's own: the order they were added in.
+  template <class F>
+  void for_each_layer(F&& f) const {
+    if (shared_) shared_->for_each_layer(f);
+    f(own_);
+  }
+
+  std::shared_ptr<const KeepTogether> shared_;
+  Layer own_;
 };
 
 }  // namespace vanban::text

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "input/input_limits.h"
 #include "input_test_util.h"
@@ -42,6 +45,31 @@ TEST(SafeXml, AcceptsAValidDocumentWithOrWithoutBom) {
   EXPECT_TRUE(parse_errors(doc()).empty());
   EXPECT_TRUE(parse_errors("\xEF\xBB\xBF" + doc()).empty());
   EXPECT_TRUE(parse_errors("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + doc()).empty());
+}
+
+// The text nodes under `node`, in document order.
+std::vector<std::string> texts_under(const xmlNode* node) {
+  std::vector<std::string> out;
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE) out.push_back(reinterpret_cast<const char*>(c->content));
+    for (std::string& t : texts_under(c)) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+TEST(SafeXml, RecordsKeepTheirTextButNotTheWhiteSpaceBetweenElements) {
+  const std::string bytes = doc("<p><b>Hai</b> <i>từ</i>, rồi  chữ.</p>");
+  Diagnostics errors;
+  const XmlDocPtr mixed = parse_and_validate(bytes, "in.xml", document_schema(), errors);
+  const XmlDocPtr records = parse_and_validate(bytes, "in.xml", document_schema(), errors, TextContent::Records);
+  ASSERT_TRUE(mixed && records) << all(errors);
+  const std::vector<std::string> kept = texts_under(xmlDocGetRootElement(records.get()));
+  // Markup: the space between two inline elements is a word; records: it starts no text.
+  EXPECT_EQ(kept, (std::vector<std::string>{"Tỉnh ủy", "TU", "Trà Vinh", "2023-05-17", "về việc X", "Hai", "từ",
+                                            ", rồi  chữ.", "Bí thư", "A"}));
+  const std::vector<std::string> all_text = texts_under(xmlDocGetRootElement(mixed.get()));
+  EXPECT_NE(std::find(all_text.begin(), all_text.end(), " "), all_text.end());
+  EXPECT_GT(all_text.size(), kept.size() + 5);
 }
 
 TEST(SafeXml, RefusesNonUtf8AtTheBadByte) {

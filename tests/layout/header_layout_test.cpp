@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "profile/profile_phrases.h"
 #include "profile/resolve.h"
 #include "shipped_data.h"
 
@@ -38,7 +39,7 @@ class HeaderLayoutTest : public ::testing::Test {
   }
 
   static ResolvedDocument resolved(const Document& d, const Profile& p) {
-    auto r = resolve(d, p, 0, *phrases_);
+    auto r = resolve(d, p, 0, profile_phrases(p, *phrases_));
     EXPECT_TRUE(r.ok());
     return std::move(*r.value);
   }
@@ -146,7 +147,7 @@ TEST_F(HeaderLayoutTest, AHeaderThatCannotFitIsRejectedNamingTheProfileAndTheLin
   // Listed as one phrase: the name may not be broken at all.
   std::vector<std::string> phrases = *phrases_;
   phrases.push_back(d.issuer.name);
-  auto r = resolve(d, *p, 0, phrases);
+  auto r = resolve(d, *p, 0, profile_phrases(*p, phrases));
   ASSERT_TRUE(r.ok());
   const Diagnostics problems = check_header(*r.value, *fonts_);
   ASSERT_FALSE(problems.empty());
@@ -158,7 +159,7 @@ TEST_F(HeaderLayoutTest, AHeaderThatCannotFitIsRejectedNamingTheProfileAndTheLin
   EXPECT_FALSE(problems.front().warning);
 
   // Without the phrase the same name wraps between its words and fits.
-  auto wrapped = resolve(d, *p, 0, *phrases_);
+  auto wrapped = resolve(d, *p, 0, profile_phrases(*p, *phrases_));
   ASSERT_TRUE(wrapped.ok());
   EXPECT_TRUE(check_header(*wrapped.value, *fonts_).empty());
 }

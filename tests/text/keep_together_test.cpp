@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,28 @@ TEST(KeepTogether, PhrasesMatchWholeWordsInAnyCase) {
   // Not a part of a longer word, and not across a comma.
   EXPECT_TRUE(kept(k, "hồ chí minhxx").empty());
   EXPECT_FALSE(space_is_kept(k, "thị, ủy ban", "thị,", Bond::Hard));
+}
+
+TEST(KeepTogether, ADocumentsNamesOnTopOfASharedListMatchAsInOneList) {
+  auto shared = std::make_shared<KeepTogether>();
+  shared->add_phrase("Phó Trưởng ban");
+  shared->add_phrase("Ban Thường trực");
+  shared->add_name("Hội Cựu chiến binh Việt Nam");
+  KeepTogether layered(shared);
+  layered.add_name("Phó Trưởng ban Thường trực Hội Cựu chiến binh tỉnh Vĩnh Giang");
+  layered.add_name("Ban Chỉ đạo 35");
+  KeepTogether flat;
+  flat.add_phrase("Phó Trưởng ban");
+  flat.add_phrase("Ban Thường trực");
+  flat.add_name("Hội Cựu chiến binh Việt Nam");
+  flat.add_name("Phó Trưởng ban Thường trực Hội Cựu chiến binh tỉnh Vĩnh Giang");
+  flat.add_name("Ban Chỉ đạo 35");
+  for (const std::string text : {"PHÓ TRƯỞNG BAN THƯỜNG TRỰC HỘI CỰU CHIẾN BINH TỈNH VĨNH GIANG",
+                                 "Ban Thường trực Hội Cựu chiến binh Việt Nam họp ngày 17 tháng 10"})
+    EXPECT_EQ(kept(layered, text), kept(flat, text)) << text;
+  // The document's names stay its own: the shared list is unchanged.
+  EXPECT_FALSE(has(kept(*shared, "ban chỉ đạo 35 họp"), "ban chỉ đạo 35"));
+  EXPECT_TRUE(has(kept(layered, "ban chỉ đạo 35 họp"), "ban chỉ đạo 35"));
 }
 
 TEST(KeepTogether, ANumberStaysWithItsUnitAndADateHoldsTogether) {
