@@ -33,6 +33,7 @@ Rendered render_item(const Engine& engine, const BuildItem& item, const SigningS
   out.number_text = resolved.value->number.text;
   OutputFormats formats;
   formats.booklet = item.booklet;
+  formats.article = true;  // for vanban site, which never reads the markup again
   Result<RenderedDocument> rendered = engine.render(*resolved.value, formats);
   out.document.errors.insert(out.document.errors.end(), rendered.errors.begin(), rendered.errors.end());
   out.document.value = std::move(rendered.value);
@@ -191,7 +192,7 @@ class FolderBuilder {
       const std::string error = write_outputs(job_.output_dir, item.name, doc);
       if (error.empty()) {
         const std::uint64_t pdf = size_of(doc, "pdf"), html = size_of(doc, "html"), booklet = size_of(doc, "booklet");
-        manifest_.set(item.name, {todo.hash, pdf, html, booklet});
+        manifest_.set(item.name, {todo.hash, pdf, html, booklet, size_of(doc, "article")});
         if (todo.register_id) record(todo.register_id, item, r.number_text, doc, done.messages);
         done.written = BuiltDocument{item.name, r.kind, doc.find("pdf")->pages, pdf, html, booklet};
         if (++written_since_save_ >= settings_.save_every) save_manifest();
@@ -208,7 +209,8 @@ class FolderBuilder {
   void record(long long id, const BuildItem& item, const std::string& number_text, const RenderedDocument& doc,
               Diagnostics& messages) {
     std::vector<IssuedFile> files;
-    for (const Output& output : doc.outputs) files.push_back({item.name + output.suffix, sha256_hex(output.bytes)});
+    for (const Output& output : doc.outputs)  // the documents issued, not the site's record of them
+      if (output.format != "article") files.push_back({item.name + output.suffix, sha256_hex(output.bytes)});
     const Result<bool> recorded = register_->record_output(id, number_without_label(number_text), files);
     for (const Diagnostic& d : recorded.errors) messages.push_back({item.source, 0, 0, d.message});
   }

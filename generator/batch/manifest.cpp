@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kHeader = "vanban-manifest 2";
+constexpr std::string_view kHeader = "vanban-manifest 3";
 constexpr std::size_t kHashDigits = 64;
 
 bool is_hex_hash(std::string_view s) {
@@ -41,7 +41,7 @@ Manifest Manifest::parse(std::string_view text) {
     entry.hash = std::string(line.substr(0, kHashDigits));
     line.remove_prefix(kHashDigits + 1);
     if (!take_number(line, entry.pdf_bytes) || !take_number(line, entry.html_bytes) ||
-        !take_number(line, entry.booklet_bytes))
+        !take_number(line, entry.booklet_bytes) || !take_number(line, entry.article_bytes))
       continue;
     if (!is_plain_output_name(line)) continue;
     m.entries_[std::string(line)] = std::move(entry);
@@ -53,7 +53,7 @@ std::string Manifest::serialise() const {
   std::vector<std::string> records;
   for (const auto& [name, e] : entries_) {
     records.push_back(e.hash + ' ' + std::to_string(e.pdf_bytes) + ' ' + std::to_string(e.html_bytes) + ' ' +
-                      std::to_string(e.booklet_bytes) + ' ' + name);
+                      std::to_string(e.booklet_bytes) + ' ' + std::to_string(e.article_bytes) + ' ' + name);
   }
   return record_text(kHeader, records);
 }
@@ -71,7 +71,8 @@ bool Manifest::up_to_date(const std::string& dir, const std::string& name, const
   const ManifestEntry* e = find(name);
   return e && e->hash == hash && is_file_of_size(fs::path(dir) / (name + ".pdf"), e->pdf_bytes) &&
          is_file_of_size(fs::path(dir) / (name + ".html"), e->html_bytes) &&
-         (e->booklet_bytes == 0 || is_file_of_size(fs::path(dir) / (name + "-a5.pdf"), e->booklet_bytes));
+         (e->booklet_bytes == 0 || is_file_of_size(fs::path(dir) / (name + "-a5.pdf"), e->booklet_bytes)) &&
+         (e->article_bytes == 0 || is_file_of_size(fs::path(dir) / (name + ".article"), e->article_bytes));
 }
 
 bool Manifest::remove_outputs(const std::string& dir, const std::string& name) {
@@ -79,7 +80,7 @@ bool Manifest::remove_outputs(const std::string& dir, const std::string& name) {
   if (it == entries_.end()) return false;
   const ManifestEntry& e = it->second;
   const std::pair<const char*, std::uint64_t> files[] = {
-      {".pdf", e.pdf_bytes}, {".html", e.html_bytes}, {"-a5.pdf", e.booklet_bytes}};
+      {".pdf", e.pdf_bytes}, {".html", e.html_bytes}, {"-a5.pdf", e.booklet_bytes}, {".article", e.article_bytes}};
   for (const auto& [suffix, size] : files) {
     const fs::path path = fs::path(dir) / (name + suffix);
     std::error_code ec;

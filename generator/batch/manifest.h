@@ -1,8 +1,9 @@
 // What an output folder holds, by document: the content hash its files were rendered from and
 // their sizes. A document whose hash is unchanged and whose files are still there with those
 // sizes is not rendered again. Kept as DIR/manifest.txt, sorted by name:
-//   vanban-manifest 2
-//   <sha256 hex> <pdf bytes> <html bytes> <booklet pdf bytes, 0 if none> <name>
+//   vanban-manifest 3
+//   <sha256 hex> <pdf bytes> <html bytes> <booklet pdf bytes> <article bytes> <name>
+// (0 bytes: no such file). NAME.article is what the board's site shows of it (html/site_article.h).
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,7 @@ struct ManifestEntry {
   std::uint64_t pdf_bytes = 0;
   std::uint64_t html_bytes = 0;
   std::uint64_t booklet_bytes = 0;  // NAME-a5.pdf; 0: the document has no booklet
+  std::uint64_t article_bytes = 0;  // NAME.article
   bool operator==(const ManifestEntry&) const = default;
 };
 
@@ -42,7 +44,7 @@ class Manifest {
   const std::map<std::string, ManifestEntry>& entries() const { return entries_; }
 
   // True when `name` was rendered from `hash` and DIR/NAME.pdf, DIR/NAME.html (and
-  // DIR/NAME-a5.pdf when recorded) are regular files of the recorded sizes.
+  // DIR/NAME-a5.pdf, DIR/NAME.article when recorded) are regular files of the recorded sizes.
   bool up_to_date(const std::string& dir, const std::string& name, const std::string& hash) const;
 
   // Deletes the outputs recorded for `name` that are still regular files of the recorded sizes

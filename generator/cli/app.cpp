@@ -122,18 +122,20 @@ constexpr const char* kBuildHelp =
     "cannot be written, 130/143 stopped by SIGINT/SIGTERM.\n";
 
 constexpr const char* kSiteHelp =
-    "Usage: vanban site [-o DIR] [--from DIR] [--content DIR] [--settings FILE] [--jobs N] [--csv]\n"
+    "Usage: vanban site [-o DIR] [--from DIR] [--content DIR] [--settings FILE] [--jobs N]\n"
     "                   [--quiet] [--fonts DIR] [--data DIR]\n"
     "\n"
-    "Writes the board's static web site from every document vanban build builds (the month\n"
-    "folders and documents/ of the content folder): index.html with the newest documents, one\n"
-    "page per document (van-ban/SLUG.html, made from the same resolved document as its PDF,\n"
-    "which is copied beside it from the build's output), listings per month, type and issuer\n"
-    "(thang/, loai/, co-quan/), the search page tim-kiem.html with its index (search ignores\n"
-    "Vietnamese marks: \"dang uy\" finds \"Đảng ủy\"), feed.xml and sitemap.xml. The board's\n"
-    "name, address, editor in chief, source note and base URL come from the site settings.\n"
-    "Only changed files are rewritten, each atomically, the home page last; files an earlier\n"
-    "run wrote and this one does not are removed (DIR/vanban-site.txt).\n"
+    "Writes the board's static web site from what vanban build wrote for every folder it builds\n"
+    "(the month folders and documents/ of the content folder): index.html with the newest\n"
+    "documents, one page per document (van-ban/SLUG.html, from the record FOLDER/NAME.article\n"
+    "the build keeps beside the PDF, which is copied next to the page), listings per month, type\n"
+    "and issuer (thang/, loai/, co-quan/), the search page tim-kiem.html with its index (search\n"
+    "ignores Vietnamese marks: \"dang uy\" finds \"Đảng ủy\"), feed.xml and sitemap.xml. A\n"
+    "document the build refused has no page. A document issued and signed through the register\n"
+    "links its signed PDF from OUT/issued/. The board's name, address, editor in chief, source\n"
+    "note and base URL come from the site settings. Only changed files are rewritten, each\n"
+    "atomically, the home page last; files an earlier run wrote and this one does not are\n"
+    "removed (DIR/vanban-site.txt).\n"
     "\n"
     "Options:\n"
     "  -o, --output DIR   the site folder (default: out/site)\n"
@@ -141,12 +143,11 @@ constexpr const char* kSiteHelp =
     "  --content DIR      the content folder (default: content)\n"
     "  --settings FILE    the site settings (default: CONTENT/site.xml)\n"
     "  -j, --jobs N       worker threads (default: one per core)\n"
-    "  --csv              read the months' CSV sets even where meetings.xml is present\n"
     "  --quiet            no summary line on standard error (errors are still printed)\n"
     "  --fonts DIR, --data DIR   see vanban render --help\n"
     "\n"
-    "Exit status: 0 every document is on the site, 1 some were left out (a document that cannot\n"
-    "be read, such as one without a subject, or a duplicate address; the rest is written), 2 bad\n"
+    "Exit status: 0 every document the build wrote is on the site, 1 some were left out (a\n"
+    "record that is not what the build wrote, a duplicate address; the rest is written), 2 bad\n"
     "usage, settings or templates that cannot be read, or a site folder that cannot be written.\n";
 
 constexpr const char* kCheckHelp =
@@ -197,7 +198,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     case Command::Site:
       return run_site_command(loaded->engine, options, loaded->settings,
                               options.output_given ? options.output_dir : options.output_dir + "/site",
-                              options.built_dir.empty() ? "out" : options.built_dir, false, err);
+                              options.built_dir.empty() ? "out" : options.built_dir, err);
     case Command::Render: return run_render(loaded->engine, options, err);
     default: return run_check(loaded->engine, options, err);
   }

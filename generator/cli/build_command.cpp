@@ -50,7 +50,7 @@ int run_build_command(const Engine& engine, const Options& options, const Engine
     return status;
   }
   const int site_status = run_site_command(engine, options, settings, options.output_dir + "/site",
-                                           options.output_dir, true, err);
+                                           options.output_dir, err);
   return status != 0 ? status : site_status;
 }
 

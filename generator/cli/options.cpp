@@ -34,7 +34,8 @@ bool known_option(Command command, const std::string& name) {
   if (name == "--format") return command == Command::Render;
   if (name == "--settings") return command == Command::Build || command == Command::Site;
   if (name == "--from") return command == Command::Site;
-  if (name == "--month" || name == "--no-site" || is_signing_option(name)) return command == Command::Build;
+  if (name == "--month" || name == "--no-site" || name == "--csv" || is_signing_option(name))
+    return command == Command::Build;
   return (command == Command::Build || command == Command::Site) &&
          (is_flag(name) || name == "--content" || name == "--jobs" || name == "-j");
 }

@@ -10,9 +10,8 @@
 namespace vanban::cli {
 
 // `site_dir` and `built_dir` already chosen by the command (site: -o and --from; build: OUT/site
-// and OUT); `inside_build` leaves the documents' own errors to the build, which printed them.
+// and OUT).
 int run_site_command(const Engine& engine, const Options& options, const EngineSettings& settings,
-                     const std::string& site_dir, const std::string& built_dir, bool inside_build,
-                     std::ostream& err);
+                     const std::string& site_dir, const std::string& built_dir, std::ostream& err);
 
 }  // namespace vanban::cli

@@ -6,6 +6,7 @@
 #include "render/timestamp.h"
 #include "html/html_writer.h"
 #include "html/page_svg.h"
+#include "html/site_article.h"
 #include "input/markup_reader.h"
 #include "input/phrase_list_reader.h"
 #include "input/profile_reader.h"
@@ -72,6 +73,12 @@ Result<Output> svg_pages(const WriterInput& in) {
   return out;
 }
 
+Result<Output> site_record(const WriterInput& in) {
+  Result<Output> out;
+  out.value = Output{{}, {}, serialise_site_article(site_article(in.measured)), 0};
+  return out;
+}
+
 // The same document on A5 pages imposed as a saddle-stitch booklet on A4 landscape sheets.
 Result<Output> booklet_pdf(const WriterInput& in) {
   const Profile a5 = booklet_profile(*in.doc.profile);
@@ -100,6 +107,7 @@ constexpr OutputWriter kWriters[] = {
     {"html", ".html", &OutputFormats::html, html_page},
     {"booklet", "-a5.pdf", &OutputFormats::booklet, booklet_pdf},
     {"svg", ".svg.html", &OutputFormats::svg, svg_pages},
+    {"article", ".article", &OutputFormats::article, site_record},
 };
 
 }  // namespace

@@ -26,6 +26,9 @@ struct OutputFormats {
   bool booklet = false;
   // The A4 pages as inline SVG (html/page_svg.h): the preview of vanban serve.
   bool svg = false;
+  // What the board's site shows of the document (html/site_article.h): `vanban build` keeps it
+  // beside the PDF for `vanban site`.
+  bool article = false;
 };
 
 struct EngineSettings {

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <variant>
 
+#include "batch/build_run.h"
 #include "batch/issue_markup.h"
 #include "batch/sha256.h"
 #include "output/atomic_file.h"
@@ -123,6 +124,7 @@ StepResult sign_issued(ServeContext& c, const std::string& name, const std::stri
 }
 
 StepResult publish_issued(ServeContext& c, const std::string& name) {
+  const ServeSettings& settings = c.setup.settings;
   std::lock_guard lock(c.register_mutex);
   const std::optional<std::string> pdf = read_file_bytes(issued_dir(c) + "/" + name + ".pdf");
   const std::optional<std::string> html = read_file_bytes(issued_dir(c) + "/" + name + ".html");
@@ -136,18 +138,28 @@ StepResult publish_issued(ServeContext& c, const std::string& name) {
   const std::optional<std::string> existing = read_file_bytes(documents + "/" + name + ".xml");
   if (existing && *existing != stored->bytes)
     return refused(409, documents + "/" + name + ".xml đã có và là văn bản khác; hãy đặt tên khác cho bản nháp.");
-  for (const auto& [dir, file, bytes] : {std::tuple{documents, name + ".xml", &stored->bytes},
-                                         {c.setup.output_dir + "/documents", name + ".pdf", &*pdf},
-                                         {c.setup.output_dir + "/documents", name + ".html", &*html}})
-    if (const std::string error = write_file_atomically(dir, file, *bytes); !error.empty()) return refused(500, error);
+  if (const std::string error = write_file_atomically(documents, name + ".xml", stored->bytes); !error.empty())
+    return refused(500, error);
+  // The documents folder built as `vanban build` builds it (its records are what the site shows;
+  // the site links the signed PDF of OUT/issued/ that the register vouches for), then the site.
+  std::ostringstream messages;
+  BuildRequest build;
+  build.content_dir = c.setup.content_dir;
+  build.output_dir = c.setup.output_dir;
+  build.month = kDocumentsFolder;
+  build.jobs = 1;
+  build.progress = ProgressMode::Quiet;
+  build.data_dir = c.setup.data_dir;
+  build.engine_fingerprint = c.setup.engine_fingerprint;
+  if (run_build(c.engine, build, messages) >= 2) return refused(500, "Không dựng được văn bản: " + messages.str());
   site::SiteRequest request;
   request.content_dir = c.setup.content_dir;
   request.build_dir = c.setup.output_dir;
   request.site_dir = c.setup.output_dir + "/site";
   request.data_dir = c.setup.data_dir;
+  request.register_file = settings.register_file;
   request.jobs = 1;
   request.quiet = true;
-  std::ostringstream messages;
   site::SiteOutcome outcome;
   const int status = site::run_site(c.engine, request, messages, &outcome);
   if (status >= 2) return refused(500, "Không ghi được trang tin: " + messages.str());

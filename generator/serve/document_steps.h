@@ -3,7 +3,8 @@
 // written into the draft; OUT/issued/NAME.pdf and .html; recorded in the register as `vanban
 // issue` records), Sign (the PDF signed with the key of the settings and the password typed for
 // this one signing; the signed file's SHA-256 recorded), Publish (the issued markup into
-// CONTENT/documents/, its files beside the build's, and the board's site written again).
+// CONTENT/documents/, that folder built as `vanban build` builds it, and the board's site written
+// again, linking the signed PDF of OUT/issued/).
 #pragma once
 
 #include <string>

@@ -8,9 +8,12 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <variant>
+
+#include <nlohmann/json.hpp>
 
 #include "batch/build_run.h"
-#include "batch/documents_job.h"
+#include "batch/manifest.h"
 #include "batch/sha256.h"
 #include "batch/work_pool.h"
 #include "batch/write_if_changed.h"
@@ -18,8 +21,10 @@
 #include "output/atomic_file.h"
 #include "output/file_bytes.h"
 #include "output/linked_copy.h"
+#include "output/record_file.h"
 #include "site/article_slug.h"
 #include "site/feed.h"
+#include "site/issued_pdfs.h"
 #include "site/listing.h"
 #include "site/search_index.h"
 #include "site/signed_pdf.h"
@@ -97,6 +102,19 @@ class TemplateSets {
   std::vector<std::unique_ptr<SiteTemplates>> free_;
 };
 
+// The documents the build's last run in DIR refused ("failed" in DIR/run-report.json); none when
+// there is no report or it cannot be read.
+std::vector<std::string> refused_documents(const std::string& dir) {
+  const std::optional<std::string> report = read_file_bytes((fs::path(dir) / "run-report.json").string());
+  if (!report) return {};
+  const nlohmann::json json = nlohmann::json::parse(*report, nullptr, false);
+  std::vector<std::string> names;
+  if (json.is_object() && json.contains("failed") && json["failed"].is_array())
+    for (const nlohmann::json& name : json["failed"])
+      if (name.is_string()) names.push_back(name.get<std::string>());
+  return names;
+}
+
 // "84 KB", "1,2 MB": the size a reader weighs before a download.
 std::string file_size_label(std::size_t bytes) {
   if (bytes < 1000 * 1000) return text::format_integer(static_cast<long long>((bytes + 999) / 1000)) + " KB";
@@ -123,6 +141,10 @@ class SiteWriter {
         earlier_(SiteManifest::load(request.site_dir)) {}
 
   SiteOutcome run(const std::vector<std::string>& folders) {
+    Diagnostics register_problems;
+    issued_ = issued_signed_pdfs(request_.register_file, (fs::path(request_.build_dir) / "issued").string(),
+                                 register_problems);
+    for (Diagnostic& d : register_problems) warn(std::move(d));
     collect(folders);
     assign_slugs();
     std::sort(docs_.begin(), docs_.end(), [](const SiteDocument& a, const SiteDocument& b) {
@@ -150,49 +172,92 @@ class SiteWriter {
   }
 
  private:
-  // Every document of every folder, read and resolved on worker threads, kept in job order.
+  // Every document the build wrote, as each folder's manifest lists it: DIR/NAME.article (read
+  // on worker threads) beside DIR/NAME.pdf, trusted only as the plain name and the size recorded
+  // there. A document the build refused has no files, so no entry and no page.
   void collect(const std::vector<std::string>& folders) {
     struct Item {
-      BuildItem item;
-      std::string folder;
+      std::string folder, dir, name;
+      ManifestEntry entry;
     };
     std::vector<Item> items;
     for (const std::string& folder : folders) {
-      const std::string input = (fs::path(request_.content_dir) / folder).string();
-      const std::string output = (fs::path(request_.build_dir) / folder).string();
-      FolderJob job = folder == kDocumentsFolder
-                          ? documents_job(input, output)
-                          : month_job({input, output, request_.data_dir, request_.source});
-      for (BuildItem& item : job.items) items.push_back({std::move(item), folder});
+      const std::string dir = (fs::path(request_.build_dir) / folder).string();
+      const Manifest manifest = Manifest::load(dir);
+      if (manifest.entries().empty()) warn({dir, 0, 0, "nothing built here yet; run vanban build first"});
+      for (const auto& [name, entry] : manifest.entries()) items.push_back({folder, dir, name, entry});
+      note_refused(folder, dir, manifest);
     }
-    std::vector<Prepared> prepared(items.size());
-    run_pool<Prepared>(
-        items.size(), jobs(),
-        [&](std::size_t i) { return prepare(items[i].item, items[i].folder); },
-        [&](std::size_t i, Prepared p) { prepared[i] = std::move(p); }, [] { return true; });
-    for (Prepared& p : prepared) {
-      for (Diagnostic& d : p.document_errors) {
-        if (d.warning) continue;  // the build reports the documents' warnings
-        if (request_.report_document_errors) reject(std::move(d));
-        else out_.rejected.push_back(std::move(d));
+    std::vector<std::variant<SiteDocument, Diagnostic>> read(items.size());
+    run_pool<std::variant<SiteDocument, Diagnostic>>(
+        items.size(), jobs(), [&](std::size_t i) { return read_article(items[i].dir, items[i].name, items[i].entry); },
+        [&](std::size_t i, std::variant<SiteDocument, Diagnostic> r) { read[i] = std::move(r); }, [] { return true; });
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (Diagnostic* problem = std::get_if<Diagnostic>(&read[i])) {
+        reject(std::move(*problem));
+        continue;
       }
-      if (p.document) docs_.push_back(std::move(*p.document));
+      SiteDocument& d = std::get<SiteDocument>(read[i]);
+      if (!know_stylesheet(d)) {
+        reject({d.source, 0, 0, "no layout profile '" + d.family + "' of edition '" + d.edition + "' any more (" +
+                items[i].dir + "/" + items[i].name + ".article names it); run vanban build again. The document "
+                "is left out of the site"});
+        continue;
+      }
+      d.key = items[i].folder + "/" + items[i].name;
+      d.pdf_dir = items[i].dir;
+      d.name = items[i].name;
+      docs_.push_back(std::move(d));
     }
   }
 
-  Prepared prepare(const BuildItem& item, const std::string& folder) const {
-    Prepared out;
-    Result<ResolvedDocument> resolved = engine_.resolve_bytes(item.markup, item.source);
-    out.document_errors = std::move(resolved.errors);
-    const bool failed = !resolved.ok() || std::any_of(out.document_errors.begin(), out.document_errors.end(),
-                                                      [](const Diagnostic& d) { return !d.warning; });
-    if (failed) return out;
-    SiteDocument d = make_site_document(engine_.measure(*resolved.value), folder + "/" + item.name, item.source);
-    d.pdf_dir = (fs::path(request_.build_dir) / folder).string();
-    d.name = item.name;
-    d.booklet = d.booklet || item.booklet;
-    out.document = std::move(d);
-    return out;
+  // Whether the profile that `d`'s sheet was written for is known; its stylesheet is then in
+  // stylesheets_ under d.stylesheet (until write_assets() names its file there).
+  bool know_stylesheet(SiteDocument& d) {
+    d.stylesheet = d.family + '\n' + d.edition;
+    if (stylesheets_.count(d.stylesheet)) return true;
+    for (const Profile& p : engine_.profiles().all()) {
+      if (p.family != d.family || p.edition != d.edition) continue;
+      stylesheets_[d.stylesheet] = site_article_stylesheet(p);
+      return true;
+    }
+    return false;
+  }
+
+  // The build's record of DIR/NAME, or why the site cannot show it. Safe on any thread.
+  static std::variant<SiteDocument, Diagnostic> read_article(const std::string& dir, const std::string& name,
+                                                             const ManifestEntry& entry) {
+    const fs::path path = fs::path(dir) / (name + ".article");
+    const auto unusable = [&](const std::string& why) {
+      return Diagnostic{path.string(), 0, 0, why + "; run vanban build again. The document is left out of the site"};
+    };
+    if (entry.article_bytes == 0 || !is_file_of_size(path, entry.article_bytes))
+      return unusable("not the file vanban build wrote (" + std::string(Manifest::kFileName) + " records " +
+                      std::to_string(entry.article_bytes) + " bytes)");
+    const std::optional<std::string> bytes = read_file_bytes(path.string());
+    std::optional<SiteArticle> article;
+    if (bytes && bytes->size() == entry.article_bytes) article = parse_site_article(*bytes);
+    if (!article) return unusable("cannot be read as an article record");
+    SiteDocument d;
+    static_cast<SiteArticle&>(d) = std::move(*article);
+    d.booklet = d.booklet || entry.booklet_bytes > 0;
+    return d;
+  }
+
+  // The documents the build refused this time and that have no files (a refused re-issue keeps
+  // its issued files, and its page): said once per folder, with where the reasons are.
+  void note_refused(const std::string& folder, const std::string& dir, const Manifest& manifest) {
+    std::vector<std::string> names;
+    for (const std::string& name : refused_documents(dir))
+      if (!manifest.find(name)) names.push_back(folder + "/" + name);
+    if (names.empty()) return;
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    out_.refused += names.size();
+    warn({dir, 0, 0,
+          text::format_integer(static_cast<long long>(names.size())) + " document" + (names.size() > 1 ? "s" : "") +
+              " refused by the build, so not on the site: " + list + " (the reasons are in " +
+              (fs::path(dir) / "run-report.json").string() + ")"});
   }
 
   // Earlier addresses first; then the oldest documents get the plainest ones.
@@ -325,14 +390,12 @@ class SiteWriter {
     }
     copy(request_.data_dir + "/fonts/LICENSE", "assets/fonts/LICENSE");
     // One stylesheet per profile in use, named by its content.
-    for (SiteDocument& d : docs_) {
-      auto [it, fresh] = stylesheets_.try_emplace(d.stylesheet);
-      if (fresh) {
-        it->second = "assets/van-ban-" + sha256_hex(d.stylesheet).substr(0, 12) + ".css";
-        put(it->second, faces + d.stylesheet);
-      }
-      d.stylesheet = it->second;
+    for (auto& [profile, css] : stylesheets_) {
+      const std::string path = "assets/van-ban-" + sha256_hex(css).substr(0, 12) + ".css";
+      put(path, faces + css);
+      css = path;
     }
+    for (SiteDocument& d : docs_) d.stylesheet = stylesheets_.at(d.stylesheet);
   }
 
   TemplateContext frame(const std::string& root, const std::string& path, const std::string& title,
@@ -420,15 +483,23 @@ class SiteWriter {
     v.set("month_label", month_label(d.date));
     v.set("sheet", d.sheet);
 
-    // NAME.pdf is the signed file when the build signed it; NAME-signed.pdf is what `vanban
-    // sign` wrote beside it.
+    // The PDF: the signed one the office issued for it, when the register vouches for one with
+    // this number; else the build's NAME.pdf (the signed file when the build signed it).
+    // NAME-signed.pdf is what `vanban sign` wrote beside the build's.
     const fs::path from = fs::path(d.pdf_dir);
-    const std::string pdf = (from / (d.name + ".pdf")).string();
+    // Only content/documents/ is published from the register's issued files (vanban serve).
+    const auto issued = d.key.rfind(std::string(kDocumentsFolder) + "/", 0) == 0 ? issued_.find(d.name) : issued_.end();
+    const bool issued_signed = issued != issued_.end() && issued->second.number == d.number;
+    const std::string pdf = issued_signed ? issued->second.path : (from / (d.name + ".pdf")).string();
+    if (issued != issued_.end() && !issued_signed)
+      out.warnings.push_back({d.source, 0, 0, issued->second.path + " is issued as " + issued->second.number +
+                                                  " but this document is numbered '" + d.number +
+                                                  "': its page links the build's PDF, not the signed one"});
     if (const std::optional<Placed> placed = place_copy(pdf, "van-ban/" + d.slug + ".pdf")) {
       out.files.push_back(*placed);
       v.set("pdf", d.slug + ".pdf");
       v.set("pdf_size", file_size_label(placed->size));
-      v.set_flag("pdf_signed", pdf_file_signed(pdf));
+      v.set_flag("pdf_signed", issued_signed || pdf_file_signed(pdf));
     } else {
       out.warnings.push_back({d.source, 0, 0, "no PDF at " + pdf + "; run vanban build first (the page links to no PDF)"});
     }
@@ -556,7 +627,7 @@ class SiteWriter {
   void warn(Diagnostic d) {
     d.warning = true;
     out_.warnings.push_back(d);
-    if (!request_.quiet) err_lines_.push_back(d.to_string());
+    err_lines_.push_back(d.to_string());
   }
 
  public:
@@ -572,7 +643,8 @@ class SiteWriter {
   SiteOutcome out_;
   std::vector<SiteDocument> docs_;  // newest first once sorted
   std::map<std::string, Group> months_, types_, issuers_;
-  std::map<std::string, std::string> stylesheets_;  // CSS -> its file
+  std::map<std::string, IssuedPdf> issued_;  // by document name
+  std::map<std::string, std::string> stylesheets_;  // profile ("family\nedition") -> its CSS, then its file
   std::vector<std::string> pages_;  // every file written, in order
 };
 

@@ -1,6 +1,8 @@
-// `vanban site`: the board's static web site from everything `vanban build` builds (every month
-// folder and content/documents/), into one folder that any web server, or a browser opening it
-// from disk, can show: index.html, an article page per document (van-ban/SLUG.html with its
+// `vanban site`: the board's static web site from what `vanban build` wrote for every folder it
+// builds (every month folder and content/documents/): each document's record (NAME.article,
+// html/site_article.h) and files, as the folder's manifest lists them; never the markup, so an
+// article always says what its PDF prints, and a document the build refused has no page. Into
+// one folder that any web server, or a browser opening it from disk, can show: index.html, an article page per document (van-ban/SLUG.html with its
 // PDF beside it), listings by month, type and issuer (thang/, loai/, co-quan/), the search page
 // and its index (tim-kiem.html, tim-kiem/), feed.xml, sitemap.xml, assets/. The contract the
 // browser tests hold it to: docs/site.md.
@@ -16,7 +18,6 @@
 #include <ostream>
 #include <string>
 
-#include "batch/month_job.h"
 #include "model/diagnostic.h"
 #include "render/engine.h"
 
@@ -28,11 +29,11 @@ struct SiteRequest {
   std::string site_dir = "out/site";
   std::string settings_file;           // empty: CONTENT/site.xml
   std::string data_dir;                // holds templates/ and fonts/
-  MeetingSource source = MeetingSource::Auto;
+  // The office's register, read (never created) for the signed PDFs issued into BUILD/issued/
+  // (site/issued_pdfs.h); empty: none.
+  std::string register_file;
   unsigned jobs = 0;                   // 0: one per core
   bool quiet = false;                  // no summary line
-  // False inside `vanban build`, which has already printed why a document could not be read.
-  bool report_document_errors = true;
 };
 
 struct SiteOutcome {
@@ -42,8 +43,9 @@ struct SiteOutcome {
   std::size_t removed = 0;
   std::uint64_t index_bytes = 0;  // the search index, every file of tim-kiem/
   std::size_t index_files = 0;
+  std::size_t refused = 0;  // documents the build refused, so without files and page
   Diagnostics rejected;  // documents left out of the site, files that could not be written
-  Diagnostics warnings;  // a missing PDF
+  Diagnostics warnings;  // a missing PDF, documents the build refused
 };
 
 // Exit status: 0 the site holds every document, 1 some were left out (the rest is written),

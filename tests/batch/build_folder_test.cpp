@@ -139,15 +139,16 @@ TEST(BuildFolder, NeverDeletesFilesOutsideTheOutputFolder) {
   const fs::path victim = dir.path() / "victim";
   fs::create_directories(out);
   fs::create_directories(victim);
-  for (const char* name : {"file.pdf", "file.html", "file-a5.pdf"}) testing::write_bytes(victim / name, "precious");
+  for (const char* name : {"file.pdf", "file.html", "file-a5.pdf", "file.article"})
+    testing::write_bytes(victim / name, "precious");
   const std::string hash(64, 'a');
   testing::write_bytes(out / Manifest::kFileName,
-                       "vanban-manifest 2\n" + hash + " 8 8 8 ../victim/file\n" + hash + " 8 8 8 " +
+                       "vanban-manifest 3\n" + hash + " 8 8 8 8 ../victim/file\n" + hash + " 8 8 8 8 " +
                            (victim / "file").string() + "\n");
   const BuildRun run = build(samples(out), 2);
   EXPECT_EQ(run.outcome.written.size(), 6u) << run.messages;
   EXPECT_TRUE(run.outcome.removed.empty());
-  for (const char* name : {"file.pdf", "file.html", "file-a5.pdf"})
+  for (const char* name : {"file.pdf", "file.html", "file-a5.pdf", "file.article"})
     EXPECT_EQ(read_bytes(victim / name), "precious") << name;
   EXPECT_EQ(Manifest::load(out.string()).entries().size(), 6u);
 }

@@ -17,33 +17,34 @@ const std::string kHashB = std::string(63, '0') + "f";
 
 TEST(Manifest, SerialisesSortedByNameAndParsesBack) {
   Manifest m;
-  m.set("z-last", {kHashA, 10, 20, 30});
-  m.set("a first with spaces", {kHashB, 3, 4, 0});
+  m.set("z-last", {kHashA, 10, 20, 30, 40});
+  m.set("a first with spaces", {kHashB, 3, 4, 0, 5});
   const std::string text = m.serialise();
-  EXPECT_EQ(text, "vanban-manifest 2\n" + kHashB + " 3 4 0 a first with spaces\n" + kHashA + " 10 20 30 z-last\n");
+  EXPECT_EQ(text, "vanban-manifest 3\n" + kHashB + " 3 4 0 5 a first with spaces\n" + kHashA + " 10 20 30 40 z-last\n");
   EXPECT_EQ(Manifest::parse(text).entries(), m.entries());
 }
 
 TEST(Manifest, DropsDamagedLinesAndForeignFiles) {
-  const std::string good = kHashA + " 1 2 0 good\n";
-  const Manifest m = Manifest::parse("vanban-manifest 2\n" + good +
-                                     "xyz 1 2 0 short-hash\n" +               // not a hash
-                                     kHashB.substr(0, 63) + "G 1 2 0 bad\n" +  // not hex
-                                     kHashB + " 1 2 two words\n" +             // size not a number
-                                     kHashB + " 1 2 0 \n" +                    // no name
-                                     kHashB + " 5 6 0 cut-short");             // no newline
+  const std::string good = kHashA + " 1 2 0 3 good\n";
+  const Manifest m = Manifest::parse("vanban-manifest 3\n" + good +
+                                     "xyz 1 2 0 3 short-hash\n" +               // not a hash
+                                     kHashB.substr(0, 63) + "G 1 2 0 3 bad\n" +  // not hex
+                                     kHashB + " 1 2 0 two words\n" +             // size not a number
+                                     kHashB + " 1 2 0 3 \n" +                    // no name
+                                     kHashB + " 5 6 0 3 cut-short");             // no newline
   ASSERT_EQ(m.entries().size(), 1u);
-  EXPECT_EQ(*m.find("good"), (ManifestEntry{kHashA, 1, 2, 0}));
-  EXPECT_TRUE(Manifest::parse("vanban-manifest 1\n" + kHashA + " 1 2 good\n").entries().empty());
+  EXPECT_EQ(*m.find("good"), (ManifestEntry{kHashA, 1, 2, 0, 3}));
+  // An earlier version (no article record) is an empty manifest: every document renders again.
+  EXPECT_TRUE(Manifest::parse("vanban-manifest 2\n" + kHashA + " 1 2 0 good\n").entries().empty());
   EXPECT_TRUE(Manifest::parse("").entries().empty());
 }
 
 TEST(Manifest, BelievesOnlyPlainNamesInsideTheFolder) {
-  const Manifest m = Manifest::parse("vanban-manifest 2\n" + kHashA + " 1 2 0 ../../victim/file\n" +
-                                     kHashA + " 1 2 0 /tmp/x\n" + kHashA + " 1 2 0 sub/doc\n" + kHashA +
-                                     " 1 2 0 ..\n" + kHashA + " 1 2 0 .hidden\n" + kHashA +
-                                     " 1 2 0 back\\slash\n" + kHashA + " 1 2 0 bell\x07\n" + kHashA +
-                                     " 1 2 0 plain name\n");
+  const Manifest m = Manifest::parse("vanban-manifest 3\n" + kHashA + " 1 2 0 3 ../../victim/file\n" +
+                                     kHashA + " 1 2 0 3 /tmp/x\n" + kHashA + " 1 2 0 3 sub/doc\n" + kHashA +
+                                     " 1 2 0 3 ..\n" + kHashA + " 1 2 0 3 .hidden\n" + kHashA +
+                                     " 1 2 0 3 back\\slash\n" + kHashA + " 1 2 0 3 bell\x07\n" + kHashA +
+                                     " 1 2 0 3 plain name\n");
   ASSERT_EQ(m.entries().size(), 1u);
   EXPECT_NE(m.find("plain name"), nullptr);
 }
@@ -52,13 +53,15 @@ TEST(Manifest, RemovesOnlyTheFilesItWroteAtTheirRecordedSizes) {
   TempDir dir;
   write_bytes(dir.path() / "doc.pdf", "%PDF-");
   write_bytes(dir.path() / "doc.html", "<html> replaced by the user");
+  write_bytes(dir.path() / "doc.article", "vanban-article 1\n");
   write_bytes(dir.path() / "other.pdf", "%PDF-");
   std::filesystem::create_symlink(dir.path() / "other.pdf", dir.path() / "doc-a5.pdf");
   Manifest m;
-  m.set("doc", {kHashA, 5, 6, 5});
+  m.set("doc", {kHashA, 5, 6, 5, 17});
   const std::string d = dir.path().string();
   EXPECT_TRUE(m.remove_outputs(d, "doc"));
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "doc.pdf"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "doc.article"));
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "doc.html"));          // not the size vanban wrote
   EXPECT_TRUE(std::filesystem::is_symlink(dir.path() / "doc-a5.pdf"));    // a link is never followed
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "other.pdf"));

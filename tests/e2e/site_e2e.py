@@ -147,9 +147,8 @@ def check_site(site, base_url):
     check(set(locs) == {base_url + str(p.relative_to(site)) for p in pages}, "sitemap does not list every page")
 
 
-def check_signed_labels(work, content, out, site, source):
-    """A PDF signed in place (as `vanban build --key` leaves NAME.pdf) is labelled as signed; one
-    signed beside it by `vanban sign` (NAME-signed.pdf) is linked as the signed copy."""
+def make_key(work):
+    """A test CA and a signer's PKCS#12 (password "t"); returns its path."""
     pki = work / "pki"
     pki.mkdir()
     run = lambda *a: subprocess.run(["openssl", *map(str, a)], check=True, capture_output=True)  # noqa: E731
@@ -160,10 +159,17 @@ def check_signed_labels(work, content, out, site, source):
     run("x509", "-req", "-in", pki / "p.csr", "-CA", pki / "ca.pem", "-CAkey", pki / "ca.key", "-CAcreateserial",
         "-out", pki / "p.pem", "-days", "30", "-extfile", pki / "leaf.ext")
     run("pkcs12", "-export", "-inkey", pki / "p.key", "-in", pki / "p.pem", "-out", pki / "p.p12", "-passout", "pass:t")
+    return pki / "p.p12"
+
+
+def check_signed_labels(work, content, out, site, source):
+    """A PDF signed in place (as `vanban build --key` leaves NAME.pdf) is labelled as signed; one
+    signed beside it by `vanban sign` (NAME-signed.pdf) is linked as the signed copy."""
+    key = make_key(work)
     env = {"VANBAN_TEST_PASSWORD": "t", "PATH": "/usr/bin:/bin"}
     in_place, beside = out / "documents" / "cong-van-dang.pdf", out / "documents" / "chi-thi-dang.pdf"
     for pdf, target in ((in_place, in_place), (beside, beside.with_name("chi-thi-dang-signed.pdf"))):
-        r = vanban(["sign", str(pdf), "--key", str(pki / "p.p12"), "--password-env", "VANBAN_TEST_PASSWORD",
+        r = vanban(["sign", str(pdf), "--key", str(key), "--password-env", "VANBAN_TEST_PASSWORD",
                     "-o", str(target)], env=env, cwd=source)
         check(r.returncode == 0, f"vanban sign {pdf.name} exited {r.returncode}: {r.stderr[-1000:]}")
     r = vanban(["site", "--content", str(content), "--from", str(out), "-o", str(site)], cwd=source)
@@ -183,6 +189,91 @@ def check_signed_labels(work, content, out, site, source):
           f"chi-thi-dang: signed copy link {link}")
     check((site / "van-ban" / (slugs["documents/cong-van-dang"] + ".pdf")).read_bytes() == in_place.read_bytes(),
           "the site's PDF is not the signed one")
+
+
+def printed_number(pdf):
+    """The number and symbol page 1 of a PDF prints ("158-BC/BTGDVTU", "01/UBND-VX"), or ""."""
+    text = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    m = re.search(r"^Số:?\s+(\d\S*)", text, re.M)
+    return m.group(1) if m else ""
+
+
+def article_number(page):
+    """The "Số, ký hiệu" of an article page, "" for "Không số"."""
+    m = re.search(r"<dt>Số, ký hiệu</dt><dd>(.*?)</dd>", page.read_text(encoding="utf-8"))
+    return "" if not m or m.group(1) == "Không số" else m.group(1)
+
+
+def check_build_records(work, source):
+    """The site is made from what the build wrote: a month numbered through a register shows on
+    each article the number its PDF prints; a document the build refuses gets no page, and the
+    run says so; a document issued and signed into OUT/issued/ through the register keeps its
+    signed PDF on the site however often the documents are built again."""
+    base = work / "records"
+    content, out = base / "content", base / "out"
+    shutil.copytree(source / "content" / "2026-11", content / "2026-11")
+    shutil.copy(source / "content" / "site.xml", content / "site.xml")
+    month = content / "2026-11" / "month.xml"
+    settings = re.sub(r' first-(report-)?number="\d+"', "", month.read_text(encoding="utf-8"))
+    settings = settings.replace("  <board key", '  <register file="../../so-di.sqlite"/>\n  <board key', 1)
+    month.write_text(settings, encoding="utf-8")
+    documents = content / "documents"
+    documents.mkdir()
+    dispatch = (source / "content" / "documents" / "cong-van-nha-nuoc.xml").read_text(encoding="utf-8")
+    # The first number of a new register's series, as serve's Publish leaves the issued markup.
+    (documents / "cong-van-ky-so.xml").write_text(dispatch.replace("<number>1234</number>", "<number>1</number>"),
+                                                  encoding="utf-8")
+    cells = "".join(f"<td>Khongthexuongdongduocmotchutnao{i}</td>" for i in range(12))
+    (documents / "bang-rong.xml").write_text(
+        re.sub(r"<body>.*</body>", f"<body><table><tr>{cells}</tr></table></body>", dispatch, flags=re.S),
+        encoding="utf-8")
+
+    office = base / "van-phong.sqlite"
+    env = {"VANBAN_TEST_PASSWORD": "t", "VANBAN_REGISTER": str(office), "PATH": "/usr/bin:/bin"}
+    r = vanban(["issue", str(documents / "cong-van-ky-so.xml"), "-o", str(out / "issued"),
+                "--key", str(make_key(base)), "--password-env", "VANBAN_TEST_PASSWORD"], env=env, cwd=source)
+    check(r.returncode == 0 and "01/UBND-VX" in r.stdout, f"issue exited {r.returncode}: {r.stdout} {r.stderr[-1000:]}")
+    issued = (out / "issued" / "cong-van-ky-so.pdf").read_bytes()
+    site = out / "site"
+    # Party bodies number per term: until one is recorded, the build refuses their documents.
+    r = vanban(["build", "--content", str(content), "-o", str(out), "--quiet"], env=env, cwd=source)
+    codes = sorted(set(re.findall(r"no term of issuer '(\S+) \(", r.stderr)))
+    refused = re.findall(r"(\d+) documents? refused by the build, so not on the site: (.*) \(the reasons", r.stderr)
+    names = [n for _, listed in refused for n in listed.split(", ")]
+    check(codes and len(names) == sum(int(n) for n, _ in refused) and "documents/bang-rong" in names and
+          any(n.startswith("2026-11/") for n in names), f"refused for want of a term: {names} {r.stderr[-2000:]}")
+    slugs = {l.split(" ")[1] for l in (site / "vanban-site.txt").read_text().splitlines() if l.startswith("slug ")}
+    check(not slugs & set(names), f"refused documents have pages: {slugs & set(names)}")
+    for code in codes:
+        r = vanban(["register", "term", "--register", str(base / "so-di.sqlite"), "--issuer", code,
+                    "--from", "2025-10-15"], cwd=source)
+        check(r.returncode == 0, f"register term {code}: {r.stderr}")
+    for run in ("first build", "second build"):
+        if run == "second build":  # rendered again from the markup, unsigned
+            (out / "documents" / "cong-van-ky-so.pdf").unlink()
+        r = vanban(["build", "--content", str(content), "-o", str(out), "--quiet"], env=env, cwd=source)
+        check(r.returncode == 1, f"{run} exited {r.returncode}: {r.stderr[-2000:]}")
+        check("1 document refused by the build, so not on the site: documents/bang-rong" in r.stderr,
+              f"{run}: the refusal is not reported: {r.stderr[-2000:]}")
+        slugs = {l.split(" ")[1]: l.split(" ")[2] for l in (site / "vanban-site.txt").read_text().splitlines()
+                 if l.startswith("slug ")}
+        check("documents/bang-rong" not in slugs, f"{run}: the refused document has a page")
+        signed = slugs.get("documents/cong-van-ky-so")
+        check(signed and (site / "van-ban" / (signed + ".pdf")).read_bytes() == issued,
+              f"{run}: the site does not serve the signed PDF of out/issued")
+        check(signed and "signed-pdf" in parse(site / "van-ban" / (signed + ".html")).classes,
+              f"{run}: the issued PDF is not labelled as signed")
+        check((out / "documents" / "cong-van-ky-so.pdf").read_bytes() != issued, f"{run}: the build's copy is signed")
+
+    numbered = 0
+    for key, slug in slugs.items():
+        if not key.startswith("2026-11/"):
+            continue
+        page = site / "van-ban" / (slug + ".html")
+        number = printed_number(site / "van-ban" / (slug + ".pdf"))
+        numbered += number != ""
+        check(article_number(page) == number, f"{key}: the article says '{article_number(page)}', its PDF '{number}'")
+    check(numbered >= 10, f"only {numbered} documents of the month numbered through the register")
 
 
 def search(site, query):
@@ -248,6 +339,7 @@ def main():
         check(site_files(site) == before, "a rerun changed the site")
 
         check_signed_labels(work, content, out, site, source)
+        check_build_records(work, source)
 
         # A foreign file stays; a removed document's page goes; a new document keeps others' slugs.
         (site / "van-ban" / "ghi-chu.txt").write_text("mine", encoding="utf-8")
