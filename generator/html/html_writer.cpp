@@ -4,7 +4,7 @@
 
 #include "html/html_style.h"
 #include "html/html_text.h"
-#include "html/kept_spans.h"
+#include "html/kept_html.h"
 #include "profile/chart_labels.h"
 
 namespace vanban {
@@ -134,30 +134,12 @@ class HtmlBuilder {
   }
 
   // Short-measure text (header, titles, signature): what layout keeps on one line (names, dates,
-  // a number and its unit) goes in nested inline blocks (html/kept_spans.h), so the browser
+  // a number and its unit) goes in nested inline blocks (html/kept_html.h), so the browser
   // breaks these lines where the PDF does, and a phone's narrow column still wraps inside a
   // name too long for it, between its parts.
   void kept_text(std::string_view s) {
     if (!doc_.keep_together) return text(s);
-    std::size_t at = 0;
-    std::vector<std::size_t> open_ends;
-    auto close_until = [&](std::size_t limit) {
-      while (!open_ends.empty() && open_ends.back() <= limit) {
-        text(s.substr(at, open_ends.back() - at));
-        at = open_ends.back();
-        out_ += "</span>";
-        open_ends.pop_back();
-      }
-    };
-    for (const text::KeptSpan& span : html::nested_kept_spans(doc_.keep_together->spans(s))) {
-      close_until(span.begin);
-      text(s.substr(at, span.begin - at));
-      at = span.begin;
-      out_ += span.bond == text::Bond::Hard ? "<span class=\"nb\">" : "<span class=\"nb soft\">";
-      open_ends.push_back(span.end);
-    }
-    close_until(s.size());
-    text(s.substr(at));
+    append_kept_html(out_, s, *doc_.keep_together);
   }
 
   // <tag style>text</tag>; nothing for an empty text.

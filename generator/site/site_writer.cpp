@@ -17,6 +17,8 @@
 #include "batch/sha256.h"
 #include "batch/work_pool.h"
 #include "batch/write_if_changed.h"
+#include "html/kept_html.h"
+#include "input/phrase_list_reader.h"
 #include "input/site_settings_reader.h"
 #include "output/atomic_file.h"
 #include "output/file_bytes.h"
@@ -136,9 +138,31 @@ struct Group {
 class SiteWriter {
  public:
   SiteWriter(const Engine& engine, const SiteRequest& request, const SiteSettings& settings,
-             const SiteTemplates& templates)
+             const SiteTemplates& templates, const text::KeepTogether& phrases)
       : engine_(engine), request_(request), settings_(settings), templates_(templates),
-        earlier_(SiteManifest::load(request.site_dir)) {}
+        earlier_(SiteManifest::load(request.site_dir)) {
+    // The banner keeps names on one line as the documents' headers do: at 390 px "TỈNH ỦY
+    // TRƯỜNG GIANG" moves whole to the next line, never leaving "TRƯỜNG GIANG" alone.
+    text::KeepTogether board(std::make_shared<const text::KeepTogether>(phrases));
+    board.add_name(settings.board);
+    board.add_phrase(parent_body(settings.board, board), text::Bond::Soft);
+    append_kept_html(board_html_, settings.board, board);
+  }
+
+  // The body a board belongs to, at the end of its name, as the documents' headers print it on a
+  // line of its own: two kept phrases side by side that end the name ("Tỉnh ủy" "Trường Giang",
+  // "Thành ủy" "Thành phố Hồ Chí Minh"); empty when there are none.
+  static std::string_view parent_body(std::string_view name, const text::KeepTogether& keep) {
+    const std::vector<text::KeptSpan> spans = keep.spans(name);
+    std::size_t last = std::string_view::npos;  // where the longest span but the whole name ending it starts
+    for (const text::KeptSpan& s : spans)
+      if (s.end == name.size() && s.begin > 0 && s.begin < last) last = s.begin;
+    if (last == std::string_view::npos) return {};
+    std::size_t first = std::string_view::npos;
+    for (const text::KeptSpan& s : spans)
+      if (s.end + 1 == last && s.begin < first) first = s.begin;
+    return first == std::string_view::npos ? std::string_view() : name.substr(first);
+  }
 
   SiteOutcome run(const std::vector<std::string>& folders) {
     Diagnostics register_problems;
@@ -407,6 +431,7 @@ class SiteWriter {
     v.set("canonical", settings_.base_url + path);
     v.set("og_type", "website");
     v.set("board", settings_.board);
+    v.set("board_html", board_html_);
     v.set("address", settings_.address);
     v.set("editor_in_chief", settings_.editor_in_chief);
     v.set("source_note", settings_.source_note);
@@ -639,6 +664,7 @@ class SiteWriter {
   const SiteSettings& settings_;
   const SiteTemplates& templates_;
   SiteManifest earlier_;
+  std::string board_html_;  // the board's name with its kept spans (html/kept_html.h)
   SiteManifest manifest_;
   SiteOutcome out_;
   std::vector<SiteDocument> docs_;  // newest first once sorted
@@ -672,7 +698,15 @@ int run_site(const Engine& engine, const SiteRequest& request, std::ostream& err
   for (const char* sub : {"", "/van-ban", "/thang", "/loai", "/co-quan", "/tim-kiem", "/assets", "/assets/fonts"})
     remove_stale_temp_files(request.site_dir + sub);
 
-  SiteWriter writer(engine, request, *settings.value, *templates.value);
+  // The phrases no line may split, as the documents' headers keep them.
+  const Result<std::vector<std::string>> phrase_list =
+      read_phrase_list(request.data_dir + "/templates/phrases/keep-together.txt");
+  for (const Diagnostic& d : phrase_list.errors) err << d.to_string() << '\n';
+  if (!phrase_list.ok()) return 2;
+  text::KeepTogether phrases;
+  for (const std::string& p : *phrase_list.value) phrases.add_phrase(p);
+
+  SiteWriter writer(engine, request, *settings.value, *templates.value, phrases);
   SiteOutcome out = writer.run(folders);
   for (const std::string& line : writer.err_lines_) err << line << '\n';
   if (!request.quiet)
