@@ -710,8 +710,10 @@ int run_site(const Engine& engine, const SiteRequest& request, std::ostream& err
   SiteOutcome out = writer.run(folders);
   for (const std::string& line : writer.err_lines_) err << line << '\n';
   if (!request.quiet)
-    err << "site: " << text::format_integer(static_cast<long long>(out.documents)) << " documents, "
-        << text::format_integer(static_cast<long long>(out.written)) << " files written, "
+    err << "site: " << text::format_integer(static_cast<long long>(out.documents)) << " documents"
+        << (out.refused ? " (" + text::format_integer(static_cast<long long>(out.refused)) + " refused by the build, "
+                              "without a page)" : std::string())
+        << ", " << text::format_integer(static_cast<long long>(out.written)) << " files written, "
         << text::format_integer(static_cast<long long>(out.unchanged)) << " unchanged, "
         << text::format_integer(static_cast<long long>(out.removed)) << " removed; search index "
         << text::format_integer(static_cast<long long>(out.index_bytes / 1000)) << " KB in "
