@@ -1,6 +1,7 @@
 #include "html/html_style.h"
 
 #include "html/html_text.h"
+#include "html/web_fonts.h"
 
 namespace vanban::html {
 
@@ -36,6 +37,7 @@ void append_stylesheet(std::string& out, const Profile& profile) {
   const HeaderSetup& header = profile.header;
   const BodySetup& body = profile.body;
 
+  append_web_font_faces(out);
   out += "@page{size:";
   append_mm(out, page.width);
   out += ' ';
@@ -55,7 +57,7 @@ void append_stylesheet(std::string& out, const Profile& profile) {
   out +=
       "html{background:#e6e6e6}\n"
       "body{margin:0;padding:8mm 0;color:#000;"
-      // "Vanban Serif": the site's own face (site_writer.cpp), Times New Roman or the shipped fonts.
+      // "Vanban Serif" (html/web_fonts.h): Times New Roman, else the shipped fonts.
       "font-family:\"Vanban Serif\",\"Times New Roman\",\"Liberation Serif\",\"Tinos\",serif;font-size:14pt;"
       "line-height:1.2}\n"
       ".sheet{box-sizing:border-box;margin:0 auto;background:#fff;"
