@@ -208,10 +208,13 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       ".purpose{flex:none;align-self:center}\n";
 
   // A phone cannot hold the two header columns side by side without splitting the names kept
-  // together: the header becomes one column, the national motto first, as on a cover.
+  // together: the header becomes one column, the national motto first, as on a cover. Headings
+  // are set ragged there: justified over a phone's few words a line, their capitals would stand
+  // apart by gaps wider than the words.
   out +=
       "@media screen and (max-width:480px){.doc-header{grid-template-columns:minmax(0,1fr);"
-      "row-gap:6pt}.doc-header .national{order:-1}.doc-header .place-date{text-align:center}}\n"
+      "row-gap:6pt}.doc-header .national{order:-1}.doc-header .place-date{text-align:center}"
+      ".content h2,.content h3{text-align:left}}\n"
       "@media screen and (max-width:220mm){body{padding:0}"
       ".sheet{width:auto;min-height:0;padding:6mm;box-shadow:none}}\n"
       "@media print{html{background:none}body{padding:0}"
