@@ -1,6 +1,7 @@
 #include "cli/serve_command.h"
 
 #include <csignal>
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
@@ -183,6 +184,9 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     int signal = 0;
     sigwait(&stop_signals, &signal);
     server.stop();
+    // A month's build in progress takes the signal as `vanban build` does (batch/stop_signals.h):
+    // it finishes the document it is writing, saves its manifest and ends.
+    kill(getpid(), signal);
   });
   const std::string host = address.host.find(':') != std::string::npos ? "[" + address.host + "]" : address.host;
   err << "vanban serve: http://" << host << ":" << port << "/ (Ctrl-C to stop)" << std::endl;

@@ -12,9 +12,11 @@ DraftRender render_draft(const Engine& engine, const Draft& draft, const std::st
     for (const Diagnostic& d : diagnostics)
       out.problems.push_back({d, d.file == file && d.line > 0 ? markup.field_of_line(d.line) : ""});
   };
+  for (const MarkProblem& p : markup.styled_plain_lines)
+    out.problems.push_back({{file, p.line, p.column, kStyledPlainLine}, p.field});
   const Result<ResolvedDocument> resolved = engine.resolve_bytes(markup.xml, file);
   note(resolved.errors);
-  if (!resolved.ok()) return out;
+  if (!resolved.ok() || !markup.styled_plain_lines.empty()) return out;
   Result<RenderedDocument> rendered = engine.render(*resolved.value, formats);
   note(rendered.errors);
   out.rendered = std::move(rendered.value);
