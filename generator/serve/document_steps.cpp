@@ -113,6 +113,11 @@ StepResult sign_issued(ServeContext& c, const std::string& name, const std::stri
                        const std::string& seal_password) {
   const ServeSigning& s = c.setup.settings.signing;
   if (s.key.empty()) return refused(409, "Chưa có khóa ký: thêm <signing key=\"...\"/> vào tệp cài đặt (docs/serve.md).");
+  std::error_code ec;
+  for (const std::string& file : {s.key, s.signature_image, s.seal_key, s.seal_image})
+    if (!file.empty() && !fs::exists(file, ec))
+      return refused(409, "Không có tệp " + file + " mà tệp cài đặt chỉ tới: hãy đặt khóa và hình chữ ký, con dấu của cơ quan "
+                          "vào đó, hoặc tạo bộ khóa thử bằng scripts/make-test-keys.sh (README).");
   std::lock_guard lock(c.register_mutex);
   const std::string pdf_path = issued_dir(c) + "/" + name + ".pdf";
   const std::optional<std::string> pdf = read_file_bytes(pdf_path);
