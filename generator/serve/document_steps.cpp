@@ -71,6 +71,12 @@ std::variant<IssuedDraft, StepResult> issue_and_render(ServeContext& c, const st
   return out;
 }
 
+// "01/12/2026", as the page writes dates.
+std::string day_month_year(const CivilDate& d) {
+  const std::string iso = iso_date(d);
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
 std::string issued_dir(const ServeContext& c) { return c.setup.output_dir + "/issued"; }
 
 // Writes the files into OUT/issued, then records them in the register through `record`.
@@ -106,7 +112,7 @@ StepResult issue_draft(ServeContext& c, const std::string& name, const std::stri
   });
   if (!error.empty()) return refused(500, error);
   const char* how = d.issued.issued.status == IssuedNumber::Status::New ? "Đã cấp số " : "Văn bản đã được cấp số ";
-  return {200, how + d.printed + ", ngày " + iso_date(d.issued.issued.date) + ".", {}, d.printed, saved.version};
+  return {200, how + d.number_text + ", ngày " + day_month_year(d.issued.issued.date) + ".", {}, d.printed, saved.version};
 }
 
 StepResult sign_issued(ServeContext& c, const std::string& name, const std::string& password,
@@ -139,7 +145,7 @@ StepResult sign_issued(ServeContext& c, const std::string& name, const std::stri
     return reg.record_signed(d.issued.issued.id, written.front());
   });
   if (!error.empty()) return refused(500, error);
-  return {200, "Đã ký " + d.printed + " (" + setup.value->signer.common_name() + (setup.value->seal ? ", có con dấu" : "") + ").",
+  return {200, "Đã ký số văn bản số " + d.number_text + " (" + setup.value->signer.common_name() + (setup.value->seal ? ", có con dấu" : "") + ").",
           {}, d.printed, {}};
 }
 
@@ -182,7 +188,7 @@ StepResult publish_issued(ServeContext& c, const std::string& name) {
   const Result<bool> recorded = reg.ok() ? reg.value->record_published(d.issued.issued.id, {name + ".pdf", sha256_hex(*pdf)})
                                          : Result<bool>::failure(reg.errors.front());
   if (!recorded.ok()) return refused(500, "Đã đăng nhưng không ghi được vào sổ đăng ký: " + recorded.errors.front().to_string());
-  return {200, "Đã đăng " + d.printed + " lên trang tin (" + std::to_string(outcome.documents) + " văn bản)." +
+  return {200, "Đã đăng văn bản số " + d.number_text + " lên trang tin (" + std::to_string(outcome.documents) + " văn bản)." +
                    (status == 1 ? " Một số văn bản khác không đăng được: " + messages.str() : ""),
           {}, d.printed, {}};
 }
