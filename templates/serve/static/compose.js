@@ -152,9 +152,12 @@ function chooseOrganisation(keepType) {
   fillTypes(org.layout, keepType ? $("type").value : "cong-van");
   const signer = $("signer");
   signer.replaceChildren();
-  org.signers.forEach((s, i) => signer.append(el("option", { value: String(i), text: [...s.authority, s.role, s.signer].join(" · ") })));
+  org.signers.forEach((s, i) => signer.append(el("option", { value: String(i), text: signerName(s) })));
   state.signature = org.signers[0];
 }
+
+// The name first: on a phone the select shows only the start of its text.
+function signerName(s) { return s.signer + " (" + [...s.authority, s.role].join(", ") + ")"; }
 
 function sameIssuer(a, b) { return a.name === b.name && a.code === b.code && (a.parent || "") === (b.parent || "") && (a.unit || "") === (b.unit || ""); }
 
@@ -188,7 +191,7 @@ function showDraft(d) {
     state.issuer = d.issuer;
     state.layout = d.layout;
     fillTypes(d.layout, d.type);
-    $("signer").replaceChildren(el("option", { value: "", text: [...d.signature.authority, d.signature.role, d.signature.signer].join(" · ") }));
+    $("signer").replaceChildren(el("option", { value: "", text: signerName(d.signature) }));
     state.signature = d.signature;
   } else {
     select.value = org.id;
