@@ -39,8 +39,9 @@ struct IssuedDraft {
 
 // Numbers the stored draft through the register (the same number again for a draft issued
 // before with the same content) and renders it; the caller holds the register's lock.
+// `refusal` heads its messages: "Không cấp số", "Không ký", "Không đăng".
 std::variant<IssuedDraft, StepResult> issue_and_render(ServeContext& c, const std::string& name,
-                                                        const std::optional<std::string>& version) {
+                                                        const std::optional<std::string>& version, const std::string& refusal) {
   const ServeSettings& settings = c.setup.settings;
   if (settings.register_file.empty())
     return refused(409, "Chưa có sổ đăng ký văn bản: thêm <register file=\"...\"/> vào tệp cài đặt (docs/serve.md).");
@@ -56,16 +57,16 @@ std::variant<IssuedDraft, StepResult> issue_and_render(ServeContext& c, const st
     Diagnostics marks;
     for (const MarkProblem& p : draft_to_markup(*draft.value).styled_plain_lines)
       marks.push_back({file, p.line, p.column, kStyledPlainLine});
-    if (!marks.empty()) return refused(422, "Không cấp số: văn bản còn lỗi.", marks);
+    if (!marks.empty()) return refused(422, refusal + ": văn bản còn lỗi.", marks);
   }
   Result<Register> reg = Register::open(settings.register_file);
   if (!reg.ok()) return refused(409, "Không mở được sổ đăng ký.", reg.errors);
   Result<IssuedMarkup> issued = issue_markup(c.engine, *reg.value, stored->bytes, file, name, {});
-  if (!issued.ok()) return refused(422, "Không cấp số: văn bản còn lỗi hoặc sổ đăng ký từ chối.", issued.errors);
+  if (!issued.ok()) return refused(422, refusal + ": văn bản còn lỗi, hoặc đã sửa sau khi cấp số, hoặc sổ đăng ký từ chối.", issued.errors);
   const Result<ResolvedDocument> doc = c.engine.resolve_bytes(issued.value->markup, file);
-  if (!doc.ok()) return refused(422, "Không cấp số: văn bản còn lỗi.", doc.errors);
+  if (!doc.ok()) return refused(422, refusal + ": văn bản còn lỗi.", doc.errors);
   Result<RenderedDocument> rendered = c.engine.render(*doc.value, {.pdf = true, .html = true});
-  if (!rendered.ok()) return refused(422, "Không cấp số: văn bản không dàn trang được.", rendered.errors);
+  if (!rendered.ok()) return refused(422, refusal + ": văn bản không dàn trang được.", rendered.errors);
   IssuedDraft out{std::move(*stored), std::move(*issued.value), number_without_label(doc.value->number.text),
                   doc.value->number.text, std::move(*rendered.value)};
   return out;
@@ -99,7 +100,7 @@ bool is_signed(const std::string& pdf) { return pdf.find("/ByteRange") != std::s
 
 StepResult issue_draft(ServeContext& c, const std::string& name, const std::string& version) {
   std::lock_guard lock(c.register_mutex);
-  auto issued = issue_and_render(c, name, version);
+  auto issued = issue_and_render(c, name, version, "Không cấp số");
   if (auto* r = std::get_if<StepResult>(&issued)) return *r;
   IssuedDraft& d = std::get<IssuedDraft>(issued);
   // The draft file carries its number and date from now on, for the page and the command line.
@@ -129,7 +130,7 @@ StepResult sign_issued(ServeContext& c, const std::string& name, const std::stri
   const std::optional<std::string> pdf = read_file_bytes(pdf_path);
   if (!pdf) return refused(409, "Văn bản chưa được cấp số: hãy cấp số trước khi ký.");
   if (is_signed(*pdf)) return refused(409, "Văn bản đã được ký.");
-  auto issued = issue_and_render(c, name, std::nullopt);  // the register's entry, and a check nothing changed
+  auto issued = issue_and_render(c, name, std::nullopt, "Không ký");  // the register's entry; nothing changed since
   if (auto* r = std::get_if<StepResult>(&issued)) return *r;
   IssuedDraft& d = std::get<IssuedDraft>(issued);
   if (d.rendered.find("pdf")->bytes != *pdf)
@@ -159,7 +160,7 @@ StepResult publish_issued(ServeContext& c, const std::string& name) {
   if (!stored) return refused(404, "Không có bản nháp '" + name + "'.");
   if (!pdf || !html) return refused(409, "Văn bản chưa được cấp số: hãy cấp số và ký số trước khi đăng.");
   if (!is_signed(*pdf)) return refused(409, "Văn bản chưa được ký số: chỉ văn bản đã cấp số và ký số mới được đăng lên trang tin.");
-  auto issued = issue_and_render(c, name, std::nullopt);  // its register entry; refused if changed since
+  auto issued = issue_and_render(c, name, std::nullopt, "Không đăng");  // its register entry; nothing changed since
   if (auto* r = std::get_if<StepResult>(&issued)) return *r;
   const IssuedDraft& d = std::get<IssuedDraft>(issued);
   const fs::path site_settings = fs::path(c.setup.content_dir) / "site.xml";
