@@ -4,8 +4,9 @@
 holding only what the commands name (build/vanban, scripts/, content/). Each line "# TEXT" in
 those blocks is what the command above it prints, and must be printed; then what the section
 promises is checked on the files it leaves: two valid, trusted PAdES signatures on the dispatch
-and on every reminder, the dispatch's signing in the register's history, the register as CSV with a UTF-8 BOM and the register form's columns,
-and the same numbers after the rebuild from nothing.
+and on every reminder, the dispatch's signing in the register's history, the register as CSV
+with a UTF-8 BOM and the register form's columns, and the same numbers after the rebuild from
+nothing.
 
 Usage: readme_walkthrough.py --vanban PATH --source DIR
 Prints one line per failed check and exits 1 if there was any. Needs bash, openssl, certutil
