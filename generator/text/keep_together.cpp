@@ -4,7 +4,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
 
 namespace vanban::text {
 
@@ -20,123 +19,77 @@ struct Token {
   char32_t last_punct = 0;         // that punctuation
   bool title_case = false;         // "Giang", "Ủy": one capital, then small letters
   bool number = false;             // "6", "2.863", "73,40%", "12/3/2026"
-  bool announces_number = false;   // "ngày", "Số": see announces_number
 };
 
-// The character properties the tokenizer asks of every code point, from ICU.
-struct CharClass {
-  bool punct = false;  // punctuation other than "%"
-  bool digit = false;
-  bool upper = false;
-  bool lower = false;
-  char32_t folded = 0;  // simple case folding
-};
+bool is_punct(char32_t c) { return c != U'%' && (u_ispunct(static_cast<UChar32>(c)) != 0); }
 
-CharClass classify(char32_t c) {
-  const auto u = static_cast<UChar32>(c);
-  return {c != U'%' && u_ispunct(u) != 0, u_isdigit(u) != 0, u_isupper(u) != 0, u_islower(u) != 0,
-          static_cast<char32_t>(u_foldCase(u, U_FOLD_CASE_DEFAULT))};
-}
-
-// Every token asks about each of its characters, and most of them are ASCII: those answers are
-// looked up, filled from ICU once.
-CharClass char_class(char32_t c) {
-  static const auto ascii = [] {
-    std::array<CharClass, 128> table{};
-    for (char32_t a = 0; a < 128; ++a) table[a] = classify(a);
-    return table;
-  }();
-  return c < 128 ? ascii[c] : classify(c);
-}
-
-// Code points [lo, hi) of `raw` with their `classes`.
-bool is_number(std::u32string_view raw, const std::vector<CharClass>& classes, std::size_t lo, std::size_t hi) {
-  if (lo == hi || !classes[lo].digit) return false;
-  for (std::size_t i = lo; i < hi; ++i) {
+bool is_number(std::u32string_view raw) {
+  if (raw.empty() || !u_isdigit(static_cast<UChar32>(raw.front()))) return false;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
     const char32_t c = raw[i];
-    if (classes[i].digit || c == U'.' || c == U',' || c == U'/' || c == U'-') continue;
-    if (c == U'%' && i + 1 == hi) continue;
+    if (u_isdigit(static_cast<UChar32>(c)) || c == U'.' || c == U',' || c == U'/' || c == U'-') continue;
+    if (c == U'%' && i + 1 == raw.size()) continue;
     return false;
   }
   return true;
 }
 
-bool is_title_case(const std::vector<CharClass>& classes, std::size_t lo, std::size_t hi) {
-  if (hi - lo < 2 || !classes[lo].upper) return false;
-  for (std::size_t i = lo + 1; i < hi; ++i)
-    if (!classes[i].lower) return false;
-  return true;
-}
-
-bool one_of(std::string_view core, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), core) != words.end();
-}
-
-// Words that announce a number: "ngày 17", "tháng 10", "năm 2026", "Số 65-BC/CCB", "Điều 5".
-bool announces_number(std::string_view core) {
-  return one_of(core, {"ngày", "tháng", "năm", "quý", "số", "khóa", "điều", "khoản", "điểm", "mục", "chương",
-                       "phần", "lần", "kỳ", "đợt", "tuần"});
-}
-
-// Scratch space for the code points of a token and their classes, reused across tokens.
-struct TokenScratch {
-  std::u32string raw;
-  std::vector<CharClass> classes;
-};
-
-// The folded core is UTF-8 so that a word of up to 15 bytes (nearly every Vietnamese word)
-// needs no allocation.
-Token make_token(std::string_view utf8, std::size_t begin, std::size_t end, TokenScratch& scratch) {
+// `raw` is scratch space for the token's code points, reused across tokens. The folded core is
+// UTF-8 so that a word of up to 15 bytes (nearly every Vietnamese word) needs no allocation.
+Token make_token(std::string_view utf8, std::size_t begin, std::size_t end, std::u32string& raw) {
   Token t;
   t.begin = begin;
   t.end = end;
-  std::u32string& raw = scratch.raw;
-  std::vector<CharClass>& classes = scratch.classes;
   raw.clear();
-  classes.clear();
   for (int32_t i = static_cast<int32_t>(begin); i < static_cast<int32_t>(end);) {
     UChar32 c;
     U8_NEXT(utf8.data(), i, static_cast<int32_t>(end), c);
     raw.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
-    classes.push_back(char_class(raw.back()));
   }
   if (raw.empty()) return t;
   t.first = raw.front();
   std::size_t lo = 0, hi = raw.size();
-  while (lo < hi && classes[lo].punct) ++lo;
-  while (hi > lo && classes[hi - 1].punct) --hi;
+  while (lo < hi && is_punct(raw[lo])) ++lo;
+  while (hi > lo && is_punct(raw[hi - 1])) --hi;
   t.leading_punct = lo > 0;
   t.trailing_punct = hi < raw.size();
   if (t.trailing_punct) t.last_punct = raw.back();
-  t.number = is_number(raw, classes, lo, hi);
-  t.title_case = is_title_case(classes, lo, hi);
-  for (std::size_t i = lo; i < hi; ++i) {
+  const std::u32string_view core = std::u32string_view(raw).substr(lo, hi - lo);
+  t.number = is_number(core);
+  t.title_case = core.size() >= 2 && u_isupper(static_cast<UChar32>(core.front())) &&
+                 std::all_of(core.begin() + 1, core.end(), [](char32_t c) { return u_islower(static_cast<UChar32>(c)) != 0; });
+  for (char32_t c : core) {
+    const UChar32 folded = u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT);
     char bytes[U8_MAX_LENGTH];
     int32_t n = 0;
-    U8_APPEND_UNSAFE(bytes, n, static_cast<UChar32>(classes[i].folded));
+    U8_APPEND_UNSAFE(bytes, n, folded);
     t.core.append(bytes, static_cast<std::size_t>(n));
   }
-  t.announces_number = announces_number(t.core);
   return t;
 }
 
 std::vector<Token> tokenize(std::string_view utf8) {
   std::vector<Token> out;
-  out.reserve(static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), ' ')) + 1);
-  TokenScratch scratch;
+  std::u32string raw;
   std::size_t i = 0;
   while (i < utf8.size()) {
     while (i < utf8.size() && utf8[i] == ' ') ++i;
     const std::size_t begin = i;
     while (i < utf8.size() && utf8[i] != ' ') ++i;
-    if (i > begin) out.push_back(make_token(utf8, begin, i, scratch));
+    if (i > begin) out.push_back(make_token(utf8, begin, i, raw));
   }
   return out;
 }
 
-// A word that announces a number, followed by nothing or a colon ("Số:").
+bool one_of(const std::string& core, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), core) != words.end();
+}
+
+// Words that announce a number: "ngày 17", "tháng 10", "năm 2026", "Số 65-BC/CCB", "Điều 5".
 bool is_number_label(const Token& t) {
-  return t.announces_number && (!t.trailing_punct || t.last_punct == U':');
+  return (!t.trailing_punct || t.last_punct == U':') &&
+         one_of(t.core, {"ngày", "tháng", "năm", "quý", "số", "khóa", "điều", "khoản", "điểm", "mục",
+                         "chương", "phần", "lần", "kỳ", "đợt", "tuần"});
 }
 
 bool is_roman(const std::string& core) {
