@@ -8,6 +8,7 @@
 #include "batch/issue_markup.h"
 #include "batch/manifest.h"
 #include "batch/sha256.h"
+#include "batch/web_fonts_folder.h"
 #include "batch/work_pool.h"
 #include "output/atomic_file.h"
 #include "output/output_name.h"
@@ -80,6 +81,9 @@ class FolderBuilder {
     for (Diagnostic& d : job_.warnings) report(std::move(d));
     open_register();
     plan();
+    // Every page of the folder is drawn in the shipped face (batch/web_fonts_folder.h).
+    if (!job_.items.empty())
+      for (Diagnostic& d : place_web_fonts(engine_.data_dir(), job_.output_dir)) report(std::move(d));
 
     done_.resize(todo_.size());
     progress_.start(job_.label, todo_.size());

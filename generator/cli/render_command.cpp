@@ -1,5 +1,6 @@
 #include "cli/render_command.h"
 
+#include "batch/web_fonts_folder.h"
 #include "cli/app.h"
 #include "output/atomic_file.h"
 #include "output/output_name.h"
@@ -50,10 +51,12 @@ int run_render(const Engine& engine, const Options& options, std::ostream& err) 
   install_cleanup_handlers();
   remove_stale_temp_files(options.output_dir);
   OutputNames names;
-  bool all_ok = true;
-  for (const std::string& input : options.inputs)
-    all_ok = render_one(engine, options, names, input, err) && all_ok;
-  return all_ok ? 0 : 1;
+  std::size_t rendered = 0;
+  for (const std::string& input : options.inputs) rendered += render_one(engine, options, names, input, err);
+  // The pages' face beside them (batch/web_fonts_folder.h), once there are pages.
+  if (options.formats.html && rendered > 0)
+    for (const Diagnostic& d : place_web_fonts(engine.data_dir(), options.output_dir)) err << d.to_string() << '\n';
+  return rendered == options.inputs.size() ? 0 : 1;
 }
 
 int run_check(const Engine& engine, const Options& options, std::ostream& err) {

@@ -1,6 +1,7 @@
 #include "html/html_style.h"
 
 #include "html/html_text.h"
+#include "html/web_fonts.h"
 
 namespace vanban::html {
 
@@ -36,6 +37,7 @@ void append_stylesheet(std::string& out, const Profile& profile) {
   const HeaderSetup& header = profile.header;
   const BodySetup& body = profile.body;
 
+  append_web_font_faces(out);
   out += "@page{size:";
   append_mm(out, page.width);
   out += ' ';
@@ -55,7 +57,7 @@ void append_stylesheet(std::string& out, const Profile& profile) {
   out +=
       "html{background:#e6e6e6}\n"
       "body{margin:0;padding:8mm 0;color:#000;"
-      // "Vanban Serif": the site's own face (site_writer.cpp), Times New Roman or the shipped fonts.
+      // "Vanban Serif" (html/web_fonts.h): Times New Roman, else the shipped fonts.
       "font-family:\"Vanban Serif\",\"Times New Roman\",\"Liberation Serif\",\"Tinos\",serif;font-size:14pt;"
       "line-height:1.2}\n"
       ".sheet{box-sizing:border-box;margin:0 auto;background:#fff;"
@@ -206,10 +208,13 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       ".purpose{flex:none;align-self:center}\n";
 
   // A phone cannot hold the two header columns side by side without splitting the names kept
-  // together: the header becomes one column, the national motto first, as on a cover.
+  // together: the header becomes one column, the national motto first, as on a cover. Headings
+  // are set ragged there: justified over a phone's few words a line, their capitals would stand
+  // apart by gaps wider than the words.
   out +=
       "@media screen and (max-width:480px){.doc-header{grid-template-columns:minmax(0,1fr);"
-      "row-gap:6pt}.doc-header .national{order:-1}.doc-header .place-date{text-align:center}}\n"
+      "row-gap:6pt}.doc-header .national{order:-1}.doc-header .place-date{text-align:center}"
+      ".content h2,.content h3{text-align:left}}\n"
       "@media screen and (max-width:220mm){body{padding:0}"
       ".sheet{width:auto;min-height:0;padding:6mm;box-shadow:none}}\n"
       "@media print{html{background:none}body{padding:0}"

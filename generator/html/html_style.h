@@ -13,7 +13,7 @@ namespace vanban::html {
 // written so that a style never inherits a neighbour's (h1 and th are bold by default).
 void append_font(std::string& out, const TextStyle& style);
 
-// The content of the <style> element.
+// The content of the <style> element, from the face's @font-face rules (html/web_fonts.h) on.
 void append_stylesheet(std::string& out, const Profile& profile);
 
 }  // namespace vanban::html

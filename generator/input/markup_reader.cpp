@@ -255,7 +255,9 @@ Chart MarkupReader::chart(const xmlNode* n) {
 
 Block MarkupReader::block(const xmlNode* n) {
   Block b;
-  b.source_line = position_of(n, bytes_).line;
+  const SourcePosition at = position_of(n, bytes_);
+  b.source_line = at.line;
+  b.source_column = at.column;
   if (is(n, "p") || is(n, "h")) {
     b.kind = is(n, "p") ? Block::Kind::Paragraph : Block::Kind::Heading;
     b.inlines = inlines(n);

@@ -139,7 +139,7 @@ class BodyFlow {
     LaidOutTable t = layout_table(block.table, style, width_, fonts_, body_.keep_together);
     if (t.overflow > 0) {
       auto mm = [](double pt) { return std::to_string(static_cast<int>(std::ceil(to_mm(Pt(pt)).value))); };
-      problems.push_back({source_file, block.source_line, 0,
+      problems.push_back({source_file, block.source_line, block.source_column,
                           "the table is wider than the text block (" + mm(width_) + " mm): at " +
                               text::format_figure(t.size, 1) + " pt, the smallest size layout '" + profile_.family +
                               "' allows, its columns need at least " + mm(width_ + t.overflow) +

@@ -82,7 +82,8 @@ struct Block {
   Chart chart;                  // Chart
   std::string title;            // Toc, Box, Notes
   std::vector<Block> blocks;    // Box
-  int source_line = 0;          // where the block starts in its file, for messages
+  int source_line = 0;          // where the block's start tag is in its file, for messages
+  int source_column = 0;
 };
 
 struct Issuer {

@@ -49,6 +49,8 @@ class Engine {
 
   const ProfileRegistry& profiles() const { return profiles_; }
   const FontSet& fonts() const { return fonts_; }
+  // Holds templates/, schemas, profiles and the shipped fonts/.
+  const std::string& data_dir() const { return settings_.data_dir; }
 
   // templates/schema/document.rng, for readers that need the markup itself.
   const std::string& document_schema() const { return document_schema_; }

@@ -14,6 +14,7 @@
 #include "batch/sha256.h"
 #include "batch/work_pool.h"
 #include "batch/write_if_changed.h"
+#include "html/web_fonts.h"
 #include "input/site_settings_reader.h"
 #include "output/atomic_file.h"
 #include "output/file_bytes.h"
@@ -34,22 +35,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kRelated = 6;
-// The documents' face, "Vanban Serif": an installed Times New Roman (local() matches a face by its
-// own full or PostScript name, never through an alias), else the shipped Liberation Serif. Not
-// an installed Liberation Serif: older versions (1.07, Debian 12's fonts-liberation) have no
-// "ộ", "ệ", "ữ", and a browser would draw those letters in another face, wider than the PDF's.
-struct FontFace {
-  const char* file;
-  const char* full_name;
-  const char* postscript_name;
-  bool bold, italic;
-};
-constexpr FontFace kFontFaces[] = {
-    {"LiberationSerif-Regular.ttf", "Times New Roman", "TimesNewRomanPSMT", false, false},
-    {"LiberationSerif-Bold.ttf", "Times New Roman Bold", "TimesNewRomanPS-BoldMT", true, false},
-    {"LiberationSerif-Italic.ttf", "Times New Roman Italic", "TimesNewRomanPS-ItalicMT", false, true},
-    {"LiberationSerif-BoldItalic.ttf", "Times New Roman Bold Italic", "TimesNewRomanPS-BoldItalicMT", true, true}};
-
 struct Prepared {
   std::optional<SiteDocument> document;
   Diagnostics document_errors;  // why the document could not be read (the build says so too)
@@ -315,21 +300,17 @@ class SiteWriter {
       if (bytes) put(std::string("assets/") + name, *bytes);
       else reject({assets + name, 0, 0, "cannot read the site asset"});
     }
-    // The documents' own typeface, for readers who have no Times New Roman.
-    std::string faces;
-    for (const FontFace& f : kFontFaces) {
-      if (!copy(request_.data_dir + "/fonts/" + f.file, std::string("assets/fonts/") + f.file)) continue;
-      faces += std::string("@font-face{font-family:\"Vanban Serif\";src:local(\"") + f.full_name + "\"),local(\"" +
-               f.postscript_name + "\"),url(fonts/" + f.file + ") format(\"truetype\");font-weight:" +
-               (f.bold ? "bold" : "normal") + ";font-style:" + (f.italic ? "italic" : "normal") + "}\n";
-    }
-    copy(request_.data_dir + "/fonts/LICENSE", "assets/fonts/LICENSE");
+    // The documents' own typeface (html/web_fonts.h), beside their stylesheets: articles only,
+    // so that the home page stays light (the site's own pages name installed faces).
+    const std::string fonts = std::string("assets/") + html::kWebFontsFolder + "/";
+    for (const html::WebFontFace& f : html::web_font_faces()) copy(request_.data_dir + "/fonts/" + f.file, fonts + f.file);
+    copy(request_.data_dir + "/fonts/" + html::kWebFontsLicense, fonts + html::kWebFontsLicense);
     // One stylesheet per profile in use, named by its content.
     for (SiteDocument& d : docs_) {
       auto [it, fresh] = stylesheets_.try_emplace(d.stylesheet);
       if (fresh) {
         it->second = "assets/van-ban-" + sha256_hex(d.stylesheet).substr(0, 12) + ".css";
-        put(it->second, faces + d.stylesheet);
+        put(it->second, d.stylesheet);
       }
       d.stylesheet = it->second;
     }

@@ -46,7 +46,8 @@ FolderJob samples(const fs::path& out) {
 
 std::vector<std::string> names_in(const fs::path& dir) {
   std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.is_regular_file()) names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -65,6 +66,30 @@ TEST(BuildFolder, SameBytesWithOneOrThreeThreads) {
   EXPECT_EQ(first.kind, "bao-cao");
   EXPECT_GE(first.pages, 2);  // its table runs over two pages
   EXPECT_EQ(first.pdf_bytes, fs::file_size(dir.path() / "one" / "bao-cao-dang.pdf"));
+}
+
+TEST(BuildFolder, PutsTheShippedFontsBesideThePages) {
+  TempDir dir;
+  const fs::path out = dir.path() / "out";
+  ASSERT_EQ(build(samples(out), 2).outcome.written.size(), 6u);
+  // Every url() of every page's stylesheet is a file of the folder, with the shipped bytes.
+  const std::string html = read_bytes(out / "cong-van-dang.html");
+  std::size_t fonts = 0;
+  for (std::size_t at = html.find("url("); at != std::string::npos; at = html.find("url(", at + 1), ++fonts) {
+    const std::string url = html.substr(at + 4, html.find(')', at) - at - 4);
+    ASSERT_EQ(url.rfind("fonts/", 0), 0u) << url;
+    EXPECT_EQ(read_bytes(out / url), read_bytes(kSource / url)) << url;
+  }
+  EXPECT_EQ(fonts, 4u);
+  EXPECT_EQ(read_bytes(out / "fonts/LICENSE"), read_bytes(kSource / "fonts/LICENSE"));
+
+  // A rerun leaves them as they are.
+  struct stat before {};
+  ASSERT_EQ(stat((out / "fonts/LiberationSerif-Regular.ttf").c_str(), &before), 0);
+  ASSERT_TRUE(build(samples(out), 2).outcome.written.empty());
+  struct stat after {};
+  ASSERT_EQ(stat((out / "fonts/LiberationSerif-Regular.ttf").c_str(), &after), 0);
+  EXPECT_EQ(after.st_ino, before.st_ino);
 }
 
 TEST(BuildFolder, MessagesInJobOrderWhateverTheThreadCount) {

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { isolatedContext, launchChromium } from './lib/browser.mjs';
 import { checkAtom, checkSitemap } from './lib/feeds.mjs';
 import { fold, foldedWords } from './lib/fold.mjs';
-import { axeViolations, headingOrder, horizontalOverflow, tableHeaders } from './lib/page-checks.mjs';
+import { axeViolations, faceFallbacks, headingOrder, horizontalOverflow, tableHeaders } from './lib/page-checks.mjs';
 import { describePage, pageKind } from './lib/site-pages.mjs';
 import { searchResults } from './lib/search-page.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
@@ -228,6 +228,7 @@ describe('site', () => {
       assert.ok(faces.includes('Vanban Serif'), `faces loaded: ${faces.join(', ')}`);
       const drawn = await page.evaluate(() => document.fonts.check('14pt "Vanban Serif"', 'Hội Liên hiệp Phụ nữ Việt Nam'));
       assert.ok(drawn);
+      assert.deepEqual(await faceFallbacks(page, '.sheet'), []);
     } finally {
       await page.close();
     }

@@ -443,7 +443,7 @@ def group_overflow(work):
     refused = work / "refused"
     result = vanban("render", bad, good, "-o", refused)
     check(result.returncode == 1, f"wide-table: exit {result.returncode}, expected 1: {result.stderr}")
-    prefix = f"{bad}:{lines_before + 2}:"
+    prefix = f"{bad}:{lines_before + 2}:1:"  # the <table> start tag
     check(any(line.startswith(prefix) and "the table is wider than the text block" in line
               for line in result.stderr.splitlines()), f"wide-table: no line starting {prefix!r} in: {result.stderr}")
     check(not (refused / "wide-table.pdf").exists() and not (refused / "wide-table.html").exists(),
@@ -470,7 +470,13 @@ def group_usage(work):
           f"--version printed {version.stdout!r}")
     only_html = work / "html-only"
     render_all([good], only_html, "--format", "html")
-    check(sorted(p.name for p in only_html.iterdir()) == ["chi-thi-dang.html"], "--format html wrote other files")
+    # The page and, beside it, the shipped fonts its stylesheet names.
+    check(sorted(p.name for p in only_html.iterdir()) == ["chi-thi-dang.html", "fonts"], "--format html wrote other files")
+    check((only_html / "fonts" / "LiberationSerif-Regular.ttf").read_bytes()
+          == (SOURCE / "fonts" / "LiberationSerif-Regular.ttf").read_bytes(), "--format html: the page's font is not beside it")
+    only_pdf = work / "pdf-only"
+    render_all([good], only_pdf, "--format", "pdf")
+    check(sorted(p.name for p in only_pdf.iterdir()) == ["chi-thi-dang.pdf"], "--format pdf wrote other files")
     # A folder laid out like Windows' Fonts folder (times.ttf ...) is taken by --fonts and
     # $VANBAN_FONTS; the shipped Liberation files stand in for Times New Roman here.
     windows_fonts = work / "windows-fonts"
@@ -556,7 +562,8 @@ def group_security(work):
                      "holds a control character", "holds a backslash", "output name 'same' is already taken"):
         check(fragment in result.stderr, f"names: {fragment!r} not reported: {result.stderr}")
     written = sorted(p.name for p in out.iterdir())
-    check(written == ["same.html", "same.pdf", "traversal.html", "traversal.pdf"], f"names: the output folder holds {written}")
+    check(written == ["fonts", "same.html", "same.pdf", "traversal.html", "traversal.pdf"],
+          f"names: the output folder holds {written}")
     check(not (out / "same.pdf").is_symlink() and (out / "same.pdf").read_bytes().startswith(b"%PDF"),
           "names: the symlink at same.pdf was followed or kept")
     check(outside.read_text() == "do not touch", "names: a file outside the output folder was changed")
@@ -573,9 +580,9 @@ def group_security(work):
     os.symlink(outside, stale_out / f".l.pdf.tmp-{dead}-1")
     result = vanban("render", SOURCE / "content" / "documents" / "cong-van-dang.xml", "-o", stale_out)
     check(result.returncode == 0, f"stale: exit {result.returncode}: {result.stderr}")
-    left = sorted(str(p.relative_to(stale_out)) for p in stale_out.rglob("*"))
+    left = sorted(str(p.relative_to(stale_out)) for p in stale_out.rglob("*") if p.parent.name != "fonts")
     check(left == sorted([f".cong-van-dang.pdf.tmp-{alive}-7", f".l.pdf.tmp-{dead}-1", "cong-van-dang.html",
-                          "cong-van-dang.pdf", "sub", f"sub/.x.pdf.tmp-{dead}-1", f"x.pdf.tmp-{dead}-1"]),
+                          "cong-van-dang.pdf", "fonts", "sub", f"sub/.x.pdf.tmp-{dead}-1", f"x.pdf.tmp-{dead}-1"]),
           f"stale: the output folder holds {left}")
     check(outside.read_text() == "do not touch", "stale: the target of a link was touched")
 

@@ -137,6 +137,11 @@ TEST_F(PartyDirective, StylesheetCarriesThePageAndBodyRules) {
             std::string::npos);
   EXPECT_NE(css.find("font-family:\"Vanban Serif\",\"Times New Roman\",\"Liberation Serif\",\"Tinos\",serif"),
             std::string::npos);
+  // The face is Times New Roman if installed, else the shipped font beside the page.
+  EXPECT_NE(css.find("@font-face{font-family:\"Vanban Serif\";src:local(\"Times New Roman Bold\"),"
+                     "local(\"TimesNewRomanPS-BoldMT\"),url(fonts/LiberationSerif-Bold.ttf) format(\"truetype\");"
+                     "font-weight:bold;font-style:normal}"),
+            std::string::npos);
   EXPECT_NE(css.find(".content{text-align:justify;line-height:1.3;font-size:14pt;"),
             std::string::npos);
   EXPECT_NE(css.find(".content p,.content h2,.content h3{text-indent:10mm;margin-bottom:6pt}"),

@@ -88,6 +88,7 @@ TEST(MarkupReader, ReadsInlineStylesQuotesAndPercentages) {
   const Block& p = d.body[0];
   EXPECT_EQ(p.kind, Block::Kind::Paragraph);
   EXPECT_EQ(p.source_line, 22);
+  EXPECT_GT(p.source_column, 1);  // the start tag is indented
   EXPECT_EQ(p.inlines, runs({{"Văn bản có ", false, false},
                              {"chữ đậm", true, false},
                              {", ", false, false},

@@ -111,3 +111,36 @@ export function renderedLines(page, selector) {
       .map(([, chars]) => chars.join('').replace(/\s+/g, ' ').trim()).filter(Boolean);
   }), selector);
 }
+
+// Text the browser drew in a face that is not the documents' own: for every element with text of
+// its own, the platform fonts Chromium used for it (DevTools CSS.getPlatformFontsForNode). Only a
+// loaded web font ("Vanban Serif", the shipped Liberation Serif) or an installed Times New Roman
+// is the documents' face; an installed Liberation Serif 1.07 lacks "ộ", "ệ", "ữ", and what it lacks
+// comes from another face, wider than the PDF's.
+export async function faceFallbacks(page, selector = 'body') {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    // Only elements with text of their own: one DevTools call each.
+    await page.evaluate(selector => {
+      for (const element of document.querySelectorAll(`${selector}, ${selector} *`))
+        if ([...element.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.data.trim())) element.setAttribute('data-face-check', '');
+    }, selector);
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-face-check]' });
+    const problems = new Set();
+    for (const nodeId of nodeIds) {
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      for (const font of fonts) {
+        if (font.isCustomFont || font.familyName === 'Times New Roman') continue;
+        const { node } = await cdp.send('DOM.describeNode', { nodeId });
+        problems.add(`${font.glyphCount} glyphs of <${node.localName}> drawn in installed "${font.familyName}"`);
+      }
+    }
+    return [...problems];
+  } finally {
+    await page.evaluate(() => document.querySelectorAll('[data-face-check]').forEach(e => e.removeAttribute('data-face-check')));
+    await cdp.detach();
+  }
+}
