@@ -945,6 +945,15 @@ def make_province(folder, branches):
     check(result.returncode == 0, f"vanban_make_province exited {result.returncode}: {result.stderr}")
 
 
+def pdfs_in(folder):
+    """How many PDFs `folder` holds now; 0 while it is missing. vanban's write probe makes a
+    missing output folder and removes it again, so it may vanish between two looks."""
+    try:
+        return sum(1 for entry in os.scandir(folder) if entry.name.endswith(".pdf"))
+    except FileNotFoundError:
+        return 0
+
+
 def group_build_interrupt(work):
     """SIGINT or SIGTERM in the middle of a build of a generated month: exit 130 or 143, only
     whole files (qpdf), no temporary file, a manifest of what was done; the next run completes
@@ -965,7 +974,7 @@ def group_build_interrupt(work):
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=clean_env(),
                                    preexec_fn=default_signals)
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and not (month.is_dir() and len(list(month.glob("*.pdf"))) >= 40):
+        while time.monotonic() < deadline and pdfs_in(month) < 40:
             time.sleep(0.005)
         process.send_signal(sig)
         _, stderr = process.communicate(timeout=120)
