@@ -13,11 +13,11 @@ seed() {  # seed TARGET FILE: a copy named after the file's path in the checkout
 }
 
 for f in "$src"/content/documents/*.xml "$src"/tests/data/bad/*.xml; do seed fuzz_markup "$f"; done
-for f in "$src"/content/2026-10/meetings.xml "$src"/tests/data/meetings/*/2026-10.xml; do
+for f in "$src"/content/*/meetings.xml "$src"/tests/data/meetings/*/2026-10.xml; do
   seed fuzz_meetings_xml "$f"
 done
-for f in "$src"/content/2026-10/month.xml "$src"/tests/data/month/*.xml; do seed fuzz_month "$f"; done
-seed fuzz_guidance "$src"/content/2026-10/guidance.xml
+for f in "$src"/content/*/month.xml "$src"/tests/data/month/*.xml; do seed fuzz_month "$f"; done
+for f in "$src"/content/*/guidance.xml; do seed fuzz_guidance "$f"; done
 
 # fuzz_meetings_csv: the first byte names the file (fuzz_meetings_csv.cpp): every sample and
 # test file in every encoding, behind its own kind's byte.

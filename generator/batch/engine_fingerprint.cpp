@@ -1,7 +1,11 @@
 #include "batch/engine_fingerprint.h"
 
+#include <elf.h>
+#include <link.h>
+
 #include <algorithm>
 #include <filesystem>
+#include <cstring>
 #include <fstream>
 #include <string_view>
 #include <vector>
@@ -39,14 +43,49 @@ bool add_file(Sha256& hash, const std::string& label, const fs::path& path) {
   return true;
 }
 
+// The GNU build ID note of the running program (the first object dl_iterate_phdr reports), as
+// bytes; empty when it was linked without one.
+std::string running_build_id() {
+  std::string id;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, std::size_t, void* out) {
+        for (ElfW(Half) i = 0; i < info->dlpi_phnum; ++i) {
+          const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+          if (ph.p_type != PT_NOTE) continue;
+          const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+          const char* const end = p + ph.p_memsz;
+          while (p + sizeof(ElfW(Nhdr)) <= end) {
+            ElfW(Nhdr) note;
+            std::memcpy(&note, p, sizeof note);
+            const char* const name = p + sizeof note;
+            const char* const desc = name + ((note.n_namesz + 3) & ~3u);
+            if (desc + note.n_descsz > end) break;
+            if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+              static_cast<std::string*>(out)->assign(desc, note.n_descsz);
+              return 1;
+            }
+            p = desc + ((note.n_descsz + 3) & ~3u);
+          }
+        }
+        return 1;  // the program comes first: the libraries are not it
+      },
+      &id);
+  return id;
+}
+
 }  // namespace
 
 Result<std::string> engine_fingerprint(const FingerprintInputs& inputs) {
   Sha256 hash;
   add_part(hash, "version", inputs.version);
   add_part(hash, "timestamp", inputs.timestamp ? std::to_string(*inputs.timestamp) : "");
-  if (!inputs.program_path.empty() && !add_file(hash, "program", inputs.program_path))
-    return Result<std::string>::failure({inputs.program_path, 0, 0, "cannot read the program to fingerprint it"});
+  if (!inputs.program_path.empty()) {
+    if (const std::string build_id = running_build_id(); !build_id.empty()) {
+      add_part(hash, "program build id", build_id);
+    } else if (!add_file(hash, "program", inputs.program_path)) {
+      return Result<std::string>::failure({inputs.program_path, 0, 0, "cannot read the program to fingerprint it"});
+    }
+  }
 
   const fs::path templates = fs::path(inputs.data_dir) / "templates";
   std::error_code ec;

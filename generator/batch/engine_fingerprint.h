@@ -12,7 +12,10 @@ namespace vanban {
 
 struct FingerprintInputs {
   std::string version;       // VANBAN_VERSION
-  std::string program_path;  // the running executable ("/proc/self/exe"); empty: not hashed
+  // The running executable ("/proc/self/exe"); empty: not hashed. Its GNU build ID (the
+  // linker's hash of the file) stands for it when it has one, so that a run does not read tens
+  // of megabytes of debugging information; the file is read only when it has none.
+  std::string program_path;
   std::string data_dir;      // every file under data_dir/templates, by relative path
   std::string fonts_dir;     // the four faces FontSet picks there
   std::optional<long long> timestamp;  // SOURCE_DATE_EPOCH, when set

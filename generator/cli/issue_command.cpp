@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <utility>
 
 #include "batch/issue_markup.h"
 #include "batch/sha256.h"
@@ -173,7 +174,9 @@ bool IssueRun::issue(const std::string& input) {
   Result<RenderedDocument> rendered = engine_.render(*final_doc.value, {.pdf = true, .html = true});
   report(rendered.errors, err_);
   if (!rendered.ok()) return false;
+  std::string unsigned_pdf_hash;  // the register records the issued PDF, then its signing
   if (Output* pdf = rendered.value->find("pdf"); signing_ && pdf) {  // NAME.pdf is the signed file
+    unsigned_pdf_hash = sha256_hex(pdf->bytes);
     Result<std::string> signed_pdf = sign_issued_pdf(pdf->bytes, *signing_, std::time(nullptr));
     for (Diagnostic& d : signed_pdf.errors) d.file = input;
     report(signed_pdf.errors, err_);
@@ -182,14 +185,19 @@ bool IssueRun::issue(const std::string& input) {
   }
 
   std::vector<IssuedFile> files;
+  std::optional<IssuedFile> signed_file;
   for (const Output& output : rendered.value->outputs) {
     files.push_back({*name.value + output.suffix, sha256_hex(output.bytes)});
     if (const std::string error = write_file_atomically(options_.output_dir, files.back().name, output.bytes);
         !error.empty())
       return fail({{input, 0, 0, error}});
+    if (output.suffix == ".pdf" && !unsigned_pdf_hash.empty())
+      signed_file = IssuedFile{files.back().name, std::exchange(files.back().sha256, unsigned_pdf_hash)};
   }
   const std::string number_text = number_without_label(final_doc.value->number.text);
-  const Result<bool> recorded = register_.record_output(issued.value->issued.id, number_text, files);
+  const long long id = issued.value->issued.id;
+  Result<bool> recorded = register_.record_output(id, number_text, files);
+  if (recorded.ok() && signed_file) recorded = register_.record_signed(id, *signed_file);
   if (!recorded.ok()) return fail(recorded.errors);
   out_ << input << ": " << number_text << ", " << iso_date(issued.value->issued.date) << ": "
        << status_word(issued.value->issued.status) << (signing_ ? ", signed" : "") << '\n';

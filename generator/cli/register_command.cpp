@@ -129,9 +129,16 @@ void show(const RegisterEntry& e, std::ostream& out) {
       << "Văn bản: " << e.identity.key << " (" << d.family << ", " << e.identity.type << "), nội dung SHA-256 "
       << e.content_hash << '\n';
   for (const IssuedFile& f : e.files) out << "Tệp: " << f.name << " SHA-256 " << f.sha256 << '\n';
-  for (const HistoryEvent& h : e.history)
-    out << "Lịch sử: " << h.at << ' ' << (h.event == "issued" ? "phát hành" : "phát hành lại")
-        << (h.old_hash.empty() ? "" : ", nội dung trước " + h.old_hash) << '\n';
+  for (const HistoryEvent& h : e.history) {
+    out << "Lịch sử: " << h.at << ' ';
+    if (h.event == "signed")
+      out << "ký số " << h.file << " SHA-256 " << h.new_hash << (h.old_hash.empty() ? "" : ", bản chưa ký " + h.old_hash);
+    else if (h.event == "published")
+      out << "đăng trang tin " << h.file << " SHA-256 " << h.new_hash;
+    else
+      out << (h.event == "issued" ? "phát hành" : "phát hành lại") << (h.old_hash.empty() ? "" : ", nội dung trước " + h.old_hash);
+    out << '\n';
+  }
 }
 
 bool matches(const RegisterEntry& e, const std::string& wanted) {

@@ -1,6 +1,7 @@
 #include "cli/serve_command.h"
 
 #include <csignal>
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
@@ -30,9 +31,10 @@ constexpr const char* kServeHelp =
     "a markup file CONTENT/drafts/NAME.xml, import a markup file, download its PDF, HTML or\n"
     "markup. Then Issue (the number from the register of the settings, written into the\n"
     "draft; OUT/issued/NAME.pdf and .html), Sign (the key of the settings, its password typed\n"
-    "each time), Publish (into CONTENT/documents/ and the site OUT/site, shown at /site/), and\n"
-    "build a month folder while watching its progress and run report. Open http://HOST:PORT/\n"
-    "in a browser. Stop with Ctrl-C.\n"
+    "each time), Publish (once issued and signed: into CONTENT/documents/ and the site\n"
+    "OUT/site, shown at /site/), each step recorded in the register, and build a month folder\n"
+    "while watching its progress and run report. Open http://HOST:PORT/ in a browser. Stop\n"
+    "with Ctrl-C.\n"
     "\n"
     "Options:\n"
     "  --listen HOST:PORT   the address (default: 127.0.0.1:8080); an address other than the\n"
@@ -183,6 +185,9 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     int signal = 0;
     sigwait(&stop_signals, &signal);
     server.stop();
+    // A month's build in progress takes the signal as `vanban build` does (batch/stop_signals.h):
+    // it finishes the document it is writing, saves its manifest and ends.
+    kill(getpid(), signal);
   });
   const std::string host = address.host.find(':') != std::string::npos ? "[" + address.host + "]" : address.host;
   err << "vanban serve: http://" << host << ":" << port << "/ (Ctrl-C to stop)" << std::endl;

@@ -280,7 +280,8 @@ Pages layout_pass(const ResolvedDocument& doc, const FontSet& fonts, const Geome
     flow.break_page();
   } else {
     // The header, type name, subject and "Kính gửi:" open page 1 together with the first lines.
-    flow.add_fragment(layout_header(doc, fonts, g.width), 0, true);
+    // Laid out once: the engine's check did it at this width (ResolvedDocument::header).
+    flow.add_fragment(doc.header ? *doc.header : layout_header(doc, fonts, g.width), 0, true);
     Fragment title = layout_title_block(doc, fonts, g.width);
     if (title.height > 0) flow.add_fragment(std::move(title), p.header.gap_after_header, true);
     Fragment address = layout_address_block(doc, fonts, g.width);

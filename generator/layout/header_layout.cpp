@@ -196,12 +196,13 @@ Fragment layout_header(const ResolvedDocument& doc, const FontSet& fonts, double
   return header(doc, fonts, width, nullptr);
 }
 
-Diagnostics check_header(const ResolvedDocument& doc, const FontSet& fonts) {
-  Diagnostics problems;
-  if (!doc.cover.empty()) return problems;  // a booklet has a cover instead
+CheckedHeader check_header(const ResolvedDocument& doc, const FontSet& fonts) {
+  CheckedHeader out;
+  if (!doc.cover.empty()) return out;  // a booklet has a cover instead
   const PageSetup& page = doc.profile->page;
-  header(doc, fonts, to_pt(page.width - page.left - page.right).value, &problems);
-  return problems;
+  out.fragment = std::make_shared<const Fragment>(
+      header(doc, fonts, to_pt(page.width - page.left - page.right).value, &out.problems));
+  return out;
 }
 
 Fragment layout_title_block(const ResolvedDocument& doc, const FontSet& fonts, double width) {

@@ -3,6 +3,8 @@
 // subject, the "Kính gửi:" block, and the closing (signature beside "Nơi nhận:").
 #pragma once
 
+#include <memory>
+
 #include "font/font_set.h"
 #include "layout/fragment.h"
 #include "model/diagnostic.h"
@@ -13,9 +15,15 @@ namespace vanban {
 // The page-1 header: each element in balanced lines inside its column, the columns at least
 // 2 mm apart, no line split inside a kept phrase.
 Fragment layout_header(const ResolvedDocument& doc, const FontSet& fonts, double width);
-// One error, naming the profile and the line, for every header line that cannot fit its column
-// at the profile's text width even when wrapped between phrases: such a document is rejected.
-Diagnostics check_header(const ResolvedDocument& doc, const FontSet& fonts);
+// The header laid out at the profile's text width, as layout_header lays it out, with one error,
+// naming the profile and the line, for every header line that cannot fit its column even when
+// wrapped between phrases: such a document is rejected. A document that passes keeps the
+// fragment (ResolvedDocument::header), so its header is laid out once. No fragment for a cover.
+struct CheckedHeader {
+  std::shared_ptr<const Fragment> fragment;
+  Diagnostics problems;
+};
+CheckedHeader check_header(const ResolvedDocument& doc, const FontSet& fonts);
 // Type name, subject and the short rule under it; empty (height 0) for a công văn.
 Fragment layout_title_block(const ResolvedDocument& doc, const FontSet& fonts, double width);
 // "Kính gửi:" and its addressees, the block centred; empty when there are none.

@@ -125,7 +125,9 @@ class TotalFit {
         ++it;
       }
       if (ratio < -1) continue;
-      const double badness = ratio == kInfinity ? kInfinity : 100 * std::pow(std::abs(ratio), 3);
+      // |r|^3 by multiplying: std::pow was 2% of a one-page document's instructions.
+      const double r = std::abs(ratio);
+      const double badness = ratio == kInfinity ? kInfinity : 100 * (r * r * r);
       if (badness > tolerance_) continue;
       double d = params_.line_penalty + std::min(badness, 1e6);
       d *= d;

@@ -15,6 +15,8 @@
 
 namespace vanban {
 
+struct Fragment;  // layout/fragment.h
+
 struct StyledText {
   std::string text;  // final form: cased, numbered, punctuated
   TextStyle style;
@@ -63,6 +65,9 @@ struct ResolvedDocument {
   // Right header column.
   std::vector<StyledText> title_lines;
   StyledText place_date;  // "Trà Vinh, ngày 17 tháng 5 năm 2023"; day and month blank when undated
+  // Both columns as the engine laid them out when it checked that they fit (check_header in
+  // layout/header_layout.h), at the profile's text width; layout reuses them. Null until then.
+  std::shared_ptr<const Fragment> header;
   // Centred under the header (both empty for a công văn).
   StyledText type_name;
   StyledText subject;

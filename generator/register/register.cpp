@@ -251,17 +251,72 @@ Result<std::vector<std::pair<IssuerIdentity, CivilDate>>> Register::terms() {
   return out;
 }
 
-Result<std::vector<RegisterEntry>> Register::entries() {
+Result<bool> Register::add_event(long long id, const HistoryEvent& e) {
+  sql::Statement event = db_.prepare(
+      "INSERT INTO history (document, at, event, old_hash, new_hash, file) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  event.bind(1, id).bind(2, e.at).bind(3, e.event).bind(4, e.old_hash).bind(5, e.new_hash).bind(6, e.file);
+  event.step();
+  if (event.failed()) return Result<bool>::failure(database_error("cannot record the " + e.event + " event"));
+  return Result<bool>{true, {}};
+}
+
+Result<bool> Register::record_signed(long long id, const IssuedFile& signed_pdf) {
+  sql::Transaction transaction(db_, sql::Transaction::Kind::Write);
+  if (!transaction.error().empty()) return Result<bool>::failure({path_, 0, 0, transaction.error()});
+  sql::Statement before = db_.prepare("SELECT sha256 FROM files WHERE document = ?1 AND name = ?2");
+  before.bind(1, id).bind(2, signed_pdf.name);
+  const std::string unsigned_hash = before.step() ? before.text(0) : "";
+  sql::Statement put = db_.prepare("INSERT OR REPLACE INTO files (document, name, sha256) VALUES (?1, ?2, ?3)");
+  put.bind(1, id).bind(2, signed_pdf.name).bind(3, signed_pdf.sha256);
+  put.step();
+  if (before.failed() || put.failed()) return Result<bool>::failure(database_error("cannot record the signed file"));
+  if (Result<bool> ok = add_event(id, {utc_now(), "signed", unsigned_hash, signed_pdf.sha256, signed_pdf.name}); !ok.ok())
+    return ok;
+  if (std::string e = transaction.commit(); !e.empty()) return Result<bool>::failure({path_, 0, 0, e});
+  return Result<bool>{true, {}};
+}
+
+Result<bool> Register::record_published(long long id, const IssuedFile& pdf) {
+  sql::Transaction transaction(db_, sql::Transaction::Kind::Write);
+  if (!transaction.error().empty()) return Result<bool>::failure({path_, 0, 0, transaction.error()});
+  sql::Statement last = db_.prepare(
+      "SELECT new_hash FROM history WHERE document = ?1 AND event = 'published' ORDER BY id DESC LIMIT 1");
+  last.bind(1, id);
+  const bool same = last.step() && last.text(0) == pdf.sha256;
+  if (last.failed()) return Result<bool>::failure(database_error("cannot read the register"));
+  if (same) return Result<bool>{true, {}};
+  if (Result<bool> ok = add_event(id, {utc_now(), "published", "", pdf.sha256, pdf.name}); !ok.ok()) return ok;
+  if (std::string e = transaction.commit(); !e.empty()) return Result<bool>::failure({path_, 0, 0, e});
+  return Result<bool>{true, {}};
+}
+
+Result<std::vector<RegisterEntry>> Register::entries() { return read_entries(nullptr); }
+
+Result<std::optional<RegisterEntry>> Register::entry(const DocumentIdentity& identity) {
+  Result<std::vector<RegisterEntry>> found = read_entries(&identity);
+  if (!found.ok()) return Result<std::optional<RegisterEntry>>::failure(found.errors.front());
+  Result<std::optional<RegisterEntry>> out;
+  out.value.emplace();
+  if (!found.value->empty()) *out.value = std::move(found.value->front());
+  return out;
+}
+
+Result<std::vector<RegisterEntry>> Register::read_entries(const DocumentIdentity* only) {
   using Result = vanban::Result<std::vector<RegisterEntry>>;
   Result out;
   std::vector<RegisterEntry>& list = out.value.emplace();
   std::map<long long, std::size_t> index;
   sql::Transaction snapshot(db_, sql::Transaction::Kind::Read);  // documents, files and history agree
   if (!snapshot.error().empty()) return Result::failure({path_, 0, 0, snapshot.error()});
+  const std::string which = only ? std::string(" WHERE ") + kSameIssuer + " AND type = ?4 AND key = ?5" : "";
   sql::Statement s = db_.prepare(
       "SELECT id, issuer, type, key, series, series_type, number, date, number_text, family, type_name, subject, "
       "signer, recipients, archive, copies, notes, content_hash, issued_at, issuer_name, issuer_parent "
-      "FROM documents ORDER BY date, id");
+      "FROM documents" + which + " ORDER BY date, id");
+  if (only) {
+    bind_issuer(s, 1, only->issuer);
+    s.bind(4, only->type).bind(5, only->key);
+  }
   while (s.step()) {
     RegisterEntry e;
     e.id = s.integer(0);
@@ -279,13 +334,15 @@ Result<std::vector<RegisterEntry>> Register::entries() {
     list.push_back(std::move(e));
   }
   if (s.failed()) return Result::failure(database_error("cannot read the register"));
-  sql::Statement files = db_.prepare("SELECT document, name, sha256 FROM files ORDER BY document, name");
+  // The rows of the entries read (all of them, or the one of `only`).
+  const std::string of = only ? (list.empty() ? " WHERE 0" : " WHERE document = " + std::to_string(list.front().id)) : "";
+  sql::Statement files = db_.prepare("SELECT document, name, sha256 FROM files" + of + " ORDER BY document, name");
   while (files.step()) list[index.at(files.integer(0))].files.push_back({files.text(1), files.text(2)});
-  sql::Statement history =
-      db_.prepare("SELECT document, at, event, old_hash, new_hash FROM history ORDER BY document, id");
+  sql::Statement history = db_.prepare("SELECT document, at, event, old_hash, new_hash, file FROM history" + of +
+                                       " ORDER BY document, id");
   while (history.step())
     list[index.at(history.integer(0))].history.push_back(
-        {history.text(1), history.text(2), history.text(3), history.text(4)});
+        {history.text(1), history.text(2), history.text(3), history.text(4), history.text(5)});
   if (files.failed() || history.failed()) return Result::failure(database_error("cannot read the register"));
   return out;
 }

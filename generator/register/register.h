@@ -50,6 +50,13 @@ class Register {
   // After rendering: the number as printed and the SHA-256 of each file written.
   Result<bool> record_output(long long id, const std::string& number_text, const std::vector<IssuedFile>& files);
 
+  // A signed PDF in place of the file recorded under its name: its SHA-256 replaces the unsigned
+  // one's, and the history gets a "signed" event with both.
+  Result<bool> record_signed(long long id, const IssuedFile& signed_pdf);
+  // The document put on the board's site: a "published" event with the PDF's name and SHA-256.
+  // The same file published again records nothing new.
+  Result<bool> record_published(long long id, const IssuedFile& pdf);
+
   // Records the first day of a term of `issuer` (the day after a congress closes); documents of
   // a term-series issuer dated on or after it are numbered from 01 again. An issuer with an
   // empty name stands for every body with its code (a level's congresses end together).
@@ -58,6 +65,8 @@ class Register {
 
   // Every entry in register order (date, then issue order), files and history included.
   Result<std::vector<RegisterEntry>> entries();
+  // The entry of one document, files and history included; nullopt when it was never issued.
+  Result<std::optional<RegisterEntry>> entry(const DocumentIdentity& identity);
 
   const std::string& path() const { return path_; }
 
@@ -65,6 +74,9 @@ class Register {
   Register(std::string path, sql::Database db) : path_(std::move(path)), db_(std::move(db)) {}
   Diagnostic database_error(const std::string& what);
   std::optional<RegisterEntry> find(const DocumentIdentity& identity);
+  // Entries in register order, all of them or those of `only`.
+  Result<std::vector<RegisterEntry>> read_entries(const DocumentIdentity* only);
+  Result<bool> add_event(long long id, const HistoryEvent& event);
   // The series key of `date` ("2026" or a term start); empty with `error` set when none.
   std::string series_of(const IssueRequest& request, std::string& error);
 

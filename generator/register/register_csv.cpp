@@ -27,10 +27,14 @@ std::string day_month_year(const CivilDate& d) {
   return s;
 }
 
+// The register form has no column for re-issues, signing or publication: they go in "Ghi chú"
+// ("Ngày chuyển" is the day the clerk sends the document to its recipients, not its publication).
 std::string notes(const RegisterEntry& e) {
   std::string out = e.details.notes;
-  for (const HistoryEvent& h : e.history)
-    if (h.event == "reissued") out += (out.empty() ? "" : "; ") + std::string("Phát hành lại ") + h.at;
+  for (const HistoryEvent& h : e.history) {
+    const char* what = h.event == "reissued" ? "Phát hành lại " : h.event == "signed" ? "Ký số " : h.event == "published" ? "Đăng trang tin " : nullptr;
+    if (what) out += (out.empty() ? "" : "; ") + std::string(what) + h.at;
+  }
   return out;
 }
 

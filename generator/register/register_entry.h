@@ -47,10 +47,14 @@ struct IssuedFile {
   std::string sha256;  // lower-case hex
 };
 
+// One step in a document's life. "issued" and "reissued" hash the content (the markup without
+// number and date); "signed" and "published" hash `file`: the PDF signed (`old_hash` the
+// unsigned file's), the PDF put on the board's site.
 struct HistoryEvent {
   std::string at;     // UTC, ISO 8601
-  std::string event;  // "issued" or "reissued"
+  std::string event;  // "issued", "reissued", "signed" or "published"
   std::string old_hash, new_hash;
+  std::string file;   // the file signed or published; empty for the content's events
 };
 
 struct RegisterEntry {

@@ -52,7 +52,7 @@ constexpr const char* kMigrations[] = {
         id INTEGER PRIMARY KEY,
         document INTEGER NOT NULL REFERENCES documents (id),
         at TEXT NOT NULL,
-        event TEXT NOT NULL,  -- issued | reissued
+        event TEXT NOT NULL,  -- issued | reissued (| signed | published, schema 4)
         old_hash TEXT NOT NULL DEFAULT '',
         new_hash TEXT NOT NULL
       );
@@ -107,6 +107,13 @@ constexpr const char* kMigrations[] = {
       INSERT INTO terms_v3 SELECT issuer, '', '', start FROM terms;
       DROP TABLE terms;
       ALTER TABLE terms_v3 RENAME TO terms;
+    )sql",
+    // 4: the steps after issuing are recorded too: 'signed' (the PDF signed: the SHA-256 it
+    // replaces and its own) and 'published' (put on the board's site). `file` names the file the
+    // event concerns; issues and re-issues concern the content and leave it empty. A vanban older
+    // than this version, which would not know those events, refuses the register.
+    R"sql(
+      ALTER TABLE history ADD COLUMN file TEXT NOT NULL DEFAULT '';
     )sql",
 };
 

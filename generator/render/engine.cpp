@@ -85,8 +85,10 @@ Result<Output> booklet_pdf(const WriterInput& in) {
   ResolvedDocument on_a5 = in.doc;
   on_a5.profile = &a5;
   Result<Output> out;
-  out.errors = check_header(on_a5, in.fonts);
+  CheckedHeader header = check_header(on_a5, in.fonts);  // the A4 header does not fit an A5 page
+  out.errors = std::move(header.problems);
   if (!out.errors.empty()) return out;
+  on_a5.header = std::move(header.fragment);
   on_a5.charts = measure_charts(on_a5, in.fonts);
   const BookletSetup& b = in.doc.profile->booklet;
   const Pages pages = layout_document(on_a5, in.fonts);
@@ -178,9 +180,11 @@ Result<ResolvedDocument> Engine::resolve(Result<Document> read) const {
   Result<ResolvedDocument> resolved = vanban::resolve(doc, *profile, timestamp, shared);
   out.errors.insert(out.errors.end(), resolved.errors.begin(), resolved.errors.end());
   if (!resolved.ok()) return out;
-  const Diagnostics overflow = check_header(*resolved.value, fonts_);
-  out.errors.insert(out.errors.end(), overflow.begin(), overflow.end());
-  if (overflow.empty()) out.value = std::move(resolved.value);
+  CheckedHeader header = check_header(*resolved.value, fonts_);
+  out.errors.insert(out.errors.end(), header.problems.begin(), header.problems.end());
+  if (!header.problems.empty()) return out;
+  resolved.value->header = std::move(header.fragment);
+  out.value = std::move(resolved.value);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "serve/draft_markup.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "model/inline_marks.h"
 #include "model/xml_escape.h"
@@ -30,6 +31,12 @@ std::string inline_xml(std::string_view marked) {
   return out;
 }
 
+bool has_styled_run(std::string_view text) {
+  for (const TextRun& run : parse_marks(text))
+    if (run.bold || run.italic) return true;
+  return false;
+}
+
 class Writer {
  public:
   void line(int depth, const std::string& text, const std::string& field = {}) {
@@ -42,8 +49,17 @@ class Writer {
   void element(int depth, const char* name, std::string_view text, const std::string& field) {
     line(depth, std::string("<") + name + ">" + xml_escaped(one_line(text)) + "</" + name + ">", field);
   }
+  // A typed line the layout prints in its own style: checked for marks.
+  void plain(int depth, const char* name, std::string_view text, const std::string& field) {
+    if (has_styled_run(text)) mark_problem(2 * depth + static_cast<int>(std::strlen(name)) + 3, field);
+    element(depth, name, text, field);
+  }
   void marked(int depth, const char* name, std::string_view text, const std::string& field) {
     line(depth, std::string("<") + name + ">" + inline_xml(text) + "</" + name + ">", field);
+  }
+  // A problem at `column` of the next line.
+  void mark_problem(int column, const std::string& field) {
+    out_.styled_plain_lines.push_back({static_cast<int>(out_.line_fields.size()) + 1, column, field});
   }
   DraftMarkup take() { return std::move(out_); }
 
@@ -80,6 +96,10 @@ void write_block(Writer& w, const DraftBlock& b, const std::string& field) {
 
 }  // namespace
 
+const char* const kStyledPlainLine =
+    "dòng này in theo kiểu chữ cố định của bố cục, không in đậm hay nghiêng được: hãy bỏ các dấu * "
+    "(chữ **đậm** và *nghiêng* chỉ có trong phần Nội dung)";
+
 std::string DraftMarkup::field_of_line(int line) const {
   for (int i = std::min<int>(line, static_cast<int>(line_fields.size())); i >= 1; --i)
     if (!line_fields[i - 1].empty()) return line_fields[i - 1];
@@ -98,12 +118,12 @@ DraftMarkup draft_to_markup(const Draft& d) {
   if (!d.issuer.unit.empty()) w.element(2, "unit", d.issuer.unit, "issuer.unit");
   w.line(1, "</issuer>", "issuer");
   if (!d.number.empty()) w.element(1, "number", d.number, "number");
-  w.element(1, "place", d.place, "place");
+  w.plain(1, "place", d.place, "place");
   w.element(1, "date", d.date, "date");
-  w.element(1, "subject", d.subject, "subject");
+  w.plain(1, "subject", d.subject, "subject");
   if (!d.to.empty()) {
     w.line(1, "<to>", "to");
-    for (std::size_t i = 0; i < d.to.size(); ++i) w.element(2, "recipient", d.to[i], "to." + std::to_string(i));
+    for (std::size_t i = 0; i < d.to.size(); ++i) w.plain(2, "recipient", d.to[i], "to." + std::to_string(i));
     w.line(1, "</to>", "to");
   }
   w.line(1, "<body>", "body");
@@ -121,13 +141,15 @@ DraftMarkup draft_to_markup(const Draft& d) {
       const DraftRecipientGroup& group = d.recipients[g];
       const std::string field = "recipients." + std::to_string(g);
       const int depth = group.purpose.empty() ? 2 : 3;
-      if (!group.purpose.empty())
+      if (!group.purpose.empty()) {
+        if (has_styled_run(group.purpose)) w.mark_problem(21, field + ".purpose");  // after <group purpose="
         w.line(2, "<group purpose=\"" + xml_escaped(one_line(group.purpose)) + "\">", field + ".purpose");
+      }
       for (std::size_t n = 0; n < group.names.size(); ++n)
-        w.element(depth, "recipient", group.names[n], field + ".names." + std::to_string(n));
+        w.plain(depth, "recipient", group.names[n], field + ".names." + std::to_string(n));
       if (!group.purpose.empty()) w.line(2, "</group>", field);
     }
-    if (!d.archive.empty()) w.element(2, "archive", d.archive, "archive");
+    if (!d.archive.empty()) w.plain(2, "archive", d.archive, "archive");
     w.line(1, "</recipients>", "recipients");
   }
   w.line(0, "</document>");

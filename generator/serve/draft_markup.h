@@ -11,8 +11,17 @@
 
 namespace vanban::serve {
 
+// A typed line printed in the layout's own style (place, subject, "Kính gửi", "Nơi nhận", "Lưu")
+// has no bold or italic: a run the page's marks would style there (**…**, *…*) is a problem at
+// its line, so that the asterisks are never printed.
+struct MarkProblem {
+  int line = 0, column = 0;
+  std::string field;
+};
+
 struct DraftMarkup {
   std::string xml;
+  std::vector<MarkProblem> styled_plain_lines;
   // line_fields[N - 1]: the field of line N ("subject", "body.2.items.0", "signature.role");
   // empty for lines of structure only.
   std::vector<std::string> line_fields;
@@ -22,5 +31,8 @@ struct DraftMarkup {
 };
 
 DraftMarkup draft_to_markup(const Draft& draft);
+
+// The message of a MarkProblem (Vietnamese: the rule is the page's, not the markup's).
+extern const char* const kStyledPlainLine;
 
 }  // namespace vanban::serve

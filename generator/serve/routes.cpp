@@ -94,6 +94,14 @@ bool only_fields(const json& body, std::initializer_list<const char*> keys, http
   return true;
 }
 
+// What the register holds of a draft, for the page: its number, and each step with its time.
+json register_json(const std::optional<RegisterEntry>& e) {
+  if (!e) return nullptr;
+  json events = json::array();
+  for (const HistoryEvent& h : e->history) events.push_back({{"event", h.event}, {"at", h.at}, {"file", h.file}});
+  return {{"number", e->number_text}, {"date", iso_date(e->date)}, {"events", std::move(events)}};
+}
+
 json setup_json(const ServeContext& c) {
   json organisations = json::array();
   json types = json::object();
@@ -208,7 +216,8 @@ void add_api_routes(httplib::Server& http, ServeContext& c) {
     if (!stored) return send_error(res, 404, "no draft called '" + name + "'");
     const Result<Draft> draft = read_draft(stored->bytes, c.draft_file(name));
     if (!draft.ok()) return send(res, 422, {{"error", "this file cannot be edited on the page"}, {"problems", problems_json(draft.errors)}});
-    send(res, 200, {{"name", name}, {"version", stored->version}, {"draft", draft_to_json(*draft.value)}});
+    send(res, 200, {{"name", name}, {"version", stored->version}, {"draft", draft_to_json(*draft.value)},
+                    {"register", register_json(draft_register_entry(c, name))}});
   });
 
   http.Put(R"(/api/drafts/([^/]+))", [&c](const httplib::Request& req, httplib::Response& res) {
@@ -306,7 +315,9 @@ void add_step_routes(httplib::Server& http, ServeContext& c) {
       if (!body) return;
       r = publish_issued(c, name);
     }
-    send(res, r.status, step_json(r));
+    json answer = step_json(r);
+    answer["register"] = register_json(draft_register_entry(c, name));
+    send(res, r.status, answer);
   });
 
   http.Post("/api/builds", [&c](const httplib::Request& req, httplib::Response& res) {

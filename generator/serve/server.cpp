@@ -1,6 +1,11 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <cstdlib>
+#include <filesystem>
 
 #include "serve/http_cookies.h"
 #include "serve/routes.h"
@@ -20,6 +25,27 @@ bool is_public(const std::string& path) {
 void refuse(httplib::Response& res, int status, const std::string& message) {
   res.status = status;
   res.set_content("{\"error\":\"" + message + "\"}", "application/json");
+}
+
+// cpp-httplib 0.11 (Debian 12) gives no handle on the connections it accepted, and a worker
+// waiting on an idle keep-alive connection notices that the server stopped only when the wait
+// ends (5 s). They are found among this process's descriptors (connected sockets on the server's
+// port) and their reading side is shut: a worker waiting for a next request wakes at once and
+// closes the connection; one answering a request still writes its answer.
+void end_waits_for_next_requests(int port) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+    const int fd = std::atoi(entry.path().filename().c_str());
+    sockaddr_storage local{}, peer{};
+    socklen_t local_size = sizeof local, peer_size = sizeof peer;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0 ||
+        getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0)
+      continue;
+    const int local_port = local.ss_family == AF_INET    ? ntohs(reinterpret_cast<sockaddr_in*>(&local)->sin_port)
+                           : local.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&local)->sin6_port)
+                                                         : -1;
+    if (local_port == port) shutdown(fd, SHUT_RD);
+  }
 }
 
 }  // namespace
@@ -112,6 +138,9 @@ int Server::bind(const ListenAddress& address) {
 }
 
 void Server::run() { impl_->http.listen_after_bind(); }
-void Server::stop() { impl_->http.stop(); }
+void Server::stop() {
+  impl_->http.stop();  // no new connection
+  end_waits_for_next_requests(impl_->port);
+}
 
 }  // namespace vanban::serve

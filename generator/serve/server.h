@@ -22,6 +22,8 @@ class Server {
   int bind(const ListenAddress& address);
   // Serves until stop() (from another thread or a signal handler's thread).
   void run();
+  // Stops listening and ends the connections waiting for a next request; run() returns once the
+  // requests being answered have their answers.
   void stop();
 
  private:

@@ -4,8 +4,9 @@
 holding only what the commands name (build/vanban, scripts/, content/). Each line "# TEXT" in
 those blocks is what the command above it prints, and must be printed; then what the section
 promises is checked on the files it leaves: two valid, trusted PAdES signatures on the dispatch
-and on every reminder, the register as CSV with a UTF-8 BOM and the register form's columns,
-and the same numbers after the rebuild from nothing.
+and on every reminder, the dispatch's signing in the register's history, the register as CSV
+with a UTF-8 BOM and the register form's columns, and the same numbers after the rebuild from
+nothing.
 
 Usage: readme_walkthrough.py --vanban PATH --source DIR
 Prints one line per failed check and exits 1 if there was any. Needs bash, openssl, certutil
@@ -74,6 +75,13 @@ def main():
                   and out.count("Signature Type: ETSI.CAdES.detached") == 2
                   and "- Not total document signed" in out and "- Total document signed" in out,
                   f"{pdf.name}: {out}")
+
+        # The dispatch's history: issued, then signed (the unsigned and the signed file's SHA-256).
+        show = subprocess.run([vanban, "register", "show", "cong-van-nha-nuoc", "--register", top / "so-di.sqlite"],
+                              capture_output=True, text=True).stdout
+        check(re.search(r"Lịch sử: \S+ phát hành\n", show) and
+              re.search(r"Lịch sử: \S+ ký số cong-van-nha-nuoc\.pdf SHA-256 [0-9a-f]{64}, bản chưa ký [0-9a-f]{64}\n", show),
+              f"register show: {show}")
 
         # The register as CSV for Excel.
         raw = (top / "office/so-di.csv").read_bytes()

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/document_layout.h"
 #include "profile/profile_phrases.h"
 #include "profile/resolve.h"
 #include "shipped_data.h"
@@ -90,7 +91,7 @@ TEST_F(HeaderLayoutTest, EveryProfileKeepsTwoMillimetresBetweenTheColumns) {
         else right_start = std::min(right_start, t.x);
       }
       EXPECT_GE(right_start - left_edge, to_pt(Mm(2)).value - 1e-6) << p.family << " " << type;
-      EXPECT_TRUE(check_header(doc, *fonts_).empty()) << p.family;
+      EXPECT_TRUE(check_header(doc, *fonts_).problems.empty()) << p.family;
     }
   }
 }
@@ -149,7 +150,7 @@ TEST_F(HeaderLayoutTest, AHeaderThatCannotFitIsRejectedNamingTheProfileAndTheLin
   phrases.push_back(d.issuer.name);
   auto r = resolve(d, *p, 0, profile_phrases(*p, phrases));
   ASSERT_TRUE(r.ok());
-  const Diagnostics problems = check_header(*r.value, *fonts_);
+  const Diagnostics problems = check_header(*r.value, *fonts_).problems;
   ASSERT_FALSE(problems.empty());
   const std::string& message = problems.front().message;
   EXPECT_NE(message.find("'nha-nuoc'"), std::string::npos) << message;
@@ -161,7 +162,7 @@ TEST_F(HeaderLayoutTest, AHeaderThatCannotFitIsRejectedNamingTheProfileAndTheLin
   // Without the phrase the same name wraps between its words and fits.
   auto wrapped = resolve(d, *p, 0, profile_phrases(*p, *phrases_));
   ASSERT_TRUE(wrapped.ok());
-  EXPECT_TRUE(check_header(*wrapped.value, *fonts_).empty());
+  EXPECT_TRUE(check_header(*wrapped.value, *fonts_).problems.empty());
 }
 
 TEST_F(HeaderLayoutTest, AnUnnumberedDocumentLeavesAtLeastTwelvePointsForTheNumber) {
@@ -236,6 +237,33 @@ TEST_F(HeaderLayoutTest, TheStateIssuerRuleIsAThirdToAHalfOfTheIssuerLineCentred
   EXPECT_GE(rule, name / 3 - 1e-6);
   EXPECT_LE(rule, name / 2 + 1e-6);
   EXPECT_NEAR((from->x + to->x) / 2, issuer->x + name / 2, 0.5);
+}
+
+TEST_F(HeaderLayoutTest, TheCheckedHeaderIsTheLaidOutOneAndLayoutReusesIt) {
+  for (const Profile& p : registry_->all()) {
+    ResolvedDocument doc = resolved(document(p.family, "cong-van"), p);
+    const CheckedHeader checked = check_header(doc, *fonts_);
+    ASSERT_NE(checked.fragment, nullptr) << p.family;
+    const Fragment laid_out = layout_header(doc, *fonts_, text_width(p));
+    EXPECT_EQ(checked.fragment->height, laid_out.height) << p.family;
+    ASSERT_EQ(checked.fragment->texts.size(), laid_out.texts.size()) << p.family;
+    for (std::size_t i = 0; i < laid_out.texts.size(); ++i) {
+      EXPECT_EQ(checked.fragment->texts[i].text, laid_out.texts[i].text) << p.family;
+      EXPECT_EQ(checked.fragment->texts[i].x, laid_out.texts[i].x) << p.family;
+      EXPECT_EQ(checked.fragment->texts[i].baseline, laid_out.texts[i].baseline) << p.family;
+    }
+    EXPECT_EQ(checked.fragment->paths.size(), laid_out.paths.size()) << p.family;
+
+    // The document's own header is what page 1 shows: it is not laid out again.
+    Fragment kept = laid_out;
+    kept.texts.front().text = "KEPT HEADER";
+    doc.header = std::make_shared<const Fragment>(std::move(kept));
+    const Pages pages = layout_document(doc, *fonts_);
+    ASSERT_FALSE(pages.pages.empty());
+    const auto& first = pages.pages.front().texts;
+    EXPECT_TRUE(std::any_of(first.begin(), first.end(), [](const TextItem& t) { return t.text == "KEPT HEADER"; }))
+        << p.family;
+  }
 }
 
 }  // namespace

@@ -60,6 +60,18 @@ TEST(RegisterCsv, ReadsBackAsCsv) {
   EXPECT_EQ(table.value->rows[1].cells[9], "");
 }
 
+// The register form has no column for signing or publication: "Ghi chú" notes them, in order.
+TEST(RegisterCsv, NotesSigningAndPublicationAfterReissues) {
+  RegisterEntry e = entry();
+  e.history.push_back({"2026-06-05T03:00:00Z", "signed", "aa", "cc", "a.pdf"});
+  e.history.push_back({"2026-06-05T04:00:00Z", "published", "", "cc", "a.pdf"});
+  const Result<CsvTable> table = parse_csv(register_csv({e}), "so.csv");
+  ASSERT_TRUE(table.ok());
+  EXPECT_EQ(table.value->rows[0].cells[9],
+            "Phát hành lại 2026-06-05T02:00:00Z; Ký số 2026-06-05T03:00:00Z; Đăng trang tin 2026-06-05T04:00:00Z");
+  EXPECT_EQ(table.value->rows[0].cells[7], "");  // "Ngày chuyển" stays the clerk's
+}
+
 TEST(RegisterCsv, SemicolonsForAVietnameseExcel) {
   const Result<CsvTable> table = parse_csv(register_csv({entry()}, ';'), "so.csv");
   ASSERT_TRUE(table.ok());

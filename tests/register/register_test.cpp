@@ -226,6 +226,38 @@ TEST(Register, RecordsThePrintedNumberAndTheFilesHashes) {
   EXPECT_EQ(e.files[1].sha256, "cc");
 }
 
+TEST(Register, RecordsSigningAndPublicationInTheHistory) {
+  TempDir dir;
+  Register reg = open_register(dir.file("so.db"));
+  const IssueRequest r = request(kUbnd, "cong-van", "a", "2026-06-03", kState);
+  const Result<IssuedNumber> issued = reg.issue(r);
+  ASSERT_TRUE(issued.ok());
+  ASSERT_TRUE(reg.record_output(issued.value->id, "01/UBND-VX", {{"a.pdf", "unsigned"}, {"a.html", "bb"}}).ok());
+  EXPECT_FALSE(reg.entry(request(kOtherUbnd, "cong-van", "a", "2026-06-03", kState).identity).value->has_value());
+  ASSERT_TRUE(reg.record_signed(issued.value->id, {"a.pdf", "signed"}).ok());
+  ASSERT_TRUE(reg.record_published(issued.value->id, {"a.pdf", "signed"}).ok());
+  ASSERT_TRUE(reg.record_published(issued.value->id, {"a.pdf", "signed"}).ok());  // the same file again
+  const Result<std::optional<RegisterEntry>> found = reg.entry(r.identity);
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found.value->has_value());
+  const RegisterEntry& e = **found.value;
+  EXPECT_EQ(e.number_text, "01/UBND-VX");
+  ASSERT_EQ(e.files.size(), 2u);
+  EXPECT_EQ(e.files[1].sha256, "signed");  // the signed file replaces the unsigned one
+  ASSERT_EQ(e.history.size(), 3u);
+  EXPECT_EQ(e.history[0].event, "issued");
+  EXPECT_EQ(e.history[0].file, "");
+  EXPECT_EQ(e.history[1].event, "signed");
+  EXPECT_EQ(e.history[1].old_hash, "unsigned");
+  EXPECT_EQ(e.history[1].new_hash, "signed");
+  EXPECT_EQ(e.history[1].file, "a.pdf");
+  EXPECT_EQ(e.history[2].event, "published");
+  EXPECT_EQ(e.history[2].new_hash, "signed");
+  EXPECT_GE(e.history[2].at, e.history[1].at);
+  // The whole register holds the same entry.
+  EXPECT_EQ(reg.entries().value->front().history.size(), 3u);
+}
+
 TEST(Register, AProfileWithoutNumberingCannotIssue) {
   TempDir dir;
   Register reg = open_register(dir.file("so.db"));
@@ -241,7 +273,7 @@ TEST(Register, IsCreatedInWalModeAtTheLatestSchemaVersion) {
   std::optional<sql::Database> db = sql::Database::open(dir.file("so.db"), error);
   ASSERT_TRUE(db);
   EXPECT_EQ(sql::schema_version(*db), sql::latest_schema_version());
-  EXPECT_EQ(sql::latest_schema_version(), 3);
+  EXPECT_EQ(sql::latest_schema_version(), 4);
   sql::Statement mode = db->prepare("PRAGMA journal_mode");
   ASSERT_TRUE(mode.step());
   EXPECT_EQ(mode.text(0), "wal");
@@ -321,6 +353,35 @@ TEST(Register, MigratesAVersionTwoRegisterKeyedByCodeAlone) {
   EXPECT_EQ(old.value->number, 7);
 }
 
+// Schema 4 gives the history a file column; the events recorded before keep theirs, with none.
+TEST(Register, MigratesAVersionThreeRegisterKeepingItsHistory) {
+  TempDir dir;
+  const std::string path = dir.file("v3.db");
+  {
+    std::string error;
+    std::optional<sql::Database> db = sql::Database::open(path, error);
+    ASSERT_TRUE(db) << error;
+    ASSERT_EQ(sql::migrate(*db, 3), "");
+    ASSERT_EQ(db->exec("INSERT INTO documents (issuer, issuer_name, issuer_parent, type, key, series, series_type, "
+                       "number, date, number_text, family, type_name, subject, signer, recipients, archive, copies, "
+                       "notes, content_hash, issued_at) VALUES ('UBND', 'Ủy ban nhân dân phường Tân Định Thượng', '', "
+                       "'cong-van', 'old', '2026', '', 7, '2026-03-01', '07/UBND-VX', 'nha-nuoc', 'Công văn', 'cũ', "
+                       "'B', 'Sở Nội vụ', 'VT', 2, '', 'h-old', '2026-03-01T02:00:00Z');"
+                       "INSERT INTO history (document, at, event, new_hash) "
+                       "VALUES (1, '2026-03-01T02:00:00Z', 'issued', 'h-old');"),
+              "");
+  }
+  const long long id = 1;
+  Register reg = open_register(path);
+  ASSERT_TRUE(reg.record_published(id, {"old.pdf", "pp"}).ok());
+  const RegisterEntry e = reg.entries().value->front();
+  ASSERT_EQ(e.history.size(), 2u);
+  EXPECT_EQ(e.history[0].event, "issued");
+  EXPECT_EQ(e.history[0].file, "");
+  EXPECT_EQ(e.history[1].event, "published");
+  EXPECT_EQ(e.history[1].file, "old.pdf");
+}
+
 TEST(Register, RefusesADatabaseFromANewerVanban) {
   TempDir dir;
   const std::string path = dir.file("new.db");
@@ -333,7 +394,7 @@ TEST(Register, RefusesADatabaseFromANewerVanban) {
   const Result<Register> reg = Register::open(path);
   ASSERT_FALSE(reg.ok());
   EXPECT_EQ(reg.errors[0].to_string(), path + ":0:0: cannot open the register: the register has schema version 99, "
-                                              "newer than this vanban (3); use a newer vanban");
+                                              "newer than this vanban (4); use a newer vanban");
 }
 
 // Two processes issuing at once, each its own connection, as two `vanban issue` runs would.

@@ -91,6 +91,45 @@ TEST(DraftMarkup, EachRuleBrokenPointsAtItsField) {
   EXPECT_TRUE(item);
 }
 
+// The subject, "Kính gửi", "Nơi nhận" and "Lưu" are printed in the layout's own style: marks the
+// body would read as bold or italic are a problem at their field, never asterisks on the page.
+// A lone asterisk is text.
+TEST(DraftMarkup, BoldOrItalicMarksInALineOfFixedStyleAreAProblemAtTheirField) {
+  Draft d = dispatch();
+  d.subject = "về **sinh hoạt** chi bộ";
+  d.to[1] = "Ban *Tuyên giáo* và Dân vận";
+  d.recipients[1].purpose = "**Báo cáo**";
+  d.archive = "VT*";
+  const DraftMarkup m = draft_to_markup(d);
+  ASSERT_EQ(m.styled_plain_lines.size(), 3u);
+  const std::vector<std::string> lines = [&] {
+    std::vector<std::string> out;
+    for (std::size_t at = 0, end; (end = m.xml.find('\n', at)) != std::string::npos; at = end + 1) out.push_back(m.xml.substr(at, end - at));
+    return out;
+  }();
+  for (const MarkProblem& p : m.styled_plain_lines) {
+    ASSERT_GT(p.line, 0);
+    EXPECT_EQ(lines[p.line - 1].substr(p.column - 1, 1), p.field == "subject" ? "v" : p.field == "to.1" ? "B" : "*")
+        << lines[p.line - 1];
+    EXPECT_EQ(m.field_of_line(p.line), p.field);
+  }
+  EXPECT_EQ(m.styled_plain_lines[0].field, "subject");
+  EXPECT_EQ(m.styled_plain_lines[1].field, "to.1");
+  EXPECT_EQ(m.styled_plain_lines[2].field, "recipients.1.purpose");
+
+  const DraftRender r = render_draft(engine(), d, "content/drafts/d.xml", {.svg = true});
+  EXPECT_FALSE(r.rendered);  // nothing to show with asterisks in it
+  ASSERT_EQ(r.problems.size(), 3u);
+  EXPECT_EQ(r.problems[0].field, "subject");
+  EXPECT_EQ(r.problems[0].diagnostic.file, "content/drafts/d.xml");
+  EXPECT_NE(r.problems[0].diagnostic.message.find("không in đậm hay nghiêng"), std::string::npos);
+
+  d.subject = "về sinh hoạt chi bộ";
+  d.to[1] = "Ban Tuyên giáo và Dân vận";
+  d.recipients[1].purpose = "Báo cáo";
+  EXPECT_TRUE(render_draft(engine(), d, "content/drafts/d.xml", {.svg = true}).rendered);  // "VT*" is text
+}
+
 TEST(DraftMarkup, ASampleImportsAndRendersAlike) {
   const std::string bytes = *read_file_bytes((kSource / "content/documents/cong-van-dang.xml").string());
   const Result<Draft> d = read_draft(bytes, "cong-van-dang.xml");

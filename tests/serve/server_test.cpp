@@ -40,7 +40,7 @@ json valid_draft() {
 
 class ServeTest : public ::testing::Test {
  protected:
-  void start(const std::string& password_hash = "") {
+  void start(const std::string& password_hash = "", const std::string& register_file = "") {
     content_ = fs::temp_directory_path() / ("vanban-serve-http-" + std::to_string(::getpid()) + "-" +
                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(content_);
@@ -49,6 +49,8 @@ class ServeTest : public ::testing::Test {
     setup.content_dir = content_.string();
     setup.data_dir = kSource.string();
     setup.settings.password_hash = password_hash;
+    if (!register_file.empty()) setup.settings.register_file = (content_ / register_file).string();
+    setup.output_dir = (content_ / "out").string();
     setup.max_body_bytes = 64 * 1024;
     server_ = std::make_unique<Server>(engine(), std::move(setup));
     port_ = server_->bind({"127.0.0.1", 0});
@@ -275,6 +277,51 @@ TEST_F(ServeTest, TheStepsRefuseWithAReasonAndChangeNothing) {
   EXPECT_EQ(post("/api/builds", json{{"month", "2026-13"}}.dump())->status, 409);
   EXPECT_FALSE(fs::exists(content_ / "documents"));
   EXPECT_EQ(json::parse(client_->Get("/api/drafts/cv", headers())->body)["version"], version);
+}
+
+// A State dispatch: numbered per calendar year, no term to record first.
+json state_draft() {
+  return {{"layout", "nha-nuoc"},
+          {"type", "cong-van"},
+          {"issuer", {{"name", "Ủy ban nhân dân tỉnh Trường Giang"}, {"code", "UBND"}, {"unit", "VX"}}},
+          {"place", "Trường Giang"},
+          {"date", "2026-05-20"},
+          {"subject", "về việc thử"},
+          {"to", {"Sở Nội vụ"}},
+          {"body", {{{"kind", "p"}, {"text", "Nội dung."}}}},
+          {"signature", {{"authority", {"TM. Ủy ban nhân dân", "KT. Chủ tịch"}}, {"role", "Phó Chủ tịch"}, {"signer", "Đỗ Minh Khôi"}}},
+          {"recipients", {{{"purpose", ""}, {"names", {"Như trên"}}}}},
+          {"archive", "VT, VX"}};
+}
+
+// Issue is recorded and shown with the draft; Publish wants a signed document; marks in the
+// subject are refused before a number is taken.
+TEST_F(ServeTest, TheRegisterShowsEachStepAndPublishWantsASignedDocument) {
+  start({}, "register.sqlite");
+  fs::copy_file(kSource / "content/site.xml", content_ / "site.xml");
+  open_page();
+  json draft = state_draft();
+  draft["subject"] = "về việc **thử**";
+  auto saved = put("/api/drafts/cv", json{{"version", ""}, {"draft", draft}}.dump());
+  auto res = post("/api/drafts/cv/issue", json{{"version", json::parse(saved->body)["version"]}}.dump());
+  EXPECT_EQ(res->status, 422);
+  EXPECT_NE(json::parse(res->body)["problems"][0]["message"].get<std::string>().find("dấu *"), std::string::npos);
+  EXPECT_TRUE(json::parse(client_->Get("/api/drafts/cv", headers())->body)["register"].is_null());
+
+  saved = put("/api/drafts/cv", json{{"version", json::parse(saved->body)["version"]}, {"draft", state_draft()}}.dump());
+  res = post("/api/drafts/cv/issue", json{{"version", json::parse(saved->body)["version"]}}.dump());
+  ASSERT_EQ(res->status, 200) << res->body;
+  json entry = json::parse(res->body)["register"];
+  EXPECT_EQ(entry["number"], "01/UBND-VX");
+  EXPECT_EQ(entry["date"], "2026-05-20");
+  ASSERT_EQ(entry["events"].size(), 1u);
+  EXPECT_EQ(entry["events"][0]["event"], "issued");
+
+  res = post("/api/drafts/cv/publish", "{}");
+  EXPECT_EQ(res->status, 409);
+  EXPECT_NE(json::parse(res->body)["error"].get<std::string>().find("chưa được ký số"), std::string::npos);
+  EXPECT_FALSE(fs::exists(content_ / "documents/cv.xml"));
+  EXPECT_EQ(json::parse(client_->Get("/api/drafts/cv", headers())->body)["register"]["events"].size(), 1u);
 }
 
 TEST(PasswordHash, VerifiesOnlyTheRightPassword) {

@@ -152,9 +152,12 @@ function chooseOrganisation(keepType) {
   fillTypes(org.layout, keepType ? $("type").value : "cong-van");
   const signer = $("signer");
   signer.replaceChildren();
-  org.signers.forEach((s, i) => signer.append(el("option", { value: String(i), text: [...s.authority, s.role, s.signer].join(" · ") })));
+  org.signers.forEach((s, i) => signer.append(el("option", { value: String(i), text: signerName(s) })));
   state.signature = org.signers[0];
 }
+
+// The name first: on a phone the select shows only the start of its text.
+function signerName(s) { return s.signer + " (" + [...s.authority, s.role].join(", ") + ")"; }
 
 function sameIssuer(a, b) { return a.name === b.name && a.code === b.code && (a.parent || "") === (b.parent || "") && (a.unit || "") === (b.unit || ""); }
 
@@ -188,7 +191,7 @@ function showDraft(d) {
     state.issuer = d.issuer;
     state.layout = d.layout;
     fillTypes(d.layout, d.type);
-    $("signer").replaceChildren(el("option", { value: "", text: [...d.signature.authority, d.signature.role, d.signature.signer].join(" · ") }));
+    $("signer").replaceChildren(el("option", { value: "", text: signerName(d.signature) }));
     state.signature = d.signature;
   } else {
     select.value = org.id;
@@ -302,6 +305,7 @@ async function open(name) {
   $("draft-name").value = name;
   state.version = data.version;
   showDraft(data.draft);
+  showRegister(data.register);
   refreshDownloads();
   say("Đã mở " + name + ".");
 }
@@ -313,6 +317,7 @@ async function importFile(file) {
   $("draft-name").value = file.name.replace(/\.xml$/i, "").replace(/[^A-Za-z0-9._-]/g, "-").replace(/^[.-]+/, "") || "ban-nhap";
   state.version = "";
   showDraft(data.draft);
+  showRegister(null);
   say("Đã nhập " + file.name + "; bấm Lưu để giữ thành bản nháp.");
 }
 
@@ -326,7 +331,27 @@ async function step(name, body) {
   const { status, data } = await api("POST", "/api/drafts/" + encodeURIComponent(draftName()) + "/" + name, body);
   const details = (data.problems || []).map((p) => p.text).join("\n");
   stepSay((data.message || data.error || "Lỗi " + status) + (details ? "\n" + details : ""), status === 200 ? "done" : "error");
+  if ("register" in data) showRegister(data.register);
   return { status, data };
+}
+
+// "2026-12-02T07:05:09Z" as a Vietnamese reads it: "14:05 ngày 02/12/2026" (UTC+7).
+function vietnamTime(iso) {
+  const t = new Date(new Date(iso).getTime() + 7 * 3600 * 1000).toISOString();
+  return t.slice(11, 16) + " ngày " + t.slice(8, 10) + "/" + t.slice(5, 7) + "/" + t.slice(0, 4);
+}
+
+// The draft's entry in the register (serve/document_steps.h): its number, then every step.
+const eventNames = { issued: "Cấp số", reissued: "Cấp lại (nội dung sửa)", signed: "Ký số", published: "Đăng trang tin" };
+function showRegister(entry) {
+  const items = [];
+  if (!entry) items.push(el("li", { text: "Chưa cấp số." }));
+  else {
+    const date = entry.date.split("-").reverse().join("/");
+    items.push(el("li", { class: "number", text: "Số " + (entry.number || "?") + ", ngày " + date }));
+    for (const e of entry.events) items.push(el("li", { "data-event": e.event, text: (eventNames[e.event] || e.event) + ": " + vietnamTime(e.at) }));
+  }
+  $("register-entry").replaceChildren(...items);
 }
 
 async function issue() {
@@ -335,7 +360,7 @@ async function issue() {
   if (status === 200) {  // the draft now holds its number and date
     state.version = data.version;
     const opened = await api("GET", "/api/drafts/" + encodeURIComponent(draftName()));
-    if (opened.status === 200) { state.version = opened.data.version; showDraft(opened.data.draft); }
+    if (opened.status === 200) { state.version = opened.data.version; showDraft(opened.data.draft); showRegister(opened.data.register); }
   }
 }
 
@@ -434,7 +459,7 @@ async function start() {
   $("seal-password-field").hidden = !data.seal;
   if (!data.can_issue) $("issue").title = "Chưa có sổ đăng ký trong tệp cài đặt";
   if (!data.can_sign) $("sign").title = "Chưa có khóa ký trong tệp cài đặt";
-  $("new-draft").addEventListener("click", () => { $("draft-name").value = "ban-nhap"; newDraft(); refreshDownloads(); });
+  $("new-draft").addEventListener("click", () => { $("draft-name").value = "ban-nhap"; newDraft(); showRegister(null); refreshDownloads(); });
   $("open-draft").addEventListener("change", (e) => { if (e.target.value) open(e.target.value); });
   $("import").addEventListener("change", (e) => { if (e.target.files[0]) importFile(e.target.files[0]); e.target.value = ""; });
   $("draft-name").addEventListener("input", refreshDownloads);
