@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "font/utf8_decode.h"
+#include "model/length.h"
 #include "pdf/embedded_font.h"
 #include "pdf/flate.h"
 #include "pdf/font_objects.h"
@@ -24,7 +25,6 @@ namespace {
 
 using namespace PoDoFo;
 
-constexpr double kPtPerMm = 72 / 25.4;
 // The scans NĐ 30 asks for; used when a signature PNG does not state its DPI.
 constexpr double kDefaultSignatureDpi = 200;
 // Bytes reserved for the CMS: the signer's certificate and chain, the signature and attributes,
@@ -226,8 +226,8 @@ Appearance text_appearance(PdfMemDocument& doc, const FontSet& fonts, const std:
   const double height = kAttachmentTextSize * 1.25;
   const PdfRect media = doc.GetPage(0)->GetMediaBox();
   Appearance a;
-  a.rect = {media.GetLeft() + media.GetWidth() - kAttachmentRightMm * kPtPerMm - width,
-            media.GetBottom() + media.GetHeight() - kAttachmentTopMm * kPtPerMm - height, width, height};
+  a.rect = {media.GetLeft() + media.GetWidth() - to_pt(Mm(kAttachmentRightMm)).value - width,
+            media.GetBottom() + media.GetHeight() - to_pt(Mm(kAttachmentTopMm)).value - height, width, height};
   a.content = "BT /F1 " + pdf_number_text(kAttachmentTextSize) + "Tf 0 0 0 rg 0 " +
               pdf_number_text(kAttachmentTextSize * 0.3) + "Td <" + glyphs + "> Tj ET\n";
   PdfDictionary font_resources;
@@ -264,7 +264,7 @@ Appearance appearance_for(PdfMemDocument& doc, const SignatureRequest& request,
       const Box& person = signer->rect;
       if (!request.image) return {page, {person.x, person.y, 0, 0}, {}, {}};
       const PngImage& seal = *request.image;
-      double width = request.seal_diameter_mm * kPtPerMm;
+      double width = to_pt(Mm(request.seal_diameter_mm)).value;
       if (width <= 0) {
         if (!seal.dpi) throw Failure{"the seal's real size is unknown: give --seal-size MM or a PNG that states its DPI"};
         width = seal.width / *seal.dpi * 72;
