@@ -1,7 +1,8 @@
 // Memory of a month's preparation: reads and checks the meeting data, computes the figures and
-// generates the markup of every document (batch/month_job.h), everything `vanban build` holds for
-// the whole run before it renders; rendering itself keeps at most 4 x jobs documents in flight
-// (batch/work_pool.h), whatever the month's size. Prints the documents and the peak RSS.
+// plans every document (batch/month_job.h), everything `vanban build` holds for the whole run
+// before it renders; then generates each document's markup once and drops it, as the build does
+// to hash it. Rendering itself keeps at most 4 x jobs documents in flight (batch/work_pool.h),
+// whatever the month's size. Prints the documents, the markup generated and the peak RSS.
 //
 //   vanban_month_memory MONTH_DIR [--csv]   (a folder written by vanban_make_province)
 #include <sys/resource.h>
@@ -30,10 +31,13 @@ int main(int argc, char** argv) {
   const vanban::FolderJob job = vanban::month_job(settings);
   for (const vanban::Diagnostic& d : job.rejected) std::cerr << d.to_string() << '\n';
   std::size_t markup = 0;
-  for (const vanban::BuildItem& item : job.items) markup += item.markup.size();
+  for (const vanban::BuildItem& item : job.items) {
+    const vanban::Result<std::string> text = job.markup_of(item);
+    if (text.ok()) markup += text.value->size();
+  }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("%zu documents, %.1f MiB of markup, peak RSS %.1f MiB\n", job.items.size(),
+  std::printf("%zu documents, %.1f MiB of markup generated one at a time, peak RSS %.1f MiB\n", job.items.size(),
               static_cast<double>(markup) / (1024.0 * 1024.0), static_cast<double>(usage.ru_maxrss) / 1024.0);
   return job.input_complete ? 0 : 1;
 }

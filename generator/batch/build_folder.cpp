@@ -12,6 +12,7 @@
 #include "batch/work_pool.h"
 #include "output/atomic_file.h"
 #include "output/output_name.h"
+#include "register/numbered_markup.h"
 #include "register/register_path.h"
 
 namespace vanban {
@@ -25,9 +26,10 @@ struct Rendered {
   std::string number_text;  // as printed: "Số 12-BC/BTGDVTU"
 };
 
-Rendered render_item(const Engine& engine, const BuildItem& item, const SigningSetup* signing) {
+Rendered render_item(const Engine& engine, const BuildItem& item, const std::string& markup,
+                     const SigningSetup* signing) {
   Rendered out;
-  Result<ResolvedDocument> resolved = engine.resolve_bytes(item.markup, item.source);
+  Result<ResolvedDocument> resolved = engine.resolve_bytes(markup, item.source);
   out.document.errors = std::move(resolved.errors);
   if (!resolved.ok()) return out;
   out.kind = resolved.value->type;
@@ -93,8 +95,16 @@ class FolderBuilder {
         todo_.size(), settings_.jobs,
         [&](std::size_t k) {
           // Only what the office issues is signed: not a draft, a guide or a cadre's own report.
-          const SigningSetup* signing = todo_[k].register_id ? settings_.signing : nullptr;
-          return render_item(engine_, job_.items[todo_[k].item], signing);
+          const Todo& todo = todo_[k];
+          const SigningSetup* signing = todo.register_id ? settings_.signing : nullptr;
+          const BuildItem& item = job_.items[todo.item];
+          Result<std::string> markup = markup_to_render(item, todo);
+          if (!markup.ok()) {
+            Rendered failed;
+            failed.document.errors = std::move(markup.errors);
+            return failed;
+          }
+          return render_item(engine_, item, *markup.value, signing);
         },
         [&](std::size_t k, Rendered r) {
           take(k, std::move(r));
@@ -118,9 +128,11 @@ class FolderBuilder {
 
  private:
   struct Todo {
-    std::size_t item;
+    std::size_t item = 0;
     std::string hash;
     long long register_id = 0;  // its register entry; 0: not issued through one
+    int number = 0;             // and the number and date it was issued with
+    CivilDate date;
   };
   // What became of one document to render; its messages wait until those of every document
   // before it are out, so that they come in the same order whatever the threads.
@@ -151,6 +163,7 @@ class FolderBuilder {
 
   // Sorts the items into unchanged ones and those to render; refuses unusable names. Items in a
   // series are issued first: their markup gets its number and date, the same on every run.
+  // Generated markup is made here to be hashed and dropped again: it is made once more to render.
   void plan() {
     for (std::size_t i = 0; i < job_.items.size(); ++i) {
       const BuildItem& item = job_.items[i];
@@ -162,25 +175,44 @@ class FolderBuilder {
         report({item.source, 0, 0, "output name '" + item.name + "' is already taken in " + job_.output_dir});
         continue;
       }
-      long long register_id = 0;
+      Result<std::string> markup = job_.markup_of(item);
+      for (Diagnostic& d : markup.errors) report(std::move(d));
+      if (!markup.ok()) {  // what it would replace may still be right: nothing stale is removed
+        out_.failed.push_back(item.name);
+        job_.input_complete = false;
+        continue;
+      }
+      Todo todo;
+      todo.item = i;
       if (register_ && item.in_series) {
-        Result<IssuedMarkup> issued = issue_markup(engine_, *register_, item.markup, item.source, item.name, {});
+        Result<IssuedMarkup> issued = issue_markup(engine_, *register_, *markup.value, item.source, item.name, {});
         for (Diagnostic& d : issued.errors) report(std::move(d));
         if (!issued.ok()) {  // refused (changed since it was issued, say): its issued files stay
           out_.failed.push_back(item.name);
           continue;
         }
-        job_.items[i].markup = std::move(issued.value->markup);
-        register_id = issued.value->issued.id;
+        markup.value = std::move(issued.value->markup);
+        todo.register_id = issued.value->issued.id;
+        todo.number = issued.value->issued.number;
+        todo.date = issued.value->issued.date;
       }
-      std::string hash = document_hash(settings_.engine_fingerprint + (register_id ? settings_.signing_fingerprint : ""),
-                                       item.markup);
-      if (manifest_.up_to_date(job_.output_dir, item.name, hash)) {
+      todo.hash = document_hash(settings_.engine_fingerprint + (todo.register_id ? settings_.signing_fingerprint : ""),
+                                *markup.value);
+      if (manifest_.up_to_date(job_.output_dir, item.name, todo.hash)) {
         out_.unchanged.push_back(item.name);
       } else {
-        todo_.push_back({i, std::move(hash), register_id});
+        todo_.push_back(std::move(todo));
       }
     }
+  }
+
+  // The markup plan() hashed: made again when generated, and numbered again when issued.
+  Result<std::string> markup_to_render(const BuildItem& item, const Todo& todo) const {
+    Result<std::string> markup = job_.markup_of(item);
+    if (!markup.ok() || !todo.register_id) return markup;
+    const std::optional<MarkupSlots> slots = find_markup_slots(*markup.value);  // issue_markup found them
+    markup.value = markup_with_number(*markup.value, *slots, todo.number, todo.date);
+    return markup;
   }
 
   void take(std::size_t k, Rendered r) {

@@ -45,7 +45,7 @@ FolderJob documents_job(const std::string& documents_dir, const std::string& out
       job.rejected.push_back({path, 0, 0, "cannot read the file"});
       continue;
     }
-    job.items.push_back({std::move(*name.value), path, std::move(markup)});
+    job.items.push_back({std::move(*name.value), path, std::move(markup), false, false});
   }
   return job;
 }

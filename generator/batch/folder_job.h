@@ -1,7 +1,11 @@
-// One output folder's worth of work: the documents to render there, as (name, markup) pairs, and
-// what was refused on the way (bad records, documents that could not be generated).
+// One output folder's worth of work: the documents to render there, by name with their markup or
+// how to generate it, and what was refused on the way (bad records, documents that could not be
+// generated).
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,9 +16,10 @@ namespace vanban {
 struct BuildItem {
   std::string name;    // output base name: DIR/NAME.pdf, DIR/NAME.html
   std::string source;  // for messages: the input file, or where a generated document belongs
-  std::string markup;  // document markup (UTF-8 XML)
+  std::string markup;  // document markup (UTF-8 XML), unless it is generated:
   bool booklet = false;  // also DIR/NAME-a5.pdf, the A5 booklet (the discussion guides)
   bool in_series = false;  // numbered through the job's register, when it has one
+  std::optional<std::size_t> generated = std::nullopt;  // what FolderJob::generate makes it from
 };
 
 struct FolderJob {
@@ -22,12 +27,21 @@ struct FolderJob {
   std::string input;       // what was read: "content/2026-10/meetings.xml"
   std::string output_dir;  // "out/2026-10"
   std::vector<BuildItem> items;
+  // The markup of a generated item, made when it is needed (to hash, then to render) and dropped
+  // after: a month of a million documents never holds all its markup. Called from the rendering
+  // threads at once; the same bytes every time.
+  std::function<Result<std::string>(std::size_t)> generate;
   // The office's register (register/register.h) that numbers the items in series; empty: none.
   std::string register_file;
   Diagnostics rejected;    // records and documents refused before rendering
   Diagnostics warnings;
   // False when the input could not be read at all: the folder's old outputs are then kept.
   bool input_complete = true;
+
+  Result<std::string> markup_of(const BuildItem& item) const {
+    if (!item.generated) return {item.markup, {}};
+    return generate(*item.generated);
+  }
 };
 
 }  // namespace vanban

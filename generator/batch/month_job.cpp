@@ -1,6 +1,7 @@
 #include "batch/month_job.h"
 
 #include <filesystem>
+#include <memory>
 
 #include "input/guidance_reader.h"
 #include "input/meeting_csv_reader.h"
@@ -80,20 +81,23 @@ FolderJob month_job(const MonthJobSettings& settings) {
     return job;
   }
 
-  const MonthFigures figures = compute_figures(*data.value, {month.value->report_deadline_days});
-  Result<std::vector<GeneratedDocument>> documents = generate_month_documents(
-      *data.value, figures, *month.value, settings.data_dir + "/templates");
+  auto meetings = std::make_shared<const MeetingData>(std::move(*data.value));
+  MonthFigures figures = compute_figures(*meetings, {month.value->report_deadline_days});
+  Result<MonthDocuments> documents = MonthDocuments::plan(meetings, std::move(figures), *month.value,
+                                                          settings.data_dir + "/templates");
   take(job, std::move(documents.errors));
   if (!documents.ok()) {
     job.input_complete = false;
     return job;
   }
-  job.items.reserve(documents.value->size());
-  for (GeneratedDocument& d : *documents.value) {
+  auto plan = std::make_shared<const MonthDocuments>(std::move(*documents.value));
+  job.items.reserve(plan->size());
+  for (std::size_t i = 0; i < plan->size(); ++i) {
     // Generated markup has no file of its own: messages about it name where it belongs.
-    std::string source = settings.month_dir + "/" + d.name + ".xml";
-    job.items.push_back({std::move(d.name), std::move(source), std::move(d.markup), false, d.in_series});
+    job.items.push_back({plan->name(i), settings.month_dir + "/" + plan->name(i) + ".xml", {}, false,
+                         plan->in_series(i), i});
   }
+  job.generate = [plan](std::size_t i) { return plan->markup(i); };
   job.register_file = month.value->register_file;
   add_guides(job, settings);
   return job;

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -462,58 +464,112 @@ TemplateContext reminder_context(const AgencyGaps& a, const std::optional<int>& 
 
 // ---- Loading the templates --------------------------------------------------------------------
 
-Result<MarkupTemplate> load_template(const std::string& templates_dir, const std::string& file) {
-  const std::string path = templates_dir + "/documents/" + file;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Result<MarkupTemplate>::failure({path, 0, 0, "cannot read the template"});
-  std::ostringstream text;
-  text << in.rdbuf();
-  return MarkupTemplate::compile(text.str(), path);
-}
-
-class MonthWriter {
+// One template, compiled once per thread that renders it at the same time (a compiled kainjow
+// template keeps its error state in itself): copies are made as threads ask and kept for reuse.
+class TemplatePool {
  public:
-  MonthWriter(const MeetingData& data, const MonthFigures& figures, const MonthSettings& settings)
-      : data_(data), figures_(figures), settings_(settings) {}
+  // Null, with the reason in `errors`, when the template cannot be read or compiled.
+  static std::unique_ptr<TemplatePool> load(const std::string& templates_dir, const std::string& file,
+                                            Diagnostics& errors) {
+    const std::string path = templates_dir + "/documents/" + file;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      errors.push_back({path, 0, 0, "cannot read the template"});
+      return nullptr;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    Result<MarkupTemplate> compiled = MarkupTemplate::compile(text.str(), path);
+    errors.insert(errors.end(), compiled.errors.begin(), compiled.errors.end());
+    if (!compiled.ok()) return nullptr;
+    auto pool = std::make_unique<TemplatePool>(text.str(), path);
+    pool->idle_.push_back(std::make_unique<MarkupTemplate>(std::move(*compiled.value)));
+    return pool;
+  }
+  TemplatePool(std::string text, std::string path) : text_(std::move(text)), path_(std::move(path)) {}
 
-  Result<std::vector<GeneratedDocument>> write(const std::string& templates_dir);
+  Result<std::string> render(const TemplateContext& context) const {
+    std::unique_ptr<MarkupTemplate> t = take();
+    Result<std::string> out = t->render(context);
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(t));
+    return out;
+  }
 
  private:
-  // Renders into out_, or records why not; false when the template itself failed.
-  bool emit(MarkupTemplate& t, const TemplateContext& context, const std::string& wanted_name, bool in_series);
-  void write_reports(MarkupTemplate& t);
-  void warn_signers_in_gaps();
+  std::unique_ptr<MarkupTemplate> take() const {
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        std::unique_ptr<MarkupTemplate> t = std::move(idle_.back());
+        idle_.pop_back();
+        return t;
+      }
+    }
+    // The text compiled once already: it compiles again.
+    return std::make_unique<MarkupTemplate>(std::move(*MarkupTemplate::compile(text_, path_).value));
+  }
 
-  const MeetingData& data_;
-  const MonthFigures& figures_;
-  const MonthSettings& settings_;
-  UniqueNames names_;  // in the month
-  std::vector<GeneratedDocument> out_;
-  Diagnostics errors_;
-  bool failed_ = false;
+  std::string text_, path_;
+  mutable std::mutex mutex_;
+  mutable std::vector<std::unique_ptr<MarkupTemplate>> idle_;
 };
 
-bool MonthWriter::emit(MarkupTemplate& t, const TemplateContext& context,
-                       const std::string& wanted_name, bool in_series) {
-  Result<std::string> markup = t.render(context);
-  errors_.insert(errors_.end(), markup.errors.begin(), markup.errors.end());
-  if (!markup.ok()) {
-    failed_ = true;
-    return false;
+// What one document is made from: enough to generate it again at any time.
+struct Recipe {
+  enum class Kind : std::uint8_t { Summary, Reminder, Report };
+  Kind kind = Kind::Summary;
+  bool in_series = false;
+  std::optional<int> number;
+  std::size_t gaps = 0;                  // Reminder: its agency in figures.gaps_by_agency
+  Attended attended{};                   // Report
+  const IssuingBody* agency = nullptr;   // Report: who issues it
+};
+
+}  // namespace
+
+struct MonthDocuments::Plan {
+  std::shared_ptr<const MeetingData> data;
+  MonthFigures figures;
+  MonthSettings settings;
+  std::unique_ptr<TemplatePool> summary, reminder, report;
+  std::vector<Recipe> recipes;
+  std::vector<std::string> names;
+};
+
+namespace {
+
+class MonthPlanner {
+ public:
+  explicit MonthPlanner(MonthDocuments::Plan& plan) : plan_(plan) {}
+
+  // Fills plan_.recipes and plan_.names; false when nothing can be generated.
+  bool plan(const std::string& templates_dir);
+  Diagnostics& errors() { return errors_; }
+
+ private:
+  void add(Recipe recipe, const std::string& wanted_name) {
+    plan_.names.push_back(names_.claim(wanted_name));
+    plan_.recipes.push_back(recipe);
   }
-  out_.push_back({names_.claim(wanted_name), punctuate_list_items(*markup.value), in_series});
-  return true;
-}
+  void plan_reports();
+  void warn_signers_in_gaps();
+
+  MonthDocuments::Plan& plan_;
+  UniqueNames names_;  // in the month
+  Diagnostics errors_;
+};
 
 // A person who signs the month's documents and is also among the month's defaulters: the
 // documents are still written, but a clerk should see it before they go out.
-void MonthWriter::warn_signers_in_gaps() {
-  std::vector<const IssuingBody*> bodies{&settings_.board};
-  for (const IssuingBody& a : settings_.agencies) bodies.push_back(&a);
+void MonthPlanner::warn_signers_in_gaps() {
+  const MonthSettings& settings = plan_.settings;
+  std::vector<const IssuingBody*> bodies{&settings.board};
+  for (const IssuingBody& a : settings.agencies) bodies.push_back(&a);
   for (const IssuingBody* body : bodies) {
     if (!body->signature) continue;
     const Signature& s = body->signature->lines;
-    for (const AgencyGaps& a : figures_.gaps_by_agency) {
+    for (const AgencyGaps& a : plan_.figures.gaps_by_agency) {
       const auto gap = std::find_if(a.gaps.begin(), a.gaps.end(),
                                     [&](const CadreGap& g) { return g.cadre_name == s.signer; });
       if (gap == a.gaps.end()) continue;
@@ -528,14 +584,16 @@ void MonthWriter::warn_signers_in_gaps() {
   }
 }
 
-void MonthWriter::write_reports(MarkupTemplate& t) {
+void MonthPlanner::plan_reports() {
+  const MeetingData& data = *plan_.data;
+  const MonthSettings& settings = plan_.settings;
   std::unordered_map<std::string, const Branch*> branches;
   std::unordered_map<std::string, const Cadre*> cadres;
-  for (const Branch& b : data_.branches) branches.emplace(b.id, &b);
-  for (const Cadre& c : data_.cadres) cadres.emplace(c.id, &c);
+  for (const Branch& b : data.branches) branches.emplace(b.id, &b);
+  for (const Cadre& c : data.cadres) cadres.emplace(c.id, &c);
 
   std::map<std::string, std::vector<Attended>> by_agency;
-  for (const Meeting& m : data_.meetings) {
+  for (const Meeting& m : data.meetings) {
     const auto b = branches.find(m.branch_id);
     const auto c = cadres.find(m.cadre_id);
     if (b != branches.end() && c != cadres.end())
@@ -547,7 +605,7 @@ void MonthWriter::write_reports(MarkupTemplate& t) {
 
   for (const std::string& key : agencies) {
     std::vector<Attended>& list = by_agency[key];
-    const IssuingBody* agency = settings_.find_issuer(key);
+    const IssuingBody* agency = settings.find_issuer(key);
     if (!agency) {
       // Named once per cadre, at the cadre's record, with what was left out.
       std::map<const Cadre*, int> per_cadre;
@@ -555,7 +613,7 @@ void MonthWriter::write_reports(MarkupTemplate& t) {
       for (const auto& [cadre, n] : per_cadre)
         errors_.push_back({cadre->source.file, cadre->source.line, cadre->source.column,
                            "agency '" + key + "' of cadre " + cadre->id + " is not in " +
-                               settings_.source_file + "; " + std::to_string(n) +
+                               settings.source_file + "; " + std::to_string(n) +
                                " attendance report(s) not generated"});
       continue;
     }
@@ -572,60 +630,115 @@ void MonthWriter::write_reports(MarkupTemplate& t) {
     std::optional<int> next = personal ? std::nullopt : agency->first_report_number;
     for (const Attended& a : list) {
       const bool numbered = next && a.meeting->report_filed;
-      const TemplateContext context = report_context(
-          a, *agency, numbered ? next : std::nullopt, settings_, figures_);
+      Recipe r;
+      r.kind = Recipe::Kind::Report;
+      r.in_series = !personal && a.meeting->report_filed;
+      r.number = numbered ? next : std::nullopt;
+      r.attended = a;
+      r.agency = agency;
       if (numbered) ++*next;
-      if (!emit(t, context,
-                "bao-cao-du-sinh-hoat-" + ascii_slug(a.branch->id, false) + "-" +
-                    iso(a.meeting->date),
-                !personal && a.meeting->report_filed))
-        return;
+      add(r, "bao-cao-du-sinh-hoat-" + ascii_slug(a.branch->id, false) + "-" + iso(a.meeting->date));
     }
   }
 }
 
-Result<std::vector<GeneratedDocument>> MonthWriter::write(const std::string& templates_dir) {
-  using Out = Result<std::vector<GeneratedDocument>>;
-  const MeetingMonth& m = figures_.month;
-  if (settings_.month.year != m.year || settings_.month.month != m.month ||
-      data_.month.year != m.year || data_.month.month != m.month)
-    return Out::failure({settings_.source_file, 0, 0,
-                         "the settings are for " + std::to_string(settings_.month.month) + "/" +
-                             std::to_string(settings_.month.year) + ", the data for " +
-                             std::to_string(data_.month.month) + "/" +
-                             std::to_string(data_.month.year)});
+bool MonthPlanner::plan(const std::string& templates_dir) {
+  const MeetingData& data = *plan_.data;
+  const MonthSettings& settings = plan_.settings;
+  const MeetingMonth& m = plan_.figures.month;
+  if (settings.month.year != m.year || settings.month.month != m.month ||
+      data.month.year != m.year || data.month.month != m.month) {
+    errors_.push_back({settings.source_file, 0, 0,
+                       "the settings are for " + std::to_string(settings.month.month) + "/" +
+                           std::to_string(settings.month.year) + ", the data for " +
+                           std::to_string(data.month.month) + "/" + std::to_string(data.month.year)});
+    return false;
+  }
 
-  Result<MarkupTemplate> summary = load_template(templates_dir, "bao-cao-thang.mustache");
-  Result<MarkupTemplate> reminder = load_template(templates_dir, "cong-van-nhac-nho.mustache");
-  Result<MarkupTemplate> report = load_template(templates_dir, "bao-cao-du-sinh-hoat.mustache");
-  for (const auto* t : {&summary, &reminder, &report})
-    errors_.insert(errors_.end(), t->errors.begin(), t->errors.end());
-  if (!summary.ok() || !reminder.ok() || !report.ok()) return {std::nullopt, errors_};
+  plan_.summary = TemplatePool::load(templates_dir, "bao-cao-thang.mustache", errors_);
+  plan_.reminder = TemplatePool::load(templates_dir, "cong-van-nhac-nho.mustache", errors_);
+  plan_.report = TemplatePool::load(templates_dir, "bao-cao-du-sinh-hoat.mustache", errors_);
+  if (!plan_.summary || !plan_.reminder || !plan_.report) return false;
 
   const std::string month = std::to_string(m.year) + "-" + two(m.month);
-  emit(*summary.value, summary_context(figures_, settings_), "bao-cao-thang-" + month, true);
+  add({Recipe::Kind::Summary, true, settings.summary.first_number}, "bao-cao-thang-" + month);
 
   // The board does not remind itself: its own cadres are in the summary's list.
-  std::optional<int> number = settings_.reminders.first_number;
-  for (const AgencyGaps& a : figures_.gaps_by_agency) {
-    if (failed_ || a.agency == settings_.board.key) continue;
-    emit(*reminder.value, reminder_context(a, number, figures_, settings_),
-         "cong-van-nhac-nho-" + ascii_slug(a.agency, true), true);
+  std::optional<int> number = settings.reminders.first_number;
+  const std::vector<AgencyGaps>& gaps = plan_.figures.gaps_by_agency;
+  for (std::size_t i = 0; i < gaps.size(); ++i) {
+    if (gaps[i].agency == settings.board.key) continue;
+    add({Recipe::Kind::Reminder, true, number, i}, "cong-van-nhac-nho-" + ascii_slug(gaps[i].agency, true));
     if (number) ++*number;
   }
-  if (!failed_) write_reports(*report.value);
+  plan_reports();
   warn_signers_in_gaps();
-  if (failed_) return {std::nullopt, errors_};
-  return {std::move(out_), std::move(errors_)};
+  return true;
 }
 
 }  // namespace
+
+MonthDocuments::MonthDocuments(std::unique_ptr<Plan> plan) : plan_(std::move(plan)) {}
+MonthDocuments::MonthDocuments(MonthDocuments&&) noexcept = default;
+MonthDocuments& MonthDocuments::operator=(MonthDocuments&&) noexcept = default;
+MonthDocuments::~MonthDocuments() = default;
+
+Result<MonthDocuments> MonthDocuments::plan(std::shared_ptr<const MeetingData> data, MonthFigures figures,
+                                            MonthSettings settings, const std::string& templates_dir) {
+  auto plan = std::make_unique<Plan>();
+  plan->data = std::move(data);
+  plan->figures = std::move(figures);
+  plan->settings = std::move(settings);
+  MonthPlanner planner(*plan);
+  Result<MonthDocuments> out;
+  if (planner.plan(templates_dir)) out.value.emplace(MonthDocuments(std::move(plan)));
+  out.errors = std::move(planner.errors());
+  return out;
+}
+
+std::size_t MonthDocuments::size() const { return plan_->names.size(); }
+const std::string& MonthDocuments::name(std::size_t i) const { return plan_->names[i]; }
+bool MonthDocuments::in_series(std::size_t i) const { return plan_->recipes[i].in_series; }
+
+Result<std::string> MonthDocuments::markup(std::size_t i) const {
+  const Plan& p = *plan_;
+  const Recipe& r = p.recipes[i];
+  Result<std::string> out;
+  switch (r.kind) {
+    case Recipe::Kind::Summary:
+      out = p.summary->render(summary_context(p.figures, p.settings));
+      break;
+    case Recipe::Kind::Reminder:
+      out = p.reminder->render(reminder_context(p.figures.gaps_by_agency[r.gaps], r.number, p.figures, p.settings));
+      break;
+    case Recipe::Kind::Report:
+      out = p.report->render(report_context(r.attended, *r.agency, r.number, p.settings, p.figures));
+      break;
+  }
+  if (out.ok()) *out.value = punctuate_list_items(*out.value);
+  return out;
+}
 
 Result<std::vector<GeneratedDocument>> generate_month_documents(const MeetingData& data,
                                                                 const MonthFigures& figures,
                                                                 const MonthSettings& settings,
                                                                 const std::string& templates_dir) {
-  return MonthWriter(data, figures, settings).write(templates_dir);
+  // The plan only lives for this call: it need not own the data.
+  Result<MonthDocuments> plan = MonthDocuments::plan(std::shared_ptr<const MeetingData>(std::shared_ptr<void>(), &data),
+                                                     figures, settings, templates_dir);
+  Result<std::vector<GeneratedDocument>> out;
+  out.errors = std::move(plan.errors);
+  if (!plan.ok()) return out;
+  std::vector<GeneratedDocument> documents;
+  documents.reserve(plan.value->size());
+  for (std::size_t i = 0; i < plan.value->size(); ++i) {
+    Result<std::string> markup = plan.value->markup(i);
+    out.errors.insert(out.errors.end(), markup.errors.begin(), markup.errors.end());
+    if (!markup.ok()) return out;
+    documents.push_back({plan.value->name(i), std::move(*markup.value), plan.value->in_series(i)});
+  }
+  out.value = std::move(documents);
+  return out;
 }
 
 }  // namespace vanban

@@ -13,6 +13,8 @@
 // Every list item of every document ends with ";", the last with "." (list_punctuation.h).
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,11 +33,38 @@ struct GeneratedDocument {
   bool in_series = false;
 };
 
-// No value: nothing could be generated (a template is missing or malformed, the settings are
-// for another month). A value with errors: the documents listed in the errors were left out
-// (an agency month.xml does not name), every other document is there. Warnings (warning=true)
-// leave nothing out: a signer who is also among the month's defaulters.
-// Order: the summary, the dispatches, then the attendance reports agency by agency.
+// The month's documents, planned in full (names, numbers, who issues each) but generated one at
+// a time, on demand: a month of a million documents never holds all its markup at once. The
+// plan keeps the meeting data, the figures and the settings it generates from.
+class MonthDocuments {
+ public:
+  struct Plan;
+
+  // No value: nothing can be generated (a template is missing or malformed, the settings are
+  // for another month). A value with errors: the documents listed in the errors were left out
+  // (an agency month.xml does not name), every other document is there. Warnings (warning=true)
+  // leave nothing out: a signer who is also among the month's defaulters.
+  static Result<MonthDocuments> plan(std::shared_ptr<const MeetingData> data, MonthFigures figures,
+                                     MonthSettings settings, const std::string& templates_dir);
+
+  MonthDocuments(MonthDocuments&&) noexcept;
+  MonthDocuments& operator=(MonthDocuments&&) noexcept;
+  ~MonthDocuments();
+
+  // Order: the summary, the dispatches, then the attendance reports agency by agency.
+  std::size_t size() const;
+  const std::string& name(std::size_t i) const;
+  bool in_series(std::size_t i) const;
+  // Document i's markup, the same bytes every time. Safe to call from several threads at once.
+  Result<std::string> markup(std::size_t i) const;
+
+ private:
+  explicit MonthDocuments(std::unique_ptr<Plan> plan);
+  std::unique_ptr<Plan> plan_;
+};
+
+// Every document of the month at once (MonthDocuments, generated in order); no value when the
+// plan failed or a document could not be generated.
 // Deterministic: the same input gives the same documents, byte for byte.
 Result<std::vector<GeneratedDocument>> generate_month_documents(const MeetingData& data,
                                                                 const MonthFigures& figures,
