@@ -42,6 +42,18 @@ void add_guides(FolderJob& job, const MonthJobSettings& settings) {
   }
 }
 
+// Each value's own place serves the readers' checks, done by now; what the month keeps of its
+// records names them by the record's place. Dropped: at a million branches, 600 MB of places.
+void forget_value_places(MeetingData& data) {
+  const auto forget = [](auto& records) {
+    for (auto& r : records) r.source.fields = {};
+  };
+  forget(data.branches);
+  forget(data.cadres);
+  forget(data.assignments);
+  forget(data.meetings);
+}
+
 }  // namespace
 
 bool is_month_name(const std::string& name) {
@@ -81,6 +93,7 @@ FolderJob month_job(const MonthJobSettings& settings) {
     return job;
   }
 
+  forget_value_places(*data.value);
   auto meetings = std::make_shared<const MeetingData>(std::move(*data.value));
   MonthFigures figures = compute_figures(*meetings, {month.value->report_deadline_days});
   Result<MonthDocuments> documents = MonthDocuments::plan(meetings, std::move(figures), *month.value,
