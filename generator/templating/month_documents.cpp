@@ -488,9 +488,9 @@ class TemplatePool {
   }
   TemplatePool(std::string text, std::string path) : text_(std::move(text)), path_(std::move(path)) {}
 
-  Result<std::string> render(const TemplateContext& context) const {
+  Result<std::string> render(TemplateContext context) const {
     std::unique_ptr<MarkupTemplate> t = take();
-    Result<std::string> out = t->render(context);
+    Result<std::string> out = t->render(std::move(context));
     std::lock_guard lock(mutex_);
     idle_.push_back(std::move(t));
     return out;

@@ -104,13 +104,26 @@ Result<MarkupTemplate> MarkupTemplate::compile(const std::string& text, const st
   return out;
 }
 
-Result<std::string> MarkupTemplate::render(const TemplateContext& context) const {
+namespace {
+
+Result<std::string> render_data(mustache::mustache& parsed, const std::string& name, const mustache::data& data) {
   Result<std::string> out;
-  std::string text = impl_->parsed.render(to_data(context));
-  if (!impl_->parsed.is_valid())
-    return Result<std::string>::failure({impl_->name, 0, 0, impl_->parsed.error_message()});
+  std::string text = parsed.render(data);
+  if (!parsed.is_valid()) return Result<std::string>::failure({name, 0, 0, parsed.error_message()});
   out.value = std::move(text);
   return out;
+}
+
+}  // namespace
+
+Result<std::string> MarkupTemplate::render(const TemplateContext& context) const {
+  return render_data(impl_->parsed, impl_->name, to_data(context));
+}
+
+Result<std::string> MarkupTemplate::render(TemplateContext&& context) const {
+  const mustache::data data = to_data(context);
+  context = TemplateContext();
+  return render_data(impl_->parsed, impl_->name, data);
 }
 
 Result<std::string> render_template(const std::string& template_text,

@@ -24,6 +24,9 @@ class MarkupTemplate {
 
   // Not for concurrent use of one object: compile one per thread.
   Result<std::string> render(const TemplateContext& context) const;
+  // The same, emptying `context` as soon as the library has its own copy: a month's summary has
+  // a value for every defaulting cadre, and two copies of them at once are the month's peak.
+  Result<std::string> render(TemplateContext&& context) const;
   const std::string& name() const;
 
  private:
