@@ -21,6 +21,7 @@
 #include "pdf/pdf_file.h"
 #include "pdf/pdf_number.h"
 #include "pdf/pdfa.h"
+#include "pdf/subset_grain.h"
 
 namespace vanban {
 
@@ -67,7 +68,7 @@ class Content {
 // One of the four faces as used by this document. CIDs are 1..n for the n code points drawn, in
 // ascending order (see embedded_font.h), so a code point's CID is one plus its rank in `used`.
 struct DocFont {
-  std::array<std::uint64_t, 0x10000 / 64> used{};   // bit set of the BMP code points drawn
+  CodePointSet used{};                              // the BMP code points drawn (and their families)
   std::array<std::uint16_t, 0x10000 / 64> below{};  // code points in `used` before each word
   std::shared_ptr<const EmbeddedFont> embedded;
   std::string name;  // resource name: "F1" .. "F4"
@@ -180,6 +181,8 @@ class Writer {
     std::vector<char32_t> code_points;
     for (int style = 0; style < 4; ++style) {
       DocFont& f = fonts_used_[style];
+      const FontFace& face = fonts_.face(static_cast<FontStyle>(style));
+      widen_to_letter_families(f.used, face);
       code_points.clear();
       for (std::size_t word = 0; word < f.used.size(); ++word) {
         f.below[word] = static_cast<std::uint16_t>(code_points.size());
@@ -188,7 +191,7 @@ class Writer {
         }
       }
       if (code_points.empty()) continue;
-      f.embedded = embedded_font(fonts_.face(static_cast<FontStyle>(style)), code_points);
+      f.embedded = embedded_font(face, code_points);
       f.name = "F" + std::to_string(style + 1);
       styles.push_back(style);
     }
