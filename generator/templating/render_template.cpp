@@ -113,6 +113,21 @@ Result<std::string> MarkupTemplate::render(const TemplateContext& context) const
   return out;
 }
 
+Result<std::string> MarkupTemplate::render_around(const MarkupTemplate& inner, const TemplateContext& context,
+                                                  const std::string& slot) const {
+  mustache::data data = to_data(context);
+  std::string inner_text = inner.impl_->parsed.render(data);
+  if (!inner.impl_->parsed.is_valid())
+    return Result<std::string>::failure({inner.impl_->name, 0, 0, inner.impl_->parsed.error_message()});
+  data.set(slot, mustache::data(std::move(inner_text)));
+  Result<std::string> out;
+  std::string text = impl_->parsed.render(data);
+  if (!impl_->parsed.is_valid())
+    return Result<std::string>::failure({impl_->name, 0, 0, impl_->parsed.error_message()});
+  out.value = std::move(text);
+  return out;
+}
+
 Result<std::string> render_template(const std::string& template_text,
                                     const TemplateContext& context,
                                     const std::string& template_name) {

@@ -24,6 +24,11 @@ class MarkupTemplate {
 
   // Not for concurrent use of one object: compile one per thread.
   Result<std::string> render(const TemplateContext& context) const;
+  // Renders `inner` with `context`, then this template with the same context and the inner text
+  // under `slot` (a page inside its frame): the context is converted for the Mustache library
+  // once for both, not once each. Not for concurrent use of either object.
+  Result<std::string> render_around(const MarkupTemplate& inner, const TemplateContext& context,
+                                    const std::string& slot) const;
   const std::string& name() const;
 
  private:
