@@ -469,6 +469,21 @@ class SiteWriter {
     record(placed);
   }
 
+  // What tells `d` apart from `others` of the same subject, for a reader: "gửi ADDRESSEE", the
+  // issuer, "số NUMBER", or the date, the first that none of them shares.
+  static std::string distinction(const SiteDocument& d, const std::vector<const SiteDocument*>& others) {
+    const std::pair<std::string, std::string (*)(const SiteDocument&)> details[] = {
+        {"gửi ", [](const SiteDocument& x) { return x.addressee; }},
+        {"", [](const SiteDocument& x) { return x.issuer; }},
+        {"số ", [](const SiteDocument& x) { return x.number; }}};
+    for (const auto& [label, of] : details) {
+      const std::string mine = of(d);
+      if (!mine.empty() && std::none_of(others.begin(), others.end(), [&](const SiteDocument* o) { return of(*o) == mine; }))
+        return label + mine;
+    }
+    return date_dmy(d.date);
+  }
+
   static void item_fields(TemplateValue& item, const SiteDocument& d) {
     item.set("slug", d.slug);
     item.set("subject", d.subject);
@@ -553,18 +568,29 @@ class SiteWriter {
 
     // Tin khác: the nearest documents of the same type and month, then others of the month:
     // after this one (older), then before it (newer), nearest first. `month` is in index order.
-    TemplateValue& related = v.set_list("related");
-    std::size_t n = 0;
+    std::vector<const SiteDocument*> others;
     const std::vector<std::size_t>& month = months_.at(month_key(d.date)).docs;
     const std::size_t at = static_cast<std::size_t>(std::lower_bound(month.begin(), month.end(), i) - month.begin());
     for (const bool same_type : {true, false}) {
-      for (std::size_t k = 1; k < month.size() && n < kRelated; ++k) {
+      for (std::size_t k = 1; k < month.size() && others.size() < kRelated; ++k) {
         const std::size_t j = at + k < month.size() ? month[at + k] : month[month.size() - 1 - k];
-        if ((docs_[j].type == d.type) != same_type) continue;
-        item_fields(related.add_map(), docs_[j]);
-        ++n;
+        if ((docs_[j].type == d.type) == same_type) others.push_back(&docs_[j]);
       }
     }
+    // The month's reminders share one subject, and so do the mass organisations' guides: a line
+    // whose subject the list (or the page itself) shows more than once names the first detail
+    // that tells it apart from the others: whom it is for, its issuer, its number, its date.
+    TemplateValue& related = v.set_list("related");
+    for (const SiteDocument* other : others) {
+      TemplateValue& item = related.add_map();
+      item_fields(item, *other);
+      std::vector<const SiteDocument*> alike = {&d};
+      for (const SiteDocument* o : others)
+        if (o != other && o->subject == other->subject) alike.push_back(o);
+      if (other->subject != d.subject) alike.erase(alike.begin());
+      if (!alike.empty()) item.set("distinction", distinction(*other, alike));
+    }
+
     // The sheet and the description come from the record, which its identity names: the page is
     // made again only when the record or what else the page shows changed.
     const std::string digest = page_digest(request_.engine_fingerprint, "article", v, d.record_identity);

@@ -361,6 +361,20 @@ def main():
 
         check_second_board(work, source, site)
 
+        # "Tin khác": no two lines of one page read alike, though the month's reminders share one
+        # subject (each names its addressee); and a reminder's list holds other reminders.
+        reminders = 0
+        for page in (site / "van-ban").glob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            nav = re.search(r'<nav class="related".*?</nav>', html, flags=re.S)
+            lines = [re.sub(r"<[^>]+>", "", li) for li in re.findall(r"<li>(.*?)</li>", nav.group(0) if nav else "")]
+            check(len(lines) == len(set(lines)), f"{page.name}: Tin khác repeats a line: {lines}")
+            links = [re.sub(r"<[^>]+>", "", a) for a in re.findall(r"<li><a [^>]*>(.*?)</a>", nav.group(0) if nav else "")]
+            check(len(links) == len(set(links)), f"{page.name}: two Tin khác links read alike: {links}")
+            if "(gửi " in "".join(links):
+                reminders += 1
+        check(reminders > 5, f"only {reminders} pages name an addressee in Tin khác")
+
         # A rebuild changes nothing and keeps every address.
         before = site_files(site)
         r = vanban(["site", "--content", str(content), "--from", str(out), "-o", str(site)], cwd=source)
