@@ -87,15 +87,16 @@ bool take_field(std::string_view& in, std::string_view key, std::string& value) 
   return true;
 }
 
-bool take_blob(std::string_view& in, std::string_view key, std::string& bytes) {
+// Reads a blob's "KEY BYTES\n" line at the front of `in`: the size that follows it.
+std::optional<std::size_t> take_size(std::string_view& in, std::string_view key) {
   std::string size_text;
-  if (!take_field(in, key, size_text)) return false;
+  std::string_view rest = in;
+  if (!take_field(rest, key, size_text)) return std::nullopt;
   std::size_t size = 0;
   const auto [end, ec] = std::from_chars(size_text.data(), size_text.data() + size_text.size(), size);
-  if (ec != std::errc{} || end != size_text.data() + size_text.size() || size > in.size()) return false;
-  bytes = std::string(in.substr(0, size));
-  in.remove_prefix(size);
-  return true;
+  if (ec != std::errc{} || end != size_text.data() + size_text.size() || size_text.empty()) return std::nullopt;
+  in = rest;
+  return size;
 }
 
 }  // namespace
@@ -171,10 +172,12 @@ std::string serialise_site_article(const SiteArticle& a) {
   return out;
 }
 
-std::optional<SiteArticle> parse_site_article(std::string_view in) {
+std::optional<SiteArticleHead> parse_site_article_head(std::string_view head) {
+  std::string_view in = head;
   if (in.substr(0, kHeader.size()) != kHeader) return std::nullopt;
   in.remove_prefix(kHeader.size());
-  SiteArticle a;
+  SiteArticleHead out;
+  SiteArticle& a = out.fields;
   std::string date, booklet;
   std::pair<std::string_view, std::string*> fields[] = {
       {"source", &a.source},   {"title", &a.title},     {"subject", &a.subject},
@@ -187,7 +190,29 @@ std::optional<SiteArticle> parse_site_article(std::string_view in) {
   if (!parsed || (booklet != "0" && booklet != "1")) return std::nullopt;
   a.date = *parsed;
   a.booklet = booklet == "1";
-  if (!take_blob(in, "sheet", a.sheet) || !take_blob(in, "text", a.text) || !in.empty()) return std::nullopt;
+  const std::optional<std::size_t> sheet = take_size(in, "sheet");
+  if (!sheet) return std::nullopt;
+  out.sheet_offset = head.size() - in.size();
+  out.sheet_bytes = *sheet;
+  return out;
+}
+
+std::optional<SiteArticleTextPlace> parse_site_article_text_label(std::string_view after_sheet) {
+  std::string_view in = after_sheet;
+  const std::optional<std::size_t> bytes = take_size(in, "text");
+  if (!bytes) return std::nullopt;
+  return SiteArticleTextPlace{after_sheet.size() - in.size(), *bytes};
+}
+
+std::optional<SiteArticle> parse_site_article(std::string_view in) {
+  std::optional<SiteArticleHead> head = parse_site_article_head(in);
+  if (!head || in.size() - head->sheet_offset < head->sheet_bytes) return std::nullopt;
+  const std::string_view after_sheet = in.substr(head->sheet_offset + head->sheet_bytes);
+  const std::optional<SiteArticleTextPlace> text = parse_site_article_text_label(after_sheet);
+  if (!text || after_sheet.size() - text->offset != text->bytes) return std::nullopt;
+  SiteArticle a = std::move(head->fields);
+  a.sheet = std::string(in.substr(head->sheet_offset, head->sheet_bytes));
+  a.text = std::string(after_sheet.substr(text->offset));
   return a;
 }
 

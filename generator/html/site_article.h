@@ -45,6 +45,24 @@ std::string serialise_site_article(const SiteArticle& article);
 // Nothing when `bytes` is not a whole record of this version.
 std::optional<SiteArticle> parse_site_article(std::string_view bytes);
 
+// A record read in parts, as the site reads it: its fields first (the sheet and the text are
+// needed only for a page or a search index written again). From the record's first bytes: the
+// fields (sheet and text left empty) and where the sheet lies; nothing when `head` does not begin
+// with every field of a record of this version and the sheet's size line.
+struct SiteArticleHead {
+  SiteArticle fields;
+  std::size_t sheet_offset = 0;  // the sheet is bytes [sheet_offset, sheet_offset + sheet_bytes)
+  std::size_t sheet_bytes = 0;
+};
+std::optional<SiteArticleHead> parse_site_article_head(std::string_view head);
+// From the bytes that follow the sheet ("text BYTES\n" then the text): where the text starts,
+// counted from them, and its size; nothing when they do not begin with that line.
+struct SiteArticleTextPlace {
+  std::size_t offset = 0;
+  std::size_t bytes = 0;
+};
+std::optional<SiteArticleTextPlace> parse_site_article_text_label(std::string_view after_sheet);
+
 // The listing key and Vietnamese label of a document type; a document with a cover is a
 // discussion guide ("tai-lieu-sinh-hoat", "Tài liệu sinh hoạt") whatever its type.
 struct DocumentKind {

@@ -192,6 +192,7 @@ StepResult publish_issued(ServeContext& c, const std::string& name) {
   request.site_dir = c.setup.output_dir + "/site";
   request.data_dir = c.setup.data_dir;
   request.register_file = settings.register_file;
+  request.engine_fingerprint = c.setup.engine_fingerprint;
   request.jobs = 1;
   request.quiet = true;
   site::SiteOutcome outcome;

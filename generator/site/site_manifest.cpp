@@ -1,5 +1,7 @@
 #include "site/site_manifest.h"
 
+#include <sys/stat.h>
+
 #include <filesystem>
 
 #include "output/output_name.h"
@@ -11,7 +13,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kHeader = "vanban-site 1";
+constexpr std::string_view kHeader = "vanban-site 2";
+constexpr std::string_view kHeaderVersion1 = "vanban-site 1";
 constexpr std::string_view kFolders[] = {"van-ban", "thang", "loai", "co-quan", "tim-kiem", "assets"};
 
 }  // namespace
@@ -29,7 +32,9 @@ SiteManifest SiteManifest::load(const std::string& site_dir) { return parse(read
 
 SiteManifest SiteManifest::parse(std::string_view text) {
   SiteManifest m;
-  for (std::string_view line : record_lines(text, kHeader)) {
+  std::vector<std::string_view> lines = record_lines(text, kHeader);
+  if (lines.empty()) lines = record_lines(text, kHeaderVersion1);
+  for (std::string_view line : lines) {
     if (line.rfind("slug ", 0) == 0) {
       line.remove_prefix(5);
       const std::size_t space = line.rfind(' ');
@@ -39,6 +44,11 @@ SiteManifest SiteManifest::parse(std::string_view text) {
       line.remove_prefix(5);
       std::uint64_t bytes = 0;
       if (take_number(line, bytes) && is_site_path(line)) m.files_[std::string(line)] = bytes;
+    } else if (line.rfind("made ", 0) == 0) {
+      line.remove_prefix(5);
+      const std::size_t space = line.find(' ');
+      if (space != std::string_view::npos && space > 0 && is_site_path(line.substr(space + 1)))
+        m.digests_[std::string(line.substr(space + 1))] = std::string(line.substr(0, space));
     }
   }
   return m;
@@ -48,7 +58,21 @@ std::string SiteManifest::serialise() const {
   std::vector<std::string> records;
   for (const auto& [key, slug] : slugs_) records.push_back("slug " + key + ' ' + slug);
   for (const auto& [path, bytes] : files_) records.push_back("file " + std::to_string(bytes) + ' ' + path);
+  for (const auto& [path, digest] : digests_) records.push_back("made " + digest + ' ' + path);
   return record_text(kHeader, records);
+}
+
+std::string_view SiteManifest::digest(const std::string& path) const {
+  const auto found = digests_.find(path);
+  return found == digests_.end() ? std::string_view() : std::string_view(found->second);
+}
+
+bool SiteManifest::holds(const std::string& site_dir, const std::string& path, std::string_view digest) const {
+  const auto file = files_.find(path);
+  if (digest.empty() || this->digest(path) != digest || file == files_.end()) return false;
+  struct stat st{};  // one lstat, not record_file.h's two: asked of every page on every run
+  return lstat((site_dir + '/' + path).c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+         static_cast<std::uint64_t>(st.st_size) == file->second;
 }
 
 std::vector<std::string> SiteManifest::remove_files_not_in(const SiteManifest& current,

@@ -1,7 +1,11 @@
 // What vanban wrote into a site folder, kept as SITE/vanban-site.txt:
-//   vanban-site 1
+//   vanban-site 2
 //   slug <document key> <slug>     the address each document was given (kept on rebuilds)
 //   file <bytes> <path>            every file written, relative to the site folder
+//   made <digest> <path>           what a page (or, for tim-kiem/index.js, the whole search
+//                                  index) was made from (site/page_digest.h): the same digest
+//                                  and the file still there at its size, it is not made again
+// A version 1 file (without "made" lines) is read too: its pages are all made again.
 // A later run removes the files it no longer writes, and only those: listed here, a plain name
 // in one of the site's own folders (never "..", never a link), a regular file of the recorded
 // size (a file someone replaced is left alone).
@@ -26,8 +30,13 @@ class SiteManifest {
 
   void set_slug(const std::string& key, const std::string& slug) { slugs_[key] = slug; }
   void set_file(const std::string& path, std::uint64_t bytes) { files_[path] = bytes; }
+  void set_digest(const std::string& path, std::string digest) { digests_[path] = std::move(digest); }
   const std::map<std::string, std::string>& slugs() const { return slugs_; }
   const std::map<std::string, std::uint64_t>& files() const { return files_; }
+  // The digest `path` was made from, when it is listed with one; else empty.
+  std::string_view digest(const std::string& path) const;
+  // Whether `path` is listed as made from `digest` and the site still holds it at its size.
+  bool holds(const std::string& site_dir, const std::string& path, std::string_view digest) const;
 
   // Deletes the files of this manifest that `current` does not list (safety rules above);
   // returns the paths removed.
@@ -39,6 +48,7 @@ class SiteManifest {
  private:
   std::map<std::string, std::string> slugs_;
   std::map<std::string, std::uint64_t> files_;
+  std::map<std::string, std::string> digests_;
 };
 
 }  // namespace vanban::site

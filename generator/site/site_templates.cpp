@@ -37,15 +37,12 @@ Result<SiteTemplates> SiteTemplates::load(const std::string& site_templates_dir)
   return out;
 }
 
-Result<std::string> SiteTemplates::page(Content content, TemplateContext& view) const {
+Result<std::string> SiteTemplates::page(Content content, const TemplateContext& view) const {
   const MarkupTemplate& body = content == Content::Article   ? article_
                                : content == Content::Listing ? listing_
                                : content == Content::Home    ? home_
                                                              : search_;
-  Result<std::string> inner = body.render(view);
-  if (!inner.ok()) return inner;
-  view.set("content", std::move(*inner.value));
-  return frame_.render(view);
+  return frame_.render_around(body, view, "content");
 }
 
 }  // namespace vanban::site

@@ -19,7 +19,7 @@ class SiteTemplates {
 
   // Renders the content template with `view`, then the frame with the same view and the
   // content under "content". Not for concurrent use.
-  Result<std::string> page(Content content, TemplateContext& view) const;
+  Result<std::string> page(Content content, const TemplateContext& view) const;
 
  private:
   SiteTemplates(MarkupTemplate frame, MarkupTemplate article, MarkupTemplate listing, MarkupTemplate home,

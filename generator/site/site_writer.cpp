@@ -29,6 +29,7 @@
 #include "site/feed.h"
 #include "site/issued_pdfs.h"
 #include "site/listing.h"
+#include "site/page_digest.h"
 #include "site/search_index.h"
 #include "site/signed_pdf.h"
 #include "site/site_manifest.h"
@@ -42,6 +43,11 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kRelated = 6;
+constexpr const char* kIndexFolder = "tim-kiem/";
+constexpr const char* kIndexFile = "tim-kiem/index.js";  // its "made" line is the whole index's
+// An article's description is an excerpt of about 200 characters of its body: this much of the
+// text after the subject holds it.
+constexpr std::size_t kDescriptionBytes = 4096;
 struct Prepared {
   std::optional<SiteDocument> document;
   Diagnostics document_errors;  // why the document could not be read (the build says so too)
@@ -53,6 +59,7 @@ struct Placed {
   std::uint64_t size = 0;
   bool written = false;
   std::string error;
+  std::string digest;  // a page's: what it was made from (site/page_digest.h)
 };
 
 // What writing one article did: its files (page, PDFs), and what to report.
@@ -162,15 +169,32 @@ class SiteWriter {
     out_.documents = docs_.size();
     group();
     write_assets();
-    // The search index is made while the articles are written (it only reads the documents).
-    std::vector<const SiteDocument*> newest;
-    for (const SiteDocument& d : docs_) newest.push_back(&d);
-    std::future<std::vector<SiteFile>> index =
-        std::async(std::launch::async, [&newest] { return search_index_files(newest); });
+    // The search index is made while the articles are written (it reads the documents' fields
+    // and texts, which the article workers never touch), unless the documents, their order and
+    // their addresses are those the site's index was made from.
+    const std::string index_digest = search_index_digest();
+    std::future<std::vector<SiteFile>> index;
+    std::vector<std::string> unreadable;
+    if (!earlier_index_holds(index_digest)) {
+      index = std::async(std::launch::async, [this, &unreadable] {
+        unreadable = load_texts(docs_.size());
+        std::vector<const SiteDocument*> newest;
+        for (const SiteDocument& d : docs_) newest.push_back(&d);
+        return search_index_files(newest);
+      });
+    }
     write_articles();
     for (const auto* groups : {&months_, &types_, &issuers_})
       for (const auto& [key, g] : *groups) write_listing(g);
-    write_search(index.get());
+    if (index.valid()) {
+      write_search_index(index.get(), index_digest);
+      for (const std::string& path : unreadable)
+        warn({path, 0, 0, "changed while the site was written, so its words are not in the search index; run "
+                          "vanban site again"});
+    } else {
+      keep_search_index(index_digest);
+    }
+    write_search_page();
     write_feed_and_sitemap();
     write_home();
     for (const SiteDocument& d : docs_) manifest_.set_slug(d.key, d.slug);
@@ -216,6 +240,7 @@ class SiteWriter {
       d.key = items[i].folder + "/" + items[i].name;
       d.pdf_dir = items[i].dir;
       d.name = items[i].name;
+      d.record_identity = items[i].entry.hash + ' ' + std::to_string(items[i].entry.article_bytes);
       docs_.push_back(std::move(d));
     }
   }
@@ -233,24 +258,21 @@ class SiteWriter {
     return false;
   }
 
-  // The build's record of DIR/NAME, or why the site cannot show it. Safe on any thread.
+  // The fields of the build's record of DIR/NAME, or why the site cannot show it. Safe on any
+  // thread.
   static std::variant<SiteDocument, Diagnostic> read_article(const std::string& dir, const std::string& name,
                                                              const ManifestEntry& entry) {
     const fs::path path = fs::path(dir) / (name + ".article");
     const auto unusable = [&](const std::string& why) {
       return Diagnostic{path.string(), 0, 0, why + "; run vanban build again. The document is left out of the site"};
     };
-    if (entry.article_bytes == 0 || !is_file_of_size(path, entry.article_bytes))
-      return unusable("not the file vanban build wrote (" + std::string(Manifest::kFileName) + " records " +
+    std::variant<SiteDocument, std::string> read = read_record_fields(path.string(), entry.article_bytes);
+    if (const std::string* why = std::get_if<std::string>(&read))
+      return unusable(*why + " (" + std::string(Manifest::kFileName) + " records " +
                       std::to_string(entry.article_bytes) + " bytes)");
-    const std::optional<std::string> bytes = read_file_bytes(path.string());
-    std::optional<SiteArticle> article;
-    if (bytes && bytes->size() == entry.article_bytes) article = parse_site_article(*bytes);
-    if (!article) return unusable("cannot be read as an article record");
-    SiteDocument d;
-    static_cast<SiteArticle&>(d) = std::move(*article);
+    SiteDocument& d = std::get<SiteDocument>(read);
     d.booklet = d.booklet || entry.booklet_bytes > 0;
-    return d;
+    return std::move(d);
   }
 
   // The documents the build refused this time and that have no files (a refused re-issue keeps
@@ -344,7 +366,7 @@ class SiteWriter {
   // Writes the site's file `path` unless it already holds `bytes`. Safe on any thread.
   Placed place(const std::string& path, std::string_view bytes) const {
     const fs::path p(path);
-    Placed out{path, bytes.size(), false, {}};
+    Placed out{path, bytes.size(), false, {}, {}};
     out.error = write_if_changed((fs::path(request_.site_dir) / p.parent_path()).string(), p.filename().string(), bytes,
                                  &out.written);
     return out;
@@ -358,7 +380,7 @@ class SiteWriter {
     const fs::path p(path);
     const PlacedFile placed =
         place_linked_copy(from, (fs::path(request_.site_dir) / p.parent_path()).string(), p.filename().string());
-    return Placed{path, placed.size, placed.written, placed.error};
+    return Placed{path, placed.size, placed.written, placed.error, {}};
   }
 
   // On the calling thread: the file goes into the manifest and the counts.
@@ -368,6 +390,7 @@ class SiteWriter {
       return;
     }
     manifest_.set_file(file.path, file.size);
+    if (!file.digest.empty()) manifest_.set_digest(file.path, file.digest);
     pages_.push_back(file.path);
     ++(file.written ? out_.written : out_.unchanged);
   }
@@ -428,13 +451,37 @@ class SiteWriter {
     return v;
   }
 
-  void render(const std::string& path, SiteTemplates::Content content, TemplateContext& view) {
+  // The page at `path` from `view`, made again only when its digest changed.
+  void render(const std::string& path, SiteTemplates::Content content, const TemplateContext& view) {
+    const std::string digest =
+        page_digest(request_.engine_fingerprint, "page " + std::to_string(static_cast<int>(content)), view);
+    if (earlier_.holds(request_.site_dir, path, digest)) {
+      record({path, earlier_.files().at(path), false, {}, digest});
+      return;
+    }
     Result<std::string> page = templates_.page(content, view);
     if (!page.ok()) {
       for (Diagnostic& d : page.errors) reject(std::move(d));
       return;
     }
-    put(path, *page.value);
+    Placed placed = place(path, *page.value);
+    placed.digest = digest;
+    record(placed);
+  }
+
+  // What tells `d` apart from `others` of the same subject, for a reader: "gửi ADDRESSEE", the
+  // issuer, "số NUMBER", or the date, the first that none of them shares.
+  static std::string distinction(const SiteDocument& d, const std::vector<const SiteDocument*>& others) {
+    const std::pair<std::string, std::string (*)(const SiteDocument&)> details[] = {
+        {"gửi ", [](const SiteDocument& x) { return x.addressee; }},
+        {"", [](const SiteDocument& x) { return x.issuer; }},
+        {"số ", [](const SiteDocument& x) { return x.number; }}};
+    for (const auto& [label, of] : details) {
+      const std::string mine = of(d);
+      if (!mine.empty() && std::none_of(others.begin(), others.end(), [&](const SiteDocument* o) { return of(*o) == mine; }))
+        return label + mine;
+    }
+    return date_dmy(d.date);
   }
 
   static void item_fields(TemplateValue& item, const SiteDocument& d) {
@@ -472,9 +519,7 @@ class SiteWriter {
     ArticleFiles out;
     const SiteDocument& d = docs_[i];
     const std::string path = "van-ban/" + d.slug + ".html";
-    const std::size_t body = d.text.find('\n');
-    TemplateContext v = frame("../", path, d.title,
-                              excerpt(body == std::string::npos ? d.subject : d.text.substr(body), 200));
+    TemplateContext v = frame("../", path, d.title, "");
     v.set("og_type", "article");
     v.set("body_class", "article-page");
     v.set_list("stylesheets").add_map().set("href", "../" + d.stylesheet);
@@ -487,7 +532,6 @@ class SiteWriter {
     v.set("issuer_href", "co-quan/" + (issuer.empty() ? std::string("khac") : issuer) + ".html");
     v.set("month_href", months_.at(month_key(d.date)).base + ".html");
     v.set("month_label", month_label(d.date));
-    v.set("sheet", d.sheet);
 
     // The PDF: the signed one the office issued for it, when the register vouches for one with
     // this number; else the build's NAME.pdf (the signed file when the build signed it).
@@ -524,21 +568,54 @@ class SiteWriter {
 
     // Tin khác: the nearest documents of the same type and month, then others of the month:
     // after this one (older), then before it (newer), nearest first. `month` is in index order.
-    TemplateValue& related = v.set_list("related");
-    std::size_t n = 0;
+    std::vector<const SiteDocument*> others;
     const std::vector<std::size_t>& month = months_.at(month_key(d.date)).docs;
     const std::size_t at = static_cast<std::size_t>(std::lower_bound(month.begin(), month.end(), i) - month.begin());
     for (const bool same_type : {true, false}) {
-      for (std::size_t k = 1; k < month.size() && n < kRelated; ++k) {
+      for (std::size_t k = 1; k < month.size() && others.size() < kRelated; ++k) {
         const std::size_t j = at + k < month.size() ? month[at + k] : month[month.size() - 1 - k];
-        if ((docs_[j].type == d.type) != same_type) continue;
-        item_fields(related.add_map(), docs_[j]);
-        ++n;
+        if ((docs_[j].type == d.type) == same_type) others.push_back(&docs_[j]);
       }
     }
+    // The month's reminders share one subject, and so do the mass organisations' guides: a line
+    // whose subject the list (or the page itself) shows more than once names the first detail
+    // that tells it apart from the others: whom it is for, its issuer, its number, its date.
+    TemplateValue& related = v.set_list("related");
+    for (const SiteDocument* other : others) {
+      TemplateValue& item = related.add_map();
+      item_fields(item, *other);
+      std::vector<const SiteDocument*> alike = {&d};
+      for (const SiteDocument* o : others)
+        if (o != other && o->subject == other->subject) alike.push_back(o);
+      if (other->subject != d.subject) alike.erase(alike.begin());
+      if (!alike.empty()) item.set("distinction", distinction(*other, alike));
+    }
+
+    // The sheet and the description come from the record, which its identity names: the page is
+    // made again only when the record or what else the page shows changed.
+    const std::string digest = page_digest(request_.engine_fingerprint, "article", v, d.record_identity);
+    if (earlier_.holds(request_.site_dir, path, digest)) {
+      out.files.push_back({path, earlier_.files().at(path), false, {}, digest});
+      return out;
+    }
+    const std::optional<std::string> sheet = read_sheet(d.record);
+    // The description is the start of the body: the text's first line is the subject.
+    const std::optional<std::string> text = read_text(d.record, d.subject.size() + kDescriptionBytes);
+    if (!sheet || !text) {
+      out.rejected.push_back({d.record.path, 0, 0, "changed while the site was written; run vanban site again. "
+                                                   "The document is left out of the site"});
+      return out;
+    }
+    const std::size_t body = text->find('\n');
+    v.set("description", excerpt(body == std::string::npos ? std::string_view(d.subject)
+                                                            : std::string_view(*text).substr(body), 200));
+    v.set("sheet", *sheet);
     Result<std::string> page = templates.page(SiteTemplates::Content::Article, v);
     for (Diagnostic& e : page.errors) out.rejected.push_back(std::move(e));
-    if (page.ok()) out.files.push_back(place(path, *page.value));
+    if (page.ok()) {
+      out.files.push_back(place(path, *page.value));
+      out.files.back().digest = digest;
+    }
     return out;
   }
 
@@ -578,12 +655,56 @@ class SiteWriter {
     }
   }
 
-  void write_search(const std::vector<SiteFile>& index) {
+  // What the search index is made from: every document's record, in order, with its address.
+  std::string search_index_digest() const {
+    std::string inputs;
+    for (const SiteDocument& d : docs_) inputs += d.key + '\n' + d.record_identity + '\n' + d.slug + '\n';
+    return page_digest(request_.engine_fingerprint, "search index", TemplateValue(), inputs);
+  }
+
+  // Whether the site's index was made from `digest` and each of its files is still there.
+  bool earlier_index_holds(const std::string& digest) const {
+    if (!earlier_.holds(request_.site_dir, kIndexFile, digest)) return false;
+    for (const auto& [path, bytes] : earlier_.files())
+      if (path.rfind(kIndexFolder, 0) == 0 && !is_file_of_size(fs::path(request_.site_dir) / path, bytes)) return false;
+    return true;
+  }
+
+  // The texts of the first `count` documents (newest first) that are not read yet; the records
+  // that could not be read any more.
+  std::vector<std::string> load_texts(std::size_t count) {
+    std::vector<std::string> unreadable;
+    for (std::size_t i = 0; i < count && i < docs_.size(); ++i) {
+      SiteDocument& d = docs_[i];
+      if (!d.text.empty() || d.record.text_bytes == 0) continue;
+      std::optional<std::string> text = read_text(d.record);
+      if (text) d.text = std::move(*text);
+      else unreadable.push_back(d.record.path);
+    }
+    return unreadable;
+  }
+
+  void write_search_index(const std::vector<SiteFile>& index, const std::string& digest) {
     for (const SiteFile& f : index) {
-      put(f.path, f.bytes);
+      Placed placed = place(f.path, f.bytes);
+      if (f.path == kIndexFile) placed.digest = digest;
+      record(placed);
       out_.index_bytes += f.bytes.size();
       ++out_.index_files;
     }
+  }
+
+  // The index the site holds, made from the same documents: kept as it is.
+  void keep_search_index(const std::string& digest) {
+    for (const auto& [path, bytes] : earlier_.files()) {
+      if (path.rfind(kIndexFolder, 0) != 0) continue;
+      record({path, bytes, false, {}, path == kIndexFile ? digest : std::string()});
+      out_.index_bytes += bytes;
+      ++out_.index_files;
+    }
+  }
+
+  void write_search_page() {
     TemplateContext v = frame("", "tim-kiem.html", "Tìm kiếm văn bản",
                               "Tìm văn bản của " + settings_.board + ", có dấu hoặc không dấu.");
     v.set("body_class", "search-page");
@@ -594,6 +715,10 @@ class SiteWriter {
   }
 
   void write_feed_and_sitemap() {
+    // The feed's summaries are the start of the newest documents' texts.
+    for (const std::string& path : load_texts(static_cast<std::size_t>(settings_.feed_count)))
+      warn({path, 0, 0, "changed while the site was written, so its feed entry has no summary; run vanban site "
+                        "again"});
     std::vector<const SiteDocument*> newest;
     for (std::size_t i = 0; i < docs_.size() && i < static_cast<std::size_t>(settings_.feed_count); ++i)
       newest.push_back(&docs_[i]);

@@ -7,7 +7,8 @@
 // and its index (tim-kiem.html, tim-kiem/), feed.xml, sitemap.xml, assets/. The contract the
 // browser tests hold it to: docs/site.md.
 //
-// Each file is written atomically and only when its bytes change; articles and listings first,
+// Each file is written atomically and only when its bytes change (a page whose inputs did not
+// change is not even made again: site/page_digest.h); articles and listings first,
 // then the search index, the feed, the sitemap and the home page last, so a reader never follows
 // a link to a page not yet written. Files of an earlier run that this run does not write are
 // removed when the site manifest (site/site_manifest.h) lists them.
@@ -32,6 +33,10 @@ struct SiteRequest {
   // The office's register, read (never created) for the signed PDFs issued into BUILD/issued/
   // (site/issued_pdfs.h); empty: none.
   std::string register_file;
+  // The engine's fingerprint (batch/engine_fingerprint.h: the program, the templates, the fonts):
+  // a page whose inputs and fingerprint are those vanban-site.txt remembers, and whose file is
+  // still there, is not made again (site/page_digest.h). Empty: every page is made again.
+  std::string engine_fingerprint;
   unsigned jobs = 0;                   // 0: one per core
   bool quiet = false;                  // no summary line
 };

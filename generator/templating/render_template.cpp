@@ -126,6 +126,15 @@ Result<std::string> MarkupTemplate::render(TemplateContext&& context) const {
   return render_data(impl_->parsed, impl_->name, data);
 }
 
+Result<std::string> MarkupTemplate::render_around(const MarkupTemplate& inner, const TemplateContext& context,
+                                                  const std::string& slot) const {
+  mustache::data data = to_data(context);
+  Result<std::string> inner_text = render_data(inner.impl_->parsed, inner.impl_->name, data);
+  if (!inner_text.ok()) return inner_text;
+  data.set(slot, mustache::data(std::move(*inner_text.value)));
+  return render_data(impl_->parsed, impl_->name, data);
+}
+
 Result<std::string> render_template(const std::string& template_text,
                                     const TemplateContext& context,
                                     const std::string& template_name) {

@@ -27,6 +27,11 @@ class MarkupTemplate {
   // The same, emptying `context` as soon as the library has its own copy: a month's summary has
   // a value for every defaulting cadre, and two copies of them at once are the month's peak.
   Result<std::string> render(TemplateContext&& context) const;
+  // Renders `inner` with `context`, then this template with the same context and the inner text
+  // under `slot` (a page inside its frame): the context is converted for the Mustache library
+  // once for both, not once each. Not for concurrent use of either object.
+  Result<std::string> render_around(const MarkupTemplate& inner, const TemplateContext& context,
+                                    const std::string& slot) const;
   const std::string& name() const;
 
  private:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The README's "Issue and sign, step by step, with a test key", run as a new user would: every
 ```sh block of that section, as written, one after the other in one shell, in a fresh folder
-holding only what the commands name (build/vanban, scripts/, content/). Each line "# TEXT" in
+holding only what the commands name (build/vanban, scripts/, content/, examples/). Each line "# TEXT" in
 those blocks is what the command above it prints, and must be printed; then what the section
 promises is checked on the files it leaves: two valid, trusted PAdES signatures on the dispatch
 and on every reminder, the dispatch's signing in the register's history, the register as CSV
@@ -51,6 +51,7 @@ def main():
         (top / "build/vanban").symlink_to(vanban)  # finds its data beside the real binary
         shutil.copytree(source / "scripts", top / "scripts")
         shutil.copytree(source / "content", top / "content")
+        shutil.copytree(source / "examples", top / "examples")
         (top / "tests/e2e").mkdir(parents=True)  # make-test-keys.sh draws the images with it
         shutil.copy(source / "tests/e2e/sign_images.py", top / "tests/e2e")
         env = {k: v for k, v in os.environ.items() if not k.startswith("VANBAN_")}

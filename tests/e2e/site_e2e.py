@@ -211,8 +211,9 @@ def check_build_records(work, source):
     signed PDF on the site however often the documents are built again."""
     base = work / "records"
     content, out = base / "content", base / "out"
-    shutil.copytree(source / "content" / "2026-11", content / "2026-11")
-    shutil.copy(source / "content" / "site.xml", content / "site.xml")
+    # Thành phố Hồ Chí Minh's month, in its board's own content folder: the merged city's long names.
+    shutil.copytree(source / "examples" / "tp-ho-chi-minh" / "2026-11", content / "2026-11")
+    shutil.copy(source / "examples" / "tp-ho-chi-minh" / "site.xml", content / "site.xml")
     month = content / "2026-11" / "month.xml"
     settings = re.sub(r' first-(report-)?number="\d+"', "", month.read_text(encoding="utf-8"))
     settings = settings.replace("  <board key", '  <register file="../../so-di.sqlite"/>\n  <board key', 1)
@@ -276,6 +277,32 @@ def check_build_records(work, source):
     check(numbered >= 10, f"only {numbered} documents of the month numbered through the register")
 
 
+def check_second_board(work, source, first_site):
+    """Another board's content folder is a site of its own, under that board's name: Thành phố Hồ
+    Chí Minh's month is on its board's site, every document of it, and never on Trường Giang's."""
+    folder = source / "examples" / "tp-ho-chi-minh"
+    settings = ET.parse(folder / "site.xml").getroot()
+    out = work / "out-tp-ho-chi-minh"
+    r = vanban(["build", "--content", str(folder), "-o", str(out), "--quiet"], cwd=source)
+    check(r.returncode == 0, f"the second board's build exited {r.returncode}: {r.stderr[-2000:]}")
+    site = out / "site"
+    built = [p for p in (out / "2026-11").glob("*.pdf") if not p.name.endswith("-a5.pdf")]
+    articles = list((site / "van-ban").glob("*.html"))
+    check(len(built) > 20 and len(articles) == len(built), f"{len(articles)} articles for {len(built)} documents")
+    board = settings.findtext("board")
+    for page in [site / "index.html", *articles]:
+        text = page.read_text(encoding="utf-8")
+        check(f"<title>" in text and board in text and "Trường Giang" not in text,
+              f"{page.name} is not under {board}'s name alone")
+    check(f'href="{settings.get("base-url")}index.html"' in (site / "index.html").read_text(encoding="utf-8"),
+          "the second board's pages do not name its own address")
+    issuers = [p.stem for p in (site / "co-quan").glob("*.html")]
+    check(any("thanh-pho-ho-chi-minh" in i for i in issuers), f"the city's bodies are not listed: {issuers}")
+    check(not [p for p in (first_site / "co-quan").glob("*.html") if "thanh-pho-ho-chi-minh" in p.stem],
+          "Trường Giang's site lists a body of Thành phố Hồ Chí Minh")
+    check(search(site, "thanh pho ho chi minh")["total"] > 0, "search does not find the city without marks")
+
+
 def search(site, query):
     """The subjects search.js ranks for `query`, run under node on the written index."""
     script = """
@@ -316,7 +343,7 @@ def main():
         site = out / "site"
         check_site(site, base_url)
 
-        # One site for every folder the build wrote: both sample months (two provinces) and the
+        # One site for every folder the build wrote: the board's two sample months and the
         # sample documents, an article for each PDF.
         built = [p for folder in out.iterdir() if folder.is_dir() and folder.name != "site"
                  for p in folder.glob("*.pdf") if not p.name.endswith("-a5.pdf")]
@@ -331,6 +358,22 @@ def main():
         for q in ("dang uy", "DANG UY", "Dang Uy"):
             check(search(site, q)["rows"] == with_marks["rows"], f"'{q}' differs from 'Đảng ủy'")
         check(search(site, "khongcotu")["total"] == 0, "a word no document has found something")
+
+        check_second_board(work, source, site)
+
+        # "Tin khác": no two lines of one page read alike, though the month's reminders share one
+        # subject (each names its addressee); and a reminder's list holds other reminders.
+        reminders = 0
+        for page in (site / "van-ban").glob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            nav = re.search(r'<nav class="related".*?</nav>', html, flags=re.S)
+            lines = [re.sub(r"<[^>]+>", "", li) for li in re.findall(r"<li>(.*?)</li>", nav.group(0) if nav else "")]
+            check(len(lines) == len(set(lines)), f"{page.name}: Tin khác repeats a line: {lines}")
+            links = [re.sub(r"<[^>]+>", "", a) for a in re.findall(r"<li><a [^>]*>(.*?)</a>", nav.group(0) if nav else "")]
+            check(len(links) == len(set(links)), f"{page.name}: two Tin khác links read alike: {links}")
+            if "(gửi " in "".join(links):
+                reminders += 1
+        check(reminders > 5, f"only {reminders} pages name an addressee in Tin khác")
 
         # A rebuild changes nothing and keeps every address.
         before = site_files(site)

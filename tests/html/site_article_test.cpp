@@ -37,6 +37,25 @@ TEST(SiteArticle, ParsesBackWhatItWrote) {
   EXPECT_EQ(back->text, sample().text);
 }
 
+// The site reads a record in parts: its fields and where its sheet and text lie, from its start.
+TEST(SiteArticle, HeadLocatesTheSheetAndTheText) {
+  const SiteArticle a = sample();
+  const std::string bytes = serialise_site_article(a);
+  const std::optional<SiteArticleHead> head = parse_site_article_head(bytes.substr(0, bytes.find(a.sheet) + 3));
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->fields.subject, a.subject);
+  EXPECT_TRUE(head->fields.sheet.empty());
+  EXPECT_EQ(bytes.substr(head->sheet_offset, head->sheet_bytes), a.sheet);
+  const std::string after = bytes.substr(head->sheet_offset + head->sheet_bytes);
+  const std::optional<SiteArticleTextPlace> text = parse_site_article_text_label(after);
+  ASSERT_TRUE(text);
+  EXPECT_EQ(after.substr(text->offset, text->bytes), a.text);
+  EXPECT_EQ(text->offset + text->bytes, after.size());
+  // Cut before the sheet's size line: not a head.
+  EXPECT_FALSE(parse_site_article_head(bytes.substr(0, bytes.find("sheet "))));
+  EXPECT_FALSE(parse_site_article_text_label("text x\n"));
+}
+
 TEST(SiteArticle, RefusesAnythingButAWholeRecord) {
   const std::string bytes = serialise_site_article(sample());
   EXPECT_FALSE(parse_site_article(bytes.substr(0, bytes.size() - 1)));  // cut short

@@ -31,7 +31,7 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="vanban-build-register-") as tmp:
         tmp = Path(tmp)
-        shutil.copytree(source / "content/2026-11", tmp / "content/2026-11")
+        shutil.copytree(source / "examples/tp-ho-chi-minh/2026-11", tmp / "content/2026-11")
         month = tmp / "content/2026-11/month.xml"
         text = month.read_text(encoding="utf-8")
         text = re.sub(r' first(-report)?-number="\d+"', "", text)

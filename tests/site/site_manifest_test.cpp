@@ -28,6 +28,31 @@ TEST(SiteManifest, RoundTripsAndDropsUnsafePaths) {
   EXPECT_TRUE(SiteManifest::parse("something else\nfile 10 index.html\n").files().empty());
 }
 
+// A page made from the same inputs is not made again, while its file is there at its size; a
+// version 1 manifest keeps its addresses, and has no digests (every page is made again).
+TEST(SiteManifest, HoldsAPageMadeFromTheSameDigest) {
+  const fs::path dir = fs::temp_directory_path() / ("vanban-site-digest-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "van-ban");
+  std::ofstream(dir / "van-ban/a.html", std::ios::binary) << "page";
+  SiteManifest m;
+  m.set_file("van-ban/a.html", 4);
+  m.set_digest("van-ban/a.html", "d1");
+  const SiteManifest back = SiteManifest::parse(m.serialise());
+  EXPECT_EQ(back.digest("van-ban/a.html"), "d1");
+  EXPECT_TRUE(back.holds(dir.string(), "van-ban/a.html", "d1"));
+  EXPECT_FALSE(back.holds(dir.string(), "van-ban/a.html", "d2"));
+  EXPECT_FALSE(back.holds(dir.string(), "van-ban/b.html", "d1"));
+  std::ofstream(dir / "van-ban/a.html", std::ios::binary) << "page, edited";
+  EXPECT_FALSE(back.holds(dir.string(), "van-ban/a.html", "d1"));
+  EXPECT_TRUE(SiteManifest::parse("vanban-site 2\nmade d1 ../x.html\n").digest("../x.html").empty());
+
+  const SiteManifest version1 = SiteManifest::parse("vanban-site 1\nslug 2026-10/a a\nfile 4 van-ban/a.html\n");
+  EXPECT_EQ(version1.slugs().at("2026-10/a"), "a");
+  EXPECT_TRUE(version1.digest("van-ban/a.html").empty());
+  fs::remove_all(dir);
+}
+
 TEST(SiteManifest, RemovesOnlyItsOwnFilesOfTheRecordedSize) {
   const fs::path dir = fs::temp_directory_path() / ("vanban-site-manifest-" + std::to_string(getpid()));
   fs::remove_all(dir);

@@ -578,14 +578,15 @@ TEST(MonthDocuments, SampleSummaryByCommuneAndRemindersByCadre) {
 namespace vanban {
 namespace {
 
-// Both shipped months build without a message (XML and CSV alike), and between them use every
-// layout profile: the Party's, the State's (a commune People's Committee), the Front's and the
-// four mass organisations'. November's summary totals the city, not a province.
-TEST(MonthDocuments, BothSampleMonthsUseEveryProfile) {
+// The shipped months (Trường Giang's two, Thành phố Hồ Chí Minh's in its own content folder) build
+// without a message (XML and CSV alike), and between them use every layout profile: the Party's,
+// the State's (a commune People's Committee), the Front's and the four mass organisations'. The
+// city's summary totals the city, not a province.
+TEST(MonthDocuments, SampleMonthsUseEveryProfile) {
   std::set<std::string> layouts;
-  for (const char* month : {"2026-10", "2026-11"}) {
+  for (const char* month : {"content/2026-10", "content/2026-11", "examples/tp-ho-chi-minh/2026-11"}) {
     SCOPED_TRACE(month);
-    const std::string dir = source(std::string("content/") + month);
+    const std::string dir = source(month);
     const Result<MonthSettings> settings =
         read_month_settings(dir + "/month.xml", source("templates/schema/month.rng"));
     ASSERT_TRUE(settings.ok()) << all(settings.errors);
@@ -600,7 +601,7 @@ TEST(MonthDocuments, BothSampleMonthsUseEveryProfile) {
     ASSERT_TRUE(csv.ok());
     expect_same(*xml.value, *csv.value);
     for (const GeneratedDocument& d : *xml.value) layouts.insert(read(d).layout);
-    if (std::string(month) == "2026-11") {
+    if (std::string(month) == "examples/tp-ho-chi-minh/2026-11") {
       EXPECT_EQ(settings.value->total_label, "Toàn thành phố");
       const std::string summary = body_text(read(*find(*xml.value, "bao-cao-thang-2026-11")));
       EXPECT_NE(summary.find("Toàn thành phố | "), std::string::npos) << summary;
