@@ -265,7 +265,7 @@ Block MarkupReader::block(const xmlNode* n) {
   } else if (is(n, "ol") || is(n, "ul")) {
     b.kind = is(n, "ol") ? Block::Kind::OrderedList : Block::Kind::DashList;
     for (const xmlNode* li = n->children; li; li = li->next)
-      if (is(li, "li")) b.items.push_back(ListItem{blocks(li)});
+      if (is(li, "li")) b.items.push_back(ListItem{blocks(li), {}});
   } else if (is(n, "chart")) {
     b.kind = Block::Kind::Chart;
     b.chart = chart(n);

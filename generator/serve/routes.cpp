@@ -239,7 +239,7 @@ void add_api_routes(httplib::Server& http, ServeContext& c) {
     send_error(res, 500, saved.message);
   });
 
-  http.Post("/api/import", [&c](const httplib::Request& req, httplib::Response& res) {
+  http.Post("/api/import", [](const httplib::Request& req, httplib::Response& res) {
     const std::optional<json> body = json_body(req, res);
     if (!body || !only_fields(*body, {"name", "markup"}, res)) return;
     const auto markup = body->find("markup");

@@ -85,7 +85,7 @@ inline Block heading(std::string text) {
 inline Block list(Block::Kind kind, std::vector<std::vector<Block>> items) {
   Block b;
   b.kind = kind;
-  for (auto& blocks : items) b.items.push_back({std::move(blocks)});
+  for (auto& blocks : items) b.items.push_back({std::move(blocks), {}});
   return b;
 }
 

@@ -22,7 +22,12 @@ check_renders() {  # PROGRAM LABEL
     local name; name=$(basename "$xml" .xml)
     [[ -s "$out/$name.pdf" && -s "$out/$name.html" ]] || fail "$2: $name.pdf or $name.html missing"
   done
-  if grep -aq -- "$source" "$1"; then fail "$2: the program names the checkout $source"; fi
+  # A sanitizer build keeps the names of its source files for its reports (its metadata of
+  # globals and the names of lambda types ignore -fmacro-prefix-map): "SOURCE/x.cpp" or
+  # "SOURCE/x.h:184:22)" are not paths the program opens, so only other names count.
+  local named
+  named=$(grep -aoE -- "$source[^[:cntrl:]]*" "$1" | grep -vE '^[^ ]*\.(cpp|h)(:|\)|$)' | head -n 1) || true
+  [[ -z $named ]] || fail "$2: the program names the checkout: $named"
 }
 
 # 1. cmake --install into a temporary prefix.

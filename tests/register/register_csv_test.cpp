@@ -16,7 +16,7 @@ RegisterEntry entry() {
   e.details = {"nha-nuoc", "Công văn", "về \"điểm sinh hoạt\", kinh phí", "Nguyễn Thị Kim Xuyến",
                "Sở Tài chính; Sở Nội vụ", "VT, VX", 4, ""};
   e.files = {{"a.html", "bb"}, {"a.pdf", "aa"}};
-  e.history = {{"2026-06-03T01:00:00Z", "issued", "", "h1"}, {"2026-06-05T02:00:00Z", "reissued", "h1", "h2"}};
+  e.history = {{"2026-06-03T01:00:00Z", "issued", "", "h1", ""}, {"2026-06-05T02:00:00Z", "reissued", "h1", "h2", ""}};
   return e;
 }
 

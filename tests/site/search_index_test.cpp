@@ -34,10 +34,16 @@ std::map<int, int> postings(const std::vector<SiteFile>& files, const std::strin
   std::map<int, int> out;
   for (const SiteFile& f : files) {
     if (f.path != shard) continue;
-    std::smatch m;
-    if (!std::regex_search(f.bytes, m, std::regex("\"" + term + "\":\\[([0-9,]*)\\]"))) return out;
+    // Found by hand, not by std::regex: libstdc++'s matcher recurses once per character, and a
+    // list of 3,000 postings overflows the stack of an unoptimised sanitizer build.
+    const std::string key = "\"" + term + "\":[";
+    const std::size_t start = f.bytes.find(key);
+    if (start == std::string::npos) return out;
+    const std::size_t first = start + key.size();
+    const std::size_t end = f.bytes.find(']', first);
+    if (end == std::string::npos) return out;
     std::vector<int> numbers;
-    const std::string list = m[1];
+    const std::string list = f.bytes.substr(first, end - first);
     for (std::size_t at = 0; at < list.size();) {
       const std::size_t comma = list.find(',', at);
       numbers.push_back(std::stoi(list.substr(at, comma - at)));
