@@ -42,8 +42,8 @@ void append_ref(std::string& out, int number);
 void append_int(std::string& out, long long v);
 // " 595.275591": six decimals with trailing zeros (and a bare point) dropped, as PoDoFo writes reals.
 void append_real(std::string& out, double v);
-// A text string: "(", the byte-order mark and UTF-16BE of `utf8`, ")" with \n \r \t \b \f ( ) \
-// escaped byte by byte.
+// A text string: "(", the byte-order mark and UTF-16BE of `utf8`, ")" with \n \r \t \b \f ( ) and
+// the backslash escaped byte by byte.
 void append_text_string(std::string& out, std::string_view utf8);
 // A byte string of printable ASCII ("(D:20260312000000Z)"), with the same escapes.
 void append_ascii_string(std::string& out, std::string_view ascii);

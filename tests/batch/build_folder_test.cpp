@@ -36,7 +36,7 @@ BuildRun build(FolderJob job, unsigned jobs, const std::function<bool()>& keep_g
           const std::string& fingerprint = "engine-1") {
   std::ostringstream err;
   Progress progress(ProgressMode::Quiet, err);
-  FolderOutcome outcome = build_folder(engine(), std::move(job), {jobs, fingerprint, 2, {}}, progress, keep_going);
+  FolderOutcome outcome = build_folder(engine(), std::move(job), {jobs, fingerprint, 2, nullptr, {}}, progress, keep_going);
   return {std::move(outcome), err.str()};
 }
 

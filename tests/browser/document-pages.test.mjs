@@ -9,7 +9,7 @@
 //   node --test-reporter=spec document-pages.test.mjs --out BUILD_OUTPUT --artifacts DIR
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseArgs } from 'node:util';
@@ -21,11 +21,14 @@ import { startStaticServer } from './lib/static-server.mjs';
 const { values: args } = parseArgs({ options: { out: { type: 'string' }, artifacts: { type: 'string' } } });
 assert.ok(args.out && args.artifacts, 'usage: document-pages.test.mjs --out BUILD_OUTPUT --artifacts DIR');
 
-// The documents' folders (out/documents, out/YYYY-MM), not the site built beside them.
+// The pages of the documents' folders (out/documents, out/YYYY-MM; not the site built beside
+// them) that this build wrote: the names its manifest lists (the last field of each line after
+// the first), not whatever an older build into the same folder left there.
 const documents = readdirSync(args.out, { withFileTypes: true })
-  .filter(entry => entry.isDirectory() && entry.name !== 'site')
-  .flatMap(folder => readdirSync(join(args.out, folder.name)).filter(name => name.endsWith('.html'))
-    .map(name => `${folder.name}/${name}`))
+  .filter(entry => entry.isDirectory() && existsSync(join(args.out, entry.name, 'manifest.txt')))
+  .flatMap(folder => readFileSync(join(args.out, folder.name, 'manifest.txt'), 'utf8').split('\n').slice(1)
+    .filter(Boolean).map(line => `${folder.name}/${line.split(' ').at(-1)}.html`))
+  .filter(page => existsSync(join(args.out, page)))
   .sort();
 
 // The lines of a PDF's first page, each column's run of text on its own: pdftotext -layout puts
