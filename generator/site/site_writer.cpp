@@ -476,10 +476,11 @@ class SiteWriter {
         {"gửi ", [](const SiteDocument& x) { return x.addressee; }},
         {"", [](const SiteDocument& x) { return x.issuer; }},
         {"số ", [](const SiteDocument& x) { return x.number; }}};
-    for (const auto& [label, of] : details) {
+    for (const auto& detail : details) {  // not a structured binding: clang 14 cannot capture one
+      const auto of = detail.second;
       const std::string mine = of(d);
       if (!mine.empty() && std::none_of(others.begin(), others.end(), [&](const SiteDocument* o) { return of(*o) == mine; }))
-        return label + mine;
+        return detail.first + mine;
     }
     return date_dmy(d.date);
   }
