@@ -628,7 +628,7 @@ def group_interrupt(work):
         process = subprocess.Popen([VANBAN, "render", *paths, "-o", out], stdout=subprocess.DEVNULL,
                                    stderr=subprocess.PIPE, env=clean_env(), preexec_fn=default_signals)
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not (out.is_dir() and len(list(out.glob("*.pdf"))) >= 3):
+        while time.monotonic() < deadline and pdfs_in(out) < 3:
             time.sleep(0.005)
         time.sleep(0.2)
         process.send_signal(sig)
