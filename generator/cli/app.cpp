@@ -11,6 +11,7 @@
 #include "cli/issue_command.h"
 #include "cli/options.h"
 #include "cli/register_command.h"
+#include "cli/running_fingerprint.h"
 #include "cli/serve_command.h"
 #include "cli/render_command.h"
 #include "cli/sign_command.h"
@@ -195,10 +196,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (!loaded) return kExitUsage;
   switch (options.command) {
     case Command::Build: return run_build_command(loaded->engine, options, loaded->settings, err);
-    case Command::Site:
-      return run_site_command(loaded->engine, options, loaded->settings,
+    case Command::Site: {
+      // Without it every page is made again: a fingerprint that cannot be made is no reason to stop.
+      const Result<std::string> fingerprint = running_engine_fingerprint(loaded->settings);
+      return run_site_command(loaded->engine, options, loaded->settings, fingerprint.ok() ? *fingerprint.value : "",
                               options.output_given ? options.output_dir : options.output_dir + "/site",
                               options.built_dir.empty() ? "out" : options.built_dir, err);
+    }
     case Command::Render: return run_render(loaded->engine, options, err);
     default: return run_check(loaded->engine, options, err);
   }

@@ -7,15 +7,14 @@
 #include <optional>
 
 #include "batch/build_run.h"
-#include "batch/engine_fingerprint.h"
+#include "cli/running_fingerprint.h"
 #include "cli/site_command.h"
 
 namespace vanban::cli {
 
 int run_build_command(const Engine& engine, const Options& options, const EngineSettings& settings,
                       std::ostream& err) {
-  const Result<std::string> fingerprint = engine_fingerprint(
-      {VANBAN_VERSION, "/proc/self/exe", settings.data_dir, settings.fonts_dir, settings.timestamp});
+  const Result<std::string> fingerprint = running_engine_fingerprint(settings);
   for (const Diagnostic& d : fingerprint.errors) err << d.to_string() << '\n';
   if (!fingerprint.ok()) return 2;
 
@@ -49,8 +48,8 @@ int run_build_command(const Engine& engine, const Options& options, const Engine
     if (!options.quiet) err << "site: no " << options.content_dir << "/site.xml, no web site written\n";
     return status;
   }
-  const int site_status = run_site_command(engine, options, settings, options.output_dir + "/site",
-                                           options.output_dir, err);
+  const int site_status = run_site_command(engine, options, settings, *fingerprint.value,
+                                           options.output_dir + "/site", options.output_dir, err);
   return status != 0 ? status : site_status;
 }
 

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "batch/engine_fingerprint.h"
+#include "cli/running_fingerprint.h"
 #include "cli/app.h"
 #include "cli/command_usage.h"
 #include "cli/engine_settings.h"
@@ -155,8 +155,7 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return kExitUsage;
   }
 
-  const Result<std::string> fingerprint = engine_fingerprint(
-      {VANBAN_VERSION, "/proc/self/exe", loaded->settings.data_dir, loaded->settings.fonts_dir, loaded->settings.timestamp});
+  const Result<std::string> fingerprint = running_engine_fingerprint(loaded->settings);
   for (const Diagnostic& d : fingerprint.errors) err << d.to_string() << '\n';
   if (!fingerprint.ok()) return kExitUsage;
 

@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "batch/engine_fingerprint.h"
 #include "cli/register_command.h"
 #include "input/serve_settings_reader.h"
 #include "site/site_writer.h"
@@ -26,6 +25,7 @@ std::string office_register(const std::string& content_dir, const std::string& d
 }  // namespace
 
 int run_site_command(const Engine& engine, const Options& options, const EngineSettings& settings,
+                     const std::string& engine_fingerprint,
                      const std::string& site_dir, const std::string& built_dir, std::ostream& err) {
   site::SiteRequest request;
   request.content_dir = options.content_dir;
@@ -34,10 +34,7 @@ int run_site_command(const Engine& engine, const Options& options, const EngineS
   request.settings_file = options.site_settings;
   request.data_dir = settings.data_dir;
   request.register_file = office_register(options.content_dir, settings.data_dir);
-  // Without it every page is made again (a fingerprint that cannot be made is no reason to stop).
-  const Result<std::string> fingerprint = engine_fingerprint(
-      {VANBAN_VERSION, "/proc/self/exe", settings.data_dir, settings.fonts_dir, settings.timestamp});
-  if (fingerprint.ok()) request.engine_fingerprint = *fingerprint.value;
+  request.engine_fingerprint = engine_fingerprint;
   request.jobs = options.jobs;
   request.quiet = options.quiet;
   return site::run_site(engine, request, err);
