@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace vanban::text {
 
@@ -21,13 +22,40 @@ struct Token {
   bool number = false;             // "6", "2.863", "73,40%", "12/3/2026"
 };
 
-bool is_punct(char32_t c) { return c != U'%' && (u_ispunct(static_cast<UChar32>(c)) != 0); }
+// The ICU properties tokenizing asks of a code point. Those below kTableEnd (ASCII, the Latin
+// blocks of Vietnamese letters, combining marks) come from a table built once from ICU itself,
+// so the answers are ICU's; the rest are asked of ICU each time.
+struct CodePoint {
+  char32_t folded = 0;  // simple case folding
+  bool punct = false;   // punctuation other than "%"
+  bool digit = false;
+  bool upper = false;
+  bool lower = false;
+  bool alpha = false;
+};
+
+CodePoint ask_icu(char32_t c) {
+  const auto u = static_cast<UChar32>(c);
+  return {static_cast<char32_t>(u_foldCase(u, U_FOLD_CASE_DEFAULT)), c != U'%' && u_ispunct(u) != 0,
+          u_isdigit(u) != 0, u_isupper(u) != 0, u_islower(u) != 0, u_isalpha(u) != 0};
+}
+
+constexpr char32_t kTableEnd = 0x2000;
+
+CodePoint properties(char32_t c) {
+  static const std::vector<CodePoint> table = [] {
+    std::vector<CodePoint> t(kTableEnd);
+    for (char32_t k = 0; k < kTableEnd; ++k) t[k] = ask_icu(k);
+    return t;
+  }();
+  return c < kTableEnd ? table[c] : ask_icu(c);
+}
 
 bool is_number(std::u32string_view raw) {
-  if (raw.empty() || !u_isdigit(static_cast<UChar32>(raw.front()))) return false;
+  if (raw.empty() || !properties(raw.front()).digit) return false;
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const char32_t c = raw[i];
-    if (u_isdigit(static_cast<UChar32>(c)) || c == U'.' || c == U',' || c == U'/' || c == U'-') continue;
+    if (properties(c).digit || c == U'.' || c == U',' || c == U'/' || c == U'-') continue;
     if (c == U'%' && i + 1 == raw.size()) continue;
     return false;
   }
@@ -49,17 +77,21 @@ Token make_token(std::string_view utf8, std::size_t begin, std::size_t end, std:
   if (raw.empty()) return t;
   t.first = raw.front();
   std::size_t lo = 0, hi = raw.size();
-  while (lo < hi && is_punct(raw[lo])) ++lo;
-  while (hi > lo && is_punct(raw[hi - 1])) --hi;
+  while (lo < hi && properties(raw[lo]).punct) ++lo;
+  while (hi > lo && properties(raw[hi - 1]).punct) --hi;
   t.leading_punct = lo > 0;
   t.trailing_punct = hi < raw.size();
   if (t.trailing_punct) t.last_punct = raw.back();
   const std::u32string_view core = std::u32string_view(raw).substr(lo, hi - lo);
   t.number = is_number(core);
-  t.title_case = core.size() >= 2 && u_isupper(static_cast<UChar32>(core.front())) &&
-                 std::all_of(core.begin() + 1, core.end(), [](char32_t c) { return u_islower(static_cast<UChar32>(c)) != 0; });
+  t.title_case = core.size() >= 2 && properties(core.front()).upper &&
+                 std::all_of(core.begin() + 1, core.end(), [](char32_t c) { return properties(c).lower; });
   for (char32_t c : core) {
-    const UChar32 folded = u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT);
+    const char32_t folded = properties(c).folded;
+    if (folded < 0x80) {
+      t.core.push_back(static_cast<char>(folded));
+      continue;
+    }
     char bytes[U8_MAX_LENGTH];
     int32_t n = 0;
     U8_APPEND_UNSAFE(bytes, n, folded);
@@ -70,6 +102,7 @@ Token make_token(std::string_view utf8, std::size_t begin, std::size_t end, std:
 
 std::vector<Token> tokenize(std::string_view utf8) {
   std::vector<Token> out;
+  out.reserve(static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), ' ')) + 1);
   std::u32string raw;
   std::size_t i = 0;
   while (i < utf8.size()) {
@@ -101,8 +134,8 @@ bool is_roman(const std::string& core) {
 // What a number label may announce: a number, a code ("65-BC/CCB"), a date, a Roman numeral, or
 // the draft number's blank.
 bool is_numbered(const Token& t) {
-  return u_isdigit(static_cast<UChar32>(t.first)) || fixed_space_width(t.first) > 0 ||
-         (is_roman(t.core) && !t.leading_punct && u_isupper(static_cast<UChar32>(t.first)));
+  return properties(t.first).digit || fixed_space_width(t.first) > 0 ||
+         (is_roman(t.core) && !t.leading_punct && properties(t.first).upper);
 }
 
 // How many tokens from `i` name an administrative level ("tỉnh", "thành phố", "tổ dân phố").
@@ -155,7 +188,7 @@ void rule_spans(const std::vector<Token>& tokens, const std::vector<TokenSpan>& 
     if (b.leading_punct && fixed_space_width(b.first) == 0) continue;
     // A year ("năm 2026") counts nothing: the word after it is free.
     const bool year = i > 0 && tokens[i - 1].core == "năm" && !tokens[i - 1].trailing_punct;
-    if (a.number && !year && u_isalpha(static_cast<UChar32>(b.first))) out.push_back({i, i + 2, Bond::Hard});
+    if (a.number && !year && properties(b.first).alpha) out.push_back({i, i + 2, Bond::Hard});
     if (is_number_label(a) && is_numbered(b)) out.push_back({i, i + 2, Bond::Hard});
   }
   for (std::size_t i = 0; i < n;) {

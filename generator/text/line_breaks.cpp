@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "text/icu_status.h"
+#include "text/text_memo.h"
 
 namespace vanban::text {
 
@@ -81,9 +82,10 @@ std::vector<WordCut> word_cuts(std::string_view word) {
   return out;
 }
 
-std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8) {
+namespace {
+
+std::vector<BreakOpportunity> find_line_breaks(std::string_view utf8) {
   std::vector<BreakOpportunity> out;
-  if (utf8.empty()) return out;
 
   // A UTF-8 UText makes ICU report native indices, i.e. UTF-8 byte offsets, with no UTF-16
   // copy and no index conversion.
@@ -104,6 +106,17 @@ std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8) {
   }
   utext_close(&text);
   return out;
+}
+
+constexpr std::size_t kMemoBudget = std::size_t{2} << 20;  // bytes per thread
+
+}  // namespace
+
+std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8) {
+  if (utf8.empty()) return {};
+  thread_local TextMemo<std::vector<BreakOpportunity>> memo(
+      kMemoBudget, [](const std::vector<BreakOpportunity>& v) { return v.size() * sizeof(BreakOpportunity); });
+  return memo.get(utf8, [utf8] { return find_line_breaks(utf8); });
 }
 
 }  // namespace vanban::text
