@@ -4,7 +4,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <vector>
+
+#include "text/text_memo.h"
 
 namespace vanban::text {
 
@@ -252,6 +256,37 @@ std::vector<TokenSpan> leftmost_longest(std::vector<TokenSpan> found) {
   return kept;
 }
 
+// The spans of a text given every phrase match in it.
+std::vector<KeptSpan> kept_spans(const std::vector<Token>& tokens, std::vector<TokenSpan> matches) {
+  const std::vector<TokenSpan> phrases = leftmost_longest(std::move(matches));
+  std::vector<TokenSpan> rules;
+  rule_spans(tokens, phrases, rules);
+  std::vector<KeptSpan> out;
+  out.reserve(phrases.size() + rules.size());
+  for (const TokenSpan& s : phrases) out.push_back(to_bytes(tokens, s));
+  for (const TokenSpan& s : rules) out.push_back(to_bytes(tokens, s));
+  return out;
+}
+
+// What a text and the shared phrases give, before this object's own phrases are matched.
+struct Reading {
+  std::vector<Token> tokens;
+  std::vector<TokenSpan> shared_matches;
+  std::vector<KeptSpan> spans_without_own;  // the answer when none of the own phrases matches
+
+  static std::size_t bytes(const Reading& r) {
+    return r.tokens.size() * sizeof(Token) + r.shared_matches.size() * sizeof(TokenSpan) +
+           r.spans_without_own.size() * sizeof(KeptSpan);
+  }
+};
+
+constexpr std::size_t kMemoBudget = std::size_t{4} << 20;  // bytes per thread
+
+std::uint64_t next_serial() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
+
 }  // namespace
 
 double fixed_space_width(char32_t cp) {
@@ -270,6 +305,7 @@ void KeepTogether::add_phrase(std::string_view phrase, Bond bond) {
   if (p.words.size() < 2) return;
   own_.by_first_word[p.words.front()].push_back(own_.phrases.size());
   own_.phrases.push_back(std::move(p));
+  serial_ = next_serial();
 }
 
 void KeepTogether::add_name(std::string_view name) {
@@ -286,17 +322,27 @@ void KeepTogether::add_name(std::string_view name) {
 }
 
 std::vector<KeptSpan> KeepTogether::spans(std::string_view utf8) const {
-  const std::vector<Token> tokens = tokenize(utf8);
+  // The shared phrases are the same in every document of a profile, so what the text and they
+  // give is memoised; this object's own phrases (a document's names) are matched each time.
+  std::string key(1, '\0');
+  for (const KeepTogether* layer = shared_.get(); layer; layer = layer->shared_.get()) {
+    key.front() = static_cast<char>(key.front() + 1);
+    key.append(reinterpret_cast<const char*>(&layer->serial_), sizeof layer->serial_);
+  }
+  key += utf8;
+  thread_local TextMemo<Reading> memo(kMemoBudget, Reading::bytes);
+  const Reading& reading = memo.get(key, [&] {
+    Reading r;
+    r.tokens = tokenize(utf8);
+    if (shared_) shared_->for_each_layer([&](const Layer& layer) { find_phrases(r.tokens, layer, r.shared_matches); });
+    r.spans_without_own = kept_spans(r.tokens, r.shared_matches);
+    return r;
+  });
   std::vector<TokenSpan> matches;
-  for_each_layer([&](const Layer& layer) { find_phrases(tokens, layer, matches); });
-  const std::vector<TokenSpan> phrases = leftmost_longest(std::move(matches));
-  std::vector<TokenSpan> rules;
-  rule_spans(tokens, phrases, rules);
-  std::vector<KeptSpan> out;
-  out.reserve(phrases.size() + rules.size());
-  for (const TokenSpan& s : phrases) out.push_back(to_bytes(tokens, s));
-  for (const TokenSpan& s : rules) out.push_back(to_bytes(tokens, s));
-  return out;
+  find_phrases(reading.tokens, own_, matches);
+  if (matches.empty()) return reading.spans_without_own;
+  matches.insert(matches.begin(), reading.shared_matches.begin(), reading.shared_matches.end());
+  return kept_spans(reading.tokens, matches);
 }
 
 }  // namespace vanban::text

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,6 +37,7 @@ class KeepTogether {
   KeepTogether() = default;
   // Starts from the phrases of `shared` without copying them: a document's names on top of the
   // list and title lines its profile shares with every other document (profile/profile_phrases.h).
+  // `shared` is not changed afterwards (spans() remembers what its phrases find in a text).
   explicit KeepTogether(std::shared_ptr<const KeepTogether> shared);
 
   // A phrase of several words; one word or an empty phrase is ignored.
@@ -68,6 +70,9 @@ class KeepTogether {
 
   std::shared_ptr<const KeepTogether> shared_;
   Layer own_;
+  // Renewed whenever a phrase is added: equal serials, equal phrases (a copy shares its source's
+  // until either changes), so it names the shared phrases in the memo of spans().
+  std::uint64_t serial_ = 0;
 };
 
 }  // namespace vanban::text

@@ -63,6 +63,32 @@ TEST(KeepTogether, ADocumentsNamesOnTopOfASharedListMatchAsInOneList) {
   EXPECT_TRUE(has(kept(layered, "ban chỉ đạo 35 họp"), "ban chỉ đạo 35"));
 }
 
+// spans() remembers what a text and the shared phrases give; each document's own names are
+// still its own, and a phrase added later counts at once.
+TEST(KeepTogether, DocumentsOnOneSharedListSeeOnlyTheirOwnNamesWhateverWasSeenBefore) {
+  auto shared = std::make_shared<KeepTogether>();
+  shared->add_phrase("Hội Nông dân");
+  const std::string text = "Hội Nông dân xã An Phú và chi hội Gò Đen cùng dự";
+  KeepTogether first(shared), second(shared), third(shared);
+  first.add_name("chi hội Gò Đen");
+  second.add_name("xã An Phú và chi hội");
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_TRUE(has(kept(first, text), "chi hội Gò Đen")) << round;
+    EXPECT_FALSE(has(kept(first, text), "xã An Phú và chi hội")) << round;
+    EXPECT_TRUE(has(kept(second, text), "xã An Phú và chi hội")) << round;
+    EXPECT_FALSE(has(kept(second, text), "chi hội Gò Đen")) << round;
+    EXPECT_TRUE(has(kept(third, text), "!Hội Nông dân")) << round;
+    EXPECT_FALSE(has(kept(third, text), "chi hội Gò Đen")) << round;
+  }
+  third.add_phrase("cùng dự");
+  EXPECT_TRUE(has(kept(third, text), "!cùng dự"));
+  // A list with the same text seen before through another list of shared phrases.
+  auto other = std::make_shared<KeepTogether>();
+  other->add_phrase("và chi hội");
+  EXPECT_TRUE(has(kept(KeepTogether(other), text), "!và chi hội"));
+  EXPECT_FALSE(has(kept(KeepTogether(other), text), "!Hội Nông dân"));
+}
+
 TEST(KeepTogether, ANumberStaysWithItsUnitAndADateHoldsTogether) {
   const KeepTogether k;
   EXPECT_TRUE(space_is_kept(k, "báo cáo chậm 6 ngày so với quy định", "6", Bond::Hard));
