@@ -268,15 +268,22 @@ std::vector<KeptSpan> kept_spans(const std::vector<Token>& tokens, std::vector<T
   return out;
 }
 
+constexpr std::uint64_t kNoSerial = ~std::uint64_t{0};
+
 // What a text and the shared phrases give, before this object's own phrases are matched.
 struct Reading {
   std::vector<Token> tokens;
   std::vector<TokenSpan> shared_matches;
   std::vector<KeptSpan> spans_without_own;  // the answer when none of the own phrases matches
+  // The answer for the last KeepTogether that asked (its serial): a document asks again for
+  // the same text within its own pages.
+  std::uint64_t own_serial = kNoSerial;
+  std::vector<KeptSpan> spans_with_own;
 
+  // Counts the spans twice: those with the own phrases come later, and are about as many.
   static std::size_t bytes(const Reading& r) {
     return r.tokens.size() * sizeof(Token) + r.shared_matches.size() * sizeof(TokenSpan) +
-           r.spans_without_own.size() * sizeof(KeptSpan);
+           2 * r.spans_without_own.size() * sizeof(KeptSpan);
   }
 };
 
@@ -331,18 +338,26 @@ std::vector<KeptSpan> KeepTogether::spans(std::string_view utf8) const {
   }
   key += utf8;
   thread_local TextMemo<Reading> memo(kMemoBudget, Reading::bytes);
-  const Reading& reading = memo.get(key, [&] {
+  Reading& reading = memo.get(key, [&] {
     Reading r;
     r.tokens = tokenize(utf8);
     if (shared_) shared_->for_each_layer([&](const Layer& layer) { find_phrases(r.tokens, layer, r.shared_matches); });
     r.spans_without_own = kept_spans(r.tokens, r.shared_matches);
     return r;
   });
-  std::vector<TokenSpan> matches;
-  find_phrases(reading.tokens, own_, matches);
-  if (matches.empty()) return reading.spans_without_own;
-  matches.insert(matches.begin(), reading.shared_matches.begin(), reading.shared_matches.end());
-  return kept_spans(reading.tokens, matches);
+  // The header is laid out twice (fit check, then layout) and its names are written again in the HTML.
+  if (reading.own_serial != serial_) {
+    std::vector<TokenSpan> matches;
+    find_phrases(reading.tokens, own_, matches);
+    if (matches.empty()) {
+      reading.spans_with_own = reading.spans_without_own;
+    } else {
+      matches.insert(matches.begin(), reading.shared_matches.begin(), reading.shared_matches.end());
+      reading.spans_with_own = kept_spans(reading.tokens, std::move(matches));
+    }
+    reading.own_serial = serial_;
+  }
+  return reading.spans_with_own;
 }
 
 }  // namespace vanban::text

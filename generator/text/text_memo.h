@@ -20,9 +20,9 @@ class TextMemo {
       : budget_(budget_bytes), bytes_of_(bytes_of) {}
 
   // The value for `key`: the one held, else `make()`, which is then held. The reference is
-  // valid until the next call.
+  // valid until the next call; the caller may add to the value what it learns later.
   template <class Make>
-  const Value& get(std::string_view key, Make&& make) {
+  Value& get(std::string_view key, Make&& make) {
     if (const auto held = values_.find(key); held != values_.end()) return held->second;
     Value value = make();
     const std::size_t bytes = kEntryOverhead + key.size() + bytes_of_(value);
