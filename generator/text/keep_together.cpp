@@ -270,23 +270,6 @@ std::vector<KeptSpan> kept_spans(const std::vector<Token>& tokens, std::vector<T
 
 constexpr std::uint64_t kNoSerial = ~std::uint64_t{0};
 
-// What a text and the shared phrases give, before this object's own phrases are matched.
-struct Reading {
-  std::vector<Token> tokens;
-  std::vector<TokenSpan> shared_matches;
-  std::vector<KeptSpan> spans_without_own;  // the answer when none of the own phrases matches
-  // The answer for the last KeepTogether that asked (its serial): a document asks again for
-  // the same text within its own pages.
-  std::uint64_t own_serial = kNoSerial;
-  std::vector<KeptSpan> spans_with_own;
-
-  // Counts the spans twice: those with the own phrases come later, and are about as many.
-  static std::size_t bytes(const Reading& r) {
-    return r.tokens.size() * sizeof(Token) + r.shared_matches.size() * sizeof(TokenSpan) +
-           2 * r.spans_without_own.size() * sizeof(KeptSpan);
-  }
-};
-
 constexpr std::size_t kMemoBudget = std::size_t{4} << 20;  // bytes per thread
 
 std::uint64_t next_serial() {
@@ -304,33 +287,57 @@ double fixed_space_width(char32_t cp) {
   }
 }
 
+// What a text and the shared phrases give, before this object's own phrases are matched.
+struct KeepTogether::Reading {
+  std::vector<Token> tokens;
+  std::vector<TokenSpan> shared_matches;
+  std::vector<KeptSpan> spans_without_own;  // the answer when none of the own phrases matches
+  // The answer for the last KeepTogether that asked (its serial): a document asks again for
+  // the same text within its own pages.
+  std::uint64_t own_serial = kNoSerial;
+  std::vector<KeptSpan> spans_with_own;
+
+  // Counts the spans twice: those with the own phrases come later, and are about as many.
+  static std::size_t bytes(const Reading& r) {
+    return r.tokens.size() * sizeof(Token) + r.shared_matches.size() * sizeof(TokenSpan) +
+           2 * r.spans_without_own.size() * sizeof(KeptSpan);
+  }
+};
+
 KeepTogether::KeepTogether(std::shared_ptr<const KeepTogether> shared) : shared_(std::move(shared)) {}
 
 void KeepTogether::add_phrase(std::string_view phrase, Bond bond) {
-  Phrase p{{}, bond};
-  for (Token& t : tokenize(phrase)) p.words.push_back(std::move(t.core));
-  if (p.words.size() < 2) return;
-  own_.by_first_word[p.words.front()].push_back(own_.phrases.size());
-  own_.phrases.push_back(std::move(p));
+  std::vector<std::string> words;
+  for (Token& t : tokenize(phrase)) words.push_back(std::move(t.core));
+  add_words(std::move(words), bond);
+}
+
+void KeepTogether::add_words(std::vector<std::string> words, Bond bond) {
+  if (words.size() < 2) return;
+  own_.by_first_word[words.front()].push_back(own_.phrases.size());
+  own_.phrases.push_back({std::move(words), bond});
   serial_ = next_serial();
 }
 
 void KeepTogether::add_name(std::string_view name) {
-  add_phrase(name, Bond::Soft);
-  const std::vector<Token> tokens = tokenize(name);
-  std::vector<TokenSpan> matches;
-  for_each_layer([&](const Layer& layer) { find_phrases(tokens, layer, matches); });
+  const Reading& reading = read(name);
+  const std::vector<Token>& tokens = reading.tokens;
+  auto words = [&tokens](std::size_t first, std::size_t last) {
+    std::vector<std::string> out;
+    for (std::size_t k = first; k < last; ++k) out.push_back(tokens[k].core);
+    return out;
+  };
+  add_words(words(0, tokens.size()), Bond::Soft);
+  std::vector<TokenSpan> matches = reading.shared_matches;
+  find_phrases(tokens, own_, matches);
   std::vector<TokenSpan> found;
   rule_spans(tokens, leftmost_longest(std::move(matches)), found);
-  for (const TokenSpan& s : found) {
-    const KeptSpan bytes = to_bytes(tokens, s);
-    add_phrase(name.substr(bytes.begin, bytes.end - bytes.begin), s.bond);
-  }
+  for (const TokenSpan& s : found) add_words(words(s.first, s.last), s.bond);
 }
 
-std::vector<KeptSpan> KeepTogether::spans(std::string_view utf8) const {
-  // The shared phrases are the same in every document of a profile, so what the text and they
-  // give is memoised; this object's own phrases (a document's names) are matched each time.
+// The shared phrases are the same in every document of a profile, so what a text and they give
+// is memoised; this object's own phrases (a document's names) are matched on top.
+KeepTogether::Reading& KeepTogether::read(std::string_view utf8) const {
   std::string key(1, '\0');
   for (const KeepTogether* layer = shared_.get(); layer; layer = layer->shared_.get()) {
     key.front() = static_cast<char>(key.front() + 1);
@@ -338,14 +345,18 @@ std::vector<KeptSpan> KeepTogether::spans(std::string_view utf8) const {
   }
   key += utf8;
   thread_local TextMemo<Reading> memo(kMemoBudget, Reading::bytes);
-  Reading& reading = memo.get(key, [&] {
+  return memo.get(key, [&] {
     Reading r;
     r.tokens = tokenize(utf8);
     if (shared_) shared_->for_each_layer([&](const Layer& layer) { find_phrases(r.tokens, layer, r.shared_matches); });
     r.spans_without_own = kept_spans(r.tokens, r.shared_matches);
     return r;
   });
-  // The header is laid out twice (fit check, then layout) and its names are written again in the HTML.
+}
+
+std::vector<KeptSpan> KeepTogether::spans(std::string_view utf8) const {
+  Reading& reading = read(utf8);
+  // A document asks again for a text it asked for before (the HTML sets the names the layout set).
   if (reading.own_serial != serial_) {
     std::vector<TokenSpan> matches;
     find_phrases(reading.tokens, own_, matches);

@@ -61,6 +61,10 @@ class KeepTogether {
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_word;
   };
 
+  struct Reading;  // what a text and the shared phrases give (keep_together.cpp)
+  Reading& read(std::string_view utf8) const;
+  void add_words(std::vector<std::string> words, Bond bond);  // folded words; fewer than two: none
+
   // The shared phrases first, then this object's own: the order they were added in.
   template <class F>
   void for_each_layer(F&& f) const {
