@@ -110,11 +110,12 @@ Result<FontSet> FontSet::load_dir(const std::string& dir) {
   return result;
 }
 
-bool FontSet::covers(char32_t cp) const {
-  for (const auto& f : faces_) {
-    if (!f.has_glyph(cp)) return false;
-  }
-  return true;
+FontSet::FontSet(std::array<FontFace, 4> faces) : faces_(std::move(faces)), covered_(0x10000) {
+  // has_glyph is false from U+10000 on (font_face.cpp: outside the BMP, no glyph is embedded).
+  for (char32_t cp = 0; cp < covered_.size(); ++cp)
+    covered_[cp] = std::all_of(faces_.begin(), faces_.end(), [cp](const FontFace& f) { return f.has_glyph(cp); });
 }
+
+bool FontSet::covers(char32_t cp) const { return cp < covered_.size() && covered_[cp]; }
 
 }  // namespace vanban

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "font/font_face.h"
 #include "model/diagnostic.h"
@@ -25,8 +26,9 @@ class FontSet {
   const std::string& family_name() const { return face(FontStyle::Regular).family_name(); }
 
  private:
-  explicit FontSet(std::array<FontFace, 4> faces) : faces_(std::move(faces)) {}
+  explicit FontSet(std::array<FontFace, 4> faces);
   std::array<FontFace, 4> faces_;
+  std::vector<bool> covered_;  // by code point: every face has a glyph (asked for each letter read)
 };
 
 }  // namespace vanban
