@@ -95,7 +95,8 @@ FolderJob month_job(const MonthJobSettings& settings) {
 
   forget_value_places(*data.value);
   auto meetings = std::make_shared<const MeetingData>(std::move(*data.value));
-  MonthFigures figures = compute_figures(*meetings, {month.value->report_deadline_days});
+  MonthFigures figures =
+      compute_figures(*meetings, {month.value->report_deadline_days, month.value->opinions_per_topic});
   Result<MonthDocuments> documents = MonthDocuments::plan(meetings, std::move(figures), *month.value,
                                                           settings.data_dir + "/templates");
   take(job, std::move(documents.errors));

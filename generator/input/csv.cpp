@@ -10,6 +10,7 @@
 
 #include "input/input_limits.h"
 #include "input/safe_xml.h"
+#include "input/xml_node.h"
 #include "text/legacy_encoding.h"
 #include "text/unicode.h"
 
@@ -330,9 +331,7 @@ Result<CsvTable> read_csv(const std::string& path) {
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (!ec && size > input_limits().max_bytes)
     return Result<CsvTable>::failure({path, 0, 0, too_large(size, input_limits().max_bytes)});
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return parse_csv(bytes.str(), path);
+  return parse_csv(read_rest(in, ec ? 0 : size), path);
 }
 
 }  // namespace vanban
