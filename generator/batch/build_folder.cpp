@@ -4,6 +4,7 @@
 #include <ctime>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "batch/issue_markup.h"
 #include "batch/manifest.h"
@@ -24,6 +25,7 @@ struct Rendered {
   Result<RenderedDocument> document;
   std::string kind;
   std::string number_text;  // as printed: "Số 12-BC/BTGDVTU"
+  std::string unsigned_pdf_hash;  // SHA-256 of the PDF before it was signed; empty when not signed
   std::string hash;         // the document's, when the worker made it (not issued through a register)
   bool unchanged = false;   // its files are up to date: nothing rendered
   bool no_markup = false;   // its markup could not be generated: nothing rendered, nothing removed
@@ -54,6 +56,7 @@ Rendered render_item(const Engine& engine, const BuildItem& item, const std::str
       out.document.value.reset();
       return out;
     }
+    out.unsigned_pdf_hash = sha256_hex(pdf->bytes);
     pdf->bytes = std::move(*signed_pdf.value);
   }
   return out;
@@ -260,7 +263,7 @@ class FolderBuilder {
       if (error.empty()) {
         const std::uint64_t pdf = size_of(doc, "pdf"), html = size_of(doc, "html"), booklet = size_of(doc, "booklet");
         manifest_.set(item.name, {hash, pdf, html, booklet, size_of(doc, "article")});
-        if (todo.register_id) record(todo.register_id, item, r.number_text, doc, done.messages);
+        if (todo.register_id) record(todo.register_id, item, r, done.messages);
         done.written = BuiltDocument{item.name, r.kind, doc.find("pdf")->pages, pdf, html, booklet};
         if (++written_since_save_ >= settings_.save_every) save_manifest();
       } else {
@@ -272,13 +275,20 @@ class FolderBuilder {
     release_messages(false);
   }
 
-  // The printed number and the files' SHA-256, in the register entry issued in plan().
-  void record(long long id, const BuildItem& item, const std::string& number_text, const RenderedDocument& doc,
-              Diagnostics& messages) {
+  // The printed number and the files' SHA-256, in the register entry issued in plan(); a signed
+  // PDF is recorded as `vanban issue --key` records it: the unsigned file's hash, then the
+  // "signed" event that replaces it with the signed file's.
+  void record(long long id, const BuildItem& item, const Rendered& r, Diagnostics& messages) {
     std::vector<IssuedFile> files;
-    for (const Output& output : doc.outputs)  // the documents issued, not the site's record of them
-      if (output.format != "article") files.push_back({item.name + output.suffix, sha256_hex(output.bytes)});
-    const Result<bool> recorded = register_->record_output(id, number_without_label(number_text), files);
+    std::optional<IssuedFile> signed_pdf;
+    for (const Output& output : r.document.value->outputs) {  // the documents issued, not the site's record of them
+      if (output.format == "article") continue;
+      files.push_back({item.name + output.suffix, sha256_hex(output.bytes)});
+      if (output.format == "pdf" && !r.unsigned_pdf_hash.empty())
+        signed_pdf = IssuedFile{files.back().name, std::exchange(files.back().sha256, r.unsigned_pdf_hash)};
+    }
+    Result<bool> recorded = register_->record_output(id, number_without_label(r.number_text), files);
+    if (recorded.ok() && signed_pdf) recorded = register_->record_signed(id, *signed_pdf);
     for (const Diagnostic& d : recorded.errors) messages.push_back({item.source, 0, 0, d.message});
   }
 

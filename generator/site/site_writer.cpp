@@ -485,6 +485,23 @@ class SiteWriter {
     return date_dmy(d.date);
   }
 
+  // One line of a list per document of `shown`, in order. The month's reminders share one
+  // subject, and so do the mass organisations' guides: a line whose subject the list (or the
+  // page's own document, `page`) shows more than once names the first detail that tells it
+  // apart from the others: whom it is for, its issuer, its number, its date.
+  static void add_items(TemplateValue& list, const std::vector<const SiteDocument*>& shown,
+                        const SiteDocument* page = nullptr) {
+    for (const SiteDocument* d : shown) {
+      TemplateValue& item = list.add_map();
+      item_fields(item, *d);
+      std::vector<const SiteDocument*> alike;
+      if (page && page->subject == d->subject) alike.push_back(page);
+      for (const SiteDocument* o : shown)
+        if (o != d && o->subject == d->subject) alike.push_back(o);
+      if (!alike.empty()) item.set("distinction", distinction(*d, alike));
+    }
+  }
+
   static void item_fields(TemplateValue& item, const SiteDocument& d) {
     item.set("slug", d.slug);
     item.set("subject", d.subject);
@@ -578,19 +595,7 @@ class SiteWriter {
         if ((docs_[j].type == d.type) == same_type) others.push_back(&docs_[j]);
       }
     }
-    // The month's reminders share one subject, and so do the mass organisations' guides: a line
-    // whose subject the list (or the page itself) shows more than once names the first detail
-    // that tells it apart from the others: whom it is for, its issuer, its number, its date.
-    TemplateValue& related = v.set_list("related");
-    for (const SiteDocument* other : others) {
-      TemplateValue& item = related.add_map();
-      item_fields(item, *other);
-      std::vector<const SiteDocument*> alike = {&d};
-      for (const SiteDocument* o : others)
-        if (o != other && o->subject == other->subject) alike.push_back(o);
-      if (other->subject != d.subject) alike.erase(alike.begin());
-      if (!alike.empty()) item.set("distinction", distinction(*other, alike));
-    }
+    add_items(v.set_list("related"), others, &d);
 
     // The sheet and the description come from the record, which its identity names: the page is
     // made again only when the record or what else the page shows changed.
@@ -636,9 +641,10 @@ class SiteWriter {
       v.set("pages", std::to_string(pages));
       v.set("start", std::to_string((page - 1) * per_page + 1));
       v.set_flag("pages_many", pages > 1);
-      TemplateValue& items = v.set_list("items");
+      std::vector<const SiteDocument*> shown;
       for (std::size_t k = (page - 1) * per_page; k < std::min(g.docs.size(), page * per_page); ++k)
-        item_fields(items.add_map(), docs_[g.docs[k]]);
+        shown.push_back(&docs_[g.docs[k]]);
+      add_items(v.set_list("items"), shown);
       if (page > 1) v.set("previous", listing_page_file(name, page - 1));
       if (page < pages) v.set("next", listing_page_file(name, page + 1));
       TemplateValue& links = v.set_list("links");
@@ -735,9 +741,10 @@ class SiteWriter {
                               "Văn bản của " + settings_.board + ": chỉ thị, công văn, báo cáo, tài liệu sinh hoạt.");
     v.set("body_class", "home-page");
     v.set_flag("nav_home", true);
-    TemplateValue& items = v.set_list("items");
+    std::vector<const SiteDocument*> newest;
     for (std::size_t i = 0; i < docs_.size() && i < static_cast<std::size_t>(settings_.home_count); ++i)
-      item_fields(items.add_map(), docs_[i]);
+      newest.push_back(&docs_[i]);
+    add_items(v.set_list("items"), newest);
     const auto listing = [&](const char* key, const std::map<std::string, Group>& groups, bool newest_first) {
       TemplateValue& list = v.set_list(key);
       std::vector<const Group*> order;

@@ -374,6 +374,16 @@ def main():
             if "(gửi " in "".join(links):
                 reminders += 1
         check(reminders > 5, f"only {reminders} pages name an addressee in Tin khác")
+        # The home page and every listing: no two titles read alike either (the reminders name
+        # whom each is for).
+        named = 0
+        for page in [site / "index.html", *(site / "thang").glob("*.html"), *(site / "loai").glob("*.html"),
+                     *(site / "co-quan").glob("*.html")]:
+            html = page.read_text(encoding="utf-8")
+            titles = [re.sub(r"<[^>]+>", "", t) for t in re.findall(r'<p class="item-title">(.*?)</p>', html)]
+            check(len(titles) == len(set(titles)), f"{page.relative_to(site)}: two titles read alike")
+            named += sum("(gửi " in t for t in titles)
+        check(named > 5, f"only {named} listed titles name an addressee")
 
         # A rebuild changes nothing and keeps every address.
         before = site_files(site)

@@ -92,6 +92,9 @@ def main():
         shown = run(vanban, "register", "show", "--register", db, "01-BC/BTGDVTU").stdout
         digest = hashlib.sha256(summary.read_bytes()).hexdigest()
         check(f"bao-cao-thang-2026-11.pdf SHA-256 {digest}" in shown, f"the register does not hold the signed PDF's SHA-256: {shown}")
+        # ... and its history says it was signed, with the unsigned file's SHA-256 (as `vanban issue --key`).
+        check(re.search(rf"Lịch sử: \S+ ký số bao-cao-thang-2026-11\.pdf SHA-256 {digest}, bản chưa ký [0-9a-f]{{64}}\n", shown),
+              f"the register's history has no signing event: {shown}")
         # A guide is not issued, so not signed.
         guide = next((tmp / "out/2026-11").glob("tai-lieu-sinh-hoat-*-2026-11.pdf"))
         check("Signature #1" not in run("pdfsig", guide).stdout, f"{guide.name} is signed")
