@@ -124,8 +124,9 @@ class FolderBuilder {
   }
 
  private:
-  // A document to look at on the worker threads. One issued through the register was hashed and
-  // found out of date in plan(); any other is hashed there, and rendered unless it is up to date.
+  // A document for the worker threads. One issued through the register was hashed in plan() and
+  // found out of date; any other is generated and hashed on its worker, and rendered there unless
+  // it is up to date.
   struct Todo {
     std::size_t item = 0;
     std::string hash;
@@ -213,8 +214,8 @@ class FolderBuilder {
     }
   }
 
-  // On a worker thread: document k's markup, its hash and, unless its files are up to date, the
-  // rendered document. Only what the office issues is signed: not a draft, a guide or a cadre's
+  // On a worker thread: the document's markup, its hash and, unless its files are up to date,
+  // the rendered document. Only what the office issues is signed: not a draft, a guide or a cadre's
   // own report.
   Rendered produce(const Todo& todo) const {
     const BuildItem& item = job_.items[todo.item];
