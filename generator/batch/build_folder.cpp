@@ -26,6 +26,9 @@ struct Rendered {
   std::string kind;
   std::string number_text;  // as printed: "Số 12-BC/BTGDVTU"
   std::string unsigned_pdf_hash;  // SHA-256 of the PDF before it was signed; empty when not signed
+  std::string hash;         // the document's, when the worker made it (not issued through a register)
+  bool unchanged = false;   // its files are up to date: nothing rendered
+  bool no_markup = false;   // its markup could not be generated: nothing rendered, nothing removed
 };
 
 Rendered render_item(const Engine& engine, const BuildItem& item, const std::string& markup,
@@ -96,19 +99,7 @@ class FolderBuilder {
     std::size_t finished = 0;
     const std::size_t consumed = run_pool<Rendered>(
         todo_.size(), settings_.jobs,
-        [&](std::size_t k) {
-          // Only what the office issues is signed: not a draft, a guide or a cadre's own report.
-          const Todo& todo = todo_[k];
-          const SigningSetup* signing = todo.register_id ? settings_.signing : nullptr;
-          const BuildItem& item = job_.items[todo.item];
-          Result<std::string> markup = markup_to_render(item, todo);
-          if (!markup.ok()) {
-            Rendered failed;
-            failed.document.errors = std::move(markup.errors);
-            return failed;
-          }
-          return render_item(engine_, item, *markup.value, signing);
-        },
+        [&](std::size_t k) { return produce(todo_[k]); },
         [&](std::size_t k, Rendered r) {
           take(k, std::move(r));
           progress_.update(++finished);
@@ -123,16 +114,23 @@ class FolderBuilder {
       if (done_[k].written) out_.written.push_back(*done_[k].written);
       if (done_[k].failed) out_.failed.push_back(name);
       if (done_[k].removed) out_.removed.push_back(name);
+      if (done_[k].unchanged) unchanged_[todo_[k].item] = true;
     }
+    for (std::size_t i = 0; i < job_.items.size(); ++i)
+      if (unchanged_[i]) out_.unchanged.push_back(job_.items[i].name);
     if (!out_.interrupted && job_.input_complete) remove_stale();
     save_manifest();
     return std::move(out_);
   }
 
  private:
+  // A document for the worker threads. One issued through the register was hashed in plan() and
+  // found out of date; any other is generated and hashed on its worker, and rendered there unless
+  // it is up to date.
   struct Todo {
     std::size_t item = 0;
     std::string hash;
+    const ManifestEntry* recorded = nullptr;  // the manifest's entry for it as the run began
     long long register_id = 0;  // its register entry; 0: not issued through one
     int number = 0;             // and the number and date it was issued with
     CivilDate date;
@@ -141,6 +139,7 @@ class FolderBuilder {
   // before it are out, so that they come in the same order whatever the threads.
   struct Done {
     bool taken = false;
+    bool unchanged = false;
     bool failed = false;
     bool removed = false;  // its old outputs were deleted
     std::optional<BuiltDocument> written;
@@ -164,10 +163,13 @@ class FolderBuilder {
     job_.input_complete = false;
   }
 
-  // Sorts the items into unchanged ones and those to render; refuses unusable names. Items in a
-  // series are issued first: their markup gets its number and date, the same on every run.
-  // Generated markup is made here to be hashed and dropped again: it is made once more to render.
+  // Refuses unusable names and lists the documents for the workers. Items in a series are issued
+  // here, in job order, when the job has a register: their markup gets its number and date, the
+  // same on every run, and is hashed here (generated markup is made again to render). Every
+  // other item is generated, hashed and checked against the manifest on the workers, at the same
+  // time as others render, and its markup made only once.
   void plan() {
+    unchanged_.assign(job_.items.size(), false);
     for (std::size_t i = 0; i < job_.items.size(); ++i) {
       const BuildItem& item = job_.items[i];
       if (!is_plain_output_name(item.name)) {
@@ -178,6 +180,13 @@ class FolderBuilder {
         report({item.source, 0, 0, "output name '" + item.name + "' is already taken in " + job_.output_dir});
         continue;
       }
+      if (!register_ || !item.in_series) {
+        Todo todo;
+        todo.item = i;
+        todo.recorded = manifest_.find(item.name);
+        todo_.push_back(std::move(todo));
+        continue;
+      }
       Result<std::string> markup = job_.markup_of(item);
       for (Diagnostic& d : markup.errors) report(std::move(d));
       if (!markup.ok()) {  // what it would replace may still be right: nothing stale is removed
@@ -185,37 +194,51 @@ class FolderBuilder {
         job_.input_complete = false;
         continue;
       }
+      Result<IssuedMarkup> issued = issue_markup(engine_, *register_, *markup.value, item.source, item.name, {});
+      for (Diagnostic& d : issued.errors) report(std::move(d));
+      if (!issued.ok()) {  // refused (changed since it was issued, say): its issued files stay
+        out_.failed.push_back(item.name);
+        continue;
+      }
       Todo todo;
       todo.item = i;
-      if (register_ && item.in_series) {
-        Result<IssuedMarkup> issued = issue_markup(engine_, *register_, *markup.value, item.source, item.name, {});
-        for (Diagnostic& d : issued.errors) report(std::move(d));
-        if (!issued.ok()) {  // refused (changed since it was issued, say): its issued files stay
-          out_.failed.push_back(item.name);
-          continue;
-        }
-        markup.value = std::move(issued.value->markup);
-        todo.register_id = issued.value->issued.id;
-        todo.number = issued.value->issued.number;
-        todo.date = issued.value->issued.date;
-      }
-      todo.hash = document_hash(settings_.engine_fingerprint + (todo.register_id ? settings_.signing_fingerprint : ""),
-                                *markup.value);
+      todo.register_id = issued.value->issued.id;
+      todo.number = issued.value->issued.number;
+      todo.date = issued.value->issued.date;
+      todo.hash = document_hash(settings_.engine_fingerprint + settings_.signing_fingerprint, issued.value->markup);
       if (manifest_.up_to_date(job_.output_dir, item.name, todo.hash)) {
-        out_.unchanged.push_back(item.name);
+        unchanged_[i] = true;
       } else {
         todo_.push_back(std::move(todo));
       }
     }
   }
 
-  // The markup plan() hashed: made again when generated, and numbered again when issued.
-  Result<std::string> markup_to_render(const BuildItem& item, const Todo& todo) const {
+  // On a worker thread: the document's markup, its hash and, unless its files are up to date,
+  // the rendered document. Only what the office issues is signed: not a draft, a guide or a cadre's
+  // own report.
+  Rendered produce(const Todo& todo) const {
+    const BuildItem& item = job_.items[todo.item];
     Result<std::string> markup = job_.markup_of(item);
-    if (!markup.ok() || !todo.register_id) return markup;
-    const std::optional<MarkupSlots> slots = find_markup_slots(*markup.value);  // issue_markup found them
-    markup.value = markup_with_number(*markup.value, *slots, todo.number, todo.date);
-    return markup;
+    Rendered out;
+    if (!markup.ok()) {
+      out.document.errors = std::move(markup.errors);
+      out.no_markup = true;
+      return out;
+    }
+    if (todo.register_id) {  // the markup plan() issued: numbered again
+      const std::optional<MarkupSlots> slots = find_markup_slots(*markup.value);  // issue_markup found them
+      markup.value = markup_with_number(*markup.value, *slots, todo.number, todo.date);
+      return render_item(engine_, item, *markup.value, settings_.signing);
+    }
+    out.hash = document_hash(settings_.engine_fingerprint, *markup.value);
+    if (Manifest::up_to_date(todo.recorded, job_.output_dir, item.name, out.hash)) {
+      out.unchanged = true;
+      return out;
+    }
+    Rendered rendered = render_item(engine_, item, *markup.value, nullptr);
+    rendered.hash = std::move(out.hash);
+    return rendered;
   }
 
   void take(std::size_t k, Rendered r) {
@@ -223,7 +246,16 @@ class FolderBuilder {
     const BuildItem& item = job_.items[todo.item];
     Done& done = done_[k];
     done.taken = true;
+    done.unchanged = r.unchanged;
     done.messages = std::move(r.document.errors);
+    if (r.unchanged || r.no_markup) {
+      // Without its markup, what it would replace may still be right: nothing stale is removed.
+      done.failed = r.no_markup;
+      if (r.no_markup) job_.input_complete = false;
+      release_messages(false);
+      return;
+    }
+    const std::string& hash = todo.register_id ? todo.hash : r.hash;
     done.failed = !r.document.ok() ||
                   std::any_of(done.messages.begin(), done.messages.end(), [](const Diagnostic& d) { return !d.warning; });
     if (!done.failed) {
@@ -231,7 +263,7 @@ class FolderBuilder {
       const std::string error = write_outputs(job_.output_dir, item.name, doc);
       if (error.empty()) {
         const std::uint64_t pdf = size_of(doc, "pdf"), html = size_of(doc, "html"), booklet = size_of(doc, "booklet");
-        manifest_.set(item.name, {todo.hash, pdf, html, booklet, size_of(doc, "article")});
+        manifest_.set(item.name, {hash, pdf, html, booklet, size_of(doc, "article")});
         if (todo.register_id) record(todo.register_id, item, r, done.messages);
         done.written = BuiltDocument{item.name, r.kind, doc.find("pdf")->pages, pdf, html, booklet};
         if (++written_since_save_ >= settings_.save_every) save_manifest();
@@ -308,6 +340,7 @@ class FolderBuilder {
   std::set<std::string> names_;
   std::vector<Todo> todo_;
   std::vector<Done> done_;
+  std::vector<bool> unchanged_;  // by item
   std::size_t next_message_ = 0;
   std::size_t written_since_save_ = 0;
 };

@@ -67,8 +67,8 @@ const ManifestEntry* Manifest::find(const std::string& name) const {
   return it == entries_.end() ? nullptr : &it->second;
 }
 
-bool Manifest::up_to_date(const std::string& dir, const std::string& name, const std::string& hash) const {
-  const ManifestEntry* e = find(name);
+bool Manifest::up_to_date(const ManifestEntry* e, const std::string& dir, const std::string& name,
+                          const std::string& hash) {
   return e && e->hash == hash && is_file_of_size(fs::path(dir) / (name + ".pdf"), e->pdf_bytes) &&
          is_file_of_size(fs::path(dir) / (name + ".html"), e->html_bytes) &&
          (e->booklet_bytes == 0 || is_file_of_size(fs::path(dir) / (name + "-a5.pdf"), e->booklet_bytes)) &&

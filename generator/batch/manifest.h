@@ -45,7 +45,13 @@ class Manifest {
 
   // True when `name` was rendered from `hash` and DIR/NAME.pdf, DIR/NAME.html (and
   // DIR/NAME-a5.pdf, DIR/NAME.article when recorded) are regular files of the recorded sizes.
-  bool up_to_date(const std::string& dir, const std::string& name, const std::string& hash) const;
+  bool up_to_date(const std::string& dir, const std::string& name, const std::string& hash) const {
+    return up_to_date(find(name), dir, name, hash);
+  }
+  // The same check for the entry `find` gave (null: none). Worker threads may make it while the
+  // calling thread sets and erases other names' entries: a std::map node never moves.
+  static bool up_to_date(const ManifestEntry* entry, const std::string& dir, const std::string& name,
+                         const std::string& hash);
 
   // Deletes the outputs recorded for `name` that are still regular files of the recorded sizes
   // (a file the user replaced or linked is left alone), and forgets the entry. False when the

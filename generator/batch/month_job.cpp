@@ -94,8 +94,12 @@ FolderJob month_job(const MonthJobSettings& settings) {
   }
 
   forget_value_places(*data.value);
+  MonthFigures figures =
+      compute_figures(*data.value, {month.value->report_deadline_days, month.value->opinions_per_topic});
+  // The assignments are in the figures now; no document is generated from them. At a million
+  // branches they are some 200 MB.
+  std::vector<Assignment>().swap(data.value->assignments);
   auto meetings = std::make_shared<const MeetingData>(std::move(*data.value));
-  MonthFigures figures = compute_figures(*meetings, {month.value->report_deadline_days});
   Result<MonthDocuments> documents = MonthDocuments::plan(meetings, std::move(figures), *month.value,
                                                           settings.data_dir + "/templates");
   take(job, std::move(documents.errors));

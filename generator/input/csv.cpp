@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <sstream>
 
 #include "input/input_limits.h"
 #include "input/safe_xml.h"
+#include "input/xml_node.h"
 #include "text/legacy_encoding.h"
 #include "text/unicode.h"
 
@@ -83,12 +83,16 @@ class Splitter {
 
   std::vector<RawRow> rows() {
     std::vector<RawRow> out;
-    for (int number = 1; i_ < s_.size(); ++number) {
-      RawRow row{number, {}, false};
-      if (!read_row(row)) break;
-      out.push_back(std::move(row));
-    }
+    RawRow row;
+    while (next(row)) out.push_back(std::move(row));
     return out;
+  }
+
+  // The next record into `row`; false at the end or at an unterminated quote.
+  bool next(RawRow& row) {
+    if (i_ >= s_.size()) return false;
+    row = RawRow{++number_, {}, false};
+    return read_row(row);
   }
 
  private:
@@ -154,6 +158,7 @@ class Splitter {
 
   std::string_view s_;
   std::size_t i_ = 0;
+  int number_ = 0;
   char delimiter_;
   const std::string& name_;
   Diagnostics& errors_;
@@ -188,16 +193,16 @@ std::string warning_text(const FileText& f) {
                                                  "VNI-Times sheet saved as Unicode)");
 }
 
-// Every cell to NFC. A file in a legacy encoding, or in one seen as Windows-1252 throughout, is
-// converted whole, with one warning; in a Unicode file, a cell that is legacy text seen as
-// Windows-1252 (pasted from an old file) is repaired with a warning of its own: that is a guess.
-bool decode_cells(std::vector<RawRow>& rows, bool unicode, std::string_view body,
-                  const std::string& name, Diagnostics& errors) {
+// How the whole file is written; nullopt, with the error, when it is neither UTF-8 nor a legacy
+// encoding (the first cell that is not names the place).
+std::optional<FileText> file_text(bool unicode, std::string_view body, char delimiter, const std::string& name,
+                                  Diagnostics& errors) {
   FileText file;
   if (!unicode && !text::is_valid_utf8(body)) {
     const std::optional<text::LegacyEncoding> legacy = text::detect_legacy_encoding(body);
     if (!legacy) {
-      for (const RawRow& row : rows) {
+      Diagnostics ignored;  // the rows are split again, and reported, only if the bytes were text
+      for (const RawRow& row : Splitter(body, delimiter, name, ignored).rows()) {
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
           std::size_t bad = 0;
           if (text::is_valid_utf8(row.cells[c], &bad)) continue;
@@ -206,18 +211,25 @@ bool decode_cells(std::vector<RawRow>& rows, bool unicode, std::string_view body
           errors.push_back({name, row.number, static_cast<int>(c) + 1,
                             std::string("not UTF-8, TCVN3 or VNI text (byte ") + hex +
                                 "); save the file as CSV UTF-8"});
-          return false;
+          return std::nullopt;
         }
       }
       errors.push_back({name, 0, 0, "not UTF-8, TCVN3 or VNI text; save the file as CSV UTF-8"});
-      return false;
+      return std::nullopt;
     }
     file = {FileText::Kind::Legacy, *legacy};
   } else if (const auto seen = text::detect_legacy_mojibake(body)) {
     file = {FileText::Kind::LegacyAsWindows1252, *seen};
   }
-  bool warned = false;
-  for (RawRow& row : rows) {
+  return file;
+}
+
+// Every cell of one row to NFC. A file in a legacy encoding, or in one seen as Windows-1252
+// throughout, is converted whole, with one warning (`warned` says it was given); in a Unicode
+// file, a cell that is legacy text seen as Windows-1252 (pasted from an old file) is repaired
+// with a warning of its own: that is a guess.
+void decode_cells(RawRow& row, const FileText& file, bool& warned, const std::string& name, Diagnostics& errors) {
+  {
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
       std::string& cell = row.cells[c];
       if (!has_high_byte(cell)) continue;
@@ -240,7 +252,6 @@ bool decode_cells(std::vector<RawRow>& rows, bool unicode, std::string_view body
       }
     }
   }
-  return true;
 }
 
 // A NUL is no text a spreadsheet writes: the file is damaged or not CSV, and an id holding one
@@ -262,8 +273,9 @@ bool all_empty(const std::vector<std::string>& cells) {
 
 }  // namespace
 
-Result<CsvTable> parse_csv(std::string_view bytes, const std::string& name) {
-  Result<CsvTable> result;
+bool for_each_csv_row(std::string_view bytes, const std::string& name, Diagnostics& errors,
+                      const std::function<bool(const CsvHeader&)>& header,
+                      const std::function<void(CsvRow&)>& row) {
   std::string utf16;
   std::string_view body = bytes;
   bool unicode = false;  // decoded from UTF-16: no legacy bytes possible
@@ -279,60 +291,111 @@ Result<CsvTable> parse_csv(std::string_view bytes, const std::string& name) {
       const bool new_row = before.empty() || utf16.ends_with('\n') || utf16.ends_with('\r');
       const int row = before.empty() ? 1 : before.back().number + (new_row ? 1 : 0);
       const int column = new_row ? 1 : static_cast<int>(before.back().cells.size());
-      return Result<CsvTable>::failure(
+      errors.push_back(
           {name, row, column, "not valid UTF-16: " + why + "; save the file again as Unicode text or CSV UTF-8"});
+      return false;
     }
     body = utf16;
     unicode = true;
   }
 
+  // The messages come as they did when the whole file was split, then decoded, then checked:
+  // those of the splitting first, then the conversions', then the rows'.
+  Diagnostics split, decoded, checked;
+  const auto done = [&](bool ok) {
+    for (Diagnostics* d : {&split, &decoded, &checked}) errors.insert(errors.end(), d->begin(), d->end());
+    return ok;
+  };
+  CsvHeader head;
+  head.delimiter = detect_delimiter(body);
+  const std::optional<FileText> file = file_text(unicode, body, head.delimiter, name, errors);
+  if (!file) return false;
+  Splitter splitter(body, head.delimiter, name, split);
+  bool warned = false;
+  RawRow raw;
+  if (!splitter.next(raw) || (decode_cells(raw, *file, warned, name, decoded), all_empty(raw.cells))) {
+    checked.push_back({name, 1, 1, "the file has no header row"});
+    while (splitter.next(raw)) decode_cells(raw, *file, warned, name, decoded);
+    return done(false);
+  }
+  if (const int c = column_with_nul(raw.cells)) {
+    checked.push_back({name, 1, c, kNulMessage});
+    while (splitter.next(raw)) decode_cells(raw, *file, warned, name, decoded);
+    return done(false);
+  }
+  head.cells = std::move(raw.cells);
+  const std::size_t width = head.cells.size();
+  // A header the caller refuses: the rows are still split and decoded, for their messages.
+  const bool wanted = header(head);
+  CsvRow out;
+  while (splitter.next(raw)) {
+    decode_cells(raw, *file, warned, name, decoded);
+    if (raw.bad || all_empty(raw.cells)) continue;
+    if (const int c = column_with_nul(raw.cells)) {
+      checked.push_back({name, raw.number, c, kNulMessage});
+      continue;
+    }
+    while (raw.cells.size() > width && raw.cells.back().empty()) raw.cells.pop_back();
+    if (raw.cells.size() > width) {
+      checked.push_back({name, raw.number, static_cast<int>(width) + 1,
+                         "the row has " + std::to_string(raw.cells.size()) + " cells; the header has " +
+                             std::to_string(width)});
+      continue;
+    }
+    raw.cells.resize(width);
+    if (!wanted) continue;
+    out.number = raw.number;
+    out.cells = std::move(raw.cells);
+    row(out);
+  }
+  return done(wanted);
+}
+
+Result<CsvTable> parse_csv(std::string_view bytes, const std::string& name) {
+  Result<CsvTable> result;
   CsvTable table;
-  table.delimiter = detect_delimiter(body);
-  std::vector<RawRow> rows = Splitter(body, table.delimiter, name, result.errors).rows();
-  if (!decode_cells(rows, unicode, body, name, result.errors)) return result;
-  if (rows.empty() || all_empty(rows.front().cells)) {
-    result.errors.push_back({name, 1, 1, "the file has no header row"});
-    return result;
-  }
-  if (const int c = column_with_nul(rows.front().cells)) {
-    result.errors.push_back({name, 1, c, kNulMessage});
-    return result;
-  }
-  table.header = std::move(rows.front().cells);
-  const std::size_t width = table.header.size();
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    RawRow& row = rows[r];
-    if (row.bad || all_empty(row.cells)) continue;
-    if (const int c = column_with_nul(row.cells)) {
-      result.errors.push_back({name, row.number, c, kNulMessage});
-      continue;
-    }
-    while (row.cells.size() > width && row.cells.back().empty()) row.cells.pop_back();
-    if (row.cells.size() > width) {
-      result.errors.push_back({name, row.number, static_cast<int>(width) + 1,
-                               "the row has " + std::to_string(row.cells.size()) +
-                                   " cells; the header has " + std::to_string(width)});
-      continue;
-    }
-    row.cells.resize(width);
-    table.rows.push_back({row.number, std::move(row.cells)});
-  }
-  result.value = std::move(table);
+  bool has_header = false;
+  const auto header = [&](const CsvHeader& h) {
+    table.header = h.cells;
+    table.delimiter = h.delimiter;
+    has_header = true;
+    return true;
+  };
+  const auto row = [&](CsvRow& r) { table.rows.push_back(std::move(r)); };
+  if (for_each_csv_row(bytes, name, result.errors, header, row) && has_header) result.value = std::move(table);
   return result;
 }
 
-Result<CsvTable> read_csv(const std::string& path) {
+namespace {
+
+// The bytes of a CSV file; nullopt, with the error, when it cannot be read or is too large.
+std::optional<std::string> read_csv_bytes(const std::string& path, Diagnostics& errors) {
   std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return Result<CsvTable>::failure(
-        {path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
+  if (!in) {
+    errors.push_back({path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
+    return std::nullopt;
+  }
   std::error_code ec;
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (!ec && size > input_limits().max_bytes)
-    return Result<CsvTable>::failure({path, 0, 0, too_large(size, input_limits().max_bytes)});
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return parse_csv(bytes.str(), path);
+  if (!ec && size > input_limits().max_bytes) {
+    errors.push_back({path, 0, 0, too_large(size, input_limits().max_bytes)});
+    return std::nullopt;
+  }
+  return read_rest(in, ec ? 0 : size);
+}
+
+}  // namespace
+
+Result<CsvTable> read_csv(const std::string& path) {
+  Result<CsvTable> result;
+  const std::optional<std::string> bytes = read_csv_bytes(path, result.errors);
+  return bytes ? parse_csv(*bytes, path) : result;
+}
+
+bool read_csv_rows(const std::string& path, Diagnostics& errors, const std::function<bool(const CsvHeader&)>& header,
+                   const std::function<void(CsvRow&)>& row) {
+  const std::optional<std::string> bytes = read_csv_bytes(path, errors);
+  return bytes && for_each_csv_row(*bytes, path, errors, header, row);
 }
 
 }  // namespace vanban

@@ -4,6 +4,7 @@
 // legacy TCVN3 and VNI encodings, converted to Unicode with a warning. Every cell is NFC.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,10 +24,25 @@ struct CsvTable {
   char delimiter = ',';
 };
 
+struct CsvHeader {
+  std::vector<std::string> cells;
+  char delimiter = ',';
+};
+
 // A row that cannot be split (a quote in the wrong place, more cells than the header) is left
 // out with an error at its row and column; the others are kept. No value if the bytes cannot be
 // decoded or hold no header.
 Result<CsvTable> parse_csv(std::string_view bytes, const std::string& name);
 Result<CsvTable> read_csv(const std::string& path);
+
+// The same, a row at a time: a table of a million rows is never held whole. `header` is called
+// once, then `row` for each row kept, which it may move from; the messages (in the order
+// parse_csv gives them) go to `errors` at the end. False when the bytes cannot be decoded or hold
+// no header, or `header` returned false (the rows are then only checked, for their messages).
+bool for_each_csv_row(std::string_view bytes, const std::string& name, Diagnostics& errors,
+                      const std::function<bool(const CsvHeader&)>& header,
+                      const std::function<void(CsvRow&)>& row);
+bool read_csv_rows(const std::string& path, Diagnostics& errors, const std::function<bool(const CsvHeader&)>& header,
+                   const std::function<void(CsvRow&)>& row);
 
 }  // namespace vanban

@@ -97,14 +97,26 @@ class MeetingCsvReader {
                 row) {
     const std::string path = (fs::path(dir_) / spec.name).string();
     files_.push_back(path);
-    Result<CsvTable> table = read_csv(path);
-    errors_.insert(errors_.end(), table.errors.begin(), table.errors.end());
-    if (!table.ok()) return false;
+    // The file's own messages (csv.h) come before those of its header and rows, which are read
+    // one at a time: a file of a million meetings is never held as a table.
+    const std::size_t start = errors_.size();
+    Diagnostics file_errors;
     // index[k]: the column of spec.columns[k] (0-based), -1 if the header lacks it.
     std::vector<int> index(spec.columns.size(), -1);
+    const auto header = [&](const CsvHeader& h) { return read_header(spec, h, path, index); };
+    const bool ok = read_csv_rows(path, file_errors, header, [&](const CsvRow& r) { row(r, index, path); });
+    errors_.insert(errors_.begin() + static_cast<std::ptrdiff_t>(start), file_errors.begin(), file_errors.end());
+    return ok;
+  }
+
+  const std::vector<std::string>& files() const { return files_; }
+
+ private:
+  // Finds the columns of `spec` in the header; false when one is missing or repeated.
+  bool read_header(const CsvFile& spec, const CsvHeader& header, const std::string& path, std::vector<int>& index) {
     bool ok = true;
-    for (std::size_t c = 0; c < table.value->header.size(); ++c) {
-      std::string name = clean_text(table.value->header[c]);
+    for (std::size_t c = 0; c < header.cells.size(); ++c) {
+      std::string name = clean_text(header.cells[c]);
       std::transform(name.begin(), name.end(), name.begin(),
                      [](char ch) { return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch; });
       const auto known = std::find_if(spec.columns.begin(), spec.columns.end(),
@@ -130,14 +142,9 @@ class MeetingCsvReader {
         ok = false;
       }
     }
-    if (!ok) return false;
-    for (const CsvRow& r : table.value->rows) row(r, index, path);
-    return true;
+    return ok;
   }
 
-  const std::vector<std::string>& files() const { return files_; }
-
- private:
   std::string dir_;
   Diagnostics& errors_;
   std::vector<std::string> files_;

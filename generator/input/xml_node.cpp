@@ -18,12 +18,23 @@ Result<std::string> read_input_file(const std::string& path) {
   const std::uintmax_t size = std::filesystem::file_size(path, size_ec);
   if (!size_ec && size > input_limits().max_bytes)
     return Result<std::string>::failure({path, 0, 0, too_large(size, input_limits().max_bytes)});
-  std::ostringstream bytes;
+  std::string bytes = read_rest(in, size_ec ? 0 : size);
   // A folder opens as a stream but reading it fails: say what it is.
   std::error_code ec;
-  if (!(bytes << in.rdbuf()) && std::filesystem::is_directory(path, ec))
+  if (bytes.empty() && std::filesystem::is_directory(path, ec))
     return Result<std::string>::failure({path, 0, 0, "is a folder, not a document; give the XML files in it"});
-  return {bytes.str(), {}};
+  return {std::move(bytes), {}};
+}
+
+std::string read_rest(std::istream& in, std::uintmax_t expected_size) {
+  std::string bytes(static_cast<std::size_t>(expected_size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (in) {  // more than expected: a size not known, or a file that grew
+    std::ostringstream more;
+    if (more << in.rdbuf()) bytes += more.str();
+  }
+  return bytes;
 }
 
 }  // namespace vanban

@@ -1,5 +1,7 @@
 #include "output/record_file.h"
 
+#include <sys/stat.h>
+
 #include <charconv>
 
 #include "output/file_bytes.h"
@@ -38,9 +40,10 @@ bool take_number(std::string_view& line, std::uint64_t& out) {
 }
 
 bool is_file_of_size(const std::filesystem::path& path, std::uint64_t size) {
-  std::error_code ec;
-  const std::filesystem::file_status status = std::filesystem::symlink_status(path, ec);
-  return !ec && std::filesystem::is_regular_file(status) && std::filesystem::file_size(path, ec) == size && !ec;
+  // One lstat: std::filesystem would look twice (symlink_status, then file_size), and a rerun of
+  // a large month asks this of every output file.
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) == size;
 }
 
 }  // namespace vanban

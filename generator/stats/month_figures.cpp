@@ -173,11 +173,24 @@ void FigureBuilder::add_gap(CadreGap gap) {
   a.gaps.push_back(std::move(gap));
 }
 
+// With a limit, a topic's opinions are a max-heap by opinion_before until finish() sorts them:
+// the greatest kept is the one a new, earlier opinion replaces.
 void FigureBuilder::add_opinions(const Meeting& m, const Branch& b) {
+  const auto limit = static_cast<std::size_t>(std::max(0, options_.opinions_kept));
   for (const Opinion& o : m.opinions) {
     TopicOpinions& t = topics_[o.topic];
-    t.topic = o.topic;
-    t.opinions.push_back({o.text, b.id, b.name, b.commune, b.district, m.date});
+    if (t.count++ == 0) t.topic = o.topic;
+    OpinionEntry entry{o.text, b.id, b.name, b.commune, b.district, m.date};
+    if (limit == 0) {
+      t.opinions.push_back(std::move(entry));
+    } else if (t.opinions.size() < limit) {
+      t.opinions.push_back(std::move(entry));
+      std::push_heap(t.opinions.begin(), t.opinions.end(), opinion_before);
+    } else if (opinion_before(entry, t.opinions.front())) {
+      std::pop_heap(t.opinions.begin(), t.opinions.end(), opinion_before);
+      t.opinions.back() = std::move(entry);
+      std::push_heap(t.opinions.begin(), t.opinions.end(), opinion_before);
+    }
   }
 }
 

@@ -18,6 +18,10 @@ namespace vanban {
 struct FigureOptions {
   // A report filed at most this many days after the meeting is on time (5 in the sample rules).
   int report_deadline_days = 5;
+  // Opinions kept per topic: the first ones in the summary's order, as many as it quotes
+  // (month.xml's opinions-per-topic); 0 keeps all. The others are only counted: a province of a
+  // million branches need not hold every opinion to quote twelve.
+  int opinions_kept = 0;
 };
 
 // One row of the figure tables. Attendance counts people per meeting ("lượt"): a branch that
@@ -94,6 +98,7 @@ struct OpinionEntry {
 struct TopicOpinions {
   std::string topic;
   std::vector<OpinionEntry> opinions;  // by district, commune, branch name, date, text
+  std::size_t count = 0;               // of the topic's opinions, kept or not (FigureOptions)
 };
 
 struct MonthFigures {

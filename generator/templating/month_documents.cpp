@@ -397,7 +397,8 @@ TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
     TemplateValue& topic = topics.add_map();
     topic.set("number", std::to_string(i + 1));
     topic.set("topic", t.topic);
-    topic.set("opinion_count", count(static_cast<long long>(t.opinions.size())));
+    topic.set("opinion_count", count(static_cast<long long>(t.count)));
+    // The figures may keep no more than these (FigureOptions::opinions_kept).
     const std::size_t shown =
         s.opinions_per_topic > 0
             ? std::min(t.opinions.size(), static_cast<std::size_t>(s.opinions_per_topic))
@@ -411,9 +412,8 @@ TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
       item.set("area", area(o.commune, o.district));
       item.set("meeting_date", dmy(o.meeting_date));
     }
-    if (shown < t.opinions.size())
-      topic.set("more_opinions", count(static_cast<long long>(t.opinions.size() - shown)));
-    opinion_count += t.opinions.size();
+    if (shown < t.count) topic.set("more_opinions", count(static_cast<long long>(t.count - shown)));
+    opinion_count += t.count;
   }
   v.set_flag("has_opinions", opinion_count > 0);
   v.set("opinion_count", count(static_cast<long long>(opinion_count)));

@@ -54,6 +54,26 @@ mustache::data to_data(const TemplateValue& v) {
   return out;
 }
 
+// The same, emptying `v` part by part as it is converted: the whole tree and the whole copy never
+// exist at once (a month's summary holds a value for every defaulting cadre).
+void fill_consuming(mustache::data& out, TemplateValue& v) {
+  const TemplateValue::Kind kind = v.kind();
+  auto [keys, items] = v.release();
+  if (kind == TemplateValue::Kind::List) {
+    auto& list = const_cast<mustache::list&>(out.list_value());
+    list.reserve(items.size());  // basic_data has no noexcept move: no reallocation
+    for (; !items.empty(); items.pop_front()) {
+      list.push_back(shell(items.front()));
+      fill_consuming(list.back(), items.front());
+    }
+  } else if (kind == TemplateValue::Kind::Map) {
+    for (std::size_t k = 0; !items.empty(); items.pop_front(), ++k) {
+      out.set(keys[k], shell(items.front()));
+      fill_consuming(*const_cast<mustache::data*>(out.get(keys[k])), items.front());
+    }
+  }
+}
+
 // kainjow reports "Unclosed section "x" at 123" with a byte offset; messages name a line and a
 // column (in characters) instead, as every other vanban message does.
 Diagnostic parse_error(const std::string& text, const std::string& name, std::string message) {
@@ -121,8 +141,8 @@ Result<std::string> MarkupTemplate::render(const TemplateContext& context) const
 }
 
 Result<std::string> MarkupTemplate::render(TemplateContext&& context) const {
-  const mustache::data data = to_data(context);
-  context = TemplateContext();
+  mustache::data data = shell(context);
+  fill_consuming(data, context);
   return render_data(impl_->parsed, impl_->name, data);
 }
 

@@ -24,8 +24,9 @@ class MarkupTemplate {
 
   // Not for concurrent use of one object: compile one per thread.
   Result<std::string> render(const TemplateContext& context) const;
-  // The same, emptying `context` as soon as the library has its own copy: a month's summary has
-  // a value for every defaulting cadre, and two copies of them at once are the month's peak.
+  // The same, emptying `context` part by part as the library takes its own copy: a month's
+  // summary has a value for every defaulting cadre, and two whole copies of them at once would
+  // be the month's peak.
   Result<std::string> render(TemplateContext&& context) const;
   // Renders `inner` with `context`, then this template with the same context and the inner text
   // under `slot` (a page inside its frame): the context is converted for the Mustache library

@@ -29,6 +29,10 @@ TemplateValue& TemplateValue::add(TemplateValue value) {
   return items_.emplace_back(std::move(value));
 }
 
+std::pair<std::vector<std::string>, std::list<TemplateValue>> TemplateValue::release() {
+  return {std::move(keys_), std::move(items_)};
+}
+
 const TemplateValue* TemplateValue::find(const std::string& key) const {
   auto item = items_.begin();
   for (const std::string& k : keys_) {

@@ -46,6 +46,10 @@ class TemplateValue {
   const std::vector<std::string>& keys() const { return keys_; }    // Map: in the order of items()
   const TemplateValue* find(const std::string& key) const;            // Map; nullptr if absent
 
+  // Map or list: hands over its keys (a map's) and values, leaving it empty, so that whoever
+  // converts a large tree can free each part as soon as it is converted.
+  std::pair<std::vector<std::string>, std::list<TemplateValue>> release();
+
  private:
   Kind kind_ = Kind::Map;
   std::string text_;

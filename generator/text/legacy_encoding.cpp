@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "font/utf8_decode.h"
 #include "text/unicode.h"
 
 namespace vanban::text {
@@ -320,7 +321,11 @@ std::optional<std::string> windows_1252_bytes(std::string_view utf8) {
   const Tables& t = tables();
   std::string bytes;
   bytes.reserve(utf8.size());
-  for (char32_t cp : to_u32(utf8)) {
+  // Decoded as it goes: the text may be a whole data file, four times its size as UTF-32.
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const auto* const end = p + utf8.size();
+  while (p < end) {
+    const char32_t cp = next_code_point(p, end);
     if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF))
       bytes.push_back(static_cast<char>(cp));
     else if (const auto w = t.to_windows_1252.find(cp); w != t.to_windows_1252.end())

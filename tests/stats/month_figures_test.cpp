@@ -167,6 +167,40 @@ TEST(MonthFigures, OpinionsGroupedByTopic) {
   EXPECT_EQ(prices[1].meeting_date, (CivilDate{2026, 10, 12}));
 }
 
+// A limit keeps the first opinions of each topic in the summary's order and counts the rest:
+// what the figures hold stays the same however many meetings the month has (the memory of a
+// province of a million branches does not grow with its opinions).
+TEST(MonthFigures, KeepsOnlyTheOpinionsTheSummaryQuotes) {
+  const auto with_opinions = [](int meetings) {
+    MeetingData d = testing::small_month();
+    for (int i = 0; i < meetings; ++i) {
+      Meeting m;
+      m.branch_id = i % 2 ? "B2" : "B4";
+      m.date = {2026, 10, 1 + i % 28};
+      m.present = 10;
+      m.opinions.push_back({"Giá vật tư nông nghiệp", "Ý kiến số " + std::to_string(1000 + i)});
+      d.meetings.push_back(std::move(m));
+    }
+    return d;
+  };
+  for (const int meetings : {30, 300}) {
+    const MeetingData d = with_opinions(meetings);
+    const MonthFigures all = compute_figures(d, {5});
+    const MonthFigures kept = compute_figures(d, {5, 3});
+    ASSERT_EQ(kept.opinions_by_topic.size(), all.opinions_by_topic.size());
+    const TopicOpinions& prices = kept.opinions_by_topic[1];
+    const TopicOpinions& every = all.opinions_by_topic[1];
+    EXPECT_EQ(prices.count, static_cast<std::size_t>(meetings) + 2);  // with B2's and B4's own
+    EXPECT_EQ(every.opinions.size(), prices.count);
+    ASSERT_EQ(prices.opinions.size(), 3u);
+    for (std::size_t j = 0; j < 3; ++j) {
+      EXPECT_EQ(prices.opinions[j].text, every.opinions[j].text);
+      EXPECT_EQ(prices.opinions[j].branch_id, every.opinions[j].branch_id);
+      EXPECT_EQ(prices.opinions[j].meeting_date, every.opinions[j].meeting_date);
+    }
+  }
+}
+
 // The deadline is an option: with 7 days, M2 (filed 8 days after) is still late, and with 8 it
 // is on time.
 TEST(MonthFigures, DeadlineIsConfigurable) {

@@ -34,6 +34,35 @@ TEST(RenderTemplate, ControlCharactersBecomeSpaces) {
   EXPECT_EQ(render("{{x}}", c), "a b\tc d");
 }
 
+// Rendering a context given away converts and frees it part by part (a month's summary would
+// otherwise hold two copies of every defaulter's row): the same text, and the context is empty.
+TEST(RenderTemplate, AContextGivenAwayRendersTheSameAndIsEmptied) {
+  TemplateContext c;
+  c.set("title", "Báo cáo");
+  c.set_flag("draft", false);
+  TemplateValue& agencies = c.set_list("agencies");
+  for (const char* name : {"Đảng ủy xã An Phú", "Hội Nông dân tỉnh"}) {
+    TemplateValue& agency = agencies.add_map();
+    agency.set("name", name);
+    TemplateValue& rows = agency.set_list("rows");
+    rows.add_map().set("cadre", std::string(name) + " 1");
+    rows.add(TemplateValue("một dòng"));
+  }
+  const std::string text =
+      "{{title}}{{^draft}}!{{/draft}}{{#agencies}}[{{name}}:{{#rows}}({{cadre}}{{.}}){{/rows}}]{{/agencies}}";
+  const Result<MarkupTemplate> t = MarkupTemplate::compile(text, "t.mustache");
+  ASSERT_TRUE(t.ok());
+  const Result<std::string> kept = t.value->render(c);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(*kept.value,
+            "Báo cáo![Đảng ủy xã An Phú:(Đảng ủy xã An Phú 1)(một dòng)][Hội Nông dân tỉnh:(Hội Nông dân tỉnh 1)(một dòng)]");
+  const Result<std::string> given = t.value->render(std::move(c));
+  ASSERT_TRUE(given.ok());
+  EXPECT_EQ(*given.value, *kept.value);
+  EXPECT_TRUE(c.items().empty());  // NOLINT(bugprone-use-after-move): emptied, as documented
+  EXPECT_TRUE(c.keys().empty());
+}
+
 TEST(RenderTemplate, ListsFlagsAndMaps) {
   TemplateContext c;
   TemplateValue& rows = c.set_list("rows");
