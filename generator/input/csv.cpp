@@ -229,27 +229,25 @@ std::optional<FileText> file_text(bool unicode, std::string_view body, char deli
 // file, a cell that is legacy text seen as Windows-1252 (pasted from an old file) is repaired
 // with a warning of its own: that is a guess.
 void decode_cells(RawRow& row, const FileText& file, bool& warned, const std::string& name, Diagnostics& errors) {
-  {
-    for (std::size_t c = 0; c < row.cells.size(); ++c) {
-      std::string& cell = row.cells[c];
-      if (!has_high_byte(cell)) continue;
-      const int column = static_cast<int>(c) + 1;
-      if (file.kind != FileText::Kind::Unicode) {
-        if (!warned) errors.push_back({name, row.number, column, warning_text(file), true});
-        warned = true;
-        cell = text::decode_legacy(
-            file.kind == FileText::Kind::Legacy ? cell : *text::windows_1252_bytes(cell),
-            file.encoding);
-      } else if (auto repaired = text::repair_legacy_text(cell)) {
-        errors.push_back({name, row.number, column,
-                          std::string("text in ") + text::legacy_encoding_name(repaired->encoding) +
-                              " converted to Unicode: " + shown(cell) + " read as " +
-                              shown(repaired->utf8),
-                          true});
-        cell = std::move(repaired->utf8);
-      } else {
-        cell = text::to_nfc(cell);
-      }
+  for (std::size_t c = 0; c < row.cells.size(); ++c) {
+    std::string& cell = row.cells[c];
+    if (!has_high_byte(cell)) continue;
+    const int column = static_cast<int>(c) + 1;
+    if (file.kind != FileText::Kind::Unicode) {
+      if (!warned) errors.push_back({name, row.number, column, warning_text(file), true});
+      warned = true;
+      cell = text::decode_legacy(
+          file.kind == FileText::Kind::Legacy ? cell : *text::windows_1252_bytes(cell),
+          file.encoding);
+    } else if (auto repaired = text::repair_legacy_text(cell)) {
+      errors.push_back({name, row.number, column,
+                        std::string("text in ") + text::legacy_encoding_name(repaired->encoding) +
+                            " converted to Unicode: " + shown(cell) + " read as " +
+                            shown(repaired->utf8),
+                        true});
+      cell = std::move(repaired->utf8);
+    } else {
+      cell = text::to_nfc(cell);
     }
   }
 }
@@ -313,16 +311,15 @@ bool for_each_csv_row(std::string_view bytes, const std::string& name, Diagnosti
   Splitter splitter(body, head.delimiter, name, split);
   bool warned = false;
   RawRow raw;
-  if (!splitter.next(raw) || (decode_cells(raw, *file, warned, name, decoded), all_empty(raw.cells))) {
-    checked.push_back({name, 1, 1, "the file has no header row"});
+  // A file refused at its header: the other rows are still split and decoded, for their messages.
+  const auto refuse = [&](Diagnostic why) {
+    checked.push_back(std::move(why));
     while (splitter.next(raw)) decode_cells(raw, *file, warned, name, decoded);
     return done(false);
-  }
-  if (const int c = column_with_nul(raw.cells)) {
-    checked.push_back({name, 1, c, kNulMessage});
-    while (splitter.next(raw)) decode_cells(raw, *file, warned, name, decoded);
-    return done(false);
-  }
+  };
+  if (!splitter.next(raw) || (decode_cells(raw, *file, warned, name, decoded), all_empty(raw.cells)))
+    return refuse({name, 1, 1, "the file has no header row"});
+  if (const int c = column_with_nul(raw.cells)) return refuse({name, 1, c, kNulMessage});
   head.cells = std::move(raw.cells);
   const std::size_t width = head.cells.size();
   // A header the caller refuses: the rows are still split and decoded, for their messages.
