@@ -155,9 +155,10 @@ class BodyFlow {
   }
 
   void add_toc(const std::string& title) {
-    TextStyle entry = profile_.style(Element::Body);
+    ParagraphStyle entry = body_;
     entry.bold = entry.italic = false;
-    auto lines = layout_toc(title, toc_, profile_.style(Element::Heading), entry, body_.line_height, width_, fonts_);
+    entry.left_indent = std::max(0.0, body_.first_indent);  // where a long title goes on
+    auto lines = layout_toc(title, toc_, profile_.style(Element::Heading), entry, width_, fonts_);
     for (std::size_t i = 0; i < lines.size(); ++i) push({std::move(lines[i]), 0, i == 0, -1});
     break_page();  // the body starts on the page after the contents
   }

@@ -46,22 +46,28 @@ Fragment layout_cover(const std::vector<ResolvedCoverLine>& cover, const FontSet
 }
 
 std::vector<Fragment> layout_toc(const std::string& title, const std::vector<TocEntry>& entries,
-                                 const TextStyle& title_style, const TextStyle& entry_style,
-                                 double line_height, double width, const FontSet& fonts) {
+                                 const TextStyle& title_style, const ParagraphStyle& entry, double width,
+                                 const FontSet& fonts) {
   std::vector<Fragment> out;
   Fragment heading;
   for (const Fragment& line : layout_text(title, title_style, LineAlign::Center, width, fonts))
     heading.append_below(line);
-  heading.height += line_height / 2;
+  heading.height += entry.line_height / 2;
   out.push_back(std::move(heading));
 
-  const FontFace& face = fonts.face(font_style(entry_style.bold, entry_style.italic));
-  const double number_column = face.text_width("000", entry_style.size);
-  const double dot = face.text_width(".", entry_style.size);
-  const double gap = face.advance(U' ') * entry_style.size;
-  for (const TocEntry& entry : entries) {
-    auto lines = layout_text(entry.text, entry_style, LineAlign::Left, width - number_column - 4 * gap, fonts,
-                             line_height);
+  // A long title fills its first line rather than balancing two short ones: the leaders follow
+  // its last line.
+  ParagraphStyle st = entry;
+  st.align = LineAlign::Left;
+  st.balance = false;
+  st.first_indent = -st.left_indent;
+  const FontStyle style = font_style(st.bold, st.italic);
+  const FontFace& face = fonts.face(style);
+  const double number_column = face.text_width("000", st.size);
+  const double dot = face.text_width(".", st.size);
+  const double gap = face.advance(U' ') * st.size;
+  for (const TocEntry& e : entries) {
+    auto lines = layout_paragraph({{e.text, st.bold, st.italic}}, st, width - number_column - 4 * gap, fonts);
     Fragment f;
     for (const Fragment& line : lines) f.append_below(line);
     // Dot leaders from the end of the last line to the number column.
@@ -71,14 +77,14 @@ std::vector<Fragment> layout_toc(const std::string& title, const std::vector<Toc
       const TextItem& t = last.texts.back();
       end = t.x + fonts.face(t.style).text_width(t.text, t.size);
     }
-    const double baseline = f.height - last.height + (last.texts.empty() ? line_height * 0.8 : last.texts.front().baseline);
-    const FontStyle style = font_style(entry_style.bold, entry_style.italic);
+    const double baseline =
+        f.height - last.height + (last.texts.empty() ? st.line_height * 0.8 : last.texts.front().baseline);
     const double leader_end = width - number_column - gap;
     const int dots = static_cast<int>((leader_end - end - gap) / dot);
-    if (dots > 0) f.texts.push_back({leader_end - dots * dot, baseline, style, entry_style.size, std::string(dots, '.')});
-    if (entry.page > 0) {
-      const std::string number = std::to_string(entry.page);
-      f.texts.push_back({width - face.text_width(number, entry_style.size), baseline, style, entry_style.size, number});
+    if (dots > 0) f.texts.push_back({leader_end - dots * dot, baseline, style, st.size, std::string(dots, '.')});
+    if (e.page > 0) {
+      const std::string number = std::to_string(e.page);
+      f.texts.push_back({width - face.text_width(number, st.size), baseline, style, st.size, number});
     }
     out.push_back(std::move(f));
   }

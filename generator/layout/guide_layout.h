@@ -7,6 +7,7 @@
 
 #include "font/font_set.h"
 #include "layout/fragment.h"
+#include "layout/paragraph_layout.h"
 #include "profile/resolved_document.h"
 
 namespace vanban {
@@ -21,12 +22,13 @@ struct TocEntry {
   int page = 0;  // printed page number; 0 while not yet known
 };
 
-// The title line, then one fragment per entry: its text, dot leaders and the page number
-// right-aligned (room for three digits is kept whatever the numbers, so that filling them in
-// never changes the pagination).
+// The title line, then one fragment per entry: its text in `entry`'s size, spacing and phrases,
+// each line filled before the next begins and the lines after the first standing in by
+// `entry.left_indent`, then dot leaders and the page number right-aligned (room for three digits
+// is kept whatever the numbers, so that filling them in never changes the pagination).
 std::vector<Fragment> layout_toc(const std::string& title, const std::vector<TocEntry>& entries,
-                                 const TextStyle& title_style, const TextStyle& entry_style,
-                                 double line_height, double width, const FontSet& fonts);
+                                 const TextStyle& title_style, const ParagraphStyle& entry, double width,
+                                 const FontSet& fonts);
 
 // A full body area: the title, then ruled lines every `line_height` down to the foot.
 Fragment layout_notes(const std::string& title, const TextStyle& title_style, double line_height,

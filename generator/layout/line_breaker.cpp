@@ -171,7 +171,8 @@ LineBreaks break_lines(const std::vector<LineItem>& items, double first_width, d
   return break_lines_balanced(items, first_width, width);
 }
 
-LineBreaks break_lines_balanced(const std::vector<LineItem>& items, double first_width, double width) {
+LineBreaks break_lines_balanced(const std::vector<LineItem>& items, double first_width, double width,
+                                bool fill_to_last) {
   LineBreaks out;
   if (items.empty()) return out;
   std::vector<double> prefix(items.size() + 1, 0);  // natural width of items [0, i)
@@ -215,7 +216,8 @@ LineBreaks break_lines_balanced(const std::vector<LineItem>& items, double first
       // A line that overflows though it could break earlier is never best: breaking there
       // overflows less.
       if (over > 0 && b > a + 1) break;
-      const double slack = measure > 0 ? std::max(0.0, measure - natural) / measure : 0;
+      const bool counted = !(fill_to_last && b == ends.size());
+      const double slack = measure > 0 && counted ? std::max(0.0, measure - natural) / measure : 0;
       Node n{true, best[a].overflow + over, best[a].cost + 100 * slack * slack, best[a].lines + 1, a};
       if (penalty && at.penalty > 0) n.cost += at.penalty;
       if (better(n, best[b])) best[b] = n;

@@ -46,8 +46,11 @@ LineBreaks break_lines(const std::vector<LineItem>& items, double first_width, d
 
 // Ragged (left, centred, right) text in balanced lines: the fewest lines that fit, then lines
 // as even as possible (no lone last word) plus the penalties of the breaks taken, a penalty
-// counting as much as a line left empty by sqrt(penalty / 100) of its measure. A piece that
-// cannot be broken and is wider than the line gets a line of its own, reported in `overflow`.
-LineBreaks break_lines_balanced(const std::vector<LineItem>& items, double first_width, double width);
+// counting as much as a line left empty by sqrt(penalty / 100) of its measure. With
+// `fill_to_last`, the last line's slack counts for nothing, so the lines before it are filled
+// and the last takes what is left. A piece that cannot be broken and is wider than the line gets
+// a line of its own, reported in `overflow`.
+LineBreaks break_lines_balanced(const std::vector<LineItem>& items, double first_width, double width,
+                                bool fill_to_last = false);
 
 }  // namespace vanban

@@ -225,11 +225,14 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
     p = prepare(runs, st, fonts, PhraseBreaks::Justified, rest_width);
     breaks = break_lines(p.items, width - st.left_indent, rest_width);
   } else {
+    const auto ragged_breaks = [&](const std::vector<LineItem>& items) {
+      return break_lines_balanced(items, first_width, rest_width, !st.balance);
+    };
     p = prepare(runs, st, fonts, PhraseBreaks::Never, rest_width);
-    breaks = break_lines_balanced(p.items, first_width, rest_width);
+    breaks = ragged_breaks(p.items);
     if (breaks.overflow > 0 && st.may_split_phrases) {
       PreparedParagraph split = prepare(runs, st, fonts, PhraseBreaks::LastResort, rest_width);
-      LineBreaks split_breaks = break_lines_balanced(split.items, first_width, rest_width);
+      LineBreaks split_breaks = ragged_breaks(split.items);
       if (split_breaks.overflow < breaks.overflow) {
         p = std::move(split);
         breaks = std::move(split_breaks);

@@ -28,6 +28,9 @@ struct ParagraphStyle {
   // with `may_split_phrases`, a phrase alone is wider than the line.
   const text::KeepTogether* keep_together = nullptr;
   bool may_split_phrases = true;
+  // Ragged lines as even as possible (a heading, a name over two lines); false: each line filled
+  // before the next begins (a contents entry, whose last line ends in leaders).
+  bool balance = true;
 };
 
 // One fragment per line, each `line_height` tall with its baseline placed so the glyphs sit

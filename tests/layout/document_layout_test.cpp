@@ -397,6 +397,35 @@ TEST_F(GuideLayoutTest, ContentsGiveThePagesOfTheHeadings) {
   EXPECT_GT(actual.front(), 2);  // the body starts after the contents page
 }
 
+TEST_F(GuideLayoutTest, AContentsEntryFillsItsFirstLineAndHangsTheRest) {
+  Document d = guide();
+  // A little longer than a line: balanced, it would make two half lines.
+  d.body[1].inlines = {
+      {"Chuyên đề 1. Chung tay chăm lo cho người nghèo trong Tháng cao điểm “Vì người nghèo” năm 2026", false,
+       false}};
+  const Pages pages = render(d);
+  const Page& contents = pages.pages.at(1);
+  const TextItem* heading = find_text(contents, "MỤC LỤC");
+  ASSERT_NE(heading, nullptr);
+  // The entries' lines below the heading, by baseline, leaders left out.
+  std::map<double, std::pair<double, double>> lines;  // baseline -> leftmost x, rightmost end
+  for (const TextItem& t : contents.texts) {
+    if (t.baseline <= heading->baseline || t.text.find_first_not_of('.') == std::string::npos) continue;
+    const double end = t.x + fonts_->face(t.style).text_width(t.text, t.size);
+    auto [it, added] = lines.try_emplace(t.baseline, t.x, end);
+    if (!added) it->second = {std::min(it->second.first, t.x), std::max(it->second.second, end)};
+  }
+  ASSERT_GE(lines.size(), 2u) << dump_pages(pages);
+  const auto first = lines.begin()->second;
+  const auto second = std::next(lines.begin())->second;
+  EXPECT_GT(second.first, first.first + 10) << "the lines after the first stand in";
+  // Filled: the first line reaches to within a few words of the page numbers' column (40 pt),
+  // where balanced lines would stop half-way.
+  double right = 0;
+  for (const auto& line : lines) right = std::max(right, line.second.second);
+  EXPECT_GT(first.second, right - 40 - 0.2 * (right - first.first)) << dump_pages(pages);
+}
+
 TEST_F(GuideLayoutTest, CoverHasNoHeaderNorPageNumberAndNotesEndTheBooklet) {
   const Pages pages = render(guide());
   const Page& cover = pages.pages.front();

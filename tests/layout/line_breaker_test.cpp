@@ -135,6 +135,27 @@ TEST(BalancedLines, FewestLinesThenEvenOnesNoLoneLastWord) {
   EXPECT_GT(std::min(widths[0], widths[1]), 5);
 }
 
+TEST(BalancedLines, FilledToTheLastTheLinesBeforeItAreFull) {
+  // The same five words: filled, the first line takes the four that fit, the last the rest.
+  const auto items = ragged({5, 5, 5, 5, 5});
+  const double width = 23;
+  const LineBreaks b = break_lines_balanced(items, width, width, /*fill_to_last=*/true);
+  const auto widths = line_widths(items, b);
+  ASSERT_EQ(widths.size(), 2u);
+  EXPECT_EQ(widths[0], 23);
+  EXPECT_EQ(widths[1], 5);
+}
+
+TEST(BalancedLines, FilledLinesStillNeverBreakAtAForbiddenPenalty) {
+  // The last two words kept together, where the first line would end: they go down whole.
+  const auto items = ragged({5, 5, 5, 5, 5}, {0, 0, 0, kInfinitePenalty});
+  const LineBreaks b = break_lines_balanced(items, 23, 23, true);
+  const auto widths = line_widths(items, b);
+  ASSERT_EQ(widths.size(), 2u);
+  EXPECT_EQ(widths[0], 17);
+  EXPECT_EQ(widths[1], 11);
+}
+
 TEST(BalancedLines, NeverBreaksAtAForbiddenPenalty) {
   // A kept phrase ("4 4") right where the even break would be.
   const auto items = ragged({4, 4, 4, 4}, {0, kInfinitePenalty, 0});
