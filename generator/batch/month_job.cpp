@@ -42,18 +42,6 @@ void add_guides(FolderJob& job, const MonthJobSettings& settings) {
   }
 }
 
-// Each value's own place serves the readers' checks, done by now; what the month keeps of its
-// records names them by the record's place. Dropped: at a million branches, 600 MB of places.
-void forget_value_places(MeetingData& data) {
-  const auto forget = [](auto& records) {
-    for (auto& r : records) std::vector<FieldSource>().swap(r.source.fields);  // `= {}` would keep the capacity
-  };
-  forget(data.branches);
-  forget(data.cadres);
-  forget(data.assignments);
-  forget(data.meetings);
-}
-
 }  // namespace
 
 bool is_month_name(const std::string& name) {
@@ -93,7 +81,6 @@ FolderJob month_job(const MonthJobSettings& settings) {
     return job;
   }
 
-  forget_value_places(*data.value);
   MonthFigures figures =
       compute_figures(*data.value, {month.value->report_deadline_days, month.value->opinions_per_topic});
   // The assignments are in the figures now; no document is generated from them. At a million
