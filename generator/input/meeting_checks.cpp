@@ -63,8 +63,9 @@ void forget_places(Record& r) {
   std::vector<FieldSource>().swap(r.source.fields);  // `= {}` would keep the capacity
 }
 
-// Keeps the records marked, in their order, in place: a second array would double the memory of
-// a million records.
+// Keeps the records marked, in their order: moved down in place (a second array would double
+// the memory of a million records), then into an array of their size (the reader reserved for
+// every line of its file, and a cell may hold several).
 template <class Record>
 std::vector<Record> keep(std::vector<Record>& all, const std::vector<bool>& kept) {
   std::size_t n = 0;
@@ -74,15 +75,18 @@ std::vector<Record> keep(std::vector<Record>& all, const std::vector<bool>& kept
     ++n;
   }
   all.erase(all.begin() + static_cast<std::ptrdiff_t>(n), all.end());
+  all.shrink_to_fit();
   return std::move(all);
 }
 
-}  // namespace
+// Which records of `raw` pass: a flag per record, in their order.
+struct Passed {
+  std::vector<bool> branches, cadres, assignments, meetings;
+};
 
-MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
-  MeetingData ok;
-  ok.month = raw.month;
-  // The maps below point into `raw`, whose records are moved out only at the end.
+// The checks themselves; their maps point into `raw`, whose records stay in place until they
+// are gone.
+Passed check_records(MeetingData& raw, Diagnostics& out) {
   Registry<Branch> branches;
   Registry<Cadre> cadres;
   std::vector<bool> keep_branch, keep_cadre;
@@ -227,11 +231,19 @@ MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
     forget_places(m);
   }
 
-  // Moved last: the maps above point into these records.
-  ok.branches = keep(raw.branches, keep_branch);
-  ok.cadres = keep(raw.cadres, keep_cadre);
-  ok.assignments = keep(raw.assignments, keep_assignment);
-  ok.meetings = keep(raw.meetings, keep_meeting);
+  return {std::move(keep_branch), std::move(keep_cadre), std::move(keep_assignment), std::move(keep_meeting)};
+}
+
+}  // namespace
+
+MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
+  const Passed passed = check_records(raw, out);
+  MeetingData ok;
+  ok.month = raw.month;
+  ok.branches = keep(raw.branches, passed.branches);
+  ok.cadres = keep(raw.cadres, passed.cadres);
+  ok.assignments = keep(raw.assignments, passed.assignments);
+  ok.meetings = keep(raw.meetings, passed.meetings);
   return ok;
 }
 
