@@ -564,7 +564,7 @@ TEST(MonthDocuments, SampleSummaryByCommuneAndRemindersByCadre) {
     ASSERT_NE(d, nullptr) << a.agency;
     const std::string text = body_text(read(*d));
     for (const CadreGap& g : a.gaps) {
-      const std::string named = g.cadre_name + ", " + g.cadre_position + " |";
+      const std::string named = g.cadre->name + ", " + g.cadre->position + " |";
       const auto first = text.find(named);
       EXPECT_NE(first, std::string::npos) << named;
       EXPECT_EQ(text.find(named, first + 1), std::string::npos) << named << " named twice";
