@@ -674,6 +674,9 @@ bool MonthPlanner::plan(const std::string& templates_dir) {
   }
   plan_reports();
   warn_signers_in_gaps();
+  // Kept for the whole run: a document each, without the room left by growing.
+  plan_.recipes.shrink_to_fit();
+  plan_.names.shrink_to_fit();
   return true;
 }
 
