@@ -96,11 +96,10 @@ FolderJob month_job(const MonthJobSettings& settings) {
   }
   auto plan = std::make_shared<const MonthDocuments>(std::move(*documents.value));
   job.items.reserve(plan->size());
-  for (std::size_t i = 0; i < plan->size(); ++i) {
-    // Generated markup has no file of its own: messages about it name where it belongs.
-    job.items.push_back({plan->name(i), settings.month_dir + "/" + plan->name(i) + ".xml", {}, false,
-                         plan->in_series(i), i});
-  }
+  // Generated markup has no file of its own: messages about it name where it belongs.
+  job.generated_dir = settings.month_dir;
+  for (std::size_t i = 0; i < plan->size(); ++i)
+    job.items.push_back({plan->name(i), {}, {}, false, plan->in_series(i), i});
   job.generate = [plan](std::size_t i) { return plan->markup(i); };
   job.register_file = month.value->register_file;
   add_guides(job, settings);
