@@ -94,12 +94,13 @@ FolderJob month_job(const MonthJobSettings& settings) {
     job.input_complete = false;
     return job;
   }
+  std::vector<std::string> names = documents.value->take_names();
   auto plan = std::make_shared<const MonthDocuments>(std::move(*documents.value));
   job.items.reserve(plan->size());
   // Generated markup has no file of its own: messages about it name where it belongs.
   job.generated_dir = settings.month_dir;
   for (std::size_t i = 0; i < plan->size(); ++i)
-    job.items.push_back({plan->name(i), {}, {}, false, plan->in_series(i), i});
+    job.items.push_back({std::move(names[i]), {}, {}, false, plan->in_series(i), i});
   job.generate = [plan](std::size_t i) { return plan->markup(i); };
   job.register_file = month.value->register_file;
   add_guides(job, settings);

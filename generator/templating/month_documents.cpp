@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 #include <unordered_map>
+#include <utility>
 
 #include "stats/calendar.h"
 #include "templating/list_punctuation.h"
@@ -700,8 +701,12 @@ Result<MonthDocuments> MonthDocuments::plan(std::shared_ptr<const MeetingData> d
   return out;
 }
 
-std::size_t MonthDocuments::size() const { return plan_->names.size(); }
-const std::string& MonthDocuments::name(std::size_t i) const { return plan_->names[i]; }
+std::size_t MonthDocuments::size() const { return plan_->recipes.size(); }
+const std::string& MonthDocuments::name(std::size_t i) const {
+  static const std::string taken;
+  return plan_->names.empty() ? taken : plan_->names[i];
+}
+std::vector<std::string> MonthDocuments::take_names() { return std::exchange(plan_->names, {}); }
 bool MonthDocuments::in_series(std::size_t i) const { return plan_->recipes[i].in_series; }
 
 Result<std::string> MonthDocuments::markup(std::size_t i) const {
