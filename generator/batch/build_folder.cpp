@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <ctime>
 #include <optional>
-#include <set>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "batch/issue_markup.h"
@@ -31,10 +32,10 @@ struct Rendered {
   bool no_markup = false;   // its markup could not be generated: nothing rendered, nothing removed
 };
 
-Rendered render_item(const Engine& engine, const BuildItem& item, const std::string& markup,
-                     const SigningSetup* signing) {
+Rendered render_item(const Engine& engine, const BuildItem& item, const std::string& source,
+                     const std::string& markup, const SigningSetup* signing) {
   Rendered out;
-  Result<ResolvedDocument> resolved = engine.resolve_bytes(markup, item.source);
+  Result<ResolvedDocument> resolved = engine.resolve_bytes(markup, source);
   out.document.errors = std::move(resolved.errors);
   if (!resolved.ok()) return out;
   out.kind = resolved.value->type;
@@ -49,7 +50,7 @@ Rendered render_item(const Engine& engine, const BuildItem& item, const std::str
   if (signing && pdf) {  // signing is a step on the PDF output: NAME.pdf is the signed file
     Result<std::string> signed_pdf = sign_issued_pdf(pdf->bytes, *signing, std::time(nullptr));
     for (Diagnostic& d : signed_pdf.errors) {
-      d.file = item.source;
+      d.file = source;
       out.document.errors.push_back(std::move(d));
     }
     if (!signed_pdf.ok()) {
@@ -111,7 +112,7 @@ class FolderBuilder {
 
     for (std::size_t k = 0; k < done_.size(); ++k) {
       const std::string& name = job_.items[todo_[k].item].name;
-      if (done_[k].written) out_.written.push_back(*done_[k].written);
+      if (done_[k].written) out_.written.push_back(std::move(*done_[k].written));
       if (done_[k].failed) out_.failed.push_back(name);
       if (done_[k].removed) out_.removed.push_back(name);
       if (done_[k].unchanged) unchanged_[todo_[k].item] = true;
@@ -173,11 +174,11 @@ class FolderBuilder {
     for (std::size_t i = 0; i < job_.items.size(); ++i) {
       const BuildItem& item = job_.items[i];
       if (!is_plain_output_name(item.name)) {
-        report({item.source, 0, 0, "'" + item.name + "' cannot be an output name"});
+        report({job_.source_of(item), 0, 0, "'" + item.name + "' cannot be an output name"});
         continue;
       }
       if (!names_.insert(item.name).second) {
-        report({item.source, 0, 0, "output name '" + item.name + "' is already taken in " + job_.output_dir});
+        report({job_.source_of(item), 0, 0, "output name '" + item.name + "' is already taken in " + job_.output_dir});
         continue;
       }
       if (!register_ || !item.in_series) {
@@ -194,7 +195,7 @@ class FolderBuilder {
         job_.input_complete = false;
         continue;
       }
-      Result<IssuedMarkup> issued = issue_markup(engine_, *register_, *markup.value, item.source, item.name, {});
+      Result<IssuedMarkup> issued = issue_markup(engine_, *register_, *markup.value, job_.source_of(item), item.name, {});
       for (Diagnostic& d : issued.errors) report(std::move(d));
       if (!issued.ok()) {  // refused (changed since it was issued, say): its issued files stay
         out_.failed.push_back(item.name);
@@ -229,14 +230,14 @@ class FolderBuilder {
     if (todo.register_id) {  // the markup plan() issued: numbered again
       const std::optional<MarkupSlots> slots = find_markup_slots(*markup.value);  // issue_markup found them
       markup.value = markup_with_number(*markup.value, *slots, todo.number, todo.date);
-      return render_item(engine_, item, *markup.value, settings_.signing);
+      return render_item(engine_, item, job_.source_of(item), *markup.value, settings_.signing);
     }
     out.hash = document_hash(settings_.engine_fingerprint, *markup.value);
     if (Manifest::up_to_date(todo.recorded, job_.output_dir, item.name, out.hash)) {
       out.unchanged = true;
       return out;
     }
-    Rendered rendered = render_item(engine_, item, *markup.value, nullptr);
+    Rendered rendered = render_item(engine_, item, job_.source_of(item), *markup.value, nullptr);
     rendered.hash = std::move(out.hash);
     return rendered;
   }
@@ -269,7 +270,7 @@ class FolderBuilder {
         if (++written_since_save_ >= settings_.save_every) save_manifest();
       } else {
         done.failed = true;
-        done.messages.push_back({item.source, 0, 0, error});
+        done.messages.push_back({job_.source_of(item), 0, 0, error});
       }
     }
     if (done.failed) done.removed = remove_outputs(item.name);
@@ -290,7 +291,7 @@ class FolderBuilder {
     }
     Result<bool> recorded = register_->record_output(id, number_without_label(r.number_text), files);
     if (recorded.ok() && signed_pdf) recorded = register_->record_signed(id, *signed_pdf);
-    for (const Diagnostic& d : recorded.errors) messages.push_back({item.source, 0, 0, d.message});
+    for (const Diagnostic& d : recorded.errors) messages.push_back({job_.source_of(item), 0, 0, d.message});
   }
 
   // Prints the messages of the documents taken so far, in order, up to the first not yet taken;
@@ -337,7 +338,7 @@ class FolderBuilder {
   Manifest manifest_;
   std::optional<Register> register_;
   FolderOutcome out_;
-  std::set<std::string> names_;
+  std::unordered_set<std::string_view> names_;  // of job_.items, which stay where they are
   std::vector<Todo> todo_;
   std::vector<Done> done_;
   std::vector<bool> unchanged_;  // by item

@@ -15,7 +15,9 @@ namespace vanban {
 
 struct BuildItem {
   std::string name;    // output base name: DIR/NAME.pdf, DIR/NAME.html
-  std::string source;  // for messages: the input file, or where a generated document belongs
+  // For messages: the input file, or where a generated document belongs; empty for a generated
+  // item whose place FolderJob::generated_dir gives (FolderJob::source_of).
+  std::string source;
   std::string markup;  // document markup (UTF-8 XML), unless it is generated:
   bool booklet = false;  // also DIR/NAME-a5.pdf, the A5 booklet (the discussion guides)
   bool in_series = false;  // numbered through the job's register, when it has one
@@ -27,6 +29,10 @@ struct FolderJob {
   std::string input;       // what was read: "content/2026-10/meetings.xml"
   std::string output_dir;  // "out/2026-10"
   std::vector<BuildItem> items;
+  // Where the generated items without a source of their own belong: their messages name
+  // GENERATED_DIR/NAME.xml, made when one is needed (a month of a million documents need not
+  // hold that path for each).
+  std::string generated_dir;
   // The markup of a generated item, made when it is needed (to hash, then to render) and dropped
   // after: a month of a million documents never holds all its markup. Called from the rendering
   // threads at once; the same bytes every time.
@@ -37,6 +43,10 @@ struct FolderJob {
   Diagnostics warnings;
   // False when the input could not be read at all: the folder's old outputs are then kept.
   bool input_complete = true;
+
+  std::string source_of(const BuildItem& item) const {
+    return item.source.empty() && item.generated ? generated_dir + "/" + item.name + ".xml" : item.source;
+  }
 
   Result<std::string> markup_of(const BuildItem& item) const {
     if (!item.generated) return {item.markup, {}};

@@ -42,18 +42,6 @@ void add_guides(FolderJob& job, const MonthJobSettings& settings) {
   }
 }
 
-// Each value's own place serves the readers' checks, done by now; what the month keeps of its
-// records names them by the record's place. Dropped: at a million branches, 600 MB of places.
-void forget_value_places(MeetingData& data) {
-  const auto forget = [](auto& records) {
-    for (auto& r : records) std::vector<FieldSource>().swap(r.source.fields);  // `= {}` would keep the capacity
-  };
-  forget(data.branches);
-  forget(data.cadres);
-  forget(data.assignments);
-  forget(data.meetings);
-}
-
 }  // namespace
 
 bool is_month_name(const std::string& name) {
@@ -93,7 +81,6 @@ FolderJob month_job(const MonthJobSettings& settings) {
     return job;
   }
 
-  forget_value_places(*data.value);
   MonthFigures figures =
       compute_figures(*data.value, {month.value->report_deadline_days, month.value->opinions_per_topic});
   // The assignments are in the figures now; no document is generated from them. At a million
@@ -107,13 +94,13 @@ FolderJob month_job(const MonthJobSettings& settings) {
     job.input_complete = false;
     return job;
   }
+  std::vector<std::string> names = documents.value->take_names();
   auto plan = std::make_shared<const MonthDocuments>(std::move(*documents.value));
   job.items.reserve(plan->size());
-  for (std::size_t i = 0; i < plan->size(); ++i) {
-    // Generated markup has no file of its own: messages about it name where it belongs.
-    job.items.push_back({plan->name(i), settings.month_dir + "/" + plan->name(i) + ".xml", {}, false,
-                         plan->in_series(i), i});
-  }
+  // Generated markup has no file of its own: messages about it name where it belongs.
+  job.generated_dir = settings.month_dir;
+  for (std::size_t i = 0; i < plan->size(); ++i)
+    job.items.push_back({std::move(names[i]), {}, {}, false, plan->in_series(i), i});
   job.generate = [plan](std::size_t i) { return plan->markup(i); };
   job.register_file = month.value->register_file;
   add_guides(job, settings);

@@ -1,5 +1,6 @@
 #include "input/csv.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -321,6 +322,7 @@ bool for_each_csv_row(std::string_view bytes, const std::string& name, Diagnosti
     return refuse({name, 1, 1, "the file has no header row"});
   if (const int c = column_with_nul(raw.cells)) return refuse({name, 1, c, kNulMessage});
   head.cells = std::move(raw.cells);
+  head.rows_at_most = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n'));
   const std::size_t width = head.cells.size();
   // A header the caller refuses: the rows are still split and decoded, for their messages.
   const bool wanted = header(head);

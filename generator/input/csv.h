@@ -4,6 +4,7 @@
 // legacy TCVN3 and VNI encodings, converted to Unicode with a warning. Every cell is NFC.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,9 @@ struct CsvTable {
 struct CsvHeader {
   std::vector<std::string> cells;
   char delimiter = ',';
+  // Line breaks after the header row: no fewer than the rows to come (a cell may hold line
+  // breaks too), for a reader to reserve room for its records once rather than grow by doubling.
+  std::size_t rows_at_most = 0;
 };
 
 // A row that cannot be split (a quote in the wrong place, more cells than the header) is left

@@ -1,10 +1,11 @@
 #include "input/meeting_checks.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <unordered_map>
-#include <unordered_set>
+#include <string_view>
 
 #include "input/meeting_fields.h"
 
@@ -20,25 +21,26 @@ std::string iso(const CivilDate& d) {
 
 // "branches.csv:3": where the first of two records is, in words short enough for a message.
 std::string place(const RecordSource& s) {
-  return std::filesystem::path(s.file).filename().string() + ":" + std::to_string(s.line);
+  return std::filesystem::path(s.file.str()).filename().string() + ":" + std::to_string(s.line);
 }
 
 // The records of one kind met so far, by id: the first valid one, or the first rejected one.
+// Keyed by views of the records' own ids: the records stay where they are while it is used.
 template <class Record>
 class Registry {
  public:
   // nullptr if `id` is new; else the record it repeats.
   const RecordSource* first(const std::string& id) const {
-    const auto found = first_.find(id);
-    return found == first_.end() ? nullptr : found->second;
+    const auto found = by_id_.find(id);
+    return found == by_id_.end() ? nullptr : found->second.first;
   }
   void add(const Record& r, const std::string& id, bool valid) {
-    first_.emplace(id, &r.source);
-    if (valid) valid_.emplace(id, &r);
+    Entry& e = by_id_.try_emplace(id, Entry{&r.source, nullptr}).first->second;
+    if (valid && !e.valid) e.valid = &r;
   }
   const Record* valid(const std::string& id) const {
-    const auto found = valid_.find(id);
-    return found == valid_.end() ? nullptr : found->second;
+    const auto found = by_id_.find(id);
+    return found == by_id_.end() ? nullptr : found->second.valid;
   }
   // Why `id` cannot be referred to, or "" if it can.
   std::string unusable(const std::string& kind, const std::string& id) const {
@@ -47,30 +49,56 @@ class Registry {
   }
 
  private:
-  std::unordered_map<std::string, const RecordSource*> first_;
-  std::unordered_map<std::string, const Record*> valid_;
+  struct Entry {
+    const RecordSource* first;
+    const Record* valid;
+  };
+  std::unordered_map<std::string_view, Entry> by_id_;
 };
 
+// The places of a record's values serve these checks only; each record drops them once checked,
+// while the next ones are (a million records' places are some 300 MB).
 template <class Record>
-void keep(std::vector<Record>& all, const std::vector<bool>& kept, std::vector<Record>& out) {
-  out.reserve(all.size());
-  for (std::size_t i = 0; i < all.size(); ++i)
-    if (kept[i]) out.push_back(std::move(all[i]));
+void forget_places(Record& r) {
+  std::vector<FieldSource>().swap(r.source.fields);  // `= {}` would keep the capacity
 }
 
-}  // namespace
+// Keeps the records marked, in their order: moved down in place (a second array would double
+// the memory of a million records), then into an array of their size (the reader reserved for
+// every line of its file, and a cell may hold several).
+template <class Record>
+std::vector<Record> keep(std::vector<Record>& all, const std::vector<bool>& kept) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!kept[i]) continue;
+    if (n != i) all[n] = std::move(all[i]);
+    ++n;
+  }
+  all.erase(all.begin() + static_cast<std::ptrdiff_t>(n), all.end());
+  all.shrink_to_fit();
+  return std::move(all);
+}
 
-MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
-  MeetingData ok;
-  ok.month = raw.month;
-  // The maps below point into `raw`, whose records are moved out only at the end.
+// Which records of `raw` pass: a flag per record, in their order.
+struct Passed {
+  std::vector<bool> branches, cadres, assignments, meetings;
+};
+
+// The checks themselves; their maps point into `raw`, whose records stay in place until they
+// are gone.
+Passed check_records(MeetingData& raw, Diagnostics& out) {
   Registry<Branch> branches;
   Registry<Cadre> cadres;
   std::vector<bool> keep_branch, keep_cadre;
   keep_branch.reserve(raw.branches.size());
   keep_cadre.reserve(raw.cadres.size());
 
-  for (const Branch& b : raw.branches) {
+  // Districts are all or nothing: data before July 2025 names each branch's district, two-tier
+  // data none. A branch without one among branches with one is kept, but its figures fall in a
+  // district row with no name.
+  const bool has_districts = std::any_of(raw.branches.begin(), raw.branches.end(),
+                                         [](const Branch& b) { return !b.district.empty(); });
+  for (Branch& b : raw.branches) {
     bool valid = !b.source.rejected;
     const std::string label = branch_label(b.id);
     const auto reject = [&](const char* field, const std::string& reason) {
@@ -87,22 +115,16 @@ MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
     if (read && (b.meeting_day < 1 || b.meeting_day > 31))
       reject("meeting-day", "meeting-day " + std::to_string(b.meeting_day) +
                                 " is not a day of the month (1-31)");
-    if (!b.id.empty()) branches.add(b, b.id, valid);
-    keep_branch.push_back(valid);
-  }
-
-  // Districts are all or nothing: data before July 2025 names each branch's district, two-tier
-  // data none. A branch without one among branches with one is kept, but its figures fall in a
-  // district row with no name.
-  const bool has_districts = std::any_of(raw.branches.begin(), raw.branches.end(),
-                                         [](const Branch& b) { return !b.district.empty(); });
-  for (std::size_t i = 0; i < raw.branches.size(); ++i)
-    if (has_districts && keep_branch[i] && raw.branches[i].district.empty())
-      out.push_back(record_warning(raw.branches[i].source, "district", branch_label(raw.branches[i].id),
+    if (has_districts && valid && b.district.empty())
+      out.push_back(record_warning(b.source, "district", label,
                                    "no district, while other branches name theirs; its figures "
                                    "are counted under a district with no name"));
+    if (!b.id.empty()) branches.add(b, b.id, valid);
+    keep_branch.push_back(valid);
+    forget_places(b);
+  }
 
-  for (const Cadre& c : raw.cadres) {
+  for (Cadre& c : raw.cadres) {
     bool valid = !c.source.rejected;
     const std::string label = cadre_label(c.id);
     if (valid && c.id.empty()) {
@@ -115,13 +137,24 @@ MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
     }
     if (!c.id.empty()) cadres.add(c, c.id, valid);
     keep_cadre.push_back(valid);
+    forget_places(c);
   }
 
-  std::unordered_map<std::string, const RecordSource*> assigned;  // cadre "\n" branch
+  // Pairs of records, by their places in `raw`: a number each, not a string of their two ids.
+  const auto pair_key = [](std::size_t first, std::size_t second, std::size_t seconds) {
+    return static_cast<std::uint64_t>(first) * seconds + second;
+  };
+  const auto branch_index = [&](const Branch* b) { return static_cast<std::size_t>(b - raw.branches.data()); };
+  const auto cadre_index = [&](const Cadre* c) { return static_cast<std::size_t>(c - raw.cadres.data()); };
+
+  std::unordered_map<std::uint64_t, const RecordSource*> assigned;  // cadre, branch
   std::vector<bool> keep_assignment(raw.assignments.size(), false);
   for (std::size_t i = 0; i < raw.assignments.size(); ++i) {
-    const Assignment& a = raw.assignments[i];
-    if (a.source.rejected) continue;
+    Assignment& a = raw.assignments[i];
+    if (a.source.rejected) {
+      forget_places(a);
+      continue;
+    }
     const std::string label = assignment_label(a.cadre_id, a.branch_id);
     bool valid = true;
     if (const std::string why = cadres.unusable("cadre", a.cadre_id); !why.empty()) {
@@ -132,24 +165,30 @@ MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
       out.push_back(rejection(a.source, "branch", label, why));
       valid = false;
     }
-    if (!valid) continue;
-    const auto [it, added] = assigned.emplace(a.cadre_id + "\n" + a.branch_id, &a.source);
-    if (!added) {
-      out.push_back(rejection(a.source, "cadre", label, "the same assignment is already at " +
-                                                            place(*it->second)));
-      continue;
+    if (valid) {
+      const std::uint64_t key = pair_key(cadre_index(cadres.valid(a.cadre_id)),
+                                         branch_index(branches.valid(a.branch_id)), raw.branches.size());
+      const auto [it, added] = assigned.emplace(key, &a.source);
+      if (added)
+        keep_assignment[i] = true;
+      else
+        out.push_back(rejection(a.source, "cadre", label, "the same assignment is already at " +
+                                                              place(*it->second)));
     }
-    keep_assignment[i] = true;
+    forget_places(a);
   }
 
-  std::unordered_map<std::string, const RecordSource*> met;  // branch "\n" date
+  std::unordered_map<std::uint64_t, const RecordSource*> met;  // branch, day of the month
   const std::string month =
       std::to_string(raw.month.year) + "-" + (raw.month.month < 10 ? "0" : "") +
       std::to_string(raw.month.month);
   std::vector<bool> keep_meeting(raw.meetings.size(), false);
   for (std::size_t i = 0; i < raw.meetings.size(); ++i) {
-    const Meeting& m = raw.meetings[i];
-    if (m.source.rejected) continue;
+    Meeting& m = raw.meetings[i];
+    if (m.source.rejected) {
+      forget_places(m);
+      continue;
+    }
     const std::string date = iso(m.date);
     const std::string label = meeting_label(m.branch_id, date);
     bool valid = true;
@@ -167,33 +206,44 @@ MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
     else if (branch && m.present > branch->members)
       reject("present", std::to_string(m.present) + " members present, more than the " +
                             std::to_string(branch->members) + " on the branch's roll");
-    if (!m.cadre_id.empty())
-      if (const std::string why = cadres.unusable("cadre", m.cadre_id); !why.empty())
-        reject("cadre", why);
+    const Cadre* cadre = m.cadre_id.empty() ? nullptr : cadres.valid(m.cadre_id);
+    if (!m.cadre_id.empty() && !cadre) reject("cadre", cadres.unusable("cadre", m.cadre_id));
     if (m.report_filed && m.cadre_id.empty())
       reject("report-filed", "a report is filed but no cadre attended (cadre is empty)");
     else if (m.report_filed && *m.report_filed < m.date)
       reject("report-filed",
              "the report is dated " + iso(*m.report_filed) + ", before the meeting");
-    if (!valid) continue;
-    const auto [it, added] = met.emplace(m.branch_id + "\n" + date, &m.source);
-    if (!added) {
-      out.push_back(rejection(m.source, "date", label,
-                              "the branch already met that day, at " + place(*it->second)));
-      continue;
+    if (valid) {
+      // Valid: the branch is known and the date in the month.
+      const auto [it, added] =
+          met.emplace(pair_key(branch_index(branch), static_cast<std::size_t>(m.date.day), 32), &m.source);
+      if (!added) {
+        out.push_back(rejection(m.source, "date", label,
+                                "the branch already met that day, at " + place(*it->second)));
+      } else {
+        if (cadre && !assigned.count(pair_key(cadre_index(cadre), branch_index(branch), raw.branches.size())))
+          out.push_back(record_warning(m.source, "cadre", label,
+                                       "cadre '" + m.cadre_id +
+                                           "' is not assigned to this branch (kept: a substitute)"));
+        keep_meeting[i] = true;
+      }
     }
-    if (!m.cadre_id.empty() && !assigned.count(m.cadre_id + "\n" + m.branch_id))
-      out.push_back(record_warning(m.source, "cadre", label,
-                                   "cadre '" + m.cadre_id +
-                                       "' is not assigned to this branch (kept: a substitute)"));
-    keep_meeting[i] = true;
+    forget_places(m);
   }
 
-  // Moved last: the maps above point into these records.
-  keep(raw.branches, keep_branch, ok.branches);
-  keep(raw.cadres, keep_cadre, ok.cadres);
-  keep(raw.assignments, keep_assignment, ok.assignments);
-  keep(raw.meetings, keep_meeting, ok.meetings);
+  return {std::move(keep_branch), std::move(keep_cadre), std::move(keep_assignment), std::move(keep_meeting)};
+}
+
+}  // namespace
+
+MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
+  const Passed passed = check_records(raw, out);
+  MeetingData ok;
+  ok.month = raw.month;
+  ok.branches = keep(raw.branches, passed.branches);
+  ok.cadres = keep(raw.cadres, passed.cadres);
+  ok.assignments = keep(raw.assignments, passed.assignments);
+  ok.meetings = keep(raw.meetings, passed.meetings);
   return ok;
 }
 

@@ -19,6 +19,8 @@ namespace vanban {
 //     more members present than on the roll; a report filed before the meeting or with no
 //     cadre attending; a second meeting of the branch on the same day.
 // A warning only: a cadre attending a branch they are not assigned to (a substitute).
+// The records come back without the places of their values (RecordSource::fields), which only
+// these checks use: a record's own place remains.
 MeetingData check_meetings(MeetingData raw, Diagnostics& out);
 
 }  // namespace vanban

@@ -91,20 +91,27 @@ class MeetingCsvReader {
  public:
   MeetingCsvReader(const std::string& dir, Diagnostics& errors) : dir_(dir), errors_(errors) {}
 
-  // false if the file cannot be used; `row` is called for every row otherwise.
-  bool read(const CsvFile& spec,
-            const std::function<void(const CsvRow&, const std::vector<int>&, const std::string&)>&
-                row) {
+  // false if the file cannot be used; otherwise `records` is told how many rows there are at
+  // most, and `row` is called for every row.
+  template <class Record>
+  bool read(const CsvFile& spec, std::vector<Record>& records,
+            const std::function<void(const CsvRow&, const std::vector<int>&, const SharedPath&)>& row) {
     const std::string path = (fs::path(dir_) / spec.name).string();
     files_.push_back(path);
+    const SharedPath file = path;  // one copy for all the file's records
     // The file's own messages (csv.h) come before those of its header and rows, which are read
     // one at a time: a file of a million meetings is never held as a table.
     const std::size_t start = errors_.size();
     Diagnostics file_errors;
     // index[k]: the column of spec.columns[k] (0-based), -1 if the header lacks it.
     std::vector<int> index(spec.columns.size(), -1);
-    const auto header = [&](const CsvHeader& h) { return read_header(spec, h, path, index); };
-    const bool ok = read_csv_rows(path, file_errors, header, [&](const CsvRow& r) { row(r, index, path); });
+    const auto header = [&](const CsvHeader& h) {
+      if (!read_header(spec, h, path, index)) return false;
+      // Room reserved once: growing by doubling holds three times the records' room as it moves them.
+      records.reserve(records.size() + h.rows_at_most);
+      return true;
+    };
+    const bool ok = read_csv_rows(path, file_errors, header, [&](const CsvRow& r) { row(r, index, file); });
     errors_.insert(errors_.begin() + static_cast<std::ptrdiff_t>(start), file_errors.begin(), file_errors.end());
     return ok;
   }
@@ -152,15 +159,15 @@ class MeetingCsvReader {
 
 // The single-valued cells of `row` as a record; the list columns are left to the caller.
 RawRecord record(const CsvFile& spec, const CsvRow& row, const std::vector<int>& index,
-                 const std::string& path) {
+                 const SharedPath& path) {
   RawRecord r;
   r.source.file = path;
   r.source.line = row.number;
   r.source.column = 1;
   for (std::size_t k = 0; k < spec.columns.size(); ++k) {
-    const std::string name = spec.columns[k].name;
+    const std::string_view name = spec.columns[k].name;
     if (index[k] < 0 || name == "topics" || name == "opinions" || name == "proposals") continue;
-    r.add({name, row.number, index[k] + 1}, clean_text(row.cells[static_cast<std::size_t>(index[k])]));
+    r.add(name, row.number, index[k] + 1, clean_text(row.cells[static_cast<std::size_t>(index[k])]));
   }
   return r;
 }
@@ -209,20 +216,20 @@ Result<MeetingData> read_meetings_csv(const std::string& dir) {
 
   MeetingCsvReader reader(dir, result.errors);
   Diagnostics& errors = result.errors;
-  bool ok = reader.read(kBranches, [&](const CsvRow& row, const std::vector<int>& index,
-                                       const std::string& path) {
+  bool ok = reader.read(kBranches, raw.branches, [&](const CsvRow& row, const std::vector<int>& index,
+                                       const SharedPath& path) {
     raw.branches.push_back(read_branch(record(kBranches, row, index, path), errors));
   });
-  ok = reader.read(kCadres, [&](const CsvRow& row, const std::vector<int>& index,
-                                const std::string& path) {
+  ok = reader.read(kCadres, raw.cadres, [&](const CsvRow& row, const std::vector<int>& index,
+                                const SharedPath& path) {
     raw.cadres.push_back(read_cadre(record(kCadres, row, index, path), errors));
   }) && ok;
-  ok = reader.read(kAssignments, [&](const CsvRow& row, const std::vector<int>& index,
-                                     const std::string& path) {
+  ok = reader.read(kAssignments, raw.assignments, [&](const CsvRow& row, const std::vector<int>& index,
+                                     const SharedPath& path) {
     raw.assignments.push_back(read_assignment(record(kAssignments, row, index, path), errors));
   }) && ok;
-  ok = reader.read(kMeetings, [&](const CsvRow& row, const std::vector<int>& index,
-                                  const std::string& path) {
+  ok = reader.read(kMeetings, raw.meetings, [&](const CsvRow& row, const std::vector<int>& index,
+                                  const SharedPath& path) {
     raw.meetings.push_back(
         read_meeting(record(kMeetings, row, index, path), meeting_lists(row, index), errors));
   }) && ok;

@@ -1,6 +1,8 @@
 #include "input/meeting_fields.h"
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <optional>
 
 #include "text/unicode.h"
@@ -100,14 +102,23 @@ std::string shortened(const std::string& s) {
 
 }  // namespace
 
-void RawRecord::add(FieldSource place, std::string text) {
-  source.fields.push_back(std::move(place));
+// Every field read below, by the name XML attributes and CSV columns give it.
+constexpr const char* kFieldNames[] = {"id",      "kind",     "organisation", "name",  "commune",
+                                       "district", "members", "meeting-day",  "position", "agency",
+                                       "level",   "cadre",    "branch",       "date",  "present",
+                                       "report-filed", "quality"};
+
+void RawRecord::add(std::string_view field, int line, int column, std::string text) {
+  const auto known = std::find_if(std::begin(kFieldNames), std::end(kFieldNames),
+                                  [&](const char* name) { return field == name; });
+  if (known == std::end(kFieldNames)) return;
+  source.fields.push_back({*known, line, column});
   values.push_back(std::move(text));
 }
 
 const std::string* RawRecord::find(std::string_view field) const {
   for (std::size_t i = 0; i < values.size(); ++i)
-    if (source.fields[i].name == field) return &values[i];
+    if (field == source.fields[i].name) return &values[i];
   return nullptr;
 }
 
@@ -135,7 +146,7 @@ namespace {
 Diagnostic at_field(const RecordSource& s, std::string_view field, std::string message,
                     bool warning) {
   for (const FieldSource& f : s.fields)
-    if (f.name == field) return {s.file, f.line, f.column, std::move(message), warning};
+    if (field == f.name) return {s.file, f.line, f.column, std::move(message), warning};
   return {s.file, s.line, s.column, std::move(message), warning};
 }
 }  // namespace

@@ -18,7 +18,9 @@ struct RawRecord {
   RecordSource source;
   std::vector<std::string> values;  // parallel to source.fields
 
-  void add(FieldSource place, std::string text);
+  // `field` is kept when it is one of the fields the records are read from (meeting_fields.cpp),
+  // by its one static name; any other is no field of the model and nothing looks it up.
+  void add(std::string_view field, int line, int column, std::string text);
   const std::string* find(std::string_view field) const;
 };
 

@@ -59,7 +59,7 @@ std::vector<std::pair<std::string, std::size_t>> attributes_at(std::string_view 
 class MeetingXmlReader {
  public:
   MeetingXmlReader(std::string_view bytes, const std::string& name, Diagnostics& errors)
-      : bytes_(bytes), lines_(bytes), name_(name), errors_(errors) {}
+      : bytes_(bytes), lines_(bytes), file_(name), errors_(errors) {}
 
   MeetingData read(const xmlNode* root) {
     MeetingData d;
@@ -86,14 +86,14 @@ class MeetingXmlReader {
   RawRecord record(const xmlNode* n) const {
     RawRecord r;
     const SourcePosition p = position(n);
-    r.source.file = name_;
+    r.source.file = file_;
     r.source.line = p.line;
     r.source.column = p.column;
     const std::size_t tag = offset_of(n);
     if (tag == std::string_view::npos) return r;
     for (const auto& [attr, offset] : attributes_at(bytes_, tag)) {
       const SourcePosition a = lines_.at(offset);
-      r.add({attr, a.line, a.column}, clean_text(attribute(n, attr.c_str())));
+      r.add(attr, a.line, a.column, clean_text(attribute(n, attr.c_str())));
     }
     return r;
   }
@@ -111,7 +111,7 @@ class MeetingXmlReader {
       }
       if (is(c, "quality")) {
         const SourcePosition p = position(c);
-        r.add({"quality", p.line, p.column}, clean_text(content(c)));
+        r.add("quality", p.line, p.column, clean_text(content(c)));
       }
     }
     return read_meeting(r, std::move(lists), errors_);
@@ -119,7 +119,7 @@ class MeetingXmlReader {
 
   std::string_view bytes_;
   LineIndex lines_;
-  const std::string& name_;
+  SharedPath file_;  // one copy for all the records
   Diagnostics& errors_;
 };
 

@@ -2,6 +2,11 @@
 
 namespace vanban {
 
+const std::string& SharedPath::str() const {
+  static const std::string none;
+  return path_ ? *path_ : none;
+}
+
 namespace {
 struct OrganisationNames {
   const char* id;

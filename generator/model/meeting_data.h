@@ -3,6 +3,7 @@
 // branch meetings). Read from XML or CSV by input/; checked record by record; summed by stats/.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,17 +14,36 @@ namespace vanban {
 
 // Where one field of a record is: an XML attribute or a CSV cell.
 struct FieldSource {
-  std::string name;  // the attribute and column name: "members", "report-filed"
+  // The attribute and column name, "members", "report-filed": one of the readers' fixed names
+  // (static storage), not a string per field of a million records.
+  const char* name = "";
   int line = 0;
   int column = 0;
 };
 
+// A file's path, shared by every record read from it: a million records hold one copy.
+class SharedPath {
+ public:
+  SharedPath() = default;
+  // Implicit both ways: a record's place is written and read as a path, as it was a string.
+  SharedPath(std::string path) : path_(std::make_shared<const std::string>(std::move(path))) {}
+  SharedPath(const char* path) : SharedPath(std::string(path)) {}
+  const std::string& str() const;  // "" when none was given
+  operator const std::string&() const { return str(); }
+  friend bool operator==(const SharedPath& a, const std::string& b) { return a.str() == b; }
+
+ private:
+  std::shared_ptr<const std::string> path_;
+};
+
 // Where a record came from, for messages: XML line/column, or CSV row and column number.
 struct RecordSource {
-  std::string file;
+  SharedPath file;
   int line = 0;    // CSV: row (1-based, the header is row 1)
   int column = 0;  // CSV: column (1-based)
-  std::vector<FieldSource> fields = {};  // each field's own place, so a message points at the value
+  // Each field's own place, so that a message points at the value: only the readers' checks
+  // (input/meeting_checks.h) use them, and they drop them when done.
+  std::vector<FieldSource> fields = {};
   // The reader could not read one of its values and said so: input/meeting_checks.h drops the
   // record, but knows its id, so that references to it say "rejected" rather than "unknown".
   bool rejected = false;

@@ -24,11 +24,11 @@ int compare_dates(const CivilDate& a, const CivilDate& b) { return a < b ? -1 : 
 
 // Gaps of one agency: by cadre, then meeting date, then branch.
 bool gap_before(const CadreGap& x, const CadreGap& y) {
-  if (int c = collate(x.cadre_name, y.cadre_name)) return c < 0;
-  if (int c = x.cadre_id.compare(y.cadre_id)) return c < 0;
+  if (int c = collate(x.cadre->name, y.cadre->name)) return c < 0;
+  if (int c = x.cadre->id.compare(y.cadre->id)) return c < 0;
   if (int c = compare_dates(x.meeting_date, y.meeting_date)) return c < 0;
-  if (int c = collate(x.branch_name, y.branch_name)) return c < 0;
-  if (int c = x.branch_id.compare(y.branch_id)) return c < 0;
+  if (int c = collate(x.branch->name, y.branch->name)) return c < 0;
+  if (int c = x.branch->id.compare(y.branch->id)) return c < 0;
   return x.kind < y.kind;
 }
 
@@ -139,15 +139,8 @@ void FigureBuilder::add_meeting(const Meeting& m, const BranchInfo& info) {
   const auto gap_at = [&](GapKind kind, const Cadre& c) {
     CadreGap g;
     g.kind = kind;
-    g.cadre_id = c.id;
-    g.cadre_name = c.name;
-    g.cadre_position = c.position;
-    g.agency = c.agency;
-    g.branch_id = b.id;
-    g.branch_name = b.name;
-    g.commune = b.commune;
-    g.district = b.district;
-    g.organisation = b.organisation;
+    g.cadre = &c;
+    g.branch = &b;
     g.meeting_date = m.date;
     g.report_due = due;
     return g;
@@ -165,8 +158,8 @@ void FigureBuilder::add_meeting(const Meeting& m, const BranchInfo& info) {
 }
 
 void FigureBuilder::add_gap(CadreGap gap) {
-  AgencyGaps& a = agencies_[gap.agency];
-  a.agency = gap.agency;
+  AgencyGaps& a = agencies_[gap.cadre->agency];
+  a.agency = gap.cadre->agency;
   a.absent += gap.kind == GapKind::Absent ? 1 : 0;
   a.late += gap.kind == GapKind::ReportLate ? 1 : 0;
   a.missing += gap.kind == GapKind::ReportMissing ? 1 : 0;

@@ -65,15 +65,10 @@ enum class GapKind {
 // One cadre's failure at one meeting.
 struct CadreGap {
   GapKind kind = GapKind::Absent;
-  std::string cadre_id;
-  std::string cadre_name;
-  std::string cadre_position;
-  std::string agency;
-  std::string branch_id;
-  std::string branch_name;
-  std::string commune;
-  std::string district;  // empty when the data has no districts
-  Organisation organisation = Organisation::Party;  // of the branch
+  // The cadre and the branch, records of the data the figures were computed from: a month may
+  // have hundreds of thousands of gaps, each would copy eight names.
+  const Cadre* cadre = nullptr;
+  const Branch* branch = nullptr;
   CivilDate meeting_date;
   CivilDate report_due;  // meeting date + deadline
   CivilDate report_filed;  // ReportLate only
@@ -118,6 +113,8 @@ struct MonthFigures {
   std::vector<TopicOpinions> opinions_by_topic;  // Vietnamese order of topics
 };
 
+// The figures point into `data` (CadreGap), which must outlive them.
 MonthFigures compute_figures(const MeetingData& data, const FigureOptions& options);
+MonthFigures compute_figures(const MeetingData&& data, const FigureOptions& options) = delete;
 
 }  // namespace vanban

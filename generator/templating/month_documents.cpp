@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 #include <unordered_map>
+#include <utility>
 
 #include "stats/calendar.h"
 #include "templating/list_punctuation.h"
@@ -262,11 +263,11 @@ TemplateContext report_context(const Attended& a, const IssuingBody& agency,
 }
 
 void set_gap(TemplateValue& v, const CadreGap& g) {
-  v.set("cadre_name", g.cadre_name);
-  v.set("cadre_position", g.cadre_position);
-  v.set("agency", g.agency);
-  v.set("branch_name", g.branch_name);
-  v.set("area", area(g.commune, g.district));
+  v.set("cadre_name", g.cadre->name);
+  v.set("cadre_position", g.cadre->position);
+  v.set("agency", g.cadre->agency);
+  v.set("branch_name", g.branch->name);
+  v.set("area", area(g.branch->commune, g.branch->district));
   v.set("meeting_date", dmy(g.meeting_date));
   v.set("report_due", dmy(g.report_due));
   v.set_flag("absent", g.kind == GapKind::Absent);
@@ -441,18 +442,19 @@ TemplateContext reminder_context(const AgencyGaps& a, const std::optional<int>& 
   int cadre_count = 0;
   for (std::size_t i = 0; i < a.gaps.size(); ++i) {
     const CadreGap& g = a.gaps[i];
-    if (i == 0 || a.gaps[i - 1].cadre_id != g.cadre_id) {
+    const bool first = i == 0 || a.gaps[i - 1].cadre->id != g.cadre->id;
+    if (first) {
       TemplateValue& cadre = cadres.add_map();
       cadre.set("number", std::to_string(++cadre_count));
-      cadre.set("cadre_name", g.cadre_name);
-      cadre.set("cadre_position", g.cadre_position);
+      cadre.set("cadre_name", g.cadre->name);
+      cadre.set("cadre_position", g.cadre->position);
       gaps = &cadre.set_list("gaps");
     }
     TemplateValue& row = gaps->add_map();
     set_gap(row, g);
-    row.set_flag("first", i == 0 || a.gaps[i - 1].cadre_id != g.cadre_id);
-    row.set_flag("last", i + 1 == a.gaps.size() || a.gaps[i + 1].cadre_id != g.cadre_id);
-    concerned[static_cast<std::size_t>(g.organisation)] = true;
+    row.set_flag("first", first);
+    row.set_flag("last", i + 1 == a.gaps.size() || a.gaps[i + 1].cadre->id != g.cadre->id);
+    concerned[static_cast<std::size_t>(g.branch->organisation)] = true;
   }
   v.set("cadre_count", count(cadre_count));
   v.set_flag("one_cadre", cadre_count == 1);
@@ -571,13 +573,13 @@ void MonthPlanner::warn_signers_in_gaps() {
     const Signature& s = body->signature->lines;
     for (const AgencyGaps& a : plan_.figures.gaps_by_agency) {
       const auto gap = std::find_if(a.gaps.begin(), a.gaps.end(),
-                                    [&](const CadreGap& g) { return g.cadre_name == s.signer; });
+                                    [&](const CadreGap& g) { return g.cadre->name == s.signer; });
       if (gap == a.gaps.end()) continue;
       const RecordSource& at = body->signature->signer_source;
       errors_.push_back({at.file, at.line, at.column,
                          "'" + s.signer + "' signs for " + body->key +
                              " and is also listed among the month's defaulters (cadre " +
-                             gap->cadre_id + ", " + a.agency + "); check who signs",
+                             gap->cadre->id + ", " + a.agency + "); check who signs",
                          true});
       break;
     }
@@ -673,6 +675,9 @@ bool MonthPlanner::plan(const std::string& templates_dir) {
   }
   plan_reports();
   warn_signers_in_gaps();
+  // Kept for the whole run: a document each, without the room left by growing.
+  plan_.recipes.shrink_to_fit();
+  plan_.names.shrink_to_fit();
   return true;
 }
 
@@ -696,8 +701,12 @@ Result<MonthDocuments> MonthDocuments::plan(std::shared_ptr<const MeetingData> d
   return out;
 }
 
-std::size_t MonthDocuments::size() const { return plan_->names.size(); }
-const std::string& MonthDocuments::name(std::size_t i) const { return plan_->names[i]; }
+std::size_t MonthDocuments::size() const { return plan_->recipes.size(); }
+const std::string& MonthDocuments::name(std::size_t i) const {
+  static const std::string taken;
+  return plan_->names.empty() ? taken : plan_->names[i];
+}
+std::vector<std::string> MonthDocuments::take_names() { return std::exchange(plan_->names, {}); }
 bool MonthDocuments::in_series(std::size_t i) const { return plan_->recipes[i].in_series; }
 
 Result<std::string> MonthDocuments::markup(std::size_t i) const {

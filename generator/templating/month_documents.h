@@ -54,6 +54,9 @@ class MonthDocuments {
   // Order: the summary, the dispatches, then the attendance reports agency by agency.
   std::size_t size() const;
   const std::string& name(std::size_t i) const;
+  // Hands the names over to whoever lists the documents (name(i) is "" afterwards): a month of
+  // a million documents need not hold them twice.
+  std::vector<std::string> take_names();
   bool in_series(std::size_t i) const;
   // Document i's markup, the same bytes every time. Safe to call from several threads at once.
   Result<std::string> markup(std::size_t i) const;

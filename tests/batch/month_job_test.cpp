@@ -47,7 +47,7 @@ TEST(MonthJob, GeneratesEveryDocumentOfTheSmallMonth) {
   std::vector<std::string> names;
   for (const BuildItem& item : job.items) {
     names.push_back(item.name);
-    EXPECT_EQ(item.source, (month / (item.name + ".xml")).string());
+    EXPECT_EQ(job.source_of(item), (month / (item.name + ".xml")).string());
     EXPECT_TRUE(item.markup.empty()) << item.name;  // generated when it is needed
     const Result<std::string> markup = job.markup_of(item);
     ASSERT_TRUE(markup.ok()) << item.name;

@@ -12,7 +12,12 @@
 namespace vanban {
 namespace {
 
-MonthFigures small_figures() { return compute_figures(testing::small_month(), {5}); }
+// The figures point into their data: it lives as long as the test.
+const MeetingData& small_data() {
+  static const MeetingData data = testing::small_month();
+  return data;
+}
+MonthFigures small_figures() { return compute_figures(small_data(), {5}); }
 
 struct Expected {
   int branches, met, meetings, regular, present, on_roll;
@@ -118,16 +123,16 @@ TEST(MonthFigures, GapsGroupedByAgency) {
   ASSERT_EQ(binh_son.gaps.size(), 2u);
   const CadreGap& absent = binh_son.gaps[0];
   EXPECT_EQ(absent.kind, GapKind::Absent);
-  EXPECT_EQ(absent.cadre_name, "Lê Thị Ánh");
-  EXPECT_EQ(absent.cadre_position, "Chuyên viên Ban Dân vận Huyện ủy");
-  EXPECT_EQ(absent.branch_name, "Chi hội Phụ nữ ấp Ông Đề");
-  EXPECT_EQ(absent.commune, "xã Ân Phú");
-  EXPECT_EQ(absent.district, "huyện Bình Sơn");
+  EXPECT_EQ(absent.cadre->name, "Lê Thị Ánh");
+  EXPECT_EQ(absent.cadre->position, "Chuyên viên Ban Dân vận Huyện ủy");
+  EXPECT_EQ(absent.branch->name, "Chi hội Phụ nữ ấp Ông Đề");
+  EXPECT_EQ(absent.branch->commune, "xã Ân Phú");
+  EXPECT_EQ(absent.branch->district, "huyện Bình Sơn");
   EXPECT_EQ(absent.meeting_date, (CivilDate{2026, 10, 31}));
   const CadreGap& late = binh_son.gaps[1];
   EXPECT_EQ(late.kind, GapKind::ReportLate);
-  EXPECT_EQ(late.cadre_id, "C1");
-  EXPECT_EQ(late.branch_id, "B2");
+  EXPECT_EQ(late.cadre->id, "C1");
+  EXPECT_EQ(late.branch->id, "B2");
   EXPECT_EQ(late.meeting_date, (CivilDate{2026, 10, 12}));
   EXPECT_EQ(late.report_due, (CivilDate{2026, 10, 17}));
   EXPECT_EQ(late.report_filed, (CivilDate{2026, 10, 20}));
@@ -136,15 +141,15 @@ TEST(MonthFigures, GapsGroupedByAgency) {
   EXPECT_EQ(f.gaps_by_agency[1].agency, "Hội Nông dân huyện Ân Lộc");
   ASSERT_EQ(f.gaps_by_agency[1].gaps.size(), 1u);
   EXPECT_EQ(f.gaps_by_agency[1].gaps[0].kind, GapKind::Absent);
-  EXPECT_EQ(f.gaps_by_agency[1].gaps[0].cadre_name, "Nguyễn Văn Út");
-  EXPECT_EQ(f.gaps_by_agency[1].gaps[0].branch_id, "B4");
+  EXPECT_EQ(f.gaps_by_agency[1].gaps[0].cadre->name, "Nguyễn Văn Út");
+  EXPECT_EQ(f.gaps_by_agency[1].gaps[0].branch->id, "B4");
 
   EXPECT_EQ(f.gaps_by_agency[2].agency, "Huyện đoàn Ân Lộc");
   ASSERT_EQ(f.gaps_by_agency[2].gaps.size(), 1u);
   const CadreGap& missing = f.gaps_by_agency[2].gaps[0];
   EXPECT_EQ(missing.kind, GapKind::ReportMissing);
-  EXPECT_EQ(missing.cadre_name, "Đỗ Minh Châu");
-  EXPECT_EQ(missing.branch_id, "B4");
+  EXPECT_EQ(missing.cadre->name, "Đỗ Minh Châu");
+  EXPECT_EQ(missing.branch->id, "B4");
   EXPECT_EQ(missing.report_due, (CivilDate{2026, 10, 25}));
   EXPECT_EQ(f.gaps_by_agency[2].missing, 1);
 }
@@ -204,8 +209,8 @@ TEST(MonthFigures, KeepsOnlyTheOpinionsTheSummaryQuotes) {
 // The deadline is an option: with 7 days, M2 (filed 8 days after) is still late, and with 8 it
 // is on time.
 TEST(MonthFigures, DeadlineIsConfigurable) {
-  EXPECT_EQ(compute_figures(testing::small_month(), {7}).total.reports_late, 1);
-  const MonthFigures f = compute_figures(testing::small_month(), {8});
+  EXPECT_EQ(compute_figures(small_data(), {7}).total.reports_late, 1);
+  const MonthFigures f = compute_figures(small_data(), {8});
   EXPECT_EQ(f.total.reports_late, 0);
   EXPECT_EQ(f.total.reports_on_time, 3);
   EXPECT_EQ(f.report_deadline_days, 8);
@@ -261,7 +266,7 @@ TEST(MonthFigures, IndependentOfRecordOrder) {
   ASSERT_EQ(b.gaps_by_agency.size(), a.gaps_by_agency.size());
   for (std::size_t i = 0; i < a.gaps_by_agency.size(); ++i)
     for (std::size_t j = 0; j < a.gaps_by_agency[i].gaps.size(); ++j)
-      EXPECT_EQ(b.gaps_by_agency[i].gaps[j].cadre_id, a.gaps_by_agency[i].gaps[j].cadre_id);
+      EXPECT_EQ(b.gaps_by_agency[i].gaps[j].cadre->id, a.gaps_by_agency[i].gaps[j].cadre->id);
   for (std::size_t i = 0; i < a.opinions_by_topic.size(); ++i)
     for (std::size_t j = 0; j < a.opinions_by_topic[i].opinions.size(); ++j)
       EXPECT_EQ(b.opinions_by_topic[i].opinions[j].text, a.opinions_by_topic[i].opinions[j].text);
@@ -328,13 +333,13 @@ TEST(MonthFigures, TwoTierDataGroupsByCommune) {
   expect_tally(f.total, {6, 5, 5, 4, 134, 165, "81,21%", 6, 4, 3, 2, 1, 1});
   // Gaps and opinions carry no district; a gap knows its branch's organisation.
   for (const AgencyGaps& a : f.gaps_by_agency)
-    for (const CadreGap& g : a.gaps) EXPECT_EQ(g.district, "") << g.cadre_id;
+    for (const CadreGap& g : a.gaps) EXPECT_EQ(g.branch->district, "") << g.cadre->id;
   // Vietnamese order: "Ban ..." < "Đoàn ..." (đ after d) < "Hội ...".
   ASSERT_EQ(f.gaps_by_agency.size(), 3u);
   const AgencyGaps& youth = f.gaps_by_agency[1];
   EXPECT_EQ(youth.agency, "Đoàn đặc khu Hòn Tre");
   ASSERT_EQ(youth.gaps.size(), 1u);
-  EXPECT_EQ(youth.gaps[0].organisation, Organisation::Farmers);  // C4 at B4, a farmers' branch
+  EXPECT_EQ(youth.gaps[0].branch->organisation, Organisation::Farmers);  // C4 at B4, a farmers' branch
 }
 
 // A rate that is a whole percentage exactly prints without decimals: 18/20 -> "90%" for the

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <set>
 
@@ -105,6 +106,27 @@ TEST(MonthDocuments, TheRightSetOfDocuments) {
                        "bao-cao-du-sinh-hoat-B5-2026-10-15",
                        "bao-cao-du-sinh-hoat-B4-2026-10-20",
                    }));
+}
+
+// A build takes the names over to list the documents by: the plan still generates every one of
+// them, the same bytes, and no longer names them itself.
+TEST(MonthDocuments, NamesHandedOverLeaveThePlanWhole) {
+  const auto data = std::make_shared<const MeetingData>(testing::small_month());
+  const MonthSettings settings = small_settings();
+  Result<MonthDocuments> plan = MonthDocuments::plan(
+      data, compute_figures(*data, {settings.report_deadline_days}), settings, templates_dir());
+  ASSERT_TRUE(plan.ok()) << all(plan.errors);
+  const std::vector<std::string> names = plan.value->take_names();
+  const std::vector<GeneratedDocument> docs = generate(*data, settings);
+  ASSERT_EQ(names.size(), docs.size());
+  ASSERT_EQ(plan.value->size(), docs.size());
+  EXPECT_EQ(plan.value->name(0), "");
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    EXPECT_EQ(names[i], docs[i].name);
+    const Result<std::string> markup = plan.value->markup(i);
+    ASSERT_TRUE(markup.ok()) << names[i];
+    EXPECT_EQ(*markup.value, docs[i].markup) << names[i];
+  }
 }
 
 // Reports of Ban Dân vận Huyện ủy Bình Sơn (reports="organisation" in small-month.xml): in its
@@ -564,7 +586,7 @@ TEST(MonthDocuments, SampleSummaryByCommuneAndRemindersByCadre) {
     ASSERT_NE(d, nullptr) << a.agency;
     const std::string text = body_text(read(*d));
     for (const CadreGap& g : a.gaps) {
-      const std::string named = g.cadre_name + ", " + g.cadre_position + " |";
+      const std::string named = g.cadre->name + ", " + g.cadre->position + " |";
       const auto first = text.find(named);
       EXPECT_NE(first, std::string::npos) << named;
       EXPECT_EQ(text.find(named, first + 1), std::string::npos) << named << " named twice";
