@@ -81,12 +81,13 @@ FolderJob month_job(const MonthJobSettings& settings) {
     return job;
   }
 
+  // The data first in its place for the run: the figures point at its branches and cadres.
+  auto meetings = std::make_shared<MeetingData>(std::move(*data.value));
   MonthFigures figures =
-      compute_figures(*data.value, {month.value->report_deadline_days, month.value->opinions_per_topic});
+      compute_figures(*meetings, {month.value->report_deadline_days, month.value->opinions_per_topic});
   // The assignments are in the figures now; no document is generated from them. At a million
   // branches they are some 200 MB.
-  std::vector<Assignment>().swap(data.value->assignments);
-  auto meetings = std::make_shared<const MeetingData>(std::move(*data.value));
+  std::vector<Assignment>().swap(meetings->assignments);
   Result<MonthDocuments> documents = MonthDocuments::plan(meetings, std::move(figures), *month.value,
                                                           settings.data_dir + "/templates");
   take(job, std::move(documents.errors));

@@ -83,7 +83,7 @@ class FieldReader {
   }
 
   void reject_at(int line, int column, const std::string& reason) {
-    out_.push_back({source_.file, line, column, label_ + " rejected: " + reason});
+    out_.push_back({source_.file.str(), line, column, label_ + " rejected: " + reason});
     source_.rejected = true;
   }
 
@@ -146,8 +146,8 @@ namespace {
 Diagnostic at_field(const RecordSource& s, std::string_view field, std::string message,
                     bool warning) {
   for (const FieldSource& f : s.fields)
-    if (field == f.name) return {s.file, f.line, f.column, std::move(message), warning};
-  return {s.file, s.line, s.column, std::move(message), warning};
+    if (field == f.name) return {s.file.str(), f.line, f.column, std::move(message), warning};
+  return {s.file.str(), s.line, s.column, std::move(message), warning};
 }
 }  // namespace
 

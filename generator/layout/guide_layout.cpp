@@ -59,7 +59,7 @@ std::vector<Fragment> layout_toc(const std::string& title, const std::vector<Toc
   // its last line.
   ParagraphStyle st = entry;
   st.align = LineAlign::Left;
-  st.balance = false;
+  st.ragged = RaggedLines::Filled;
   st.first_indent = -st.left_indent;
   const FontStyle style = font_style(st.bold, st.italic);
   const FontFace& face = fonts.face(style);

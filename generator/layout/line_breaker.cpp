@@ -168,11 +168,11 @@ LineBreaks break_lines(const std::vector<LineItem>& items, double first_width, d
   out = {};
   if (TotalFit(items, first_width, width, params, kInfinity).run(out)) return out;
   // Only an unbreakable box wider than the line can get here.
-  return break_lines_balanced(items, first_width, width);
+  return break_ragged_lines(items, first_width, width);
 }
 
-LineBreaks break_lines_balanced(const std::vector<LineItem>& items, double first_width, double width,
-                                bool fill_to_last) {
+LineBreaks break_ragged_lines(const std::vector<LineItem>& items, double first_width, double width,
+                              RaggedLines lines) {
   LineBreaks out;
   if (items.empty()) return out;
   std::vector<double> prefix(items.size() + 1, 0);  // natural width of items [0, i)
@@ -216,7 +216,7 @@ LineBreaks break_lines_balanced(const std::vector<LineItem>& items, double first
       // A line that overflows though it could break earlier is never best: breaking there
       // overflows less.
       if (over > 0 && b > a + 1) break;
-      const bool counted = !(fill_to_last && b == ends.size());
+      const bool counted = !(lines == RaggedLines::Filled && b == ends.size());
       const double slack = measure > 0 && counted ? std::max(0.0, measure - natural) / measure : 0;
       Node n{true, best[a].overflow + over, best[a].cost + 100 * slack * slack, best[a].lines + 1, a};
       if (penalty && at.penalty > 0) n.cost += at.penalty;

@@ -44,13 +44,19 @@ struct LineBreaks {
 LineBreaks break_lines(const std::vector<LineItem>& items, double first_width, double width,
                        const LineBreakParams& params = {});
 
-// Ragged (left, centred, right) text in balanced lines: the fewest lines that fit, then lines
-// as even as possible (no lone last word) plus the penalties of the breaks taken, a penalty
-// counting as much as a line left empty by sqrt(penalty / 100) of its measure. With
-// `fill_to_last`, the last line's slack counts for nothing, so the lines before it are filled
-// and the last takes what is left. A piece that cannot be broken and is wider than the line gets
-// a line of its own, reported in `overflow`.
-LineBreaks break_lines_balanced(const std::vector<LineItem>& items, double first_width, double width,
-                                bool fill_to_last = false);
+// How ragged lines share a paragraph's text.
+enum class RaggedLines {
+  Balanced,  // as even as possible: a heading, a name over two lines (no lone last word)
+  Filled,    // each line filled before the next: a contents entry, whose last line ends in leaders
+};
+
+// Ragged (left, centred, right) text: the fewest lines that fit, then the least cost: the
+// penalties of the breaks taken, a penalty counting as much as a line left empty by
+// sqrt(penalty / 100) of its measure, plus each line's slack squared; Filled lines do not count
+// the last line's slack, so the lines before it are filled and the last takes what is left. A
+// piece that cannot be broken and is wider than the line gets a line of its own, reported in
+// `overflow`.
+LineBreaks break_ragged_lines(const std::vector<LineItem>& items, double first_width, double width,
+                              RaggedLines lines = RaggedLines::Balanced);
 
 }  // namespace vanban

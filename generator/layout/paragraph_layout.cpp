@@ -226,7 +226,7 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
     breaks = break_lines(p.items, width - st.left_indent, rest_width);
   } else {
     const auto ragged_breaks = [&](const std::vector<LineItem>& items) {
-      return break_lines_balanced(items, first_width, rest_width, !st.balance);
+      return break_ragged_lines(items, first_width, rest_width, st.ragged);
     };
     p = prepare(runs, st, fonts, PhraseBreaks::Never, rest_width);
     breaks = ragged_breaks(p.items);

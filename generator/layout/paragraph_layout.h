@@ -7,6 +7,7 @@
 
 #include "font/font_set.h"
 #include "layout/fragment.h"
+#include "layout/line_breaker.h"
 #include "model/document.h"
 #include "profile/profile.h"
 #include "text/keep_together.h"
@@ -28,9 +29,8 @@ struct ParagraphStyle {
   // with `may_split_phrases`, a phrase alone is wider than the line.
   const text::KeepTogether* keep_together = nullptr;
   bool may_split_phrases = true;
-  // Ragged lines as even as possible (a heading, a name over two lines); false: each line filled
-  // before the next begins (a contents entry, whose last line ends in leaders).
-  bool balance = true;
+  // How ragged (not justified) lines share the text.
+  RaggedLines ragged = RaggedLines::Balanced;
 };
 
 // One fragment per line, each `line_height` tall with its baseline placed so the glyphs sit

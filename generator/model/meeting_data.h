@@ -25,12 +25,10 @@ struct FieldSource {
 class SharedPath {
  public:
   SharedPath() = default;
-  // Implicit both ways: a record's place is written and read as a path, as it was a string.
+  // Made from a path where a record's place is written, as a string was; read with str().
   SharedPath(std::string path) : path_(std::make_shared<const std::string>(std::move(path))) {}
   SharedPath(const char* path) : SharedPath(std::string(path)) {}
   const std::string& str() const;  // "" when none was given
-  operator const std::string&() const { return str(); }
-  friend bool operator==(const SharedPath& a, const std::string& b) { return a.str() == b; }
 
  private:
   std::shared_ptr<const std::string> path_;

@@ -576,7 +576,7 @@ void MonthPlanner::warn_signers_in_gaps() {
                                     [&](const CadreGap& g) { return g.cadre->name == s.signer; });
       if (gap == a.gaps.end()) continue;
       const RecordSource& at = body->signature->signer_source;
-      errors_.push_back({at.file, at.line, at.column,
+      errors_.push_back({at.file.str(), at.line, at.column,
                          "'" + s.signer + "' signs for " + body->key +
                              " and is also listed among the month's defaulters (cadre " +
                              gap->cadre->id + ", " + a.agency + "); check who signs",
@@ -613,7 +613,7 @@ void MonthPlanner::plan_reports() {
       std::map<const Cadre*, int> per_cadre;
       for (const Attended& a : list) ++per_cadre[a.cadre];
       for (const auto& [cadre, n] : per_cadre)
-        errors_.push_back({cadre->source.file, cadre->source.line, cadre->source.column,
+        errors_.push_back({cadre->source.file.str(), cadre->source.line, cadre->source.column,
                            "agency '" + key + "' of cadre " + cadre->id + " is not in " +
                                settings.source_file + "; " + std::to_string(n) +
                                " attendance report(s) not generated"});
@@ -621,7 +621,7 @@ void MonthPlanner::plan_reports() {
     }
     const bool personal = agency->reports == ReportMode::Personal;
     if (!personal && !agency->signature) {
-      errors_.push_back({agency->source.file, agency->source.line, agency->source.column,
+      errors_.push_back({agency->source.file.str(), agency->source.line, agency->source.column,
                          "agency '" + key + "' issues its reports in its number series but has "
                          "no signature block; " + std::to_string(list.size()) +
                              " attendance report(s) not generated"});

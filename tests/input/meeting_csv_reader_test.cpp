@@ -35,7 +35,7 @@ TEST(MeetingCsvReader, ReadsTheSmallMonthAsTheXmlHasIt) {
   // Row 3 of branches.csv, a path all the file's records share; the places of its values (its
   // members in column 7) served the checks and are gone.
   const Branch& b2 = csv.value->branches[1];
-  EXPECT_EQ(b2.source.file, meetings_dir() + "/small/2026-10/branches.csv");
+  EXPECT_EQ(b2.source.file.str(), meetings_dir() + "/small/2026-10/branches.csv");
   EXPECT_EQ(&b2.source.file.str(), &csv.value->branches[0].source.file.str());
   EXPECT_EQ(b2.source.line, 3);
   EXPECT_EQ(b2.source.column, 1);

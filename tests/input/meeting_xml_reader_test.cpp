@@ -59,7 +59,7 @@ TEST(MeetingXmlReader, KeepsWhereEveryRecordIs) {
   const Result<MeetingData> r = read_xml("small/2026-10.xml");
   ASSERT_TRUE(r.ok());
   const Branch& b6 = r.value->branches[5];
-  EXPECT_EQ(b6.source.file, meetings_dir() + "/small/2026-10.xml");
+  EXPECT_EQ(b6.source.file.str(), meetings_dir() + "/small/2026-10.xml");
   EXPECT_EQ(&b6.source.file.str(), &r.value->meetings[0].source.file.str());
   EXPECT_EQ(b6.source.line, 15);
   EXPECT_EQ(b6.source.column, 5);

@@ -78,7 +78,7 @@ TEST(LineBreaker, WordWiderThanTheLineGetsAnOverfullLineOfItsOwn) {
 TEST(LineBreaker, FirstLineWidthDiffers) {
   // An indented first line (width 8) holds two words of 3, the others three.
   const auto items = paragraph({3, 3, 3, 3, 3, 3, 3, 3});
-  const LineBreaks b = break_lines_balanced(items, 8, 11);
+  const LineBreaks b = break_ragged_lines(items, 8, 11);
   ASSERT_EQ(b.ends.size(), 3u);
   EXPECT_DOUBLE_EQ(natural_width(items, 0, b.ends[0]), 7);
   EXPECT_DOUBLE_EQ(natural_width(items, b.ends[0] + 1, b.ends[1]), 11);
@@ -121,11 +121,11 @@ std::vector<double> line_widths(const std::vector<LineItem>& items, const LineBr
   return out;
 }
 
-TEST(BalancedLines, FewestLinesThenEvenOnesNoLoneLastWord) {
+TEST(RaggedLines, FewestLinesThenEvenOnesNoLoneLastWord) {
   // First fit would take four words (23) and leave the fifth alone.
   const auto items = ragged({5, 5, 5, 5, 5});
   const double width = 23;
-  const LineBreaks b = break_lines_balanced(items, width, width);
+  const LineBreaks b = break_ragged_lines(items, width, width);
   const auto widths = line_widths(items, b);
   ASSERT_EQ(widths.size(), 2u);
   EXPECT_EQ(b.overflow, 0);
@@ -135,31 +135,31 @@ TEST(BalancedLines, FewestLinesThenEvenOnesNoLoneLastWord) {
   EXPECT_GT(std::min(widths[0], widths[1]), 5);
 }
 
-TEST(BalancedLines, FilledToTheLastTheLinesBeforeItAreFull) {
+TEST(RaggedLines, FilledToTheLastTheLinesBeforeItAreFull) {
   // The same five words: filled, the first line takes the four that fit, the last the rest.
   const auto items = ragged({5, 5, 5, 5, 5});
   const double width = 23;
-  const LineBreaks b = break_lines_balanced(items, width, width, /*fill_to_last=*/true);
+  const LineBreaks b = break_ragged_lines(items, width, width, RaggedLines::Filled);
   const auto widths = line_widths(items, b);
   ASSERT_EQ(widths.size(), 2u);
   EXPECT_EQ(widths[0], 23);
   EXPECT_EQ(widths[1], 5);
 }
 
-TEST(BalancedLines, FilledLinesStillNeverBreakAtAForbiddenPenalty) {
+TEST(RaggedLines, FilledLinesStillNeverBreakAtAForbiddenPenalty) {
   // The last two words kept together, where the first line would end: they go down whole.
   const auto items = ragged({5, 5, 5, 5, 5}, {0, 0, 0, kInfinitePenalty});
-  const LineBreaks b = break_lines_balanced(items, 23, 23, true);
+  const LineBreaks b = break_ragged_lines(items, 23, 23, RaggedLines::Filled);
   const auto widths = line_widths(items, b);
   ASSERT_EQ(widths.size(), 2u);
   EXPECT_EQ(widths[0], 17);
   EXPECT_EQ(widths[1], 11);
 }
 
-TEST(BalancedLines, NeverBreaksAtAForbiddenPenalty) {
+TEST(RaggedLines, NeverBreaksAtAForbiddenPenalty) {
   // A kept phrase ("4 4") right where the even break would be.
   const auto items = ragged({4, 4, 4, 4}, {0, kInfinitePenalty, 0});
-  const LineBreaks b = break_lines_balanced(items, 10, 10);
+  const LineBreaks b = break_ragged_lines(items, 10, 10);
   for (std::size_t k = 0; k + 1 < b.ends.size(); ++k) {
     const std::size_t end = b.ends[k];
     EXPECT_FALSE(items[end].kind == LineItem::Kind::Penalty && items[end].penalty >= kInfinitePenalty);
@@ -170,22 +170,22 @@ TEST(BalancedLines, NeverBreaksAtAForbiddenPenalty) {
   for (double w : widths) EXPECT_LE(w, 10);
 }
 
-TEST(BalancedLines, APenaltyMovesTheBreakWhenTheLineCountStays) {
+TEST(RaggedLines, APenaltyMovesTheBreakWhenTheLineCountStays) {
   const std::vector<double> words = {6, 6, 6, 6};
-  const LineBreaks free = break_lines_balanced(ragged(words), 20, 20);
+  const LineBreaks free = break_ragged_lines(ragged(words), 20, 20);
   ASSERT_EQ(free.ends.size(), 2u);
   // The even break is after the second word; make it costly.
   const auto items = ragged(words, {0, 50, 0});
-  const LineBreaks b = break_lines_balanced(items, 20, 20);
+  const LineBreaks b = break_ragged_lines(items, 20, 20);
   ASSERT_EQ(b.ends.size(), 2u);
   EXPECT_NE(items[b.ends[0]].kind, LineItem::Kind::Penalty);
   const auto widths = line_widths(items, b);
   EXPECT_NE(widths[0], widths[1]);
 }
 
-TEST(BalancedLines, AnUnbreakablePieceWiderThanTheLineIsReported) {
+TEST(RaggedLines, AnUnbreakablePieceWiderThanTheLineIsReported) {
   const auto items = ragged({3, 40, 3});
-  const LineBreaks b = break_lines_balanced(items, 10, 10);
+  const LineBreaks b = break_ragged_lines(items, 10, 10);
   ASSERT_EQ(b.ends.size(), 3u);
   const auto widths = line_widths(items, b);
   EXPECT_DOUBLE_EQ(b.overflow, widths[1] - 10);
