@@ -212,7 +212,8 @@ LineBreaks break_ragged_lines(const std::vector<LineItem>& items, double first_w
       const LineItem& at = items[end];
       const bool penalty = at.kind == LineItem::Kind::Penalty;
       const double natural = prefix[last] - prefix[start] + (penalty ? at.width : 0);
-      const double over = std::max(0.0, natural - measure);
+      // A line as wide as its measure fits, whatever the rounding of the two sums says.
+      const double over = natural - measure > 1e-6 ? natural - measure : 0;
       // A line that overflows though it could break earlier is never best: breaking there
       // overflows less.
       if (over > 0 && b > a + 1) break;

@@ -323,21 +323,33 @@ TextExtent measure_inlines(const Inlines& runs, double size, bool bold, const Fo
   st.keep_together = keep_together;
   const PreparedParagraph p = prepare(runs, st, fonts, PhraseBreaks::Never);
   TextExtent e;
-  double word = 0;  // the piece since the last place a line may break
+  double word = 0;    // the piece since the last place a line may break
+  double phrase = 0;  // the same, not breaking inside a soft phrase either
   for (std::size_t i = 0; i < p.items.size(); ++i) {
     const LineItem& it = p.items[i];
-    const bool kept_space = it.kind == LineItem::Kind::Glue && i > 0 && p.items[i - 1].kind == LineItem::Kind::Penalty &&
-                            p.items[i - 1].penalty >= kInfinitePenalty;
-    if (it.kind == LineItem::Kind::Box || kept_space) {
+    const double penalty_before = it.kind == LineItem::Kind::Glue && i > 0 && p.items[i - 1].kind == LineItem::Kind::Penalty
+                                      ? p.items[i - 1].penalty
+                                      : 0;
+    const bool forced = is_forced_break(it);
+    if (it.kind == LineItem::Kind::Box || penalty_before >= kInfinitePenalty) {
       word += it.width;
+      phrase += it.width;
       e.max_width += it.width;
-    } else if (it.kind == LineItem::Kind::Glue || is_forced_break(it)) {
-      e.min_width = std::max(e.min_width, word);
-      word = 0;
-      if (it.kind == LineItem::Kind::Glue && it.stretch < kFinishingStretch) e.max_width += it.width;
+      continue;
+    }
+    if (it.kind != LineItem::Kind::Glue && !forced) continue;
+    e.min_width = std::max(e.min_width, word);
+    word = 0;
+    if (it.kind == LineItem::Kind::Glue && it.stretch < kFinishingStretch) e.max_width += it.width;
+    if (penalty_before > 0 && !forced) {
+      phrase += it.width;
+    } else {
+      e.kept_min_width = std::max(e.kept_min_width, phrase);
+      phrase = 0;
     }
   }
   e.min_width = std::max(e.min_width, word);
+  e.kept_min_width = std::max({e.kept_min_width, phrase, e.min_width});
   return e;
 }
 

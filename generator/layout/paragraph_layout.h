@@ -46,8 +46,9 @@ std::vector<Fragment> layout_text(const std::string& text, const TextStyle& styl
 // Natural width of the widest unbreakable piece (a word, or a phrase that must not be split)
 // and of the whole text on one line, for table column widths.
 struct TextExtent {
-  double min_width = 0;
-  double max_width = 0;
+  double min_width = 0;       // the widest piece a line cannot break inside (hard phrases kept)
+  double max_width = 0;       // everything on one line
+  double kept_min_width = 0;  // the widest piece when soft phrases are kept whole too
 };
 TextExtent measure_inlines(const Inlines& runs, double size, bool bold, const FontSet& fonts,
                            const text::KeepTogether* keep_together = nullptr);

@@ -54,6 +54,22 @@ std::vector<double> weighted_widths(const std::vector<double>& min_widths, const
 
 }  // namespace
 
+std::vector<double> widths_keeping_soft_phrases(std::vector<double> min_widths, const std::vector<double>& kept_widths,
+                                                double width) {
+  const std::size_t n = min_widths.size();
+  double spare = width - std::accumulate(min_widths.begin(), min_widths.end(), 0.0);
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  const auto need = [&](std::size_t i) { return std::max(0.0, kept_widths[i] - min_widths[i]); };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return need(a) < need(b); });
+  for (std::size_t i : order) {
+    if (need(i) > spare) break;
+    spare -= need(i);
+    min_widths[i] += need(i);
+  }
+  return min_widths;
+}
+
 std::vector<double> column_widths(const std::vector<double>& min_widths,
                                   const std::vector<double>& max_widths,
                                   const std::vector<double>& weights, double width) {
@@ -91,7 +107,7 @@ LaidOutTable layout_table(const Table& table, const TextStyle& style, double wid
                                  (i + 1 < table.rows.size() && table.rows[i].heads_group(columns)));
 
   // Content widths at the style's size (text widths scale with the size; padding does not).
-  std::vector<double> min_w(columns, 0), max_w(columns, 0), word_w(columns, 0);
+  std::vector<double> min_w(columns, 0), max_w(columns, 0), word_w(columns, 0), kept_w(columns, 0);
   for (const TableRow& row : table.rows) {
     int col = 0;
     for (const TableCell& cell : row.cells) {
@@ -100,6 +116,7 @@ LaidOutTable layout_table(const Table& table, const TextStyle& style, double wid
         const TextExtent e = measure_inlines(cell.content, style.size, bold, fonts, keep_together);
         min_w[col] = std::max(min_w[col], e.min_width);
         max_w[col] = std::max(max_w[col], e.max_width);
+        kept_w[col] = std::max(kept_w[col], e.kept_min_width);
         word_w[col] = std::max(word_w[col], measure_inlines(cell.content, style.size, bold, fonts).min_width);
       }
       col += std::max(1, cell.column_span);
@@ -125,8 +142,10 @@ LaidOutTable layout_table(const Table& table, const TextStyle& style, double wid
   for (int i = 0; i < columns; ++i) {
     min_w[i] = min_w[i] * size / style.size + 2 * kPaddingX;
     max_w[i] = max_w[i] * size / style.size + 2 * kPaddingX;
+    kept_w[i] = kept_w[i] * size / style.size + 2 * kPaddingX;
   }
-  const std::vector<double> widths = column_widths(min_w, max_w, table.column_weights, width);
+  const std::vector<double> widths =
+      column_widths(widths_keeping_soft_phrases(min_w, kept_w, width), max_w, table.column_weights, width);
   std::vector<double> edges(columns + 1, 0);
   for (int i = 0; i < columns; ++i) edges[i + 1] = edges[i] + widths[i];
 

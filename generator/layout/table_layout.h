@@ -31,6 +31,12 @@ std::vector<double> column_widths(const std::vector<double>& min_widths,
                                   const std::vector<double>& max_widths,
                                   const std::vector<double>& weights, double width);
 
+// The columns' minimum widths raised to keep their soft phrases whole ("phường Tân Định
+// Thượng", which may break but reads better on one line): the columns that need least first, as
+// many as `width` leaves room for; the others keep their minimum.
+std::vector<double> widths_keeping_soft_phrases(std::vector<double> min_widths, const std::vector<double>& kept_widths,
+                                                double width);
+
 // Cells break in balanced lines and never split a phrase of `keep_together` unless it alone is
 // wider than the cell. A table whose columns cannot fit `width` at `style.size` is set smaller,
 // in half points down to `style.min_size`: at the largest size where its kept phrases fit, else

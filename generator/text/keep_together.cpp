@@ -142,7 +142,8 @@ bool is_numbered(const Token& t) {
          (is_roman(t.core) && !t.leading_punct && properties(t.first).upper);
 }
 
-// How many tokens from `i` name an administrative level ("tỉnh", "thành phố", "tổ dân phố").
+// How many tokens from `i` name an administrative level ("tỉnh", "thành phố", "tổ dân phố"),
+// down to the residential units under a commune ("ấp", "khu phố", "khu dân cư").
 std::size_t level_words_at(const std::vector<Token>& tokens, std::size_t i) {
   auto word = [&](std::size_t k) -> const std::string& { return tokens[i + k].core; };
   auto clean = [&](std::size_t n) {
@@ -150,10 +151,12 @@ std::size_t level_words_at(const std::vector<Token>& tokens, std::size_t i) {
       if (tokens[i + k].trailing_punct || (k > 0 && tokens[i + k].leading_punct)) return false;
     return true;
   };
-  if (i + 3 < tokens.size() && word(0) == "tổ" && word(1) == "dân" && word(2) == "phố" && clean(3)) return 3;
+  if (i + 3 < tokens.size() && word(1) == "dân" && clean(3) &&
+      ((word(0) == "tổ" && word(2) == "phố") || (word(0) == "khu" && word(2) == "cư")))
+    return 3;
   if (i + 2 < tokens.size() && clean(2) &&
       ((word(0) == "thành" && word(1) == "phố") || (word(0) == "thị" && (word(1) == "xã" || word(1) == "trấn")) ||
-       (word(0) == "đặc" && word(1) == "khu")))
+       (word(0) == "đặc" && word(1) == "khu") || (word(0) == "khu" && word(1) == "phố")))
     return 2;
   if (i + 1 < tokens.size() && clean(1) &&
       one_of(word(0), {"tỉnh", "huyện", "quận", "xã", "phường", "ấp", "khóm", "thôn", "bản", "làng"}))

@@ -135,6 +135,16 @@ TEST(RaggedLines, FewestLinesThenEvenOnesNoLoneLastWord) {
   EXPECT_GT(std::min(widths[0], widths[1]), 5);
 }
 
+// A line exactly as wide as its measure fits, though the sums differ in the last bit: a table
+// column is made as wide as the phrase it keeps, and the phrase must then stay on its line.
+TEST(RaggedLines, ALineAsWideAsTheMeasureFitsWhateverTheRounding) {
+  const auto items = ragged({1.1, 2.2}, {kInfinitePenalty});
+  ASSERT_GT(1.1 + 1.0 + 2.2, 4.3);  // the prefix sum is one bit wider than the measure
+  const LineBreaks b = break_ragged_lines(items, 4.3, 4.3);
+  EXPECT_EQ(b.overflow, 0);
+  EXPECT_EQ(line_widths(items, b).size(), 1u);
+}
+
 TEST(RaggedLines, FilledToTheLastTheLinesBeforeItAreFull) {
   // The same five words: filled, the first line takes the four that fit, the last the rest.
   const auto items = ragged({5, 5, 5, 5, 5});

@@ -172,6 +172,43 @@ TEST(ColumnWidths, WeightsGiveWayToWhatMustStayOnOneLine) {
   EXPECT_NEAR(free[1], 200, 1e-9);
 }
 
+// A soft phrase (a place with its level word) may break, but a column keeps it whole when the
+// other columns can spare the room: the monthly summary's "Nơi sinh hoạt" column beside names
+// weighted wider. Before, the weights alone gave it less and "phường / Tân Định Thượng" split.
+TEST_F(TextBreakingTest, AColumnTakesRoomToKeepASoftPlaceNameWhole) {
+  const std::string place = "Chi hội Phụ nữ khu phố 3, phường Tân Định Thượng";
+  Table table;
+  table.column_weights = {3, 2};
+  TableRow row;
+  row.cells.push_back({{{"Trịnh Quang Vũ, Chuyên viên Phòng Dân vận, Ban Tuyên giáo và Dân vận Thành ủy", false, false}}});
+  row.cells.push_back({{{place, false, false}}});
+  table.rows.push_back(row);
+  const TextStyle style{13, false, false, false, LetterCase::AsWritten};
+  const LaidOutTable t = layout_table(table, style, 300, *fonts_, keep_);
+  ASSERT_EQ(t.rows.size(), 1u);
+  std::vector<double> xs;
+  for (const TextItem& item : t.rows[0].texts) xs.push_back(item.x);
+  const double second = *std::max_element(xs.begin(), xs.end());  // the second cell's left edge
+  std::vector<std::string> lines;
+  double y = -1;
+  for (const TextItem& item : t.rows[0].texts) {
+    if (item.x < second - 1) continue;
+    if (item.baseline != y) lines.emplace_back();
+    y = item.baseline;
+    lines.back() += (lines.back().empty() ? "" : " ") + item.text;
+  }
+  EXPECT_EQ(splits(lines, "phường Tân Định Thượng"), 0) << ::testing::PrintToString(lines);
+}
+
+// The soft phrases are kept by the columns that need least first, as far as the width goes.
+TEST(ColumnWidths, SoftPhrasesAreKeptWholeWhereTheWidthAllows) {
+  const std::vector<double> min{20, 60, 50, 40}, kept{20, 200, 70, 65};
+  const std::vector<double> w = widths_keeping_soft_phrases(min, kept, 220);
+  EXPECT_EQ(w, (std::vector<double>{20, 60, 70, 65}));  // 50 spare: the two smaller needs
+  EXPECT_EQ(widths_keeping_soft_phrases(min, kept, 200), (std::vector<double>{20, 60, 70, 40}));
+  EXPECT_EQ(widths_keeping_soft_phrases(min, kept, 185), min);  // 15 spare: not enough for any
+}
+
 TEST_F(TextBreakingTest, AnOverwideNameSplitsAloneAndItsNeighboursHold) {
   // "Kiên Thị Hồng Nhung," is wider than the cell: it alone may break; "Ban Thường vụ" after
   // it never does.

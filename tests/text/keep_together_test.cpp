@@ -140,6 +140,16 @@ TEST(KeepTogether, ALevelWordStartsANewName) {
   EXPECT_FALSE(space_is_kept(k, "Ủy ban nhân dân Tỉnh Vĩnh Giang Phường Rạch", "Giang", Bond::Hard));
 }
 
+// The residential units under a commune name a place as its level words do.
+TEST(KeepTogether, ResidentialUnitsKeepTheirNames) {
+  KeepTogether k;
+  const std::string text = "Chi đoàn khu dân cư Bãi Nhát, khu phố Chợ Cũ, tổ dân phố Bến Ghe";
+  for (const char* before : {"khu", "khu dân", "khu dân cư", "Nhát, khu", "tổ dân phố"})
+    EXPECT_TRUE(space_is_kept(k, text, before, Bond::Soft)) << before;
+  EXPECT_FALSE(space_is_kept(k, text, "Chi đoàn", Bond::Soft));  // the branch's kind is free
+  EXPECT_FALSE(space_is_kept(k, "khu phố 3, phường Tân Định Thượng", "khu", Bond::Soft));  // no name follows
+}
+
 TEST(KeepTogether, KnownPhrasesCutCapitalisedRunsAndBothHold) {
   KeepTogether k;
   k.add_phrase("Thành phố Hồ Chí Minh");
