@@ -31,7 +31,7 @@ class CsvText {
     while (!ended_) {
       const bool from_head = head_pending_;  // the bytes read for the byte-order mark come first
       head_pending_ = false;
-      const std::string_view raw = from_head ? std::string_view(head_) : bytes_.next();
+      const std::string_view raw = from_head ? head_ : bytes_.next();
       if (raw.empty() && from_head) continue;
       if (!utf16_) {
         ended_ = raw.empty();
@@ -52,20 +52,25 @@ class CsvText {
   const std::string& fault() const { return fault_; }
 
  private:
-  // Reads the byte-order mark; the bytes read after it wait in head_ for next().
+  // Reads the byte-order mark; the bytes read after it wait in head_ for next(): the first piece
+  // itself, or the first few joined if they are too short to hold a mark.
   void start() {
-    head_.clear();
+    head_ = bytes_.next();
+    if (!head_.empty() && head_.size() < 3) {
+      short_head_ = head_;
+      for (std::string_view piece; short_head_.size() < 3 && !(piece = bytes_.next()).empty();) short_head_ += piece;
+      head_ = short_head_;
+    }
     head_pending_ = true;
     ended_ = false;
     odd_.clear();
     high_ = 0;
     fault_.clear();
-    for (std::string_view piece; head_.size() < 3 && !(piece = bytes_.next()).empty();) head_ += piece;
-    const auto starts = [&](std::string_view bom) { return std::string_view(head_).substr(0, bom.size()) == bom; };
+    const auto starts = [&](std::string_view bom) { return head_.substr(0, bom.size()) == bom; };
     const bool utf8_bom = starts("\xEF\xBB\xBF");
     utf16_ = !utf8_bom && (starts("\xFF\xFE") || starts("\xFE\xFF"));
     big_endian_ = utf16_ && starts("\xFE\xFF");
-    head_.erase(0, utf8_bom ? 3 : utf16_ ? 2 : 0);
+    head_.remove_prefix(utf8_bom ? 3 : utf16_ ? 2 : 0);
   }
 
   // `raw` decoded into out_; false at a fault, with out_ the text before it.
@@ -125,7 +130,8 @@ class CsvText {
   }
 
   ByteSource& bytes_;
-  std::string head_;
+  std::string_view head_;   // valid until the next piece is read
+  std::string short_head_;  // the first pieces joined when they are shorter than a mark
   bool head_pending_ = true, utf16_ = false, big_endian_ = false, ended_ = false;
   std::string odd_;     // a byte of UTF-16 whose unit the next piece completes
   char32_t high_ = 0;   // the first half of a surrogate pair, waiting for the second
@@ -160,20 +166,27 @@ class DelimiterCount {
   bool quoted_ = false, done_ = false;
 };
 
-// is_valid_utf8 over a text given a piece at a time: a character two pieces share waits for the
-// second (a piece is checked up to the lead byte of its last character if that is incomplete).
+// The bytes of the UTF-8 character a lead byte starts (4 for bytes that start none: they are
+// refused whatever follows).
+std::size_t sequence_length(unsigned char lead) { return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2; }
+
+// is_valid_utf8 over a text given a piece at a time: a character two pieces share is checked
+// when its last byte comes.
 class Utf8Check {
  public:
   void add(std::string_view s) {
     if (!valid_) return;
     if (!carry_.empty()) {
-      carry_ += s;
-      joined_ = std::move(carry_);
+      const std::size_t length = sequence_length(static_cast<unsigned char>(carry_[0]));
+      const std::size_t taken = std::min(s.size(), length - carry_.size());
+      carry_ += s.substr(0, taken);
+      s.remove_prefix(taken);
+      if (carry_.size() < length) return;
+      valid_ = text::is_valid_utf8(carry_);
       carry_.clear();
-      s = joined_;
     }
     const std::size_t cut = incomplete_tail(s);
-    valid_ = text::is_valid_utf8(s.substr(0, cut));
+    valid_ = valid_ && text::is_valid_utf8(s.substr(0, cut));
     carry_.assign(s.substr(cut));
   }
   bool valid() const { return valid_ && carry_.empty(); }
@@ -184,13 +197,13 @@ class Utf8Check {
     for (std::size_t k = 1; k <= std::min<std::size_t>(3, s.size()); ++k) {
       const auto b = static_cast<unsigned char>(s[s.size() - k]);
       if (b < 0x80) break;
-      if (b >= 0xC0) return (b >= 0xF0 ? 4u : b >= 0xE0 ? 3u : 2u) > k ? s.size() - k : s.size();
+      if (b >= 0xC0) return sequence_length(b) > k ? s.size() - k : s.size();
     }
     return s.size();
   }
 
   bool valid_ = true;
-  std::string carry_, joined_;
+  std::string carry_;
 };
 
 // What the first reading of a file finds out, before its rows are split.
