@@ -18,6 +18,10 @@ namespace vanban {
 
 namespace {
 
+// What is decoded or scanned at a time inside a piece: the code points of that much UTF-16, the
+// legacy readings of that much text are held, not a whole piece's.
+constexpr std::size_t kSliceBytes = std::size_t{64} << 10;
+
 // The text of a CSV file a piece at a time, as UTF-8: after its byte-order mark (UTF-8, or
 // UTF-16 as Excel's "Unicode text" writes it), UTF-16 decoded a piece at a time. A character
 // whose bytes two pieces share waits for the second.
@@ -29,6 +33,13 @@ class CsvText {
   // text before it has been given, and fault() says what it is.
   std::string_view next() {
     while (!ended_) {
+      // UTF-16 is decoded a slice at a time: a slice's code points are held, not a piece's.
+      if (!rest_.empty()) {
+        const std::string_view slice = rest_.substr(0, kSliceBytes);
+        rest_.remove_prefix(slice.size());
+        if (!decode_utf16(slice) || !out_.empty()) return out_;
+        continue;
+      }
       const bool from_head = head_pending_;  // the bytes read for the byte-order mark come first
       head_pending_ = false;
       const std::string_view raw = from_head ? head_ : bytes_.next();
@@ -38,7 +49,7 @@ class CsvText {
         return raw;
       }
       if (raw.empty()) return end_of_utf16();
-      if (!decode_utf16(raw) || !out_.empty()) return out_;
+      rest_ = raw;
     }
     return {};
   }
@@ -62,6 +73,7 @@ class CsvText {
       head_ = short_head_;
     }
     head_pending_ = true;
+    rest_ = {};
     ended_ = false;
     odd_.clear();
     high_ = 0;
@@ -133,6 +145,7 @@ class CsvText {
   std::string_view head_;   // valid until the next piece is read
   std::string short_head_;  // the first pieces joined when they are shorter than a mark
   bool head_pending_ = true, utf16_ = false, big_endian_ = false, ended_ = false;
+  std::string_view rest_;  // of the last piece read, not decoded yet
   std::string odd_;     // a byte of UTF-16 whose unit the next piece completes
   char32_t high_ = 0;   // the first half of a surrogate pair, waiting for the second
   std::string joined_;  // odd_ and the piece after it
@@ -376,14 +389,22 @@ std::string warning_text(const FileText& f) {
                                                  "VNI-Times sheet saved as Unicode)");
 }
 
+// The text from its start to `scan`, a slice at a time, until it can decide nothing more.
+template <class Scan>
+void scan_slices(CsvText& text, Scan& scan) {
+  text.rewind();
+  for (std::string_view piece; !scan.hopeless() && !(piece = text.next()).empty();)
+    for (; !piece.empty() && !scan.hopeless(); piece.remove_prefix(std::min(piece.size(), kSliceBytes)))
+      scan.add(piece.substr(0, kSliceBytes));
+}
+
 // How the whole file is written; nullopt, with the error, when it is neither UTF-8 nor a legacy
 // encoding (the first cell that is not names the place). Reads the text again as need be.
 std::optional<FileText> file_text(CsvText& text, const Survey& survey, const std::string& name, Diagnostics& errors) {
   FileText file;
   if (!text.utf16() && !survey.utf8) {
     text::LegacyEncodingScan scan;
-    text.rewind();
-    for (std::string_view piece; !scan.hopeless() && !(piece = text.next()).empty();) scan.add(piece);
+    scan_slices(text, scan);
     const std::optional<text::LegacyEncoding> legacy = scan.result();
     if (!legacy) {
       Diagnostics ignored;  // the rows are split again, and reported, only if the bytes were text
@@ -407,8 +428,7 @@ std::optional<FileText> file_text(CsvText& text, const Survey& survey, const std
     file = {FileText::Kind::Legacy, *legacy};
   } else if (survey.high_byte) {
     text::LegacyMojibakeScan scan;
-    text.rewind();
-    for (std::string_view piece; !scan.hopeless() && !(piece = text.next()).empty();) scan.add(piece);
+    scan_slices(text, scan);
     if (const auto seen = scan.result()) file = {FileText::Kind::LegacyAsWindows1252, *seen};
   }
   return file;

@@ -121,6 +121,15 @@ TEST(Csv, ReadsAFileInPiecesAsItReadsItWhole) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(source_path(dir)))
       if (entry.path().extension() == ".csv") samples.push_back(testing::read_bytes(entry.path().string()));
   ASSERT_GT(samples.size(), kEdgeCases.size() + 30);
+  // Files larger than the slices a piece is decoded and scanned in (64 KiB), in TCVN3 and as
+  // UTF-8 (UTF-16 below).
+  for (const char* file : {"content/2026-10/meetings.csv", "tests/data/meetings/legacy/tcvn3/2026-10/meetings.csv"}) {
+    const std::string bytes = testing::read_bytes(source_path(file));
+    const std::size_t body = bytes.find('\n') + 1;
+    std::string large = bytes;
+    while (large.size() < 150'000) large += bytes.substr(body);
+    samples.push_back(large);
+  }
   ScratchDir scratch;
   const std::string path = scratch.file("t.csv");
   int files = 0;
