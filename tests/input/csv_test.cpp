@@ -132,7 +132,7 @@ TEST(Csv, ReadsAFileInPiecesAsItReadsItWhole) {
   }
   ScratchDir scratch;
   const std::string path = scratch.file("t.csv");
-  int files = 0;
+  int readings = 0;
   for (const std::string& sample : samples) {
     std::vector<std::string> encodings{sample, crlf(sample)};
     if (text::is_valid_utf8(sample) && !sample.starts_with("\xEF\xBB\xBF")) {
@@ -147,7 +147,7 @@ TEST(Csv, ReadsAFileInPiecesAsItReadsItWhole) {
       });
       testing::write_bytes(path, bytes);
       for (std::size_t chunk : {1, 2, 3, 7, 64}) {
-        ++files;
+        ++readings;
         EXPECT_EQ(transcript([&](Diagnostics& errors, const auto& header, const auto& row) {
                     return read_csv_rows(path, errors, header, row, chunk);
                   }),
@@ -156,7 +156,7 @@ TEST(Csv, ReadsAFileInPiecesAsItReadsItWhole) {
       }
     }
   }
-  EXPECT_GT(files, 1000);
+  EXPECT_GT(readings, 1000);
 }
 
 TEST(Csv, SplitsQuotedCellsWithQuotesCommasAndLineBreaks) {
