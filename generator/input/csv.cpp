@@ -18,56 +18,230 @@ namespace vanban {
 
 namespace {
 
-// UTF-16 with a byte-order mark (Excel's "Unicode text") to UTF-8. On an unpaired surrogate or
-// an odd byte at the end, `out` holds the text before it and `why` says what it is.
-bool utf16_to_utf8(std::string_view bytes, bool big_endian, std::string& out, std::string& why) {
-  const auto unit = [&](std::size_t i) {
-    const auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
-    return static_cast<char32_t>(big_endian ? a << 8 | b : b << 8 | a);
-  };
-  std::u32string text;
-  text.reserve(bytes.size() / 2);
-  const auto fail = [&](std::string reason) {
-    out = text::to_utf8(text);
-    why = std::move(reason);
+// What is decoded or scanned at a time inside a piece: the code points of that much UTF-16, the
+// legacy readings of that much text are held, not a whole piece's.
+constexpr std::size_t kSliceBytes = std::size_t{64} << 10;
+
+// The text of a CSV file a piece at a time, as UTF-8: after its byte-order mark (UTF-8, or
+// UTF-16 as Excel's "Unicode text" writes it), UTF-16 decoded a piece at a time. A character
+// whose bytes two pieces share waits for the second.
+class CsvText {
+ public:
+  explicit CsvText(ByteSource& bytes) : bytes_(bytes) { start(); }
+
+  // The next piece, valid until the next call; empty at the end, and at a fault in UTF-16: the
+  // text before it has been given, and fault() says what it is.
+  std::string_view next() {
+    while (!ended_) {
+      // UTF-16 is decoded a slice at a time: a slice's code points are held, not a piece's.
+      if (!rest_.empty()) {
+        const std::string_view slice = rest_.substr(0, kSliceBytes);
+        rest_.remove_prefix(slice.size());
+        if (!decode_utf16(slice) || !out_.empty()) return out_;
+        continue;
+      }
+      const bool from_head = head_pending_;  // the bytes read for the byte-order mark come first
+      head_pending_ = false;
+      const std::string_view raw = from_head ? head_ : bytes_.next();
+      if (raw.empty() && from_head) continue;
+      if (!utf16_) {
+        ended_ = raw.empty();
+        return raw;
+      }
+      if (raw.empty()) return end_of_utf16();
+      rest_ = raw;
+    }
+    return {};
+  }
+
+  void rewind() {
+    bytes_.rewind();
+    start();
+  }
+
+  bool utf16() const { return utf16_; }
+  const std::string& fault() const { return fault_; }
+
+ private:
+  // Reads the byte-order mark; the bytes read after it wait in head_ for next(): the first piece
+  // itself, or the first few joined if they are too short to hold a mark.
+  void start() {
+    head_ = bytes_.next();
+    if (!head_.empty() && head_.size() < 3) {
+      short_head_ = head_;
+      for (std::string_view piece; short_head_.size() < 3 && !(piece = bytes_.next()).empty();) short_head_ += piece;
+      head_ = short_head_;
+    }
+    head_pending_ = true;
+    rest_ = {};
+    ended_ = false;
+    odd_.clear();
+    high_ = 0;
+    fault_.clear();
+    const auto starts = [&](std::string_view bom) { return head_.substr(0, bom.size()) == bom; };
+    const bool utf8_bom = starts("\xEF\xBB\xBF");
+    utf16_ = !utf8_bom && (starts("\xFF\xFE") || starts("\xFE\xFF"));
+    big_endian_ = utf16_ && starts("\xFE\xFF");
+    head_.remove_prefix(utf8_bom ? 3 : utf16_ ? 2 : 0);
+  }
+
+  // `raw` decoded into out_; false at a fault, with out_ the text before it.
+  bool decode_utf16(std::string_view raw) {
+    if (!odd_.empty()) {
+      odd_ += raw;
+      joined_ = std::move(odd_);
+      odd_.clear();
+      raw = joined_;
+    }
+    const auto unit = [&](std::size_t i) {
+      const auto a = static_cast<unsigned char>(raw[i]), b = static_cast<unsigned char>(raw[i + 1]);
+      return static_cast<char32_t>(big_endian_ ? a << 8 | b : b << 8 | a);
+    };
+    code_points_.clear();
+    std::size_t i = 0;
+    for (; i + 1 < raw.size(); i += 2) {
+      const char32_t u = unit(i);
+      if (high_) {  // the first half of a pair waits for the second
+        if (u < 0xDC00 || u > 0xDFFF) return fail(lone(high_));
+        code_points_.push_back(0x10000 + ((high_ - 0xD800) << 10) + (u - 0xDC00));
+        high_ = 0;
+      } else if (u >= 0xDC00 && u <= 0xDFFF) {
+        return fail(lone(u));
+      } else if (u >= 0xD800 && u <= 0xDBFF) {
+        high_ = u;
+      } else {
+        code_points_.push_back(u);
+      }
+    }
+    odd_.assign(raw.substr(i));
+    out_ = text::to_utf8(code_points_);
+    return true;
+  }
+
+  std::string_view end_of_utf16() {
+    code_points_.clear();
+    if (high_)
+      fail(lone(high_));
+    else if (!odd_.empty())
+      fail("the file ends with half a character (an odd byte)");
+    ended_ = true;
+    return {};
+  }
+
+  bool fail(std::string why) {
+    out_ = text::to_utf8(code_points_);
+    fault_ = std::move(why);
+    ended_ = true;
     return false;
-  };
-  const auto lone = [](char32_t u) {
+  }
+
+  static std::string lone(char32_t u) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%04X", static_cast<unsigned>(u));
     return std::string("a lone surrogate ") + hex + " (half of a character pair)";
-  };
-  for (std::size_t i = 0; i < bytes.size(); i += 2) {
-    if (i + 1 == bytes.size()) return fail("the file ends with half a character (an odd byte)");
-    char32_t u = unit(i);
-    if (u >= 0xDC00 && u <= 0xDFFF) return fail(lone(u));
-    if (u >= 0xD800 && u <= 0xDBFF) {
-      const char32_t low = i + 3 < bytes.size() ? unit(i + 2) : 0;
-      if (low < 0xDC00 || low > 0xDFFF) return fail(lone(u));
-      u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
-      i += 2;
-    }
-    text.push_back(u);
   }
-  out = text::to_utf8(text);
-  return true;
-}
+
+  ByteSource& bytes_;
+  std::string_view head_;   // valid until the next piece is read
+  std::string short_head_;  // the first pieces joined when they are shorter than a mark
+  bool head_pending_ = true, utf16_ = false, big_endian_ = false, ended_ = false;
+  std::string_view rest_;  // of the last piece read, not decoded yet
+  std::string odd_;     // a byte of UTF-16 whose unit the next piece completes
+  char32_t high_ = 0;   // the first half of a surrogate pair, waiting for the second
+  std::string joined_;  // odd_ and the piece after it
+  std::u32string code_points_;
+  std::string out_;
+  std::string fault_;
+};
 
 // The delimiter the header row uses most: comma, semicolon or tab (comma if none).
-char detect_delimiter(std::string_view s) {
-  int comma = 0, semicolon = 0, tab = 0;
-  bool quoted = false;
-  for (char c : s) {
-    if (c == '"') quoted = !quoted;
-    if (quoted) continue;
-    if (c == '\n' || c == '\r') break;
-    comma += c == ',';
-    semicolon += c == ';';
-    tab += c == '\t';
+class DelimiterCount {
+ public:
+  void add(std::string_view s) {
+    for (char c : s) {
+      if (done_) return;
+      if (c == '"') quoted_ = !quoted_;
+      if (quoted_) continue;
+      if (c == '\n' || c == '\r') done_ = true;
+      comma_ += c == ',';
+      semicolon_ += c == ';';
+      tab_ += c == '\t';
+    }
   }
-  if (tab > comma && tab >= semicolon) return '\t';
-  if (semicolon > comma) return ';';
-  return ',';
+  char delimiter() const {
+    if (tab_ > comma_ && tab_ >= semicolon_) return '\t';
+    if (semicolon_ > comma_) return ';';
+    return ',';
+  }
+
+ private:
+  int comma_ = 0, semicolon_ = 0, tab_ = 0;
+  bool quoted_ = false, done_ = false;
+};
+
+// The bytes of the UTF-8 character a lead byte starts (4 for bytes that start none: they are
+// refused whatever follows).
+std::size_t sequence_length(unsigned char lead) { return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2; }
+
+// is_valid_utf8 over a text given a piece at a time: a character two pieces share is checked
+// when its last byte comes.
+class Utf8Check {
+ public:
+  void add(std::string_view s) {
+    if (!valid_) return;
+    if (!carry_.empty()) {
+      const std::size_t length = sequence_length(static_cast<unsigned char>(carry_[0]));
+      const std::size_t taken = std::min(s.size(), length - carry_.size());
+      carry_ += s.substr(0, taken);
+      s.remove_prefix(taken);
+      if (carry_.size() < length) return;
+      valid_ = text::is_valid_utf8(carry_);
+      carry_.clear();
+    }
+    const std::size_t cut = incomplete_tail(s);
+    valid_ = valid_ && text::is_valid_utf8(s.substr(0, cut));
+    carry_.assign(s.substr(cut));
+  }
+  bool valid() const { return valid_ && carry_.empty(); }
+
+ private:
+  // Where the last character starts if its bytes do not all come before the end of `s`.
+  static std::size_t incomplete_tail(std::string_view s) {
+    for (std::size_t k = 1; k <= std::min<std::size_t>(3, s.size()); ++k) {
+      const auto b = static_cast<unsigned char>(s[s.size() - k]);
+      if (b < 0x80) break;
+      if (b >= 0xC0) return sequence_length(b) > k ? s.size() - k : s.size();
+    }
+    return s.size();
+  }
+
+  bool valid_ = true;
+  std::string carry_;
+};
+
+// What the first reading of a file finds out, before its rows are split.
+struct Survey {
+  char delimiter = ',';
+  std::size_t line_breaks = 0;
+  bool utf8 = true;        // the whole text is UTF-8
+  bool high_byte = false;  // a byte beyond ASCII
+  char last = 0;           // the last byte of the text
+};
+
+Survey read_survey(CsvText& text) {
+  Survey s;
+  DelimiterCount delimiter;
+  Utf8Check utf8;
+  for (std::string_view piece; !(piece = text.next()).empty();) {
+    delimiter.add(piece);
+    if (!text.utf16()) utf8.add(piece);
+    s.line_breaks += static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+    s.high_byte = s.high_byte || std::any_of(piece.begin(), piece.end(), [](char c) { return c & 0x80; });
+    s.last = piece.back();
+  }
+  s.delimiter = delimiter.delimiter();
+  s.utf8 = utf8.valid();
+  return s;
 }
 
 // A record as split, before its bytes are decoded.
@@ -79,26 +253,38 @@ struct RawRow {
 
 class Splitter {
  public:
-  Splitter(std::string_view s, char delimiter, const std::string& name, Diagnostics& errors)
-      : s_(s), delimiter_(delimiter), name_(name), errors_(errors) {}
-
-  std::vector<RawRow> rows() {
-    std::vector<RawRow> out;
-    RawRow row;
-    while (next(row)) out.push_back(std::move(row));
-    return out;
-  }
+  Splitter(CsvText& text, char delimiter, const std::string& name, Diagnostics& errors)
+      : text_(text), delimiter_(delimiter), name_(name), errors_(errors) {}
 
   // The next record into `row`; false at the end or at an unterminated quote.
   bool next(RawRow& row) {
-    if (i_ >= s_.size()) return false;
+    if (!more()) return false;
     row = RawRow{++number_, {}, false};
     return read_row(row);
   }
 
  private:
-  bool at_end_of_cell() const {
-    return i_ >= s_.size() || s_[i_] == delimiter_ || s_[i_] == '\n' || s_[i_] == '\r';
+  // Whether there is a byte at i_, reading the next piece of text if need be.
+  bool more() { return i_ < s_.size() || fill(); }
+
+  // The byte after the one at i_, or -1 at the end.
+  int peek_next() {
+    while (i_ + 1 >= s_.size())
+      if (!fill()) return -1;
+    return static_cast<unsigned char>(s_[i_ + 1]);
+  }
+
+  // The next piece after the bytes from i_ on; false at the end of the text.
+  bool fill() {
+    s_.erase(0, i_);
+    i_ = 0;
+    const std::string_view piece = text_.next();
+    s_ += piece;
+    return !piece.empty();
+  }
+
+  bool at_end_of_cell() {
+    return !more() || s_[i_] == delimiter_ || s_[i_] == '\n' || s_[i_] == '\r';
   }
 
   // false at an unterminated quote: the rest of the file is inside it.
@@ -106,7 +292,7 @@ class Splitter {
     for (;;) {
       const int column = static_cast<int>(row.cells.size()) + 1;
       std::string cell;
-      if (i_ < s_.size() && s_[i_] == '"') {
+      if (more() && s_[i_] == '"') {
         if (!read_quoted(cell)) {
           errors_.push_back({name_, row.number, column,
                              "the quoted cell that starts here has no closing quote"});
@@ -120,44 +306,53 @@ class Splitter {
           while (!at_end_of_cell()) ++i_;
         }
       } else {
-        const std::size_t start = i_;
-        while (!at_end_of_cell()) ++i_;
-        cell.assign(s_.substr(start, i_ - start));
+        read_plain(cell);
       }
       row.cells.push_back(std::move(cell));
-      if (i_ < s_.size() && s_[i_] == delimiter_) {
+      if (more() && s_[i_] == delimiter_) {
         ++i_;
         continue;
       }
-      if (i_ < s_.size() && s_[i_] == '\r') ++i_;
-      if (i_ < s_.size() && s_[i_] == '\n') ++i_;
+      if (more() && s_[i_] == '\r') ++i_;
+      if (more() && s_[i_] == '\n') ++i_;
       return true;
     }
   }
 
+  void read_plain(std::string& cell) {
+    do {
+      const std::size_t start = i_;
+      while (i_ < s_.size() && s_[i_] != delimiter_ && s_[i_] != '\n' && s_[i_] != '\r') ++i_;
+      cell.append(s_, start, i_ - start);
+    } while (i_ == s_.size() && fill());
+  }
+
   bool read_quoted(std::string& cell) {
-    for (++i_; i_ < s_.size(); ++i_) {
-      const char c = s_[i_];
-      if (c == '"') {
-        if (i_ + 1 < s_.size() && s_[i_ + 1] == '"') {
+    ++i_;
+    while (more()) {
+      const std::size_t start = i_;
+      while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\r') ++i_;
+      cell.append(s_, start, i_ - start);
+      if (i_ == s_.size()) continue;
+      if (s_[i_] == '"') {
+        if (peek_next() == '"') {
           cell.push_back('"');
-          ++i_;
+          i_ += 2;
           continue;
         }
         ++i_;
         return true;
       }
-      if (c == '\r') {  // CRLF or a lone CR inside a cell: one line break
-        if (i_ + 1 < s_.size() && s_[i_ + 1] == '\n') ++i_;
-        cell.push_back('\n');
-        continue;
-      }
-      cell.push_back(c);
+      // CRLF or a lone CR inside a cell: one line break
+      if (peek_next() == '\n') ++i_;
+      ++i_;
+      cell.push_back('\n');
     }
     return false;
   }
 
-  std::string_view s_;
+  CsvText& text_;
+  std::string s_;  // the text from the byte the splitting is at, as far as it has been read
   std::size_t i_ = 0;
   int number_ = 0;
   char delimiter_;
@@ -194,16 +389,28 @@ std::string warning_text(const FileText& f) {
                                                  "VNI-Times sheet saved as Unicode)");
 }
 
+// The text from its start to `scan`, a slice at a time, until it can decide nothing more.
+template <class Scan>
+void scan_slices(CsvText& text, Scan& scan) {
+  text.rewind();
+  for (std::string_view piece; !scan.hopeless() && !(piece = text.next()).empty();)
+    for (; !piece.empty() && !scan.hopeless(); piece.remove_prefix(std::min(piece.size(), kSliceBytes)))
+      scan.add(piece.substr(0, kSliceBytes));
+}
+
 // How the whole file is written; nullopt, with the error, when it is neither UTF-8 nor a legacy
-// encoding (the first cell that is not names the place).
-std::optional<FileText> file_text(bool unicode, std::string_view body, char delimiter, const std::string& name,
-                                  Diagnostics& errors) {
+// encoding (the first cell that is not names the place). Reads the text again as need be.
+std::optional<FileText> file_text(CsvText& text, const Survey& survey, const std::string& name, Diagnostics& errors) {
   FileText file;
-  if (!unicode && !text::is_valid_utf8(body)) {
-    const std::optional<text::LegacyEncoding> legacy = text::detect_legacy_encoding(body);
+  if (!text.utf16() && !survey.utf8) {
+    text::LegacyEncodingScan scan;
+    scan_slices(text, scan);
+    const std::optional<text::LegacyEncoding> legacy = scan.result();
     if (!legacy) {
       Diagnostics ignored;  // the rows are split again, and reported, only if the bytes were text
-      for (const RawRow& row : Splitter(body, delimiter, name, ignored).rows()) {
+      text.rewind();
+      Splitter splitter(text, survey.delimiter, name, ignored);
+      for (RawRow row; splitter.next(row);) {
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
           std::size_t bad = 0;
           if (text::is_valid_utf8(row.cells[c], &bad)) continue;
@@ -219,8 +426,10 @@ std::optional<FileText> file_text(bool unicode, std::string_view body, char deli
       return std::nullopt;
     }
     file = {FileText::Kind::Legacy, *legacy};
-  } else if (const auto seen = text::detect_legacy_mojibake(body)) {
-    file = {FileText::Kind::LegacyAsWindows1252, *seen};
+  } else if (survey.high_byte) {
+    text::LegacyMojibakeScan scan;
+    scan_slices(text, scan);
+    if (const auto seen = scan.result()) file = {FileText::Kind::LegacyAsWindows1252, *seen};
   }
   return file;
 }
@@ -270,32 +479,34 @@ bool all_empty(const std::vector<std::string>& cells) {
   return true;
 }
 
-}  // namespace
+// The place of a fault in UTF-16 (the text before it has been surveyed), as Excel would show the
+// text before it.
+Diagnostic utf16_fault(CsvText& text, const Survey& survey, const std::string& name) {
+  const std::string why = text.fault();
+  Diagnostics ignored;
+  text.rewind();
+  Splitter splitter(text, survey.delimiter, name, ignored);
+  int rows = 0;  // the number of the last row split whole
+  std::size_t cells = 0;
+  for (RawRow row; splitter.next(row);) {
+    rows = row.number;
+    cells = row.cells.size();
+  }
+  const bool new_row = rows == 0 || survey.last == '\n' || survey.last == '\r';
+  return {name, rows == 0 ? 1 : rows + (new_row ? 1 : 0), new_row ? 1 : static_cast<int>(cells),
+          "not valid UTF-16: " + why + "; save the file again as Unicode text or CSV UTF-8"};
+}
 
-bool for_each_csv_row(std::string_view bytes, const std::string& name, Diagnostics& errors,
+bool for_each_csv_row(ByteSource& bytes, const std::string& name, Diagnostics& errors,
                       const std::function<bool(const CsvHeader&)>& header,
                       const std::function<void(CsvRow&)>& row) {
-  std::string utf16;
-  std::string_view body = bytes;
-  bool unicode = false;  // decoded from UTF-16: no legacy bytes possible
-  const auto starts = [&](std::string_view bom) { return bytes.substr(0, bom.size()) == bom; };
-  if (starts("\xEF\xBB\xBF")) {
-    body = bytes.substr(3);
-  } else if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
-    std::string why;
-    if (!utf16_to_utf8(bytes.substr(2), starts("\xFE\xFF"), utf16, why)) {
-      // The fault's row and column, as Excel would show the text before it.
-      Diagnostics ignored;
-      const std::vector<RawRow> before = Splitter(utf16, detect_delimiter(utf16), name, ignored).rows();
-      const bool new_row = before.empty() || utf16.ends_with('\n') || utf16.ends_with('\r');
-      const int row = before.empty() ? 1 : before.back().number + (new_row ? 1 : 0);
-      const int column = new_row ? 1 : static_cast<int>(before.back().cells.size());
-      errors.push_back(
-          {name, row, column, "not valid UTF-16: " + why + "; save the file again as Unicode text or CSV UTF-8"});
-      return false;
-    }
-    body = utf16;
-    unicode = true;
+  // A first reading for what is decided over the whole file, the last one for its rows: never
+  // more than a piece of it is held.
+  CsvText text(bytes);
+  const Survey survey = read_survey(text);
+  if (!text.fault().empty()) {
+    errors.push_back(utf16_fault(text, survey, name));
+    return false;
   }
 
   // The messages come as they did when the whole file was split, then decoded, then checked:
@@ -306,10 +517,11 @@ bool for_each_csv_row(std::string_view bytes, const std::string& name, Diagnosti
     return ok;
   };
   CsvHeader head;
-  head.delimiter = detect_delimiter(body);
-  const std::optional<FileText> file = file_text(unicode, body, head.delimiter, name, errors);
+  head.delimiter = survey.delimiter;
+  const std::optional<FileText> file = file_text(text, survey, name, errors);
   if (!file) return false;
-  Splitter splitter(body, head.delimiter, name, split);
+  text.rewind();
+  Splitter splitter(text, head.delimiter, name, split);
   bool warned = false;
   RawRow raw;
   // A file refused at its header: the other rows are still split and decoded, for their messages.
@@ -322,7 +534,7 @@ bool for_each_csv_row(std::string_view bytes, const std::string& name, Diagnosti
     return refuse({name, 1, 1, "the file has no header row"});
   if (const int c = column_with_nul(raw.cells)) return refuse({name, 1, c, kNulMessage});
   head.cells = std::move(raw.cells);
-  head.rows_at_most = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n'));
+  head.rows_at_most = survey.line_breaks;
   const std::size_t width = head.cells.size();
   // A header the caller refuses: the rows are still split and decoded, for their messages.
   const bool wanted = header(head);
@@ -350,51 +562,64 @@ bool for_each_csv_row(std::string_view bytes, const std::string& name, Diagnosti
   return done(wanted);
 }
 
-Result<CsvTable> parse_csv(std::string_view bytes, const std::string& name) {
+// The table of the rows `read` gives, as for_each_csv_row does.
+template <class Read>
+Result<CsvTable> whole_table(const Read& read) {
   Result<CsvTable> result;
   CsvTable table;
   bool has_header = false;
-  const auto header = [&](const CsvHeader& h) {
+  const std::function<bool(const CsvHeader&)> header = [&](const CsvHeader& h) {
     table.header = h.cells;
     table.delimiter = h.delimiter;
     has_header = true;
     return true;
   };
-  const auto row = [&](CsvRow& r) { table.rows.push_back(std::move(r)); };
-  if (for_each_csv_row(bytes, name, result.errors, header, row) && has_header) result.value = std::move(table);
+  const std::function<void(CsvRow&)> row = [&](CsvRow& r) { table.rows.push_back(std::move(r)); };
+  if (read(result.errors, header, row) && has_header) result.value = std::move(table);
   return result;
 }
 
-namespace {
+}  // namespace
 
-// The bytes of a CSV file; nullopt, with the error, when it cannot be read or is too large.
-std::optional<std::string> read_csv_bytes(const std::string& path, Diagnostics& errors) {
+bool for_each_csv_row(std::string_view bytes, const std::string& name, Diagnostics& errors,
+                      const std::function<bool(const CsvHeader&)>& header,
+                      const std::function<void(CsvRow&)>& row) {
+  MemoryBytes source(bytes, kChunkBytes);
+  return for_each_csv_row(source, name, errors, header, row);
+}
+
+Result<CsvTable> parse_csv(std::string_view bytes, const std::string& name) {
+  return whole_table([&](Diagnostics& errors, const auto& header, const auto& row) {
+    return for_each_csv_row(bytes, name, errors, header, row);
+  });
+}
+
+Result<CsvTable> read_csv(const std::string& path) {
+  return whole_table([&](Diagnostics& errors, const auto& header, const auto& row) {
+    return read_csv_rows(path, errors, header, row);
+  });
+}
+
+bool read_csv_rows(const std::string& path, Diagnostics& errors, const std::function<bool(const CsvHeader&)>& header,
+                   const std::function<void(CsvRow&)>& row, std::size_t chunk_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     errors.push_back({path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
-    return std::nullopt;
+    return false;
   }
   std::error_code ec;
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (!ec && size > input_limits().max_bytes) {
     errors.push_back({path, 0, 0, too_large(size, input_limits().max_bytes)});
-    return std::nullopt;
+    return false;
   }
-  return read_rest(in, ec ? 0 : size);
-}
-
-}  // namespace
-
-Result<CsvTable> read_csv(const std::string& path) {
-  Result<CsvTable> result;
-  const std::optional<std::string> bytes = read_csv_bytes(path, result.errors);
-  return bytes ? parse_csv(*bytes, path) : result;
-}
-
-bool read_csv_rows(const std::string& path, Diagnostics& errors, const std::function<bool(const CsvHeader&)>& header,
-                   const std::function<void(CsvRow&)>& row) {
-  const std::optional<std::string> bytes = read_csv_bytes(path, errors);
-  return bytes && for_each_csv_row(*bytes, path, errors, header, row);
+  if (ec) {  // not a regular file (a pipe): it may not be read twice, nor its size known
+    const std::string bytes = read_rest(in, 0);
+    MemoryBytes source(bytes, chunk_bytes);
+    return for_each_csv_row(source, path, errors, header, row);
+  }
+  StreamBytes source(in, chunk_bytes);
+  return for_each_csv_row(source, path, errors, header, row);
 }
 
 }  // namespace vanban

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "input/byte_source.h"
 #include "model/diagnostic.h"
 
 namespace vanban {
@@ -46,7 +47,9 @@ Result<CsvTable> read_csv(const std::string& path);
 bool for_each_csv_row(std::string_view bytes, const std::string& name, Diagnostics& errors,
                       const std::function<bool(const CsvHeader&)>& header,
                       const std::function<void(CsvRow&)>& row);
+// The file is read a piece of `chunk_bytes` at a time (smaller ones in tests), twice or more:
+// what is decided over the whole file (the delimiter, the encoding, rows_at_most) first.
 bool read_csv_rows(const std::string& path, Diagnostics& errors, const std::function<bool(const CsvHeader&)>& header,
-                   const std::function<void(CsvRow&)>& row);
+                   const std::function<void(CsvRow&)>& row, std::size_t chunk_bytes = kChunkBytes);
 
 }  // namespace vanban

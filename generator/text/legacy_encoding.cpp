@@ -279,6 +279,32 @@ bool looks_vietnamese(const std::u32string& text) {
   return true;
 }
 
+// The length of the longest part of `s` that ends just after an ASCII byte that is no letter.
+std::size_t cut_point(std::string_view s) {
+  for (std::size_t i = s.size(); i > 0; --i) {
+    const auto b = static_cast<unsigned char>(s[i - 1]);
+    if (b < 0x80 && !(b >= 'a' && b <= 'z') && !(b >= 'A' && b <= 'Z')) return i;
+  }
+  return 0;
+}
+
+// `more` to `take` in pieces cut at cut_point, the rest held in `pending` for the next call.
+template <class Take>
+void add_in_pieces(std::string& pending, std::string_view more, const Take& take) {
+  const std::size_t cut = cut_point(more);
+  if (cut == 0) {
+    pending.append(more);
+    return;
+  }
+  if (pending.empty()) {
+    take(more.substr(0, cut));
+  } else {
+    pending.append(more.substr(0, cut));
+    take(pending);
+  }
+  pending.assign(more.substr(cut));
+}
+
 }  // namespace
 
 const char* legacy_encoding_name(LegacyEncoding e) {
@@ -309,12 +335,9 @@ std::string encode_legacy(std::string_view utf8, LegacyEncoding e) {
 }
 
 std::optional<LegacyEncoding> detect_legacy_encoding(std::string_view bytes) {
-  std::size_t invalid = 0;
-  for (LegacyEncoding e : {LegacyEncoding::Vni, LegacyEncoding::Tcvn3}) {
-    decode(bytes, e, invalid);
-    if (invalid == 0) return e;
-  }
-  return std::nullopt;
+  LegacyEncodingScan scan;
+  scan.add(bytes);
+  return scan.result();
 }
 
 std::optional<std::string> windows_1252_bytes(std::string_view utf8) {
@@ -337,22 +360,64 @@ std::optional<std::string> windows_1252_bytes(std::string_view utf8) {
 }
 
 std::optional<LegacyEncoding> detect_legacy_mojibake(std::string_view utf8) {
-  if (!has_high_byte(utf8)) return std::nullopt;
+  LegacyMojibakeScan scan;
+  scan.add(utf8);
+  return scan.result();
+}
+
+void LegacyEncodingScan::add(std::string_view bytes) {
+  add_in_pieces(pending_, bytes, [this](std::string_view piece) { take(piece); });
+}
+
+void LegacyEncodingScan::take(std::string_view bytes) {
+  std::size_t invalid = 0;
+  if (vni_) vni_ = (decode(bytes, LegacyEncoding::Vni, invalid), invalid == 0);
+  if (tcvn3_) tcvn3_ = (decode(bytes, LegacyEncoding::Tcvn3, invalid), invalid == 0);
+}
+
+std::optional<LegacyEncoding> LegacyEncodingScan::result() {
+  take(pending_);
+  pending_.clear();
+  if (vni_) return LegacyEncoding::Vni;
+  if (tcvn3_) return LegacyEncoding::Tcvn3;
+  return std::nullopt;
+}
+
+void LegacyMojibakeScan::add(std::string_view utf8) {
+  add_in_pieces(pending_, utf8, [this](std::string_view piece) { take(piece); });
+}
+
+void LegacyMojibakeScan::take(std::string_view utf8) {
+  if (!windows_1252_) return;
+  high_ = high_ || has_high_byte(utf8);
   const std::optional<std::string> bytes = windows_1252_bytes(utf8);
-  if (!bytes) return std::nullopt;
+  if (!bytes) {
+    windows_1252_ = false;
+    return;
+  }
   // A character Vietnamese does not use (not "à", "ê"...): the sign of a legacy byte.
   const Tables& t = tables();
-  bool foreign = false;
   for (char c : *bytes) {
     const auto b = static_cast<unsigned char>(c);
-    if (b >= 0xA1 && !t.tone.count(b)) foreign = true;
+    if (b >= 0xA1 && !t.tone.count(b)) foreign_ = true;
   }
-  if (!foreign) return std::nullopt;
-  const std::optional<LegacyEncoding> e = detect_legacy_encoding(*bytes);
-  if (!e) return std::nullopt;
   std::size_t invalid = 0;
-  if (!looks_vietnamese(decode(*bytes, *e, invalid))) return std::nullopt;
-  return e;
+  for (const auto& [e, reading] : {std::pair{LegacyEncoding::Vni, &vni_}, {LegacyEncoding::Tcvn3, &tcvn3_}}) {
+    if (!reading->text) continue;
+    const std::u32string decoded = decode(*bytes, e, invalid);
+    reading->text = invalid == 0;
+    reading->vietnamese = reading->vietnamese && reading->text && looks_vietnamese(decoded);
+  }
+}
+
+std::optional<LegacyEncoding> LegacyMojibakeScan::result() {
+  take(pending_);
+  pending_.clear();
+  if (!high_ || !windows_1252_ || !foreign_) return std::nullopt;
+  // The encoding detect_legacy_encoding gives, if its reading looks like Vietnamese words.
+  if (vni_.text) return vni_.vietnamese ? std::optional(LegacyEncoding::Vni) : std::nullopt;
+  if (tcvn3_.text && tcvn3_.vietnamese) return LegacyEncoding::Tcvn3;
+  return std::nullopt;
 }
 
 std::optional<RepairedText> repair_legacy_text(std::string_view utf8) {

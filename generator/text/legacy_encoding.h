@@ -37,6 +37,37 @@ std::optional<std::string> windows_1252_bytes(std::string_view utf8);
 // "à", "ê"...), or a reading that does not look like Vietnamese words.
 std::optional<LegacyEncoding> detect_legacy_mojibake(std::string_view utf8);
 
+// The two detections over a text given a piece at a time, cut anywhere (a file read in chunks):
+// the same decisions as over the whole. A piece is held back to the last ASCII byte that is no
+// letter, where no reading of the text can be cut in two (no VNI pair starts there, no word runs
+// across it, and in UTF-8 it is a whole character).
+class LegacyEncodingScan {
+ public:
+  void add(std::string_view bytes);
+  bool hopeless() const { return !vni_ && !tcvn3_; }  // neither can come out: stop reading
+  std::optional<LegacyEncoding> result();             // after the last piece
+ private:
+  void take(std::string_view bytes);
+  std::string pending_;
+  bool vni_ = true, tcvn3_ = true;  // every byte so far is text in that encoding
+};
+
+class LegacyMojibakeScan {
+ public:
+  void add(std::string_view utf8);
+  bool hopeless() const { return !windows_1252_; }  // genuine text: stop reading
+  std::optional<LegacyEncoding> result();           // after the last piece
+ private:
+  void take(std::string_view utf8);
+  struct Reading {
+    bool text = true;        // every byte is text in the encoding
+    bool vietnamese = true;  // and reads as Vietnamese words
+  };
+  std::string pending_;
+  bool high_ = false, windows_1252_ = true, foreign_ = false;
+  Reading vni_, tcvn3_;
+};
+
 // What such text stands for, with its encoding; nullopt for genuine text.
 struct RepairedText {
   LegacyEncoding encoding;

@@ -2,15 +2,21 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "input_test_util.h"
+#include "text/unicode.h"
 
 namespace vanban {
 namespace {
 
 using testing::all;
+using testing::ScratchDir;
+using testing::source_path;
 using namespace std::string_literals;
 using Cells = std::vector<std::string>;
 
@@ -31,6 +37,126 @@ std::string utf16(const std::u16string& s, bool big_endian) {
     out += big_endian ? std::string{hi, lo} : std::string{lo, hi};
   }
   return out;
+}
+
+// UTF-8 text as UTF-16 with a byte-order mark.
+std::string utf16_of(const std::string& utf8, bool big_endian) {
+  std::u16string units;
+  for (char32_t cp : text::to_u32(utf8)) {
+    if (cp < 0x10000) {
+      units.push_back(static_cast<char16_t>(cp));
+    } else {
+      units.push_back(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
+      units.push_back(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+    }
+  }
+  return utf16(units, big_endian);
+}
+
+// Every line break as CRLF.
+std::string crlf(const std::string& bytes) {
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r')) out += '\r';
+    out += bytes[i];
+  }
+  return out;
+}
+
+using Read = std::function<bool(Diagnostics&, const std::function<bool(const CsvHeader&)>&,
+                                const std::function<void(CsvRow&)>&)>;
+
+// Everything a reading gives, as text to compare: the header, every row kept, the messages and
+// the outcome.
+std::string transcript(const Read& read) {
+  std::string out;
+  const auto cells = [&](const std::vector<std::string>& c) {
+    for (const std::string& cell : c) out += " [" + cell + "]";
+    out += "\n";
+  };
+  Diagnostics errors;
+  const bool ok = read(
+      errors,
+      [&](const CsvHeader& h) {
+        out += "header '" + std::string(1, h.delimiter) + "' " + std::to_string(h.rows_at_most);
+        cells(h.cells);
+        return true;
+      },
+      [&](CsvRow& r) {
+        out += std::to_string(r.number);
+        cells(r.cells);
+      });
+  return out + all(errors) + (ok ? "read" : "refused");
+}
+
+// Files whose rows and faults fall on every kind of place a piece of a file can end.
+const std::vector<std::string> kEdgeCases = {
+    "",
+    "\xEF\xBB",
+    "a,b\n1,\"x\"y\n2,3\n4,5,6\n7,8,,\n",
+    "a,b\n1,2\n3,\"open\n4,5\n",
+    "a;\"b\n\"\"c\"\"\r\n\"\r\n1;\"\r\"\r\n\r\n\r2;\"\"\"\"",
+    "id,name\nB\0 1,Chi hội\nB2,Chi hội\n"s,
+    "id,na\0me\nB2,x\n"s,
+    "a,b\n1,25\xB0\x43\n",
+    "a,b\n\"1\xB0\n\",\"\n",
+    "id,name\nB1,Chi h\xE9i N\xABng d\xA9n\nB2,T\xE6 h\xE9i\n",
+    "id;name\r\nB1;Chi ho\xE4i No\xE2ng da\xE2n\r\n",
+    "id,kind,name\nB1,chi héi,Chi héi N«ng d©n\n",
+    "id,name,commune\nB1,Chi hoäi Noâng daân,xã Tân Hòa\nB2,chi hội,Tân An\n",
+    "\xFF\xFEi\0d"s.substr(0, 5),
+    utf16(u"id\tname\r\n\"B\n1\"\tab" + std::u16string(1, u'\xD800') + u"c\r\n", false),
+    utf16(u"id\tname\r\n\"B\n1\"\tab" + std::u16string(1, u'\xD800') + u"c\r\n", true),
+    utf16(u"id\tname\r\nB1\tx\r\n" + std::u16string(1, u'\xDC00'), false),
+    utf16(u"id\tname\r\n\"B1\tx𝐀" + std::u16string(1, u'\xD801'), true),
+    utf16(u"id\tname\r\nB1\tx𝐀", true) + "\x01",
+};
+
+// A file read a few bytes at a time gives exactly what it gives read whole: every sample and
+// test file, in every encoding the reader takes, with CRLF, cut at every kind of place (a
+// character, a CRLF, a quoted cell, a UTF-16 pair shared by two pieces).
+TEST(Csv, ReadsAFileInPiecesAsItReadsItWhole) {
+  std::vector<std::string> samples = kEdgeCases;
+  for (const char* dir : {"content", "tests", "examples"})
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(source_path(dir)))
+      if (entry.path().extension() == ".csv") samples.push_back(testing::read_bytes(entry.path().string()));
+  ASSERT_GT(samples.size(), kEdgeCases.size() + 30);
+  // Files larger than the slices a piece is decoded and scanned in (64 KiB), in TCVN3 and as
+  // UTF-8 (UTF-16 below).
+  for (const char* file : {"content/2026-10/meetings.csv", "tests/data/meetings/legacy/tcvn3/2026-10/meetings.csv"}) {
+    const std::string bytes = testing::read_bytes(source_path(file));
+    const std::size_t body = bytes.find('\n') + 1;
+    std::string large = bytes;
+    while (large.size() < 150'000) large += bytes.substr(body);
+    samples.push_back(large);
+  }
+  ScratchDir scratch;
+  const std::string path = scratch.file("t.csv");
+  int readings = 0;
+  for (const std::string& sample : samples) {
+    std::vector<std::string> encodings{sample, crlf(sample)};
+    if (text::is_valid_utf8(sample) && !sample.starts_with("\xEF\xBB\xBF")) {
+      for (const std::string& bytes : {sample, crlf(sample)}) {
+        encodings.push_back("\xEF\xBB\xBF" + bytes);
+        for (bool big_endian : {false, true}) encodings.push_back(utf16_of(bytes, big_endian));
+      }
+    }
+    for (const std::string& bytes : encodings) {
+      const std::string whole = transcript([&](Diagnostics& errors, const auto& header, const auto& row) {
+        return for_each_csv_row(bytes, path, errors, header, row);
+      });
+      testing::write_bytes(path, bytes);
+      for (std::size_t chunk : {1, 2, 3, 7, 64}) {
+        ++readings;
+        EXPECT_EQ(transcript([&](Diagnostics& errors, const auto& header, const auto& row) {
+                    return read_csv_rows(path, errors, header, row, chunk);
+                  }),
+                  whole)
+            << "in pieces of " << chunk << " bytes: " << testing::read_bytes(path).substr(0, 200);
+      }
+    }
+  }
+  EXPECT_GT(readings, 1000);
 }
 
 TEST(Csv, SplitsQuotedCellsWithQuotesCommasAndLineBreaks) {

@@ -1,0 +1,48 @@
+// Bytes a piece at a time, from memory or from a file, for a reader that must not hold a large
+// file whole: pieces of at most a chunk, and the same bytes again after rewind() for a reader that
+// decides something over the whole file before it reads it for good.
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <string_view>
+
+namespace vanban {
+
+// The pieces a file is read in: large enough for the reads to cost nothing, small enough that a
+// file of hundreds of megabytes is never held.
+inline constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
+
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // The next bytes, empty at the end; valid until the next call.
+  virtual std::string_view next() = 0;
+  virtual void rewind() = 0;
+};
+
+class MemoryBytes final : public ByteSource {
+ public:
+  MemoryBytes(std::string_view bytes, std::size_t chunk_bytes) : bytes_(bytes), chunk_(chunk_bytes) {}
+  std::string_view next() override;
+  void rewind() override { at_ = 0; }
+
+ private:
+  std::string_view bytes_;
+  std::size_t chunk_, at_ = 0;
+};
+
+// A seekable stream (a regular file). A read that fails ends the bytes, as reading it whole did.
+class StreamBytes final : public ByteSource {
+ public:
+  StreamBytes(std::istream& in, std::size_t chunk_bytes) : in_(in), buffer_(chunk_bytes, '\0') {}
+  std::string_view next() override;
+  void rewind() override;
+
+ private:
+  std::istream& in_;
+  std::string buffer_;
+};
+
+}  // namespace vanban
