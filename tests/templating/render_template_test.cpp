@@ -188,7 +188,7 @@ TEST(RenderTemplate, RowsWriteWhatTheWholeListWrites) {
   const auto context = [&](bool as_rows) {
     TemplateContext c;
     c.set("unit", "kg");
-    const auto group = [&](std::size_t g) {
+    const auto group = [&groups, as_rows](std::size_t g) {  // made again while rendering
       TemplateValue v;
       v.set("name", "G" + std::to_string(g));
       const std::vector<std::string>& items = groups[g];
