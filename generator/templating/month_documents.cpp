@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -402,31 +403,32 @@ TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
                                      t.meetings > t.attended || absent + late + missing > 0 ||
                                      t.by_quality[2] + t.by_quality[3] > 0);
 
-  TemplateValue& topics = v.set_list("topics");
+  // Opinions by topic, row by row too: without opinions-per-topic every opinion of the month is
+  // quoted.
   std::size_t opinion_count = 0;
-  for (std::size_t i = 0; i < f.opinions_by_topic.size(); ++i) {
+  for (const TopicOpinions& t : f.opinions_by_topic) opinion_count += t.count;
+  // The figures may keep no more than these (FigureOptions::opinions_kept).
+  const std::size_t quoted = s.opinions_per_topic > 0 ? static_cast<std::size_t>(s.opinions_per_topic)
+                                                      : std::numeric_limits<std::size_t>::max();
+  v.set("topics", TemplateValue::rows(f.opinions_by_topic.size(), [&f, quoted](std::size_t i) {
     const TopicOpinions& t = f.opinions_by_topic[i];
-    TemplateValue& topic = topics.add_map();
+    TemplateValue topic;
     topic.set("number", std::to_string(i + 1));
     topic.set("topic", t.topic);
     topic.set("opinion_count", count(static_cast<long long>(t.count)));
-    // The figures may keep no more than these (FigureOptions::opinions_kept).
-    const std::size_t shown =
-        s.opinions_per_topic > 0
-            ? std::min(t.opinions.size(), static_cast<std::size_t>(s.opinions_per_topic))
-            : t.opinions.size();
-    TemplateValue& opinions = topic.set_list("opinions");
-    for (std::size_t j = 0; j < shown; ++j) {
+    const std::size_t shown = std::min(t.opinions.size(), quoted);
+    topic.set("opinions", TemplateValue::rows(shown, [&t](std::size_t j) {
       const OpinionEntry& o = t.opinions[j];
-      TemplateValue& item = opinions.add_map();
+      TemplateValue item;
       item.set("text", o.text);
       item.set("branch_name", o.branch_name);
       item.set("area", area(o.commune, o.district));
       item.set("meeting_date", dmy(o.meeting_date));
-    }
+      return item;
+    }));
     if (shown < t.count) topic.set("more_opinions", count(static_cast<long long>(t.count - shown)));
-    opinion_count += t.count;
-  }
+    return topic;
+  }));
   v.set_flag("has_opinions", opinion_count > 0);
   v.set("opinion_count", count(static_cast<long long>(opinion_count)));
   v.set("topic_count", count(static_cast<long long>(f.opinions_by_topic.size())));
@@ -674,7 +676,8 @@ bool MonthPlanner::plan(const std::string& templates_dir) {
     return false;
   }
 
-  plan_.summary = TemplatePool::load(templates_dir, "bao-cao-thang.mustache", {"gap_agencies", "gaps"}, errors_);
+  plan_.summary = TemplatePool::load(templates_dir, "bao-cao-thang.mustache",
+                                     {"gap_agencies", "gaps", "topics", "opinions"}, errors_);
   plan_.reminder = TemplatePool::load(templates_dir, "cong-van-nhac-nho.mustache", {"cadres"}, errors_);
   plan_.report = TemplatePool::load(templates_dir, "bao-cao-du-sinh-hoat.mustache", {}, errors_);
   if (!plan_.summary || !plan_.reminder || !plan_.report) return false;
