@@ -26,6 +26,11 @@ void append_value(std::string& out, const TemplateValue& v) {
       for (const TemplateValue& item : v.items()) append_value(out, item);
       out += ']';
       return;
+    case TemplateValue::Kind::Rows:
+      out += 'r' + std::to_string(v.row_count()) + '[';
+      for (std::size_t i = 0; i < v.row_count(); ++i) append_value(out, v.row(i));
+      out += ']';
+      return;
     case TemplateValue::Kind::Map: {
       out += 'm' + std::to_string(v.items().size()) + '{';
       auto item = v.items().begin();

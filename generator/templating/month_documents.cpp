@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -364,22 +365,33 @@ TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
     }
   }
 
-  TemplateValue& agencies = v.set_list("gap_agencies");
-  int absent = 0, late = 0, missing = 0, row_number = 0;
+  // The defaulters' table, row by row (TemplateValue::rows): a province's month has a row for
+  // every cadre's missed meeting or report, and they need not all exist at once. Rows are
+  // numbered through the whole table.
+  int absent = 0, late = 0, missing = 0;
+  std::vector<std::size_t> rows_before;  // per agency, the table's rows above its own
+  std::size_t row_count = 0;
   for (const AgencyGaps& a : f.gaps_by_agency) {
-    TemplateValue& agency = agencies.add_map();
-    agency.set("agency", a.agency);
-    set_gap_counts(agency, a.absent, a.late, a.missing);
-    TemplateValue& gaps = agency.set_list("gaps");
-    for (const CadreGap& g : a.gaps) {
-      TemplateValue& row = gaps.add_map();
-      row.set("number", std::to_string(++row_number));
-      set_gap(row, g);
-    }
+    rows_before.push_back(row_count);
+    row_count += a.gaps.size();
     absent += a.absent;
     late += a.late;
     missing += a.missing;
   }
+  v.set("gap_agencies",
+        TemplateValue::rows(f.gaps_by_agency.size(), [&f, rows_before = std::move(rows_before)](std::size_t i) {
+          const AgencyGaps& a = f.gaps_by_agency[i];
+          TemplateValue agency;
+          agency.set("agency", a.agency);
+          set_gap_counts(agency, a.absent, a.late, a.missing);
+          agency.set("gaps", TemplateValue::rows(a.gaps.size(), [&a, first = rows_before[i]](std::size_t j) {
+            TemplateValue row;
+            row.set("number", std::to_string(first + j + 1));
+            set_gap(row, a.gaps[j]);
+            return row;
+          }));
+          return agency;
+        }));
   set_gap_counts(v, absent, late, missing);
   const auto reminded = std::count_if(f.gaps_by_agency.begin(), f.gaps_by_agency.end(),
                                       [&](const AgencyGaps& a) { return a.agency != s.board.key; });
@@ -391,31 +403,32 @@ TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
                                      t.meetings > t.attended || absent + late + missing > 0 ||
                                      t.by_quality[2] + t.by_quality[3] > 0);
 
-  TemplateValue& topics = v.set_list("topics");
+  // Opinions by topic, row by row too: without opinions-per-topic every opinion of the month is
+  // quoted.
   std::size_t opinion_count = 0;
-  for (std::size_t i = 0; i < f.opinions_by_topic.size(); ++i) {
+  for (const TopicOpinions& t : f.opinions_by_topic) opinion_count += t.count;
+  // The figures may keep no more than these (FigureOptions::opinions_kept).
+  const std::size_t quoted = s.opinions_per_topic > 0 ? static_cast<std::size_t>(s.opinions_per_topic)
+                                                      : std::numeric_limits<std::size_t>::max();
+  v.set("topics", TemplateValue::rows(f.opinions_by_topic.size(), [&f, quoted](std::size_t i) {
     const TopicOpinions& t = f.opinions_by_topic[i];
-    TemplateValue& topic = topics.add_map();
+    TemplateValue topic;
     topic.set("number", std::to_string(i + 1));
     topic.set("topic", t.topic);
     topic.set("opinion_count", count(static_cast<long long>(t.count)));
-    // The figures may keep no more than these (FigureOptions::opinions_kept).
-    const std::size_t shown =
-        s.opinions_per_topic > 0
-            ? std::min(t.opinions.size(), static_cast<std::size_t>(s.opinions_per_topic))
-            : t.opinions.size();
-    TemplateValue& opinions = topic.set_list("opinions");
-    for (std::size_t j = 0; j < shown; ++j) {
+    const std::size_t shown = std::min(t.opinions.size(), quoted);
+    topic.set("opinions", TemplateValue::rows(shown, [&t](std::size_t j) {
       const OpinionEntry& o = t.opinions[j];
-      TemplateValue& item = opinions.add_map();
+      TemplateValue item;
       item.set("text", o.text);
       item.set("branch_name", o.branch_name);
       item.set("area", area(o.commune, o.district));
       item.set("meeting_date", dmy(o.meeting_date));
-    }
+      return item;
+    }));
     if (shown < t.count) topic.set("more_opinions", count(static_cast<long long>(t.count - shown)));
-    opinion_count += t.count;
-  }
+    return topic;
+  }));
   v.set_flag("has_opinions", opinion_count > 0);
   v.set("opinion_count", count(static_cast<long long>(opinion_count)));
   v.set("topic_count", count(static_cast<long long>(f.opinions_by_topic.size())));
@@ -435,28 +448,31 @@ TemplateContext reminder_context(const AgencyGaps& a, const std::optional<int>& 
   v.set("addressee", a.agency);
   set_gap_counts(v, a.absent, a.late, a.missing);
   // One row per cadre, named once, with each of the cadre's cases under it (the gaps come sorted
-  // by cadre).
-  TemplateValue& cadres = v.set_list("cadres");
-  TemplateValue* gaps = nullptr;
+  // by cadre), made row by row (TemplateValue::rows): an agency may have thousands.
+  std::vector<std::size_t> first_gap;  // per cadre, then one past the last
   std::array<bool, kOrganisationCount> concerned{};
-  int cadre_count = 0;
   for (std::size_t i = 0; i < a.gaps.size(); ++i) {
-    const CadreGap& g = a.gaps[i];
-    const bool first = i == 0 || a.gaps[i - 1].cadre->id != g.cadre->id;
-    if (first) {
-      TemplateValue& cadre = cadres.add_map();
-      cadre.set("number", std::to_string(++cadre_count));
-      cadre.set("cadre_name", g.cadre->name);
-      cadre.set("cadre_position", g.cadre->position);
-      gaps = &cadre.set_list("gaps");
-    }
-    TemplateValue& row = gaps->add_map();
-    set_gap(row, g);
-    row.set_flag("first", first);
-    row.set_flag("last", i + 1 == a.gaps.size() || a.gaps[i + 1].cadre->id != g.cadre->id);
-    concerned[static_cast<std::size_t>(g.branch->organisation)] = true;
+    if (i == 0 || a.gaps[i - 1].cadre->id != a.gaps[i].cadre->id) first_gap.push_back(i);
+    concerned[static_cast<std::size_t>(a.gaps[i].branch->organisation)] = true;
   }
-  v.set("cadre_count", count(cadre_count));
+  const std::size_t cadre_count = first_gap.size();
+  first_gap.push_back(a.gaps.size());
+  v.set("cadres", TemplateValue::rows(cadre_count, [&a, first_gap = std::move(first_gap)](std::size_t k) {
+    TemplateValue cadre;
+    const std::size_t first = first_gap[k], end = first_gap[k + 1];
+    cadre.set("number", std::to_string(k + 1));
+    cadre.set("cadre_name", a.gaps[first].cadre->name);
+    cadre.set("cadre_position", a.gaps[first].cadre->position);
+    TemplateValue& gaps = cadre.set_list("gaps");
+    for (std::size_t i = first; i < end; ++i) {
+      TemplateValue& row = gaps.add_map();
+      set_gap(row, a.gaps[i]);
+      row.set_flag("first", i == first);
+      row.set_flag("last", i + 1 == end);
+    }
+    return cadre;
+  }));
+  v.set("cadre_count", count(static_cast<long long>(cadre_count)));
   v.set_flag("one_cadre", cadre_count == 1);
   const Nouns nouns = nouns_of(concerned);
   v.set("branch_nouns", nouns.branches);
@@ -471,8 +487,9 @@ TemplateContext reminder_context(const AgencyGaps& a, const std::optional<int>& 
 class TemplatePool {
  public:
   // Null, with the reason in `errors`, when the template cannot be read or compiled.
+  // `row_lists`: the keys the context gives as TemplateValue::rows.
   static std::unique_ptr<TemplatePool> load(const std::string& templates_dir, const std::string& file,
-                                            Diagnostics& errors) {
+                                            const std::vector<std::string>& row_lists, Diagnostics& errors) {
     const std::string path = templates_dir + "/documents/" + file;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -481,14 +498,15 @@ class TemplatePool {
     }
     std::ostringstream text;
     text << in.rdbuf();
-    Result<MarkupTemplate> compiled = MarkupTemplate::compile(text.str(), path);
+    Result<MarkupTemplate> compiled = MarkupTemplate::compile(text.str(), path, row_lists);
     errors.insert(errors.end(), compiled.errors.begin(), compiled.errors.end());
     if (!compiled.ok()) return nullptr;
-    auto pool = std::make_unique<TemplatePool>(text.str(), path);
+    auto pool = std::make_unique<TemplatePool>(text.str(), path, row_lists);
     pool->idle_.push_back(std::make_unique<MarkupTemplate>(std::move(*compiled.value)));
     return pool;
   }
-  TemplatePool(std::string text, std::string path) : text_(std::move(text)), path_(std::move(path)) {}
+  TemplatePool(std::string text, std::string path, std::vector<std::string> row_lists)
+      : text_(std::move(text)), path_(std::move(path)), row_lists_(std::move(row_lists)) {}
 
   Result<std::string> render(TemplateContext context) const {
     std::unique_ptr<MarkupTemplate> t = take();
@@ -509,10 +527,11 @@ class TemplatePool {
       }
     }
     // The text compiled once already: it compiles again.
-    return std::make_unique<MarkupTemplate>(std::move(*MarkupTemplate::compile(text_, path_).value));
+    return std::make_unique<MarkupTemplate>(std::move(*MarkupTemplate::compile(text_, path_, row_lists_).value));
   }
 
   std::string text_, path_;
+  std::vector<std::string> row_lists_;
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<MarkupTemplate>> idle_;
 };
@@ -657,9 +676,10 @@ bool MonthPlanner::plan(const std::string& templates_dir) {
     return false;
   }
 
-  plan_.summary = TemplatePool::load(templates_dir, "bao-cao-thang.mustache", errors_);
-  plan_.reminder = TemplatePool::load(templates_dir, "cong-van-nhac-nho.mustache", errors_);
-  plan_.report = TemplatePool::load(templates_dir, "bao-cao-du-sinh-hoat.mustache", errors_);
+  plan_.summary = TemplatePool::load(templates_dir, "bao-cao-thang.mustache",
+                                     {"gap_agencies", "gaps", "topics", "opinions"}, errors_);
+  plan_.reminder = TemplatePool::load(templates_dir, "cong-van-nhac-nho.mustache", {"cadres"}, errors_);
+  plan_.report = TemplatePool::load(templates_dir, "bao-cao-du-sinh-hoat.mustache", {}, errors_);
   if (!plan_.summary || !plan_.reminder || !plan_.report) return false;
 
   const std::string month = std::to_string(m.year) + "-" + two(m.month);

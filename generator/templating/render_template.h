@@ -2,11 +2,13 @@
 // office changes the wording of generated documents without recompiling.
 // {{x}} is escaped for XML text and attribute values (& < > " ' as entities; control characters
 // that XML 1.0 cannot carry become spaces); {{{x}}} inserts x unchanged, for markup fragments
-// only. Partials and lambdas are not offered: one template is one file.
+// only. Partials and lambdas are not offered: one template is one file. A list given as
+// TemplateValue::rows is rendered a row at a time (templating/row_sections.h).
 #pragma once
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "model/diagnostic.h"
 #include "templating/template_context.h"
@@ -15,8 +17,12 @@ namespace vanban {
 
 class MarkupTemplate {
  public:
-  // Parses `text` once; an unclosed section or tag is reported as NAME:LINE:COL.
-  static Result<MarkupTemplate> compile(const std::string& text, const std::string& name);
+  // Parses `text` once; an unclosed section or tag is reported as NAME:LINE:COL. The values of
+  // the keys in `row_lists` may be TemplateValue::rows: their sections are compiled apart, a row's
+  // template each, and must have their tags alone on their lines (row_sections.h), else an error
+  // at the tag.
+  static Result<MarkupTemplate> compile(const std::string& text, const std::string& name,
+                                        const std::vector<std::string>& row_lists = {});
 
   MarkupTemplate(MarkupTemplate&&) noexcept;
   MarkupTemplate& operator=(MarkupTemplate&&) noexcept;
@@ -24,9 +30,8 @@ class MarkupTemplate {
 
   // Not for concurrent use of one object: compile one per thread.
   Result<std::string> render(const TemplateContext& context) const;
-  // The same, emptying `context` part by part as the library takes its own copy: a month's
-  // summary has a value for every defaulting cadre, and two whole copies of them at once would
-  // be the month's peak.
+  // The same, emptying `context` part by part as the library takes its own copy: a large context
+  // is never held twice.
   Result<std::string> render(TemplateContext&& context) const;
   // Renders `inner` with `context`, then this template with the same context and the inner text
   // under `slot` (a page inside its frame): the context is converted for the Mustache library

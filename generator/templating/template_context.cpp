@@ -15,6 +15,17 @@ TemplateValue TemplateValue::list() {
   return v;
 }
 
+TemplateValue TemplateValue::rows(std::size_t count, RowMaker make) {
+  TemplateValue v;
+  v.kind_ = Kind::Rows;
+  v.rows_ = std::make_shared<const RowSource>(RowSource{count, std::move(make)});
+  return v;
+}
+
+std::size_t TemplateValue::row_count() const { return rows_ ? rows_->count : 0; }
+
+TemplateValue TemplateValue::row(std::size_t i) const { return rows_->make(i); }
+
 TemplateValue& TemplateValue::set(const std::string& key, TemplateValue value) {
   auto item = items_.begin();
   for (const std::string& k : keys_) {

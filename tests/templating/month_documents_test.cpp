@@ -365,6 +365,27 @@ TEST(MonthDocuments, BrokenTemplateNamesItsFileAndPlace) {
                                ":2:1: Unclosed section \"total\"\n");
 }
 
+// The defaulters' rows are written one at a time, from the lines between their list's tags: a
+// template that puts a tag of these lists beside other text is refused where the tag is.
+TEST(MonthDocuments, RowListTagBesideOtherTextNamesItsFileAndPlace) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("vanban-row-templates-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "documents");
+  for (const char* name : {"bao-cao-thang.mustache", "bao-cao-du-sinh-hoat.mustache"})
+    std::filesystem::copy_file(source("templates/documents/") + name, dir / "documents" / name,
+                               std::filesystem::copy_options::overwrite_existing);
+  std::ofstream(dir / "documents" / "cong-van-nhac-nho.mustache")
+      << "<document>\n  <table>{{#cadres}}\n<tr/>\n{{/cadres}}</table>\n</document>\n";
+  const MeetingData data = testing::small_month();
+  const auto r =
+      generate_month_documents(data, compute_figures(data, {5}), small_settings(), dir.string());
+  std::filesystem::remove_all(dir);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(all(r.errors), (dir / "documents" / "cong-van-nhac-nho.mustache").string() +
+                               ":2:10: the rows of \"cadres\" are written one at a time: {{#cadres}} and "
+                               "{{/cadres}} must each stand alone on a line\n");
+}
+
 // A person who signs for the board and is also among the month's defaulters (C1 Trần Văn Bảy,
 // late at M2): a warning at the <signer> of month.xml; every document is still written.
 TEST(MonthDocuments, SignerWhoIsADefaulterIsAWarning) {
