@@ -27,6 +27,19 @@ std::string visible(std::string_view s) {
 
 }  // namespace
 
+Diagnostic diagnostic_at_offset(std::string_view text, std::size_t offset, std::string file, std::string message) {
+  Diagnostic d{std::move(file), 1, 1, std::move(message)};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++d.line;
+      d.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {  // not a continuation byte
+      ++d.column;
+    }
+  }
+  return d;
+}
+
 std::string Diagnostic::to_string() const {
   return visible(file) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
          (warning ? "warning: " : "") + visible(message);

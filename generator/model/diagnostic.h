@@ -1,8 +1,10 @@
 // Diagnostics and results: errors are values, never exceptions across a module boundary.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -19,6 +21,9 @@ struct Diagnostic {
 
   std::string to_string() const;
 };
+
+// A diagnostic at byte `offset` of `text` (UTF-8): its line, and its column in characters.
+Diagnostic diagnostic_at_offset(std::string_view text, std::size_t offset, std::string file, std::string message);
 
 using Diagnostics = std::vector<Diagnostic>;
 

@@ -102,18 +102,7 @@ Diagnostic parse_error(const std::string& text, const std::string& name, std::st
   const char* first = message.data() + at + 4;
   const char* last = message.data() + message.size();
   if (std::from_chars(first, last, offset).ptr != last || offset > text.size()) return d;
-  d.message = message.substr(0, at);
-  d.line = 1;
-  d.column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++d.line;
-      d.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++d.column;
-    }
-  }
-  return d;
+  return diagnostic_at_offset(text, offset, name, message.substr(0, at));
 }
 
 }  // namespace

@@ -46,20 +46,6 @@ std::vector<Tag> tags_of(const std::string& text) {
   return tags;
 }
 
-Diagnostic error_at(const std::string& text, std::size_t offset, const std::string& name,
-                    std::string message) {
-  Diagnostic d{name, 1, 1, std::move(message)};
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++d.line;
-      d.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++d.column;
-    }
-  }
-  return d;
-}
-
 bool blank(char c) { return c == ' ' || c == '\t'; }
 
 // Where the line holding [begin, end) starts, when nothing but blanks comes before it on its line.
@@ -100,7 +86,7 @@ class Splitter {
   }
 
   void fail(std::size_t offset, std::string message) {
-    if (!error_) error_ = error_at(text_, offset, name_, std::move(message));
+    if (!error_) error_ = diagnostic_at_offset(text_, offset, name_, std::move(message));
   }
 
   // The index of the tag that closes the section opened by tags_[open].

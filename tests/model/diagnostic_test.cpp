@@ -17,5 +17,13 @@ TEST(Diagnostic, ControlCharactersAreShownEscaped) {
             "ring\\x07.xml:1:2: branch 'B\\x0A1\\x1B[2J' \\x7F");
 }
 
+// Columns count characters, not bytes: "Tháng" is five wide though six bytes long.
+TEST(Diagnostic, AtAnOffsetCountsLinesAndCharacters) {
+  const std::string text = "{{#a}}\nTháng {{x";
+  const Diagnostic d = diagnostic_at_offset(text, text.find("{{x"), "t.mustache", "unclosed tag");
+  EXPECT_EQ(d.to_string(), "t.mustache:2:7: unclosed tag");
+  EXPECT_EQ(diagnostic_at_offset(text, 0, "t", "m").to_string(), "t:1:1: m");
+}
+
 }  // namespace
 }  // namespace vanban
