@@ -91,10 +91,9 @@ class MeetingCsvReader {
  public:
   MeetingCsvReader(const std::string& dir, Diagnostics& errors) : dir_(dir), errors_(errors) {}
 
-  // false if the file cannot be used; otherwise `records` is told how many rows there are at
+  // false if the file cannot be used; otherwise `sink` is told how many rows there are at
   // most, and `row` is called for every row.
-  template <class Record>
-  bool read(const CsvFile& spec, std::vector<Record>& records,
+  bool read(const CsvFile& spec, MeetingSink& sink,
             const std::function<void(const CsvRow&, const std::vector<int>&, const SharedPath&)>& row) {
     const std::string path = (fs::path(dir_) / spec.name).string();
     files_.push_back(path);
@@ -107,8 +106,7 @@ class MeetingCsvReader {
     std::vector<int> index(spec.columns.size(), -1);
     const auto header = [&](const CsvHeader& h) {
       if (!read_header(spec, h, path, index)) return false;
-      // Room reserved once: growing by doubling holds three times the records' room as it moves them.
-      records.reserve(records.size() + h.rows_at_most);
+      sink.expect(h.rows_at_most);
       return true;
     };
     const bool ok = read_csv_rows(path, file_errors, header, [&](const CsvRow& r) { row(r, index, file); });
@@ -205,46 +203,88 @@ RawLists meeting_lists(const CsvRow& row, const std::vector<int>& index) {
   return lists;
 }
 
+// Messages file by file in the readers' order, then by place: a record's reading and its checks
+// were reported at different times.
+void sort_by_place(Diagnostics& errors, const std::vector<std::string>& files) {
+  const auto rank = [&](const Diagnostic& d) {
+    return std::find(files.begin(), files.end(), d.file) - files.begin();
+  };
+  std::stable_sort(errors.begin(), errors.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    return std::tuple(rank(a), a.line, a.column) < std::tuple(rank(b), b.line, b.column);
+  });
+}
+
+// The records in memory, checked by check_meetings.
+class MeetingDataSink final : public MeetingSink {
+ public:
+  void expect(std::size_t rows) override { rows_ = rows; }
+  void add(Branch b) override { push(raw_.branches, std::move(b)); }
+  void add(Cadre c) override { push(raw_.cadres, std::move(c)); }
+  void add(Assignment a) override { push(raw_.assignments, std::move(a)); }
+  void add(Meeting m) override { push(raw_.meetings, std::move(m)); }
+  bool check(const MeetingMonth& month, Diagnostics& out) override {
+    raw_.month = month;
+    checked_ = check_meetings(std::move(raw_), out);
+    return true;
+  }
+  MeetingData& checked() { return checked_; }
+
+ private:
+  template <class Record>
+  void push(std::vector<Record>& records, Record r) {
+    // Room reserved once: growing by doubling holds three times the records' room as it moves them.
+    if (rows_) records.reserve(records.size() + std::exchange(rows_, 0));
+    records.push_back(std::move(r));
+  }
+
+  std::size_t rows_ = 0;
+  MeetingData raw_;
+  MeetingData checked_;
+};
+
 }  // namespace
 
 Result<MeetingData> read_meetings_csv(const std::string& dir) {
+  MeetingDataSink sink;
+  Result<MeetingMonth> read = read_meetings_csv(dir, sink);
   Result<MeetingData> result;
-  MeetingData raw;
-  if (!month_of_folder(dir, raw.month))
-    return Result<MeetingData>::failure(
+  result.errors = std::move(read.errors);
+  if (read.ok()) {
+    result.value = std::move(sink.checked());
+    result.value->month = *read.value;
+  }
+  return result;
+}
+
+Result<MeetingMonth> read_meetings_csv(const std::string& dir, MeetingSink& sink) {
+  Result<MeetingMonth> result;
+  MeetingMonth month;
+  if (!month_of_folder(dir, month))
+    return Result<MeetingMonth>::failure(
         {dir, 0, 0, "the folder must be named after its month, YYYY-MM (such as 2026-10)"});
 
   MeetingCsvReader reader(dir, result.errors);
   Diagnostics& errors = result.errors;
-  bool ok = reader.read(kBranches, raw.branches, [&](const CsvRow& row, const std::vector<int>& index,
-                                       const SharedPath& path) {
-    raw.branches.push_back(read_branch(record(kBranches, row, index, path), errors));
+  bool ok = reader.read(kBranches, sink, [&](const CsvRow& row, const std::vector<int>& index,
+                                             const SharedPath& path) {
+    sink.add(read_branch(record(kBranches, row, index, path), errors));
   });
-  ok = reader.read(kCadres, raw.cadres, [&](const CsvRow& row, const std::vector<int>& index,
-                                const SharedPath& path) {
-    raw.cadres.push_back(read_cadre(record(kCadres, row, index, path), errors));
+  ok = reader.read(kCadres, sink, [&](const CsvRow& row, const std::vector<int>& index,
+                                      const SharedPath& path) {
+    sink.add(read_cadre(record(kCadres, row, index, path), errors));
   }) && ok;
-  ok = reader.read(kAssignments, raw.assignments, [&](const CsvRow& row, const std::vector<int>& index,
-                                     const SharedPath& path) {
-    raw.assignments.push_back(read_assignment(record(kAssignments, row, index, path), errors));
+  ok = reader.read(kAssignments, sink, [&](const CsvRow& row, const std::vector<int>& index,
+                                           const SharedPath& path) {
+    sink.add(read_assignment(record(kAssignments, row, index, path), errors));
   }) && ok;
-  ok = reader.read(kMeetings, raw.meetings, [&](const CsvRow& row, const std::vector<int>& index,
-                                  const SharedPath& path) {
-    raw.meetings.push_back(
-        read_meeting(record(kMeetings, row, index, path), meeting_lists(row, index), errors));
+  ok = reader.read(kMeetings, sink, [&](const CsvRow& row, const std::vector<int>& index,
+                                        const SharedPath& path) {
+    sink.add(read_meeting(record(kMeetings, row, index, path), meeting_lists(row, index), errors));
   }) && ok;
   if (!ok) return result;
-
-  result.value = check_meetings(std::move(raw), result.errors);
-  const std::vector<std::string>& files = reader.files();
-  const auto rank = [&](const Diagnostic& d) {
-    return std::find(files.begin(), files.end(), d.file) - files.begin();
-  };
-  std::stable_sort(result.errors.begin(), result.errors.end(),
-                   [&](const Diagnostic& a, const Diagnostic& b) {
-                     return std::tuple(rank(a), a.line, a.column) <
-                            std::tuple(rank(b), b.line, b.column);
-                   });
+  const bool kept = sink.check(month, result.errors);
+  sort_by_place(result.errors, reader.files());
+  if (kept) result.value = month;
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "model/diagnostic.h"
+#include "input/meeting_sink.h"
 #include "model/meeting_data.h"
 
 namespace vanban {
@@ -17,5 +18,9 @@ namespace vanban {
 // named after a month. Otherwise the value holds the records that passed, and `errors` one
 // message per rejected record (FILE:ROW:COLUMN) and the warnings, file by file in the order above.
 Result<MeetingData> read_meetings_csv(const std::string& dir);
+
+// Same, the records put into `sink` as they are read and checked there: the value is the month,
+// none when a file or the sink cannot be used. The messages are the same, in the same order.
+Result<MeetingMonth> read_meetings_csv(const std::string& dir, MeetingSink& sink);
 
 }  // namespace vanban

@@ -237,6 +237,20 @@ std::vector<std::string> remove_stale_temp_files(const std::string& dir) {
   return removed;
 }
 
+std::unique_ptr<ScratchFile> ScratchFile::create(const std::string& dir, const std::string& name,
+                                                 std::string& error) {
+  TempSlot* slot = nullptr;
+  const int fd = create_temp(dir, name, slot, error);
+  if (fd < 0) return nullptr;
+  close(fd);
+  return std::unique_ptr<ScratchFile>(new ScratchFile(slot->path, slot));
+}
+
+ScratchFile::~ScratchFile() {
+  unlink(path_.c_str());
+  release_slot(*static_cast<TempSlot*>(slot_));
+}
+
 void install_cleanup_handlers() {
   for (int sig : kCleanupSignals) {
     struct sigaction old {};

@@ -4,6 +4,7 @@
 // Several threads may write at once.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,25 @@ std::string temp_file_name(const std::string& name, long pid, unsigned n);
 // running. Nothing else, nothing below `dir`, no symbolic link is followed or removed. Returns
 // the names removed.
 std::vector<std::string> remove_stale_temp_files(const std::string& dir);
+
+// A run's own scratch file in `dir`, never renamed into place: named and registered as the
+// temporary files above (".NAME.tmp-PID-N"), so it is removed when destroyed, on SIGINT, SIGTERM
+// or SIGHUP, and by remove_stale_temp_files after a kill -9. Created empty.
+class ScratchFile {
+ public:
+  // Null with `error` set when `dir` cannot hold it.
+  static std::unique_ptr<ScratchFile> create(const std::string& dir, const std::string& name, std::string& error);
+  ~ScratchFile();
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  ScratchFile(std::string path, void* slot) : path_(std::move(path)), slot_(slot) {}
+  std::string path_;
+  void* slot_;  // the signal handler's entry for it (atomic_file.cpp)
+};
 
 // Installs the handlers that remove the temporary files in flight when the process is stopped by
 // SIGINT, SIGTERM or SIGHUP, then let the signal end the process as usual. Signals the caller

@@ -58,6 +58,17 @@ Statement& Statement::bind(int index, long long value) {
   return *this;
 }
 
+Statement& Statement::bind_null(int index) {
+  if (stmt_ && sqlite3_bind_null(stmt_.get(), index) != SQLITE_OK) failed_ = true;
+  return *this;
+}
+
+void Statement::reset() {
+  if (!stmt_) return;
+  sqlite3_reset(stmt_.get());  // returns the last step's error, which step() recorded already
+  sqlite3_clear_bindings(stmt_.get());
+}
+
 bool Statement::step() {
   if (failed_) return false;
   const int rc = sqlite3_step(stmt_.get());

@@ -1,0 +1,580 @@
+#include "store/month_store.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "input/meeting_fields.h"
+#include "output/atomic_file.h"
+#include "register/sqlite.h"
+
+namespace vanban {
+
+namespace {
+
+// No rollback journal (a failed month is thrown away, never repaired), no fsync (the file does
+// not outlive the run), 8 MiB of page cache whatever the month's size; sorts and temporary
+// tables in memory, never in a folder outside the output folder: the indexes exist before the
+// rows come and every scan goes in rowid order, so nothing is ever sorted.
+constexpr std::string_view kSchema = R"(
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+PRAGMA cache_size = -8192;
+PRAGMA temp_store = MEMORY;
+CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT NOT NULL);
+CREATE TABLE branches(id TEXT, kind TEXT, organisation INTEGER, name TEXT, commune TEXT,
+  district TEXT, members INTEGER, meeting_day INTEGER,
+  file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER, passed INTEGER DEFAULT 0);
+CREATE INDEX branches_id ON branches(id);
+CREATE TABLE cadres(id TEXT, name TEXT, position TEXT, agency TEXT, level TEXT,
+  file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER, passed INTEGER DEFAULT 0);
+CREATE INDEX cadres_id ON cadres(id);
+CREATE TABLE assignments(cadre_id TEXT, branch_id TEXT,
+  file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER, passed INTEGER DEFAULT 0);
+CREATE INDEX assignments_pair ON assignments(cadre_id, branch_id);
+CREATE TABLE meetings(branch_id TEXT, date INTEGER, present INTEGER, cadre_id TEXT,
+  report_filed INTEGER, quality INTEGER,
+  file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER, passed INTEGER DEFAULT 0);
+CREATE TABLE topics(meeting INTEGER, seq INTEGER, text TEXT, PRIMARY KEY(meeting, seq)) WITHOUT ROWID;
+CREATE TABLE opinions(meeting INTEGER, seq INTEGER, topic TEXT, text TEXT, PRIMARY KEY(meeting, seq)) WITHOUT ROWID;
+CREATE TABLE proposals(meeting INTEGER, seq INTEGER, text TEXT, PRIMARY KEY(meeting, seq)) WITHOUT ROWID;
+-- The meetings that passed, by their branch's row and day: the checks' second-meeting rule.
+CREATE TABLE met(branch INTEGER, day INTEGER, meeting INTEGER, PRIMARY KEY(branch, day)) WITHOUT ROWID;
+BEGIN;
+)";
+
+constexpr std::string_view kBranchColumns =
+    "id, kind, organisation, name, commune, district, members, meeting_day, file, line, col";
+constexpr std::string_view kCadreColumns = "id, name, position, agency, level, file, line, col";
+constexpr std::string_view kMeetingColumns =
+    "branch_id, date, present, cadre_id, report_filed, quality, file, line, col";
+
+std::string columns(std::string_view list, std::string_view table) {
+  std::string out;
+  for (std::size_t start = 0; start < list.size();) {
+    std::size_t end = list.find(',', start);
+    if (end == std::string_view::npos) end = list.size();
+    std::string_view name = list.substr(start, end - start);
+    while (name.starts_with(' ')) name.remove_prefix(1);
+    out += (out.empty() ? "" : ", ") + std::string(table) + "." + std::string(name);
+    start = end + 1;
+  }
+  return out;
+}
+
+// The fields whose places the checks name; a place of any other field is never looked up.
+constexpr const char* kCheckedFields[] = {"id",     "members", "meeting-day", "district",    "cadre",
+                                          "branch", "date",    "present",     "report-filed"};
+
+// "I,LINE,COL;" per checked field, I its index in kCheckedFields.
+std::string encode_fields(const std::vector<FieldSource>& fields) {
+  std::string out;
+  for (const FieldSource& f : fields)
+    for (std::size_t i = 0; i < std::size(kCheckedFields); ++i)
+      if (std::string_view(f.name) == kCheckedFields[i])
+        out += std::to_string(i) + "," + std::to_string(f.line) + "," + std::to_string(f.column) + ";";
+  return out;
+}
+
+std::vector<FieldSource> decode_fields(const std::string& text) {
+  std::vector<FieldSource> out;
+  unsigned index = 0;
+  int line = 0, column = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = text.find(';', at);
+    if (std::sscanf(text.c_str() + at, "%u,%d,%d", &index, &line, &column) == 3 &&
+        index < std::size(kCheckedFields))
+      out.push_back({kCheckedFields[index], line, column});
+    at = end + 1;
+  }
+  return out;
+}
+
+int date_number(const CivilDate& d) { return d.year * 10000 + d.month * 100 + d.day; }
+CivilDate date_of(long long n) {
+  return {static_cast<int>(n / 10000), static_cast<int>(n / 100 % 100), static_cast<int>(n % 100)};
+}
+
+// As input/meeting_checks.cpp words them.
+std::string iso(const CivilDate& d) {
+  char s[16];
+  std::snprintf(s, sizeof s, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return s;
+}
+std::string place(const SharedPath& file, long long line) {
+  return std::filesystem::path(file.str()).filename().string() + ":" + std::to_string(line);
+}
+
+}  // namespace
+
+struct MonthStore::Impl {
+  explicit Impl(sql::Database database) : db(std::move(database)) {}
+
+  sql::Database db;
+  std::vector<SharedPath> files;  // by id - 1: one path shared by the records read back
+  std::string error;
+
+  // The first failure, kept; a statement done with is reset for its next use.
+  void done(sql::Statement& s) {
+    if (s.failed() && error.empty()) error = db.last_error();
+    s.reset();
+  }
+  void run(sql::Statement& s) {
+    s.step();
+    done(s);
+  }
+
+  long long file_id(const SharedPath& path) {
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (files[i].str() == path.str()) return static_cast<long long>(i) + 1;
+    files.push_back(path);
+    run(insert_file.bind(1, static_cast<long long>(files.size())).bind(2, path.str()));
+    return static_cast<long long>(files.size());
+  }
+  const SharedPath& file(long long id) const {
+    static const SharedPath none;
+    return id >= 1 && id <= static_cast<long long>(files.size()) ? files[static_cast<std::size_t>(id - 1)] : none;
+  }
+  // Binds a record's place at `first`, first + 1 ...: file, line, col, fields, rejected.
+  void bind_source(sql::Statement& s, int first, const RecordSource& source) {
+    s.bind(first, file_id(source.file))
+        .bind(first + 1, static_cast<long long>(source.line))
+        .bind(first + 2, static_cast<long long>(source.column))
+        .bind(first + 3, encode_fields(source.fields))
+        .bind(first + 4, static_cast<long long>(source.rejected));
+  }
+  // A record's place from columns file, line, col (and fields, when `fields` >= 0).
+  RecordSource source_at(const sql::Statement& s, int first, int fields = -1) const {
+    RecordSource out;
+    out.file = file(s.integer(first));
+    out.line = static_cast<int>(s.integer(first + 1));
+    out.column = static_cast<int>(s.integer(first + 2));
+    if (fields >= 0) out.fields = decode_fields(s.text(fields));
+    return out;
+  }
+  Branch branch_at(const sql::Statement& s, int c) const {
+    Branch b;
+    b.id = s.text(c);
+    b.kind = s.text(c + 1);
+    b.organisation = static_cast<Organisation>(s.integer(c + 2));
+    b.name = s.text(c + 3);
+    b.commune = s.text(c + 4);
+    b.district = s.text(c + 5);
+    b.members = static_cast<int>(s.integer(c + 6));
+    b.meeting_day = static_cast<int>(s.integer(c + 7));
+    b.source = source_at(s, c + 8);
+    return b;
+  }
+  Cadre cadre_at(const sql::Statement& s, int c) const {
+    Cadre r;
+    r.id = s.text(c);
+    r.name = s.text(c + 1);
+    r.position = s.text(c + 2);
+    r.agency = s.text(c + 3);
+    r.level = s.text(c + 4);
+    r.source = source_at(s, c + 5);
+    return r;
+  }
+  // A meeting's columns at `c` (kMeetingColumns), its lists from their tables.
+  Meeting meeting_at(const sql::Statement& s, int c, long long row) {
+    Meeting m;
+    m.branch_id = s.text(c);
+    m.date = date_of(s.integer(c + 1));
+    m.present = static_cast<int>(s.integer(c + 2));
+    m.cadre_id = s.text(c + 3);
+    if (!s.is_null(c + 4)) m.report_filed = date_of(s.integer(c + 4));
+    if (!s.is_null(c + 5)) m.quality = static_cast<QualityGrade>(s.integer(c + 5));
+    m.source = source_at(s, c + 6);
+    select_topics.bind(1, row);
+    while (select_topics.step()) m.topics.push_back(select_topics.text(0));
+    done(select_topics);
+    select_opinions.bind(1, row);
+    while (select_opinions.step()) m.opinions.push_back({select_opinions.text(0), select_opinions.text(1)});
+    done(select_opinions);
+    select_proposals.bind(1, row);
+    while (select_proposals.step()) m.proposals.push_back(select_proposals.text(0));
+    done(select_proposals);
+    return m;
+  }
+
+  sql::Statement insert_file = db.prepare("INSERT INTO files(id, path) VALUES(?1, ?2)");
+  sql::Statement insert_branch = db.prepare(
+      "INSERT INTO branches(id, kind, organisation, name, commune, district, members, meeting_day, "
+      "file, line, col, fields, rejected) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+  sql::Statement insert_cadre = db.prepare(
+      "INSERT INTO cadres(id, name, position, agency, level, file, line, col, fields, rejected) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  sql::Statement insert_assignment = db.prepare(
+      "INSERT INTO assignments(cadre_id, branch_id, file, line, col, fields, rejected) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  sql::Statement insert_meeting = db.prepare(
+      "INSERT INTO meetings(branch_id, date, present, cadre_id, report_filed, quality, file, line, "
+      "col, fields, rejected) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  sql::Statement insert_topic = db.prepare("INSERT INTO topics VALUES(?1, ?2, ?3)");
+  sql::Statement insert_opinion = db.prepare("INSERT INTO opinions VALUES(?1, ?2, ?3, ?4)");
+  sql::Statement insert_proposal = db.prepare("INSERT INTO proposals VALUES(?1, ?2, ?3)");
+  sql::Statement select_topics = db.prepare("SELECT text FROM topics WHERE meeting = ?1 ORDER BY seq");
+  sql::Statement select_opinions =
+      db.prepare("SELECT topic, text FROM opinions WHERE meeting = ?1 ORDER BY seq");
+  sql::Statement select_proposals = db.prepare("SELECT text FROM proposals WHERE meeting = ?1 ORDER BY seq");
+  // The first record of an id (the registry of check_meetings): its row, file, line, passed,
+  // and for a branch its members.
+  sql::Statement first_branch = db.prepare(
+      "SELECT rowid, file, line, passed, members FROM branches WHERE id = ?1 ORDER BY rowid LIMIT 1");
+  sql::Statement first_cadre =
+      db.prepare("SELECT rowid, file, line, passed FROM cadres WHERE id = ?1 ORDER BY rowid LIMIT 1");
+};
+
+MonthStore::MonthStore(std::unique_ptr<ScratchFile> file, std::unique_ptr<Impl> impl)
+    : file_(std::move(file)), impl_(std::move(impl)) {}
+
+MonthStore::~MonthStore() = default;
+
+const std::string& MonthStore::path() const { return file_->path(); }
+
+std::unique_ptr<MonthStore> MonthStore::create(const std::string& dir, std::string& error) {
+  std::unique_ptr<ScratchFile> file = ScratchFile::create(dir, "month-records.sqlite", error);
+  if (!file) return nullptr;
+  std::optional<sql::Database> db = sql::Database::open(file->path(), error);
+  if (!db) return nullptr;
+  if (error = db->exec(kSchema); !error.empty()) return nullptr;
+  auto impl = std::make_unique<Impl>(std::move(*db));
+  return std::unique_ptr<MonthStore>(new MonthStore(std::move(file), std::move(impl)));
+}
+
+void MonthStore::add(Branch b) {
+  sql::Statement& s = impl_->insert_branch;
+  s.bind(1, b.id).bind(2, b.kind).bind(3, static_cast<long long>(b.organisation)).bind(4, b.name);
+  s.bind(5, b.commune).bind(6, b.district).bind(7, static_cast<long long>(b.members));
+  s.bind(8, static_cast<long long>(b.meeting_day));
+  impl_->bind_source(s, 9, b.source);
+  impl_->run(s);
+}
+
+void MonthStore::add(Cadre c) {
+  sql::Statement& s = impl_->insert_cadre;
+  s.bind(1, c.id).bind(2, c.name).bind(3, c.position).bind(4, c.agency).bind(5, c.level);
+  impl_->bind_source(s, 6, c.source);
+  impl_->run(s);
+}
+
+void MonthStore::add(Assignment a) {
+  sql::Statement& s = impl_->insert_assignment;
+  s.bind(1, a.cadre_id).bind(2, a.branch_id);
+  impl_->bind_source(s, 3, a.source);
+  impl_->run(s);
+}
+
+void MonthStore::add(Meeting m) {
+  Impl& d = *impl_;
+  sql::Statement& s = d.insert_meeting;
+  s.bind(1, m.branch_id).bind(2, static_cast<long long>(date_number(m.date)));
+  s.bind(3, static_cast<long long>(m.present)).bind(4, m.cadre_id);
+  if (m.report_filed)
+    s.bind(5, static_cast<long long>(date_number(*m.report_filed)));
+  else
+    s.bind_null(5);
+  if (m.quality)
+    s.bind(6, static_cast<long long>(*m.quality));
+  else
+    s.bind_null(6);
+  d.bind_source(s, 7, m.source);
+  d.run(s);
+  const long long row = d.db.last_insert_id();
+  for (std::size_t i = 0; i < m.topics.size(); ++i)
+    d.run(d.insert_topic.bind(1, row).bind(2, static_cast<long long>(i)).bind(3, m.topics[i]));
+  for (std::size_t i = 0; i < m.opinions.size(); ++i)
+    d.run(d.insert_opinion.bind(1, row).bind(2, static_cast<long long>(i)).bind(3, m.opinions[i].topic)
+              .bind(4, m.opinions[i].text));
+  for (std::size_t i = 0; i < m.proposals.size(); ++i)
+    d.run(d.insert_proposal.bind(1, row).bind(2, static_cast<long long>(i)).bind(3, m.proposals[i]));
+}
+
+namespace {
+
+// The first record of an id, as check_meetings' registry keeps it; an empty id is never kept.
+struct First {
+  bool found = false;
+  bool passed = false;
+  long long row = 0, file = 0, line = 0, members = 0;
+};
+
+std::string unusable(const First& f, const std::string& kind, const std::string& id) {
+  if (f.passed) return "";
+  return f.found ? kind + " '" + id + "' was rejected" : "there is no " + kind + " '" + id + "'";
+}
+
+}  // namespace
+
+bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
+  Impl& d = *impl_;
+  const auto first = [&](sql::Statement& s, const std::string& id) {
+    First f;
+    if (id.empty()) return f;
+    s.bind(1, id);
+    if (s.step()) {
+      f = {true, s.integer(3) != 0, s.integer(0), s.integer(1), s.integer(2), 0};
+      if (&s == &d.first_branch) f.members = s.integer(4);
+    }
+    d.done(s);
+    return f;
+  };
+  // The rows that passed, marked once their kind is done (a scan's own table is not written
+  // while it runs): a bit per record.
+  sql::Statement mark_branch = d.db.prepare("UPDATE branches SET passed = 1 WHERE rowid = ?1");
+  sql::Statement mark_cadre = d.db.prepare("UPDATE cadres SET passed = 1 WHERE rowid = ?1");
+  sql::Statement mark_assignment = d.db.prepare("UPDATE assignments SET passed = 1 WHERE rowid = ?1");
+  sql::Statement mark_meeting = d.db.prepare("UPDATE meetings SET passed = 1 WHERE rowid = ?1");
+  const auto mark = [&](sql::Statement& s, const std::vector<bool>& passed) {
+    for (std::size_t i = 0; i < passed.size(); ++i)
+      if (passed[i]) d.run(s.bind(1, static_cast<long long>(i) + 1));
+  };
+  std::vector<bool> passed;
+
+  sql::Statement any_district = d.db.prepare("SELECT EXISTS(SELECT 1 FROM branches WHERE district <> '')");
+  const bool has_districts = any_district.step() && any_district.integer(0) != 0;
+  d.done(any_district);
+  sql::Statement branches = d.db.prepare(
+      "SELECT rowid, id, members, meeting_day, district, file, line, col, fields, rejected FROM branches "
+      "ORDER BY rowid");
+  while (branches.step()) {
+    const std::string id = branches.text(1);
+    const int members = static_cast<int>(branches.integer(2));
+    const int meeting_day = static_cast<int>(branches.integer(3));
+    const RecordSource source = d.source_at(branches, 5, 8);
+    bool valid = branches.integer(9) == 0;
+    const std::string label = branch_label(id);
+    const auto reject = [&](const char* field, const std::string& reason) {
+      out.push_back(rejection(source, field, label, reason));
+      valid = false;
+    };
+    const bool read = valid;
+    if (read && id.empty()) reject("id", "id is empty");
+    if (const First f = first(d.first_branch, id); f.found && f.row < branches.integer(0))
+      reject("id", "the id is already used at " + place(d.file(f.file), f.line));
+    if (read && members < 1)
+      reject("members", "members " + std::to_string(members) + ": a branch has at least one member on its roll");
+    if (read && (meeting_day < 1 || meeting_day > 31))
+      reject("meeting-day", "meeting-day " + std::to_string(meeting_day) + " is not a day of the month (1-31)");
+    if (has_districts && valid && branches.text(4).empty())
+      out.push_back(record_warning(source, "district", label,
+                                   "no district, while other branches name theirs; its figures "
+                                   "are counted under a district with no name"));
+    passed.push_back(valid);
+  }
+  d.done(branches);
+  mark(mark_branch, passed);
+
+  passed.clear();
+  sql::Statement cadres =
+      d.db.prepare("SELECT rowid, id, file, line, col, fields, rejected FROM cadres ORDER BY rowid");
+  while (cadres.step()) {
+    const std::string id = cadres.text(1);
+    const RecordSource source = d.source_at(cadres, 2, 5);
+    bool valid = cadres.integer(6) == 0;
+    const std::string label = cadre_label(id);
+    if (valid && id.empty()) {
+      out.push_back(rejection(source, "id", label, "id is empty"));
+      valid = false;
+    }
+    if (const First f = first(d.first_cadre, id); f.found && f.row < cadres.integer(0)) {
+      out.push_back(rejection(source, "id", label, "the id is already used at " + place(d.file(f.file), f.line)));
+      valid = false;
+    }
+    passed.push_back(valid);
+  }
+  d.done(cadres);
+  mark(mark_cadre, passed);
+
+  // An assignment's earlier twin that the reader could read: its references are the same, so it
+  // is the one check_meetings kept.
+  passed.clear();
+  sql::Statement assignments = d.db.prepare(
+      "SELECT rowid, cadre_id, branch_id, file, line, col, fields, rejected FROM assignments ORDER BY rowid");
+  sql::Statement twin = d.db.prepare(
+      "SELECT file, line FROM assignments WHERE cadre_id = ?1 AND branch_id = ?2 AND rejected = 0 "
+      "AND rowid < ?3 ORDER BY rowid LIMIT 1");
+  while (assignments.step()) {
+    passed.push_back(false);
+    if (assignments.integer(7) != 0) continue;
+    const std::string cadre_id = assignments.text(1), branch_id = assignments.text(2);
+    const RecordSource source = d.source_at(assignments, 3, 6);
+    const std::string label = assignment_label(cadre_id, branch_id);
+    bool valid = true;
+    if (const std::string why = unusable(first(d.first_cadre, cadre_id), "cadre", cadre_id); !why.empty()) {
+      out.push_back(rejection(source, "cadre", label, why));
+      valid = false;
+    }
+    if (const std::string why = unusable(first(d.first_branch, branch_id), "branch", branch_id); !why.empty()) {
+      out.push_back(rejection(source, "branch", label, why));
+      valid = false;
+    }
+    if (!valid) continue;
+    twin.bind(1, cadre_id).bind(2, branch_id).bind(3, assignments.integer(0));
+    if (twin.step())
+      out.push_back(rejection(source, "cadre", label,
+                              "the same assignment is already at " + place(d.file(twin.integer(0)), twin.integer(1))));
+    else
+      passed.back() = true;
+    d.done(twin);
+  }
+  d.done(assignments);
+  mark(mark_assignment, passed);
+
+  passed.clear();
+  const std::string month_text = std::to_string(month.year) + "-" + (month.month < 10 ? "0" : "") +
+                                 std::to_string(month.month);
+  sql::Statement meetings = d.db.prepare(
+      "SELECT rowid, branch_id, date, present, cadre_id, report_filed, file, line, col, fields, rejected "
+      "FROM meetings ORDER BY rowid");
+  sql::Statement met = d.db.prepare(
+      "SELECT m.file, m.line FROM met JOIN meetings m ON m.rowid = met.meeting WHERE met.branch = ?1 AND "
+      "met.day = ?2");
+  sql::Statement add_met = d.db.prepare("INSERT INTO met(branch, day, meeting) VALUES(?1, ?2, ?3)");
+  sql::Statement assigned = d.db.prepare(
+      "SELECT 1 FROM assignments WHERE cadre_id = ?1 AND branch_id = ?2 AND passed = 1 LIMIT 1");
+  while (meetings.step()) {
+    passed.push_back(false);
+    if (meetings.integer(10) != 0) continue;
+    const long long row = meetings.integer(0);
+    const std::string branch_id = meetings.text(1), cadre_id = meetings.text(4);
+    const CivilDate date = date_of(meetings.integer(2));
+    const int present = static_cast<int>(meetings.integer(3));
+    std::optional<CivilDate> report_filed;
+    if (!meetings.is_null(5)) report_filed = date_of(meetings.integer(5));
+    const RecordSource source = d.source_at(meetings, 6, 9);
+    const std::string label = meeting_label(branch_id, iso(date));
+    bool valid = true;
+    const auto reject = [&](const char* field, const std::string& reason) {
+      out.push_back(rejection(source, field, label, reason));
+      valid = false;
+    };
+    const First branch = first(d.first_branch, branch_id);
+    if (!branch.passed) reject("branch", unusable(branch, "branch", branch_id));
+    if (date.year != month.year || date.month != month.month)
+      reject("date", "the date is outside the month " + month_text);
+    if (present < 1)
+      reject("present", "present " + std::to_string(present) + ": a meeting has at least one member present");
+    else if (branch.passed && present > branch.members)
+      reject("present", std::to_string(present) + " members present, more than the " +
+                            std::to_string(branch.members) + " on the branch's roll");
+    const First cadre = first(d.first_cadre, cadre_id);
+    if (!cadre_id.empty() && !cadre.passed) reject("cadre", unusable(cadre, "cadre", cadre_id));
+    if (report_filed && cadre_id.empty())
+      reject("report-filed", "a report is filed but no cadre attended (cadre is empty)");
+    else if (report_filed && *report_filed < date)
+      reject("report-filed", "the report is dated " + iso(*report_filed) + ", before the meeting");
+    if (!valid) continue;
+    met.bind(1, branch.row).bind(2, static_cast<long long>(date.day));
+    if (met.step()) {
+      out.push_back(rejection(source, "date", label,
+                              "the branch already met that day, at " + place(d.file(met.integer(0)), met.integer(1))));
+      d.done(met);
+      continue;
+    }
+    d.done(met);
+    d.run(add_met.bind(1, branch.row).bind(2, static_cast<long long>(date.day)).bind(3, row));
+    if (cadre.passed) {
+      assigned.bind(1, cadre_id).bind(2, branch_id);
+      if (!assigned.step())
+        out.push_back(record_warning(source, "cadre", label,
+                                     "cadre '" + cadre_id + "' is not assigned to this branch (kept: a substitute)"));
+      d.done(assigned);
+    }
+    passed.back() = true;
+  }
+  d.done(meetings);
+  mark(mark_meeting, passed);
+
+  if (const std::string failed = d.db.exec("COMMIT"); !failed.empty() && d.error.empty()) d.error = failed;
+  error_ = d.error;
+  if (!error_.empty())
+    out.push_back({file_->path(), 0, 0, "cannot keep the month's records in '" + file_->path() + "': " + error_});
+  return error_.empty();
+}
+
+std::optional<Branch> MonthStore::branch(const std::string& id) {
+  Impl& d = *impl_;
+  sql::Statement s = d.db.prepare("SELECT " + std::string(kBranchColumns) +
+                                  " FROM branches WHERE id = ?1 AND passed = 1 LIMIT 1");
+  s.bind(1, id);
+  std::optional<Branch> out;
+  if (s.step()) out = d.branch_at(s, 0);
+  d.done(s);
+  return out;
+}
+
+std::optional<Cadre> MonthStore::cadre(const std::string& id) {
+  Impl& d = *impl_;
+  sql::Statement s =
+      d.db.prepare("SELECT " + std::string(kCadreColumns) + " FROM cadres WHERE id = ?1 AND passed = 1 LIMIT 1");
+  s.bind(1, id);
+  std::optional<Cadre> out;
+  if (s.step()) out = d.cadre_at(s, 0);
+  d.done(s);
+  return out;
+}
+
+std::optional<Meeting> MonthStore::meeting(long long row) {
+  Impl& d = *impl_;
+  sql::Statement s = d.db.prepare("SELECT " + std::string(kMeetingColumns) + " FROM meetings WHERE rowid = ?1");
+  s.bind(1, row);
+  std::optional<Meeting> out;
+  if (s.step()) out = d.meeting_at(s, 0, row);
+  d.done(s);
+  return out;
+}
+
+void MonthStore::for_each_branch(const std::function<void(const Branch&)>& visit) {
+  Impl& d = *impl_;
+  sql::Statement s =
+      d.db.prepare("SELECT " + std::string(kBranchColumns) + " FROM branches WHERE passed = 1 ORDER BY rowid");
+  while (s.step()) visit(d.branch_at(s, 0));
+  d.done(s);
+}
+
+void MonthStore::for_each_cadre(const std::function<void(const Cadre&)>& visit) {
+  Impl& d = *impl_;
+  sql::Statement s =
+      d.db.prepare("SELECT " + std::string(kCadreColumns) + " FROM cadres WHERE passed = 1 ORDER BY rowid");
+  while (s.step()) visit(d.cadre_at(s, 0));
+  d.done(s);
+}
+
+void MonthStore::for_each_assignment(const std::function<void(const Assignment&)>& visit) {
+  Impl& d = *impl_;
+  sql::Statement s = d.db.prepare(
+      "SELECT cadre_id, branch_id, file, line, col FROM assignments WHERE passed = 1 ORDER BY rowid");
+  while (s.step()) {
+    Assignment a;
+    a.cadre_id = s.text(0);
+    a.branch_id = s.text(1);
+    a.source = d.source_at(s, 2);
+    visit(a);
+  }
+  d.done(s);
+}
+
+void MonthStore::for_each_meeting(const std::function<void(const StoredMeeting&)>& visit) {
+  Impl& d = *impl_;
+  // Driven by the meetings in rowid order; each joins its one valid branch and cadre by index.
+  sql::Statement s = d.db.prepare(
+      "SELECT m.rowid, " + columns(kMeetingColumns, "m") + ", " + columns(kBranchColumns, "b") + ", " +
+      columns(kCadreColumns, "c") +
+      " FROM meetings m JOIN branches b ON b.id = m.branch_id AND b.passed = 1"
+      " LEFT JOIN cadres c ON c.id = m.cadre_id AND c.passed = 1 WHERE m.passed = 1 ORDER BY m.rowid");
+  constexpr int kBranchAt = 10, kCadreAt = kBranchAt + 11;
+  while (s.step()) {
+    const long long row = s.integer(0);
+    const Meeting m = d.meeting_at(s, 1, row);
+    const Branch b = d.branch_at(s, kBranchAt);
+    std::optional<Cadre> c;
+    if (!s.is_null(kCadreAt)) c = d.cadre_at(s, kCadreAt);
+    visit({row, m, b, c ? &*c : nullptr});
+  }
+  d.done(s);
+}
+
+}  // namespace vanban
