@@ -321,6 +321,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     d.done(s);
     return f;
   };
+  // A record's place is read only for a message: most records have none.
   // The rows that passed, marked once their kind is done (a scan's own table is not written
   // while it runs): a bit per record.
   sql::Statement mark_branch = d.db.prepare("UPDATE branches SET passed = 1 WHERE rowid = ?1");
@@ -343,11 +344,11 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     const std::string id = branches.text(1);
     const int members = static_cast<int>(branches.integer(2));
     const int meeting_day = static_cast<int>(branches.integer(3));
-    const RecordSource source = d.source_at(branches, 5, 8);
+    const auto source = [&] { return d.source_at(branches, 5, 8); };
     bool valid = branches.integer(9) == 0;
     const std::string label = branch_label(id);
     const auto reject = [&](const char* field, const std::string& reason) {
-      out.push_back(rejection(source, field, label, reason));
+      out.push_back(rejection(source(), field, label, reason));
       valid = false;
     };
     const bool read = valid;
@@ -359,7 +360,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     if (read && (meeting_day < 1 || meeting_day > 31))
       reject("meeting-day", "meeting-day " + std::to_string(meeting_day) + " is not a day of the month (1-31)");
     if (has_districts && valid && branches.text(4).empty())
-      out.push_back(record_warning(source, "district", label,
+      out.push_back(record_warning(source(), "district", label,
                                    "no district, while other branches name theirs; its figures "
                                    "are counted under a district with no name"));
     passed.push_back(valid);
@@ -372,15 +373,15 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
       d.db.prepare("SELECT rowid, id, file, line, col, fields, rejected FROM cadres ORDER BY rowid");
   while (cadres.step()) {
     const std::string id = cadres.text(1);
-    const RecordSource source = d.source_at(cadres, 2, 5);
+    const auto source = [&] { return d.source_at(cadres, 2, 5); };
     bool valid = cadres.integer(6) == 0;
     const std::string label = cadre_label(id);
     if (valid && id.empty()) {
-      out.push_back(rejection(source, "id", label, "id is empty"));
+      out.push_back(rejection(source(), "id", label, "id is empty"));
       valid = false;
     }
     if (const First f = first(d.first_cadre, id); f.found && f.row < cadres.integer(0)) {
-      out.push_back(rejection(source, "id", label, "the id is already used at " + place(d.file(f.file), f.line)));
+      out.push_back(rejection(source(), "id", label, "the id is already used at " + place(d.file(f.file), f.line)));
       valid = false;
     }
     passed.push_back(valid);
@@ -400,21 +401,21 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     passed.push_back(false);
     if (assignments.integer(7) != 0) continue;
     const std::string cadre_id = assignments.text(1), branch_id = assignments.text(2);
-    const RecordSource source = d.source_at(assignments, 3, 6);
+    const auto source = [&] { return d.source_at(assignments, 3, 6); };
     const std::string label = assignment_label(cadre_id, branch_id);
     bool valid = true;
     if (const std::string why = unusable(first(d.first_cadre, cadre_id), "cadre", cadre_id); !why.empty()) {
-      out.push_back(rejection(source, "cadre", label, why));
+      out.push_back(rejection(source(), "cadre", label, why));
       valid = false;
     }
     if (const std::string why = unusable(first(d.first_branch, branch_id), "branch", branch_id); !why.empty()) {
-      out.push_back(rejection(source, "branch", label, why));
+      out.push_back(rejection(source(), "branch", label, why));
       valid = false;
     }
     if (!valid) continue;
     twin.bind(1, cadre_id).bind(2, branch_id).bind(3, assignments.integer(0));
     if (twin.step())
-      out.push_back(rejection(source, "cadre", label,
+      out.push_back(rejection(source(), "cadre", label,
                               "the same assignment is already at " + place(d.file(twin.integer(0)), twin.integer(1))));
     else
       passed.back() = true;
@@ -444,11 +445,11 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     const int present = static_cast<int>(meetings.integer(3));
     std::optional<CivilDate> report_filed;
     if (!meetings.is_null(5)) report_filed = date_of(meetings.integer(5));
-    const RecordSource source = d.source_at(meetings, 6, 9);
+    const auto source = [&] { return d.source_at(meetings, 6, 9); };
     const std::string label = meeting_label(branch_id, iso(date));
     bool valid = true;
     const auto reject = [&](const char* field, const std::string& reason) {
-      out.push_back(rejection(source, field, label, reason));
+      out.push_back(rejection(source(), field, label, reason));
       valid = false;
     };
     const First branch = first(d.first_branch, branch_id);
@@ -469,7 +470,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     if (!valid) continue;
     met.bind(1, branch.row).bind(2, static_cast<long long>(date.day));
     if (met.step()) {
-      out.push_back(rejection(source, "date", label,
+      out.push_back(rejection(source(), "date", label,
                               "the branch already met that day, at " + place(d.file(met.integer(0)), met.integer(1))));
       d.done(met);
       continue;
@@ -479,7 +480,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     if (cadre.passed) {
       assigned.bind(1, cadre_id).bind(2, branch_id);
       if (!assigned.step())
-        out.push_back(record_warning(source, "cadre", label,
+        out.push_back(record_warning(source(), "cadre", label,
                                      "cadre '" + cadre_id + "' is not assigned to this branch (kept: a substitute)"));
       d.done(assigned);
     }
