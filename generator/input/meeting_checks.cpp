@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "input/meeting_fields.h"
+#include "input/meeting_sink.h"
 
 namespace vanban {
 
@@ -245,6 +246,12 @@ MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
   ok.assignments = keep(raw.assignments, passed.assignments);
   ok.meetings = keep(raw.meetings, passed.meetings);
   return ok;
+}
+
+bool MeetingDataSink::check(const MeetingMonth& month, Diagnostics& out) {
+  raw_.month = month;
+  checked_ = check_meetings(std::move(raw_), out);
+  return true;
 }
 
 }  // namespace vanban

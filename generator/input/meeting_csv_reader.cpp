@@ -214,34 +214,6 @@ void sort_by_place(Diagnostics& errors, const std::vector<std::string>& files) {
   });
 }
 
-// The records in memory, checked by check_meetings.
-class MeetingDataSink final : public MeetingSink {
- public:
-  void expect(std::size_t rows) override { rows_ = rows; }
-  void add(Branch b) override { push(raw_.branches, std::move(b)); }
-  void add(Cadre c) override { push(raw_.cadres, std::move(c)); }
-  void add(Assignment a) override { push(raw_.assignments, std::move(a)); }
-  void add(Meeting m) override { push(raw_.meetings, std::move(m)); }
-  bool check(const MeetingMonth& month, Diagnostics& out) override {
-    raw_.month = month;
-    checked_ = check_meetings(std::move(raw_), out);
-    return true;
-  }
-  MeetingData& checked() { return checked_; }
-
- private:
-  template <class Record>
-  void push(std::vector<Record>& records, Record r) {
-    // Room reserved once: growing by doubling holds three times the records' room as it moves them.
-    if (rows_) records.reserve(records.size() + std::exchange(rows_, 0));
-    records.push_back(std::move(r));
-  }
-
-  std::size_t rows_ = 0;
-  MeetingData raw_;
-  MeetingData checked_;
-};
-
 }  // namespace
 
 Result<MeetingData> read_meetings_csv(const std::string& dir) {

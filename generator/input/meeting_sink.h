@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 #include "model/diagnostic.h"
 #include "model/meeting_data.h"
@@ -26,6 +27,31 @@ class MeetingSink {
   // `out` in the order check_meetings gives them. false when the records could not be kept
   // (why is in `out`): the month is then unusable.
   virtual bool check(const MeetingMonth& month, Diagnostics& out) = 0;
+};
+
+// The records in memory, checked by check_meetings into checked().
+class MeetingDataSink final : public MeetingSink {
+ public:
+  void expect(std::size_t rows) override { rows_ = rows; }
+  void add(Branch b) override { push(raw_.branches, std::move(b)); }
+  void add(Cadre c) override { push(raw_.cadres, std::move(c)); }
+  void add(Assignment a) override { push(raw_.assignments, std::move(a)); }
+  void add(Meeting m) override { push(raw_.meetings, std::move(m)); }
+  bool check(const MeetingMonth& month, Diagnostics& out) override;
+  MeetingData& checked() { return checked_; }
+
+ private:
+  template <class Record>
+  void push(std::vector<Record>& records, Record r) {
+    // Room reserved once: growing by doubling holds three times the records' room as it moves them.
+    if (rows_) records.reserve(records.size() + rows_);
+    rows_ = 0;
+    records.push_back(std::move(r));
+  }
+
+  std::size_t rows_ = 0;
+  MeetingData raw_;
+  MeetingData checked_;
 };
 
 }  // namespace vanban

@@ -61,20 +61,21 @@ class MeetingXmlReader {
   MeetingXmlReader(std::string_view bytes, const std::string& name, Diagnostics& errors)
       : bytes_(bytes), lines_(bytes), file_(name), errors_(errors) {}
 
-  MeetingData read(const xmlNode* root) {
-    MeetingData d;
+  // The month the file names; its records go to `sink`.
+  MeetingMonth read(const xmlNode* root, MeetingSink& sink) {
+    MeetingMonth m;
     const std::string year = attribute(root, "year"), month = attribute(root, "month");
-    std::from_chars(year.data(), year.data() + year.size(), d.month.year);
-    std::from_chars(month.data(), month.data() + month.size(), d.month.month);
+    std::from_chars(year.data(), year.data() + year.size(), m.year);
+    std::from_chars(month.data(), month.data() + month.size(), m.month);
     for (const xmlNode* section = root->children; section; section = section->next) {
       for (const xmlNode* n = section->children; n; n = n->next) {
-        if (is(n, "branch")) d.branches.push_back(read_branch(record(n), errors_));
-        if (is(n, "cadre")) d.cadres.push_back(read_cadre(record(n), errors_));
-        if (is(n, "assign")) d.assignments.push_back(read_assignment(record(n), errors_));
-        if (is(n, "meeting")) d.meetings.push_back(meeting(n));
+        if (is(n, "branch")) sink.add(read_branch(record(n), errors_));
+        if (is(n, "cadre")) sink.add(read_cadre(record(n), errors_));
+        if (is(n, "assign")) sink.add(read_assignment(record(n), errors_));
+        if (is(n, "meeting")) sink.add(meeting(n));
       }
     }
-    return d;
+    return m;
   }
 
  private:
@@ -132,15 +133,34 @@ Result<MeetingData> read_meetings_xml(const std::string& path, const std::string
 
 Result<MeetingData> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,
                                             const std::string& schema_path) {
+  MeetingDataSink sink;
+  Result<MeetingMonth> read = read_meetings_xml_bytes(bytes, name, schema_path, sink);
   Result<MeetingData> result;
+  result.errors = std::move(read.errors);
+  if (read.ok()) {
+    result.value = std::move(sink.checked());
+    result.value->month = *read.value;
+  }
+  return result;
+}
+
+Result<MeetingMonth> read_meetings_xml(const std::string& path, const std::string& schema_path, MeetingSink& sink) {
+  return read_file_with<MeetingMonth>(
+      path, [&](std::string_view bytes) { return read_meetings_xml_bytes(bytes, path, schema_path, sink); });
+}
+
+Result<MeetingMonth> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,
+                                             const std::string& schema_path, MeetingSink& sink) {
+  Result<MeetingMonth> result;
   XmlDocPtr doc = parse_and_validate(bytes, name, schema_path, result.errors, TextContent::Records);
   if (!doc) return result;
-  MeetingData raw = MeetingXmlReader(bytes, name, result.errors).read(xmlDocGetRootElement(doc.get()));
-  result.value = check_meetings(std::move(raw), result.errors);
+  const MeetingMonth month = MeetingXmlReader(bytes, name, result.errors).read(xmlDocGetRootElement(doc.get()), sink);
+  const bool kept = sink.check(month, result.errors);
   std::stable_sort(result.errors.begin(), result.errors.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
                    });
+  if (kept) result.value = month;
   return result;
 }
 

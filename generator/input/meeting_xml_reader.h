@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "model/diagnostic.h"
+#include "input/meeting_sink.h"
 #include "model/meeting_data.h"
 
 namespace vanban {
@@ -18,5 +19,10 @@ Result<MeetingData> read_meetings_xml(const std::string& path, const std::string
 // Same, from bytes already in memory; `name` is used in messages and record sources.
 Result<MeetingData> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,
                                             const std::string& schema_path);
+// Same, the records put into `sink` as they are read and checked there (input/meeting_sink.h):
+// the value is the month, none when the file or the sink cannot be used.
+Result<MeetingMonth> read_meetings_xml(const std::string& path, const std::string& schema_path, MeetingSink& sink);
+Result<MeetingMonth> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,
+                                             const std::string& schema_path, MeetingSink& sink);
 
 }  // namespace vanban
