@@ -33,13 +33,17 @@ CREATE TABLE cadres(id TEXT, name TEXT, position TEXT, agency TEXT, level TEXT,
 CREATE INDEX cadres_id ON cadres(id);
 CREATE TABLE assignments(cadre_id TEXT, branch_id TEXT,
   file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER, passed INTEGER DEFAULT 0);
-CREATE INDEX assignments_pair ON assignments(cadre_id, branch_id);
+CREATE INDEX assignments_pair ON assignments(cadre_id, branch_id, rejected);
 CREATE TABLE meetings(branch_id TEXT, date INTEGER, present INTEGER, cadre_id TEXT,
   report_filed INTEGER, quality INTEGER,
   file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER, passed INTEGER DEFAULT 0);
 CREATE TABLE topics(meeting INTEGER, seq INTEGER, text TEXT, PRIMARY KEY(meeting, seq)) WITHOUT ROWID;
 CREATE TABLE opinions(meeting INTEGER, seq INTEGER, topic TEXT, text TEXT, PRIMARY KEY(meeting, seq)) WITHOUT ROWID;
 CREATE TABLE proposals(meeting INTEGER, seq INTEGER, text TEXT, PRIMARY KEY(meeting, seq)) WITHOUT ROWID;
+-- The branches and cadres that passed, by id: what the later records' look-ups need, in a
+-- table of a few bytes a record whose pages the cache keeps.
+CREATE TABLE valid_branches(id TEXT PRIMARY KEY, row INTEGER, members INTEGER) WITHOUT ROWID;
+CREATE TABLE valid_cadres(id TEXT PRIMARY KEY, row INTEGER) WITHOUT ROWID;
 -- The meetings that passed, by their branch's row and day: the checks' second-meeting rule.
 CREATE TABLE met(branch INTEGER, day INTEGER, meeting INTEGER, PRIMARY KEY(branch, day)) WITHOUT ROWID;
 BEGIN;
@@ -219,12 +223,13 @@ struct MonthStore::Impl {
   sql::Statement select_opinions =
       db.prepare("SELECT topic, text FROM opinions WHERE meeting = ?1 ORDER BY seq");
   sql::Statement select_proposals = db.prepare("SELECT text FROM proposals WHERE meeting = ?1 ORDER BY seq");
-  // The first record of an id (the registry of check_meetings): its row, file, line, passed,
-  // and for a branch its members.
-  sql::Statement first_branch = db.prepare(
-      "SELECT rowid, file, line, passed, members FROM branches WHERE id = ?1 ORDER BY rowid LIMIT 1");
-  sql::Statement first_cadre =
-      db.prepare("SELECT rowid, file, line, passed FROM cadres WHERE id = ?1 ORDER BY rowid LIMIT 1");
+  // check_meetings' registry: the first record of an id, and the valid one.
+  sql::Statement first_branch = db.prepare("SELECT rowid FROM branches WHERE id = ?1 ORDER BY rowid LIMIT 1");
+  sql::Statement first_cadre = db.prepare("SELECT rowid FROM cadres WHERE id = ?1 ORDER BY rowid LIMIT 1");
+  sql::Statement valid_branch = db.prepare("SELECT row, members FROM valid_branches WHERE id = ?1");
+  sql::Statement valid_cadre = db.prepare("SELECT row FROM valid_cadres WHERE id = ?1");
+  sql::Statement branch_place = db.prepare("SELECT file, line FROM branches WHERE rowid = ?1");
+  sql::Statement cadre_place = db.prepare("SELECT file, line FROM cadres WHERE rowid = ?1");
 };
 
 MonthStore::MonthStore(std::unique_ptr<ScratchFile> file, std::unique_ptr<Impl> impl)
@@ -298,7 +303,7 @@ namespace {
 struct First {
   bool found = false;
   bool passed = false;
-  long long row = 0, file = 0, line = 0, members = 0;
+  long long row = 0, members = 0;
 };
 
 std::string unusable(const First& f, const std::string& kind, const std::string& id) {
@@ -310,16 +315,27 @@ std::string unusable(const First& f, const std::string& kind, const std::string&
 
 bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
   Impl& d = *impl_;
-  const auto first = [&](sql::Statement& s, const std::string& id) {
+  // The valid record of an id, else its first one.
+  const auto first = [&](sql::Statement& valid, sql::Statement& any, const std::string& id) {
     First f;
     if (id.empty()) return f;
-    s.bind(1, id);
-    if (s.step()) {
-      f = {true, s.integer(3) != 0, s.integer(0), s.integer(1), s.integer(2), 0};
-      if (&s == &d.first_branch) f.members = s.integer(4);
-    }
-    d.done(s);
+    valid.bind(1, id);
+    if (valid.step()) f = {true, true, valid.integer(0), &valid == &d.valid_branch ? valid.integer(1) : 0};
+    d.done(valid);
+    if (f.found) return f;
+    any.bind(1, id);
+    if (any.step()) f = {true, false, any.integer(0), 0};
+    d.done(any);
     return f;
+  };
+  const auto branch_of = [&](const std::string& id) { return first(d.valid_branch, d.first_branch, id); };
+  const auto cadre_of = [&](const std::string& id) { return first(d.valid_cadre, d.first_cadre, id); };
+  // "branches.csv:3", where a record is, for a message.
+  const auto place_of = [&](sql::Statement& s, long long row) {
+    std::string out;
+    if (s.bind(1, row).step()) out = place(d.file(s.integer(0)), s.integer(1));
+    d.done(s);
+    return out;
   };
   // A record's place is read only for a message: most records have none.
   // The rows that passed, marked once their kind is done (a scan's own table is not written
@@ -332,6 +348,10 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     for (std::size_t i = 0; i < passed.size(); ++i)
       if (passed[i]) d.run(s.bind(1, static_cast<long long>(i) + 1));
   };
+  sql::Statement add_valid_branch =
+      d.db.prepare("INSERT INTO valid_branches(id, row, members) SELECT id, rowid, members FROM branches WHERE passed = 1");
+  sql::Statement add_valid_cadre =
+      d.db.prepare("INSERT INTO valid_cadres(id, row) SELECT id, rowid FROM cadres WHERE passed = 1");
   std::vector<bool> passed;
 
   sql::Statement any_district = d.db.prepare("SELECT EXISTS(SELECT 1 FROM branches WHERE district <> '')");
@@ -353,8 +373,8 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     };
     const bool read = valid;
     if (read && id.empty()) reject("id", "id is empty");
-    if (const First f = first(d.first_branch, id); f.found && f.row < branches.integer(0))
-      reject("id", "the id is already used at " + place(d.file(f.file), f.line));
+    if (const First f = branch_of(id); f.found && f.row < branches.integer(0))
+      reject("id", "the id is already used at " + place_of(d.branch_place, f.row));
     if (read && members < 1)
       reject("members", "members " + std::to_string(members) + ": a branch has at least one member on its roll");
     if (read && (meeting_day < 1 || meeting_day > 31))
@@ -367,6 +387,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
   }
   d.done(branches);
   mark(mark_branch, passed);
+  d.run(add_valid_branch);
 
   passed.clear();
   sql::Statement cadres =
@@ -380,14 +401,15 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
       out.push_back(rejection(source(), "id", label, "id is empty"));
       valid = false;
     }
-    if (const First f = first(d.first_cadre, id); f.found && f.row < cadres.integer(0)) {
-      out.push_back(rejection(source(), "id", label, "the id is already used at " + place(d.file(f.file), f.line)));
+    if (const First f = cadre_of(id); f.found && f.row < cadres.integer(0)) {
+      out.push_back(rejection(source(), "id", label, "the id is already used at " + place_of(d.cadre_place, f.row)));
       valid = false;
     }
     passed.push_back(valid);
   }
   d.done(cadres);
   mark(mark_cadre, passed);
+  d.run(add_valid_cadre);
 
   // An assignment's earlier twin that the reader could read: its references are the same, so it
   // is the one check_meetings kept.
@@ -404,11 +426,11 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     const auto source = [&] { return d.source_at(assignments, 3, 6); };
     const std::string label = assignment_label(cadre_id, branch_id);
     bool valid = true;
-    if (const std::string why = unusable(first(d.first_cadre, cadre_id), "cadre", cadre_id); !why.empty()) {
+    if (const std::string why = unusable(cadre_of(cadre_id), "cadre", cadre_id); !why.empty()) {
       out.push_back(rejection(source(), "cadre", label, why));
       valid = false;
     }
-    if (const std::string why = unusable(first(d.first_branch, branch_id), "branch", branch_id); !why.empty()) {
+    if (const std::string why = unusable(branch_of(branch_id), "branch", branch_id); !why.empty()) {
       out.push_back(rejection(source(), "branch", label, why));
       valid = false;
     }
@@ -434,8 +456,10 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
       "SELECT m.file, m.line FROM met JOIN meetings m ON m.rowid = met.meeting WHERE met.branch = ?1 AND "
       "met.day = ?2");
   sql::Statement add_met = d.db.prepare("INSERT INTO met(branch, day, meeting) VALUES(?1, ?2, ?3)");
+  // Asked of a valid cadre and branch: an assignment of theirs the reader could read passed (the
+  // first) or repeats one that did.
   sql::Statement assigned = d.db.prepare(
-      "SELECT 1 FROM assignments WHERE cadre_id = ?1 AND branch_id = ?2 AND passed = 1 LIMIT 1");
+      "SELECT 1 FROM assignments WHERE cadre_id = ?1 AND branch_id = ?2 AND rejected = 0 LIMIT 1");
   while (meetings.step()) {
     passed.push_back(false);
     if (meetings.integer(10) != 0) continue;
@@ -452,7 +476,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
       out.push_back(rejection(source(), field, label, reason));
       valid = false;
     };
-    const First branch = first(d.first_branch, branch_id);
+    const First branch = branch_of(branch_id);
     if (!branch.passed) reject("branch", unusable(branch, "branch", branch_id));
     if (date.year != month.year || date.month != month.month)
       reject("date", "the date is outside the month " + month_text);
@@ -461,7 +485,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     else if (branch.passed && present > branch.members)
       reject("present", std::to_string(present) + " members present, more than the " +
                             std::to_string(branch.members) + " on the branch's roll");
-    const First cadre = first(d.first_cadre, cadre_id);
+    const First cadre = cadre_of(cadre_id);
     if (!cadre_id.empty() && !cadre.passed) reject("cadre", unusable(cadre, "cadre", cadre_id));
     if (report_filed && cadre_id.empty())
       reject("report-filed", "a report is filed but no cadre attended (cadre is empty)");
@@ -499,7 +523,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
 std::optional<Branch> MonthStore::branch(const std::string& id) {
   Impl& d = *impl_;
   sql::Statement s = d.db.prepare("SELECT " + std::string(kBranchColumns) +
-                                  " FROM branches WHERE id = ?1 AND passed = 1 LIMIT 1");
+                                  " FROM branches WHERE rowid = (SELECT row FROM valid_branches WHERE id = ?1)");
   s.bind(1, id);
   std::optional<Branch> out;
   if (s.step()) out = d.branch_at(s, 0);
@@ -510,7 +534,7 @@ std::optional<Branch> MonthStore::branch(const std::string& id) {
 std::optional<Cadre> MonthStore::cadre(const std::string& id) {
   Impl& d = *impl_;
   sql::Statement s =
-      d.db.prepare("SELECT " + std::string(kCadreColumns) + " FROM cadres WHERE id = ?1 AND passed = 1 LIMIT 1");
+      d.db.prepare("SELECT " + std::string(kCadreColumns) + " FROM cadres WHERE rowid = (SELECT row FROM valid_cadres WHERE id = ?1)");
   s.bind(1, id);
   std::optional<Cadre> out;
   if (s.step()) out = d.cadre_at(s, 0);
@@ -564,8 +588,9 @@ void MonthStore::for_each_meeting(const std::function<void(const StoredMeeting&)
   sql::Statement s = d.db.prepare(
       "SELECT m.rowid, " + columns(kMeetingColumns, "m") + ", " + columns(kBranchColumns, "b") + ", " +
       columns(kCadreColumns, "c") +
-      " FROM meetings m JOIN branches b ON b.id = m.branch_id AND b.passed = 1"
-      " LEFT JOIN cadres c ON c.id = m.cadre_id AND c.passed = 1 WHERE m.passed = 1 ORDER BY m.rowid");
+      " FROM meetings m JOIN valid_branches vb ON vb.id = m.branch_id JOIN branches b ON b.rowid = vb.row"
+      " LEFT JOIN valid_cadres vc ON vc.id = m.cadre_id LEFT JOIN cadres c ON c.rowid = vc.row"
+      " WHERE m.passed = 1 ORDER BY m.rowid");
   constexpr int kBranchAt = 10, kCadreAt = kBranchAt + 11;
   while (s.step()) {
     const long long row = s.integer(0);
