@@ -223,6 +223,8 @@ TEST(MonthStore, KeepsItsFileInTheOutputFolderAndRemovesIt) {
   store->add(Branch{"B1", "chi bộ", Organisation::Party, "Chi bộ 1", "xã A", "", 3, 5, {}});
   Diagnostics d;
   EXPECT_TRUE(store->check({2026, 10}, d));
+  // No journal, no temporary file of SQLite's beside it or elsewhere: its file is all.
+  EXPECT_EQ(std::distance(fs::directory_iterator(out.path()), fs::directory_iterator()), 1);
   store.reset();
   EXPECT_TRUE(fs::is_empty(out.path())) << "nothing left, no journal either";
 
