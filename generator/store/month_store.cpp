@@ -223,11 +223,6 @@ struct MonthStore::Impl {
   sql::Statement select_opinions =
       db.prepare("SELECT topic, text FROM opinions WHERE meeting = ?1 ORDER BY seq");
   sql::Statement select_proposals = db.prepare("SELECT text FROM proposals WHERE meeting = ?1 ORDER BY seq");
-  // check_meetings' registry: the first record of an id, and the valid one.
-  sql::Statement first_branch = db.prepare("SELECT rowid FROM branches WHERE id = ?1 ORDER BY rowid LIMIT 1");
-  sql::Statement first_cadre = db.prepare("SELECT rowid FROM cadres WHERE id = ?1 ORDER BY rowid LIMIT 1");
-  sql::Statement valid_branch = db.prepare("SELECT row, members FROM valid_branches WHERE id = ?1");
-  sql::Statement valid_cadre = db.prepare("SELECT row FROM valid_cadres WHERE id = ?1");
   sql::Statement branch_place = db.prepare("SELECT file, line FROM branches WHERE rowid = ?1");
   sql::Statement cadre_place = db.prepare("SELECT file, line FROM cadres WHERE rowid = ?1");
 };
@@ -299,37 +294,38 @@ void MonthStore::add(Meeting m) {
 
 namespace {
 
-// The first record of an id, as check_meetings' registry keeps it; an empty id is never kept.
+// What check_meetings' registry knows of an id: whether a record has it (an empty id is never
+// kept) and whether the first one passed, its row and members (a branch).
 struct First {
   bool found = false;
   bool passed = false;
   long long row = 0, members = 0;
 };
 
+// From the columns the scans below select at `c`: the valid record's row (or NULL), its members,
+// whether any record has the id.
+First first_at(const sql::Statement& s, int c) {
+  if (!s.is_null(c)) return {true, true, s.integer(c), s.integer(c + 1)};
+  return {s.integer(c + 2) != 0, false, 0, 0};
+}
+
 std::string unusable(const First& f, const std::string& kind, const std::string& id) {
   if (f.passed) return "";
   return f.found ? kind + " '" + id + "' was rejected" : "there is no " + kind + " '" + id + "'";
+}
+
+// The columns first_at reads, for the id in column `id` (a statement's own record).
+std::string first_columns(const char* valid, const char* table, const std::string& id) {
+  // CASE, not AND: only CASE spares the look-up where the answer is known.
+  return std::string(valid) + ".row, " + (std::string_view(valid) == "vb" ? "vb.members" : "0") + ", CASE WHEN " +
+         valid + ".row IS NULL AND " + id + " <> '' THEN EXISTS(SELECT 1 FROM " + table + " f WHERE f.id = " + id +
+         ") ELSE 0 END";
 }
 
 }  // namespace
 
 bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
   Impl& d = *impl_;
-  // The valid record of an id, else its first one.
-  const auto first = [&](sql::Statement& valid, sql::Statement& any, const std::string& id) {
-    First f;
-    if (id.empty()) return f;
-    valid.bind(1, id);
-    if (valid.step()) f = {true, true, valid.integer(0), &valid == &d.valid_branch ? valid.integer(1) : 0};
-    d.done(valid);
-    if (f.found) return f;
-    any.bind(1, id);
-    if (any.step()) f = {true, false, any.integer(0), 0};
-    d.done(any);
-    return f;
-  };
-  const auto branch_of = [&](const std::string& id) { return first(d.valid_branch, d.first_branch, id); };
-  const auto cadre_of = [&](const std::string& id) { return first(d.valid_cadre, d.first_cadre, id); };
   // "branches.csv:3", where a record is, for a message.
   const auto place_of = [&](sql::Statement& s, long long row) {
     std::string out;
@@ -337,7 +333,6 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     d.done(s);
     return out;
   };
-  // A record's place is read only for a message: most records have none.
   // The rows that passed, marked once their kind is done (a scan's own table is not written
   // while it runs): a bit per record.
   sql::Statement mark_branch = d.db.prepare("UPDATE branches SET passed = 1 WHERE rowid = ?1");
@@ -354,12 +349,15 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
       d.db.prepare("INSERT INTO valid_cadres(id, row) SELECT id, rowid FROM cadres WHERE passed = 1");
   std::vector<bool> passed;
 
+  // Each scan below selects what the rules look up, by the indexes, and a record's place is read
+  // only for a message (its `source`): most records have none.
   sql::Statement any_district = d.db.prepare("SELECT EXISTS(SELECT 1 FROM branches WHERE district <> '')");
   const bool has_districts = any_district.step() && any_district.integer(0) != 0;
   d.done(any_district);
   sql::Statement branches = d.db.prepare(
-      "SELECT rowid, id, members, meeting_day, district, file, line, col, fields, rejected FROM branches "
-      "ORDER BY rowid");
+      "SELECT rowid, id, members, meeting_day, district, file, line, col, fields, rejected,"
+      " (SELECT f.rowid FROM branches f WHERE f.id = b.id ORDER BY f.rowid LIMIT 1)"
+      " FROM branches b ORDER BY rowid");
   while (branches.step()) {
     const std::string id = branches.text(1);
     const int members = static_cast<int>(branches.integer(2));
@@ -373,8 +371,8 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     };
     const bool read = valid;
     if (read && id.empty()) reject("id", "id is empty");
-    if (const First f = branch_of(id); f.found && f.row < branches.integer(0))
-      reject("id", "the id is already used at " + place_of(d.branch_place, f.row));
+    if (const long long first = branches.integer(10); !id.empty() && first < branches.integer(0))
+      reject("id", "the id is already used at " + place_of(d.branch_place, first));
     if (read && members < 1)
       reject("members", "members " + std::to_string(members) + ": a branch has at least one member on its roll");
     if (read && (meeting_day < 1 || meeting_day > 31))
@@ -391,7 +389,9 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
 
   passed.clear();
   sql::Statement cadres =
-      d.db.prepare("SELECT rowid, id, file, line, col, fields, rejected FROM cadres ORDER BY rowid");
+      d.db.prepare("SELECT rowid, id, file, line, col, fields, rejected,"
+                   " (SELECT f.rowid FROM cadres f WHERE f.id = c.id ORDER BY f.rowid LIMIT 1)"
+                   " FROM cadres c ORDER BY rowid");
   while (cadres.step()) {
     const std::string id = cadres.text(1);
     const auto source = [&] { return d.source_at(cadres, 2, 5); };
@@ -401,8 +401,8 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
       out.push_back(rejection(source(), "id", label, "id is empty"));
       valid = false;
     }
-    if (const First f = cadre_of(id); f.found && f.row < cadres.integer(0)) {
-      out.push_back(rejection(source(), "id", label, "the id is already used at " + place_of(d.cadre_place, f.row)));
+    if (const long long first = cadres.integer(7); !id.empty() && first < cadres.integer(0)) {
+      out.push_back(rejection(source(), "id", label, "the id is already used at " + place_of(d.cadre_place, first)));
       valid = false;
     }
     passed.push_back(valid);
@@ -415,10 +415,14 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
   // is the one check_meetings kept.
   passed.clear();
   sql::Statement assignments = d.db.prepare(
-      "SELECT rowid, cadre_id, branch_id, file, line, col, fields, rejected FROM assignments ORDER BY rowid");
-  sql::Statement twin = d.db.prepare(
-      "SELECT file, line FROM assignments WHERE cadre_id = ?1 AND branch_id = ?2 AND rejected = 0 "
-      "AND rowid < ?3 ORDER BY rowid LIMIT 1");
+      "SELECT a.rowid, a.cadre_id, a.branch_id, a.file, a.line, a.col, a.fields, a.rejected, " +
+      first_columns("vc", "cadres", "a.cadre_id") + ", " + first_columns("vb", "branches", "a.branch_id") +
+      ", CASE WHEN a.rejected = 0 AND vc.row IS NOT NULL AND vb.row IS NOT NULL THEN (SELECT t.rowid FROM"
+      " assignments t WHERE t.cadre_id = a.cadre_id AND t.branch_id = a.branch_id AND t.rejected = 0"
+      " AND t.rowid < a.rowid ORDER BY t.rowid LIMIT 1) END"
+      " FROM assignments a LEFT JOIN valid_cadres vc ON vc.id = a.cadre_id"
+      " LEFT JOIN valid_branches vb ON vb.id = a.branch_id ORDER BY a.rowid");
+  sql::Statement assignment_place = d.db.prepare("SELECT file, line FROM assignments WHERE rowid = ?1");
   while (assignments.step()) {
     passed.push_back(false);
     if (assignments.integer(7) != 0) continue;
@@ -426,22 +430,20 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     const auto source = [&] { return d.source_at(assignments, 3, 6); };
     const std::string label = assignment_label(cadre_id, branch_id);
     bool valid = true;
-    if (const std::string why = unusable(cadre_of(cadre_id), "cadre", cadre_id); !why.empty()) {
+    if (const std::string why = unusable(first_at(assignments, 8), "cadre", cadre_id); !why.empty()) {
       out.push_back(rejection(source(), "cadre", label, why));
       valid = false;
     }
-    if (const std::string why = unusable(branch_of(branch_id), "branch", branch_id); !why.empty()) {
+    if (const std::string why = unusable(first_at(assignments, 11), "branch", branch_id); !why.empty()) {
       out.push_back(rejection(source(), "branch", label, why));
       valid = false;
     }
     if (!valid) continue;
-    twin.bind(1, cadre_id).bind(2, branch_id).bind(3, assignments.integer(0));
-    if (twin.step())
+    if (!assignments.is_null(14))
       out.push_back(rejection(source(), "cadre", label,
-                              "the same assignment is already at " + place(d.file(twin.integer(0)), twin.integer(1))));
+                              "the same assignment is already at " + place_of(assignment_place, assignments.integer(14))));
     else
       passed.back() = true;
-    d.done(twin);
   }
   d.done(assignments);
   mark(mark_assignment, passed);
@@ -449,17 +451,20 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
   passed.clear();
   const std::string month_text = std::to_string(month.year) + "-" + (month.month < 10 ? "0" : "") +
                                  std::to_string(month.month);
+  // Asked of a valid cadre and branch (column 17): an assignment of theirs the reader could read
+  // passed (the first) or repeats one that did.
   sql::Statement meetings = d.db.prepare(
-      "SELECT rowid, branch_id, date, present, cadre_id, report_filed, file, line, col, fields, rejected "
-      "FROM meetings ORDER BY rowid");
+      "SELECT m.rowid, m.branch_id, m.date, m.present, m.cadre_id, m.report_filed, m.file, m.line, m.col,"
+      " m.fields, m.rejected, " + first_columns("vb", "branches", "m.branch_id") + ", " +
+      first_columns("vc", "cadres", "m.cadre_id") +
+      ", CASE WHEN vb.row IS NOT NULL AND vc.row IS NOT NULL THEN EXISTS(SELECT 1 FROM assignments a"
+      " WHERE a.cadre_id = m.cadre_id AND a.branch_id = m.branch_id AND a.rejected = 0) ELSE 0 END"
+      " FROM meetings m LEFT JOIN valid_branches vb ON vb.id = m.branch_id"
+      " LEFT JOIN valid_cadres vc ON vc.id = m.cadre_id ORDER BY m.rowid");
   sql::Statement met = d.db.prepare(
       "SELECT m.file, m.line FROM met JOIN meetings m ON m.rowid = met.meeting WHERE met.branch = ?1 AND "
       "met.day = ?2");
   sql::Statement add_met = d.db.prepare("INSERT INTO met(branch, day, meeting) VALUES(?1, ?2, ?3)");
-  // Asked of a valid cadre and branch: an assignment of theirs the reader could read passed (the
-  // first) or repeats one that did.
-  sql::Statement assigned = d.db.prepare(
-      "SELECT 1 FROM assignments WHERE cadre_id = ?1 AND branch_id = ?2 AND rejected = 0 LIMIT 1");
   while (meetings.step()) {
     passed.push_back(false);
     if (meetings.integer(10) != 0) continue;
@@ -476,7 +481,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
       out.push_back(rejection(source(), field, label, reason));
       valid = false;
     };
-    const First branch = branch_of(branch_id);
+    const First branch = first_at(meetings, 11);
     if (!branch.passed) reject("branch", unusable(branch, "branch", branch_id));
     if (date.year != month.year || date.month != month.month)
       reject("date", "the date is outside the month " + month_text);
@@ -485,7 +490,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     else if (branch.passed && present > branch.members)
       reject("present", std::to_string(present) + " members present, more than the " +
                             std::to_string(branch.members) + " on the branch's roll");
-    const First cadre = cadre_of(cadre_id);
+    const First cadre = first_at(meetings, 14);
     if (!cadre_id.empty() && !cadre.passed) reject("cadre", unusable(cadre, "cadre", cadre_id));
     if (report_filed && cadre_id.empty())
       reject("report-filed", "a report is filed but no cadre attended (cadre is empty)");
@@ -501,13 +506,9 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     }
     d.done(met);
     d.run(add_met.bind(1, branch.row).bind(2, static_cast<long long>(date.day)).bind(3, row));
-    if (cadre.passed) {
-      assigned.bind(1, cadre_id).bind(2, branch_id);
-      if (!assigned.step())
-        out.push_back(record_warning(source(), "cadre", label,
-                                     "cadre '" + cadre_id + "' is not assigned to this branch (kept: a substitute)"));
-      d.done(assigned);
-    }
+    if (cadre.passed && meetings.integer(17) == 0)
+      out.push_back(record_warning(source(), "cadre", label,
+                                   "cadre '" + cadre_id + "' is not assigned to this branch (kept: a substitute)"));
     passed.back() = true;
   }
   d.done(meetings);
