@@ -223,8 +223,6 @@ struct MonthStore::Impl {
   sql::Statement select_opinions =
       db.prepare("SELECT topic, text FROM opinions WHERE meeting = ?1 ORDER BY seq");
   sql::Statement select_proposals = db.prepare("SELECT text FROM proposals WHERE meeting = ?1 ORDER BY seq");
-  sql::Statement branch_place = db.prepare("SELECT file, line FROM branches WHERE rowid = ?1");
-  sql::Statement cadre_place = db.prepare("SELECT file, line FROM cadres WHERE rowid = ?1");
 };
 
 MonthStore::MonthStore(std::unique_ptr<ScratchFile> file, std::unique_ptr<Impl> impl)
@@ -326,6 +324,8 @@ std::string first_columns(const char* valid, const char* table, const std::strin
 
 bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
   Impl& d = *impl_;
+  sql::Statement branch_place = d.db.prepare("SELECT file, line FROM branches WHERE rowid = ?1");
+  sql::Statement cadre_place = d.db.prepare("SELECT file, line FROM cadres WHERE rowid = ?1");
   // "branches.csv:3", where a record is, for a message.
   const auto place_of = [&](sql::Statement& s, long long row) {
     std::string out;
@@ -372,7 +372,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     const bool read = valid;
     if (read && id.empty()) reject("id", "id is empty");
     if (const long long first = branches.integer(10); !id.empty() && first < branches.integer(0))
-      reject("id", "the id is already used at " + place_of(d.branch_place, first));
+      reject("id", "the id is already used at " + place_of(branch_place, first));
     if (read && members < 1)
       reject("members", "members " + std::to_string(members) + ": a branch has at least one member on its roll");
     if (read && (meeting_day < 1 || meeting_day > 31))
@@ -402,7 +402,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
       valid = false;
     }
     if (const long long first = cadres.integer(7); !id.empty() && first < cadres.integer(0)) {
-      out.push_back(rejection(source(), "id", label, "the id is already used at " + place_of(d.cadre_place, first)));
+      out.push_back(rejection(source(), "id", label, "the id is already used at " + place_of(cadre_place, first)));
       valid = false;
     }
     passed.push_back(valid);

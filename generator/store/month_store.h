@@ -1,6 +1,7 @@
 // A month's meeting records in a scratch SQLite database inside the output folder, with a
-// bounded page cache: a province of a million branches is checked and read back in some 20 MiB
-// instead of holding every record at once (issue 11). Filled by a reader in file order
+// bounded page cache: a province of a million branches is read, checked and read back in 22 MiB
+// instead of the 1.65 GB of holding every record at once (issue 11; bench/month_store_memory.cpp),
+// for some 0.8 GB of disk in the output folder while the run lasts. Filled by a reader in file order
 // (input/meeting_sink.h), checked with exactly check_meetings' rules, messages and order, then
 // read back valid record by valid record. The file is removed when the store is destroyed, or by
 // remove_stale_temp_files (output/atomic_file.h) after a run that was killed.
