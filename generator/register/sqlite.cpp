@@ -13,10 +13,11 @@ constexpr int kBusyTimeoutMs = 60'000;
 void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 void Statement::Finalizer::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 
-std::optional<Database> Database::open(const std::string& path, std::string& error) {
+std::optional<Database> Database::open(const std::string& path, std::string& error, Threads threads) {
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                 nullptr);
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                    (threads == Threads::One ? SQLITE_OPEN_NOMUTEX : 0);
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   Database db(raw);
   if (rc != SQLITE_OK) {
     error = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
@@ -80,6 +81,11 @@ bool Statement::step() {
 std::string Statement::text(int column) const {
   const unsigned char* t = sqlite3_column_text(stmt_.get(), column);
   return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_.get(), column)) : "";
+}
+
+std::string_view Statement::view(int column) const {
+  const unsigned char* t = sqlite3_column_text(stmt_.get(), column);
+  return t ? std::string_view(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_.get(), column)) : "";
 }
 
 long long Statement::integer(int column) const { return sqlite3_column_int64(stmt_.get(), column); }

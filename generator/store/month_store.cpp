@@ -9,6 +9,7 @@
 #include "input/meeting_fields.h"
 #include "output/atomic_file.h"
 #include "register/sqlite.h"
+#include "store/packed_texts.h"
 
 namespace vanban {
 
@@ -35,11 +36,8 @@ CREATE TABLE assignments(cadre_id TEXT, branch_id TEXT,
   file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER, passed INTEGER DEFAULT 0);
 CREATE INDEX assignments_pair ON assignments(cadre_id, branch_id, rejected);
 CREATE TABLE meetings(branch_id TEXT, date INTEGER, present INTEGER, cadre_id TEXT,
-  report_filed INTEGER, quality INTEGER,
+  report_filed INTEGER, quality INTEGER, topics TEXT, opinions TEXT, proposals TEXT,
   file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER, passed INTEGER DEFAULT 0);
-CREATE TABLE topics(meeting INTEGER, seq INTEGER, text TEXT, PRIMARY KEY(meeting, seq)) WITHOUT ROWID;
-CREATE TABLE opinions(meeting INTEGER, seq INTEGER, topic TEXT, text TEXT, PRIMARY KEY(meeting, seq)) WITHOUT ROWID;
-CREATE TABLE proposals(meeting INTEGER, seq INTEGER, text TEXT, PRIMARY KEY(meeting, seq)) WITHOUT ROWID;
 -- The branches and cadres that passed, by id: what the later records' look-ups need, in a
 -- table of a few bytes a record whose pages the cache keeps.
 CREATE TABLE valid_branches(id TEXT PRIMARY KEY, row INTEGER, members INTEGER) WITHOUT ROWID;
@@ -53,7 +51,7 @@ constexpr std::string_view kBranchColumns =
     "id, kind, organisation, name, commune, district, members, meeting_day, file, line, col";
 constexpr std::string_view kCadreColumns = "id, name, position, agency, level, file, line, col";
 constexpr std::string_view kMeetingColumns =
-    "branch_id, date, present, cadre_id, report_filed, quality, file, line, col";
+    "branch_id, date, present, cadre_id, report_filed, quality, file, line, col, topics, opinions, proposals";
 
 std::string columns(std::string_view list, std::string_view table) {
   std::string out;
@@ -181,8 +179,8 @@ struct MonthStore::Impl {
     r.source = source_at(s, c + 5);
     return r;
   }
-  // A meeting's columns at `c` (kMeetingColumns), its lists from their tables.
-  Meeting meeting_at(const sql::Statement& s, int c, long long row) {
+  // A meeting's columns at `c` (kMeetingColumns), its lists unpacked (store/packed_texts.h).
+  Meeting meeting_at(const sql::Statement& s, int c) {
     Meeting m;
     m.branch_id = s.text(c);
     m.date = date_of(s.integer(c + 1));
@@ -191,15 +189,17 @@ struct MonthStore::Impl {
     if (!s.is_null(c + 4)) m.report_filed = date_of(s.integer(c + 4));
     if (!s.is_null(c + 5)) m.quality = static_cast<QualityGrade>(s.integer(c + 5));
     m.source = source_at(s, c + 6);
-    select_topics.bind(1, row);
-    while (select_topics.step()) m.topics.push_back(select_topics.text(0));
-    done(select_topics);
-    select_opinions.bind(1, row);
-    while (select_opinions.step()) m.opinions.push_back({select_opinions.text(0), select_opinions.text(1)});
-    done(select_opinions);
-    select_proposals.bind(1, row);
-    while (select_proposals.step()) m.proposals.push_back(select_proposals.text(0));
-    done(select_proposals);
+    std::optional<std::vector<std::string>> topics = unpack_texts(s.view(c + 9));
+    std::optional<std::vector<std::string>> opinions = unpack_texts(s.view(c + 10));
+    std::optional<std::vector<std::string>> proposals = unpack_texts(s.view(c + 11));
+    if (!topics || !opinions || opinions->size() % 2 != 0 || !proposals) {
+      if (error.empty()) error = "the lists of the meeting at " + place(m.source.file, m.source.line) + " are damaged";
+      return m;
+    }
+    m.topics = std::move(*topics);
+    for (std::size_t i = 0; i < opinions->size(); i += 2)
+      m.opinions.push_back({std::move((*opinions)[i]), std::move((*opinions)[i + 1])});
+    m.proposals = std::move(*proposals);
     return m;
   }
 
@@ -215,14 +215,8 @@ struct MonthStore::Impl {
       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   sql::Statement insert_meeting = db.prepare(
       "INSERT INTO meetings(branch_id, date, present, cadre_id, report_filed, quality, file, line, "
-      "col, fields, rejected) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-  sql::Statement insert_topic = db.prepare("INSERT INTO topics VALUES(?1, ?2, ?3)");
-  sql::Statement insert_opinion = db.prepare("INSERT INTO opinions VALUES(?1, ?2, ?3, ?4)");
-  sql::Statement insert_proposal = db.prepare("INSERT INTO proposals VALUES(?1, ?2, ?3)");
-  sql::Statement select_topics = db.prepare("SELECT text FROM topics WHERE meeting = ?1 ORDER BY seq");
-  sql::Statement select_opinions =
-      db.prepare("SELECT topic, text FROM opinions WHERE meeting = ?1 ORDER BY seq");
-  sql::Statement select_proposals = db.prepare("SELECT text FROM proposals WHERE meeting = ?1 ORDER BY seq");
+      "col, fields, rejected, topics, opinions, proposals) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
 };
 
 MonthStore::MonthStore(std::unique_ptr<ScratchFile> file, std::unique_ptr<Impl> impl)
@@ -235,7 +229,7 @@ const std::string& MonthStore::path() const { return file_->path(); }
 std::unique_ptr<MonthStore> MonthStore::create(const std::string& dir, std::string& error) {
   std::unique_ptr<ScratchFile> file = ScratchFile::create(dir, "month-records.sqlite", error);
   if (!file) return nullptr;
-  std::optional<sql::Database> db = sql::Database::open(file->path(), error);
+  std::optional<sql::Database> db = sql::Database::open(file->path(), error, sql::Database::Threads::One);
   if (!db) return nullptr;
   if (error = db->exec(kSchema); !error.empty()) return nullptr;
   auto impl = std::make_unique<Impl>(std::move(*db));
@@ -279,15 +273,12 @@ void MonthStore::add(Meeting m) {
   else
     s.bind_null(6);
   d.bind_source(s, 7, m.source);
+  std::vector<std::string_view> opinions;
+  for (const Opinion& o : m.opinions) opinions.insert(opinions.end(), {o.topic, o.text});
+  s.bind(12, pack_texts(std::vector<std::string_view>(m.topics.begin(), m.topics.end())));
+  s.bind(13, pack_texts(opinions));
+  s.bind(14, pack_texts(std::vector<std::string_view>(m.proposals.begin(), m.proposals.end())));
   d.run(s);
-  const long long row = d.db.last_insert_id();
-  for (std::size_t i = 0; i < m.topics.size(); ++i)
-    d.run(d.insert_topic.bind(1, row).bind(2, static_cast<long long>(i)).bind(3, m.topics[i]));
-  for (std::size_t i = 0; i < m.opinions.size(); ++i)
-    d.run(d.insert_opinion.bind(1, row).bind(2, static_cast<long long>(i)).bind(3, m.opinions[i].topic)
-              .bind(4, m.opinions[i].text));
-  for (std::size_t i = 0; i < m.proposals.size(); ++i)
-    d.run(d.insert_proposal.bind(1, row).bind(2, static_cast<long long>(i)).bind(3, m.proposals[i]));
 }
 
 namespace {
@@ -548,7 +539,7 @@ std::optional<Meeting> MonthStore::meeting(long long row) {
   sql::Statement s = d.db.prepare("SELECT " + std::string(kMeetingColumns) + " FROM meetings WHERE rowid = ?1");
   s.bind(1, row);
   std::optional<Meeting> out;
-  if (s.step()) out = d.meeting_at(s, 0, row);
+  if (s.step()) out = d.meeting_at(s, 0);
   d.done(s);
   return out;
 }
@@ -592,10 +583,10 @@ void MonthStore::for_each_meeting(const std::function<void(const StoredMeeting&)
       " FROM meetings m JOIN valid_branches vb ON vb.id = m.branch_id JOIN branches b ON b.rowid = vb.row"
       " LEFT JOIN valid_cadres vc ON vc.id = m.cadre_id LEFT JOIN cadres c ON c.rowid = vc.row"
       " WHERE m.passed = 1 ORDER BY m.rowid");
-  constexpr int kBranchAt = 10, kCadreAt = kBranchAt + 11;
+  constexpr int kBranchAt = 13, kCadreAt = kBranchAt + 11;
   while (s.step()) {
     const long long row = s.integer(0);
-    const Meeting m = d.meeting_at(s, 1, row);
+    const Meeting m = d.meeting_at(s, 1);
     const Branch b = d.branch_at(s, kBranchAt);
     std::optional<Cadre> c;
     if (!s.is_null(kCadreAt)) c = d.cadre_at(s, kCadreAt);
