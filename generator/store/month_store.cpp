@@ -27,17 +27,23 @@ PRAGMA temp_store = MEMORY;
 CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT NOT NULL);
 CREATE TABLE branches(id TEXT, kind TEXT, organisation INTEGER, name TEXT, commune TEXT,
   district TEXT, members INTEGER, meeting_day INTEGER,
-  file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER, passed INTEGER DEFAULT 0);
+  file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER);
 CREATE INDEX branches_id ON branches(id);
 CREATE TABLE cadres(id TEXT, name TEXT, position TEXT, agency TEXT, level TEXT,
-  file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER, passed INTEGER DEFAULT 0);
+  file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER);
 CREATE INDEX cadres_id ON cadres(id);
 CREATE TABLE assignments(cadre_id TEXT, branch_id TEXT,
-  file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER, passed INTEGER DEFAULT 0);
+  file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER);
 CREATE INDEX assignments_pair ON assignments(cadre_id, branch_id, rejected);
 CREATE TABLE meetings(branch_id TEXT, date INTEGER, present INTEGER, cadre_id TEXT,
   report_filed INTEGER, quality INTEGER, topics TEXT, opinions TEXT, proposals TEXT,
-  file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER, passed INTEGER DEFAULT 0);
+  file INTEGER, line INTEGER, col INTEGER, fields TEXT, rejected INTEGER);
+-- The rows that did not pass, the reader's rejections included: a few whatever the month's size,
+-- written once each instead of rewriting every record that passed.
+CREATE TABLE failed_branches(row INTEGER PRIMARY KEY);
+CREATE TABLE failed_cadres(row INTEGER PRIMARY KEY);
+CREATE TABLE failed_assignments(row INTEGER PRIMARY KEY);
+CREATE TABLE failed_meetings(row INTEGER PRIMARY KEY);
 -- The branches and cadres that passed, by id: what the later records' look-ups need, in a
 -- table of a few bytes a record whose pages the cache keeps.
 CREATE TABLE valid_branches(id TEXT PRIMARY KEY, row INTEGER, members INTEGER) WITHOUT ROWID;
@@ -105,6 +111,11 @@ std::string iso(const CivilDate& d) {
   std::snprintf(s, sizeof s, "%04d-%02d-%02d", d.year, d.month, d.day);
   return s;
 }
+// " WHERE ...": the rows of `table` (named `alias`) that passed the checks.
+std::string passed(const char* table, const char* alias) {
+  return std::string(" WHERE NOT EXISTS(SELECT 1 FROM failed_") + table + " f WHERE f.row = " + alias + ".rowid)";
+}
+
 std::string place(const SharedPath& file, long long line) {
   return std::filesystem::path(file.str()).filename().string() + ":" + std::to_string(line);
 }
@@ -117,6 +128,7 @@ struct MonthStore::Impl {
   sql::Database db;
   std::vector<SharedPath> files;  // by id - 1: one path shared by the records read back
   std::string error;
+  bool checked = false;  // the failed_ tables are complete: the other records passed
 
   // The first failure, kept; a statement done with is reset for its next use.
   void done(sql::Statement& s) {
@@ -324,20 +336,19 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     d.done(s);
     return out;
   };
-  // The rows that passed, marked once their kind is done (a scan's own table is not written
-  // while it runs): a bit per record.
-  sql::Statement mark_branch = d.db.prepare("UPDATE branches SET passed = 1 WHERE rowid = ?1");
-  sql::Statement mark_cadre = d.db.prepare("UPDATE cadres SET passed = 1 WHERE rowid = ?1");
-  sql::Statement mark_assignment = d.db.prepare("UPDATE assignments SET passed = 1 WHERE rowid = ?1");
-  sql::Statement mark_meeting = d.db.prepare("UPDATE meetings SET passed = 1 WHERE rowid = ?1");
+  // The rows that did not pass, written once their kind is done: a bit per record meanwhile.
+  sql::Statement mark_branch = d.db.prepare("INSERT INTO failed_branches(row) VALUES(?1)");
+  sql::Statement mark_cadre = d.db.prepare("INSERT INTO failed_cadres(row) VALUES(?1)");
+  sql::Statement mark_assignment = d.db.prepare("INSERT INTO failed_assignments(row) VALUES(?1)");
+  sql::Statement mark_meeting = d.db.prepare("INSERT INTO failed_meetings(row) VALUES(?1)");
   const auto mark = [&](sql::Statement& s, const std::vector<bool>& passed) {
     for (std::size_t i = 0; i < passed.size(); ++i)
-      if (passed[i]) d.run(s.bind(1, static_cast<long long>(i) + 1));
+      if (!passed[i]) d.run(s.bind(1, static_cast<long long>(i) + 1));
   };
-  sql::Statement add_valid_branch =
-      d.db.prepare("INSERT INTO valid_branches(id, row, members) SELECT id, rowid, members FROM branches WHERE passed = 1");
+  sql::Statement add_valid_branch = d.db.prepare(
+      "INSERT INTO valid_branches(id, row, members) SELECT id, rowid, members FROM branches b" + passed("branches", "b"));
   sql::Statement add_valid_cadre =
-      d.db.prepare("INSERT INTO valid_cadres(id, row) SELECT id, rowid FROM cadres WHERE passed = 1");
+      d.db.prepare("INSERT INTO valid_cadres(id, row) SELECT id, rowid FROM cadres c" + passed("cadres", "c"));
   std::vector<bool> passed;
 
   // Each scan below selects what the rules look up, by the indexes, and a record's place is read
@@ -507,6 +518,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
 
   if (const std::string failed = d.db.exec("COMMIT"); !failed.empty() && d.error.empty()) d.error = failed;
   error_ = d.error;
+  d.checked = error_.empty();
   if (!error_.empty())
     out.push_back({file_->path(), 0, 0, "cannot keep the month's records in '" + file_->path() + "': " + error_});
   return error_.empty();
@@ -546,24 +558,27 @@ std::optional<Meeting> MonthStore::meeting(long long row) {
 
 void MonthStore::for_each_branch(const std::function<void(const Branch&)>& visit) {
   Impl& d = *impl_;
+  if (!d.checked) return;
   sql::Statement s =
-      d.db.prepare("SELECT " + std::string(kBranchColumns) + " FROM branches WHERE passed = 1 ORDER BY rowid");
+      d.db.prepare("SELECT " + std::string(kBranchColumns) + " FROM branches b" + passed("branches", "b") + " ORDER BY rowid");
   while (s.step()) visit(d.branch_at(s, 0));
   d.done(s);
 }
 
 void MonthStore::for_each_cadre(const std::function<void(const Cadre&)>& visit) {
   Impl& d = *impl_;
+  if (!d.checked) return;
   sql::Statement s =
-      d.db.prepare("SELECT " + std::string(kCadreColumns) + " FROM cadres WHERE passed = 1 ORDER BY rowid");
+      d.db.prepare("SELECT " + std::string(kCadreColumns) + " FROM cadres c" + passed("cadres", "c") + " ORDER BY rowid");
   while (s.step()) visit(d.cadre_at(s, 0));
   d.done(s);
 }
 
 void MonthStore::for_each_assignment(const std::function<void(const Assignment&)>& visit) {
   Impl& d = *impl_;
+  if (!d.checked) return;
   sql::Statement s = d.db.prepare(
-      "SELECT cadre_id, branch_id, file, line, col FROM assignments WHERE passed = 1 ORDER BY rowid");
+      "SELECT cadre_id, branch_id, file, line, col FROM assignments a" + passed("assignments", "a") + " ORDER BY rowid");
   while (s.step()) {
     Assignment a;
     a.cadre_id = s.text(0);
@@ -576,13 +591,14 @@ void MonthStore::for_each_assignment(const std::function<void(const Assignment&)
 
 void MonthStore::for_each_meeting(const std::function<void(const StoredMeeting&)>& visit) {
   Impl& d = *impl_;
+  if (!d.checked) return;
   // Driven by the meetings in rowid order; each joins its one valid branch and cadre by index.
   sql::Statement s = d.db.prepare(
       "SELECT m.rowid, " + columns(kMeetingColumns, "m") + ", " + columns(kBranchColumns, "b") + ", " +
       columns(kCadreColumns, "c") +
       " FROM meetings m JOIN valid_branches vb ON vb.id = m.branch_id JOIN branches b ON b.rowid = vb.row"
       " LEFT JOIN valid_cadres vc ON vc.id = m.cadre_id LEFT JOIN cadres c ON c.rowid = vc.row"
-      " WHERE m.passed = 1 ORDER BY m.rowid");
+      + passed("meetings", "m") + " ORDER BY m.rowid");
   constexpr int kBranchAt = 13, kCadreAt = kBranchAt + 11;
   while (s.step()) {
     const long long row = s.integer(0);
