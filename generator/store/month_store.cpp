@@ -1,6 +1,8 @@
 #include "store/month_store.h"
 
+#include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <string_view>
 #include <utility>
@@ -79,10 +81,20 @@ constexpr const char* kCheckedFields[] = {"id",     "members", "meeting-day", "d
 // "I,LINE,COL;" per checked field, I its index in kCheckedFields.
 std::string encode_fields(const std::vector<FieldSource>& fields) {
   std::string out;
+  const auto add = [&out](long long n, char after) {
+    char text[24];  // 20 digits at most, then `after`
+    char* end = std::to_chars(text, text + 20, n).ptr;
+    *end++ = after;
+    out.append(text, end);
+  };
   for (const FieldSource& f : fields)
     for (std::size_t i = 0; i < std::size(kCheckedFields); ++i)
-      if (std::string_view(f.name) == kCheckedFields[i])
-        out += std::to_string(i) + "," + std::to_string(f.line) + "," + std::to_string(f.column) + ";";
+      if (std::strcmp(f.name, kCheckedFields[i]) == 0) {
+        add(static_cast<long long>(i), ',');
+        add(f.line, ',');
+        add(f.column, ';');
+        break;
+      }
   return out;
 }
 
@@ -366,9 +378,9 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     const int meeting_day = static_cast<int>(branches.integer(3));
     const auto source = [&] { return d.source_at(branches, 5, 8); };
     bool valid = branches.integer(9) == 0;
-    const std::string label = branch_label(id);
+    const auto label = [&] { return branch_label(id); };
     const auto reject = [&](const char* field, const std::string& reason) {
-      out.push_back(rejection(source(), field, label, reason));
+      out.push_back(rejection(source(), field, label(), reason));
       valid = false;
     };
     const bool read = valid;
@@ -380,7 +392,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     if (read && (meeting_day < 1 || meeting_day > 31))
       reject("meeting-day", "meeting-day " + std::to_string(meeting_day) + " is not a day of the month (1-31)");
     if (has_districts && valid && branches.text(4).empty())
-      out.push_back(record_warning(source(), "district", label,
+      out.push_back(record_warning(source(), "district", label(),
                                    "no district, while other branches name theirs; its figures "
                                    "are counted under a district with no name"));
     passed.push_back(valid);
@@ -398,13 +410,13 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     const std::string id = cadres.text(1);
     const auto source = [&] { return d.source_at(cadres, 2, 5); };
     bool valid = cadres.integer(6) == 0;
-    const std::string label = cadre_label(id);
+    const auto label = [&] { return cadre_label(id); };
     if (valid && id.empty()) {
-      out.push_back(rejection(source(), "id", label, "id is empty"));
+      out.push_back(rejection(source(), "id", label(), "id is empty"));
       valid = false;
     }
     if (const long long first = cadres.integer(7); !id.empty() && first < cadres.integer(0)) {
-      out.push_back(rejection(source(), "id", label, "the id is already used at " + place_of(cadre_place, first)));
+      out.push_back(rejection(source(), "id", label(), "the id is already used at " + place_of(cadre_place, first)));
       valid = false;
     }
     passed.push_back(valid);
@@ -430,19 +442,19 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     if (assignments.integer(7) != 0) continue;
     const std::string cadre_id = assignments.text(1), branch_id = assignments.text(2);
     const auto source = [&] { return d.source_at(assignments, 3, 6); };
-    const std::string label = assignment_label(cadre_id, branch_id);
+    const auto label = [&] { return assignment_label(cadre_id, branch_id); };
     bool valid = true;
     if (const std::string why = unusable(first_at(assignments, 8), "cadre", cadre_id); !why.empty()) {
-      out.push_back(rejection(source(), "cadre", label, why));
+      out.push_back(rejection(source(), "cadre", label(), why));
       valid = false;
     }
     if (const std::string why = unusable(first_at(assignments, 11), "branch", branch_id); !why.empty()) {
-      out.push_back(rejection(source(), "branch", label, why));
+      out.push_back(rejection(source(), "branch", label(), why));
       valid = false;
     }
     if (!valid) continue;
     if (!assignments.is_null(14))
-      out.push_back(rejection(source(), "cadre", label,
+      out.push_back(rejection(source(), "cadre", label(),
                               "the same assignment is already at " + place_of(assignment_place, assignments.integer(14))));
     else
       passed.back() = true;
@@ -477,10 +489,10 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     std::optional<CivilDate> report_filed;
     if (!meetings.is_null(5)) report_filed = date_of(meetings.integer(5));
     const auto source = [&] { return d.source_at(meetings, 6, 9); };
-    const std::string label = meeting_label(branch_id, iso(date));
+    const auto label = [&] { return meeting_label(branch_id, iso(date)); };
     bool valid = true;
     const auto reject = [&](const char* field, const std::string& reason) {
-      out.push_back(rejection(source(), field, label, reason));
+      out.push_back(rejection(source(), field, label(), reason));
       valid = false;
     };
     const First branch = first_at(meetings, 11);
@@ -501,7 +513,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     if (!valid) continue;
     met.bind(1, branch.row).bind(2, static_cast<long long>(date.day));
     if (met.step()) {
-      out.push_back(rejection(source(), "date", label,
+      out.push_back(rejection(source(), "date", label(),
                               "the branch already met that day, at " + place(d.file(met.integer(0)), met.integer(1))));
       d.done(met);
       continue;
@@ -509,7 +521,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     d.done(met);
     d.run(add_met.bind(1, branch.row).bind(2, static_cast<long long>(date.day)).bind(3, row));
     if (cadre.passed && meetings.integer(17) == 0)
-      out.push_back(record_warning(source(), "cadre", label,
+      out.push_back(record_warning(source(), "cadre", label(),
                                    "cadre '" + cadre_id + "' is not assigned to this branch (kept: a substitute)"));
     passed.back() = true;
   }
