@@ -46,10 +46,18 @@ Statement Database::prepare(std::string_view sql) {
 
 std::string Database::last_error() const { return sqlite3_errmsg(db_.get()); }
 long long Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_.get()); }
+int Database::changes() const { return sqlite3_changes(db_.get()); }
 
 Statement& Statement::bind(int index, std::string_view text) {
   if (stmt_ && sqlite3_bind_text(stmt_.get(), index, text.data(), static_cast<int>(text.size()),
                                  SQLITE_TRANSIENT) != SQLITE_OK)
+    failed_ = true;
+  return *this;
+}
+
+Statement& Statement::bind_view(int index, std::string_view text) {
+  if (stmt_ && sqlite3_bind_text(stmt_.get(), index, text.data(), static_cast<int>(text.size()),
+                                 SQLITE_STATIC) != SQLITE_OK)
     failed_ = true;
   return *this;
 }

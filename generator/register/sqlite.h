@@ -29,6 +29,8 @@ class Database {
   Statement prepare(std::string_view sql);
   std::string last_error() const;
   long long last_insert_id() const;
+  // Rows written by the last INSERT, UPDATE or DELETE: 0 for an INSERT OR IGNORE that met its key.
+  int changes() const;
 
  private:
   struct Closer {
@@ -43,6 +45,8 @@ class Database {
 class Statement {
  public:
   Statement& bind(int index, std::string_view text);
+  // As bind, without copying the text: it must stay alive until the statement's next reset().
+  Statement& bind_view(int index, std::string_view text);
   Statement& bind(int index, long long value);
   Statement& bind_null(int index);
   // Ready to run again, its bindings cleared: a statement prepared once serves a million rows.

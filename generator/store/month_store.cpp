@@ -260,10 +260,11 @@ std::unique_ptr<MonthStore> MonthStore::create(const std::string& dir, std::stri
   return std::unique_ptr<MonthStore>(new MonthStore(std::move(file), std::move(impl)));
 }
 
+// The record's texts bound without a copy: the statement runs, and is reset, before it goes.
 void MonthStore::add(Branch b) {
   sql::Statement& s = impl_->insert_branch;
-  s.bind(1, b.id).bind(2, b.kind).bind(3, static_cast<long long>(b.organisation)).bind(4, b.name);
-  s.bind(5, b.commune).bind(6, b.district).bind(7, static_cast<long long>(b.members));
+  s.bind_view(1, b.id).bind_view(2, b.kind).bind(3, static_cast<long long>(b.organisation)).bind_view(4, b.name);
+  s.bind_view(5, b.commune).bind_view(6, b.district).bind(7, static_cast<long long>(b.members));
   s.bind(8, static_cast<long long>(b.meeting_day));
   impl_->bind_source(s, 9, b.source);
   impl_->run(s);
@@ -271,14 +272,14 @@ void MonthStore::add(Branch b) {
 
 void MonthStore::add(Cadre c) {
   sql::Statement& s = impl_->insert_cadre;
-  s.bind(1, c.id).bind(2, c.name).bind(3, c.position).bind(4, c.agency).bind(5, c.level);
+  s.bind_view(1, c.id).bind_view(2, c.name).bind_view(3, c.position).bind_view(4, c.agency).bind_view(5, c.level);
   impl_->bind_source(s, 6, c.source);
   impl_->run(s);
 }
 
 void MonthStore::add(Assignment a) {
   sql::Statement& s = impl_->insert_assignment;
-  s.bind(1, a.cadre_id).bind(2, a.branch_id);
+  s.bind_view(1, a.cadre_id).bind_view(2, a.branch_id);
   impl_->bind_source(s, 3, a.source);
   impl_->run(s);
 }
@@ -286,8 +287,8 @@ void MonthStore::add(Assignment a) {
 void MonthStore::add(Meeting m) {
   Impl& d = *impl_;
   sql::Statement& s = d.insert_meeting;
-  s.bind(1, m.branch_id).bind(2, static_cast<long long>(date_number(m.date)));
-  s.bind(3, static_cast<long long>(m.present)).bind(4, m.cadre_id);
+  s.bind_view(1, m.branch_id).bind(2, static_cast<long long>(date_number(m.date)));
+  s.bind(3, static_cast<long long>(m.present)).bind_view(4, m.cadre_id);
   if (m.report_filed)
     s.bind(5, static_cast<long long>(date_number(*m.report_filed)));
   else
@@ -299,9 +300,10 @@ void MonthStore::add(Meeting m) {
   d.bind_source(s, 7, m.source);
   std::vector<std::string_view> opinions;
   for (const Opinion& o : m.opinions) opinions.insert(opinions.end(), {o.topic, o.text});
-  s.bind(12, pack_texts(std::vector<std::string_view>(m.topics.begin(), m.topics.end())));
-  s.bind(13, pack_texts(opinions));
-  s.bind(14, pack_texts(std::vector<std::string_view>(m.proposals.begin(), m.proposals.end())));
+  const std::string topics = pack_texts(std::vector<std::string_view>(m.topics.begin(), m.topics.end()));
+  const std::string opinion_texts = pack_texts(opinions);
+  const std::string proposals = pack_texts(std::vector<std::string_view>(m.proposals.begin(), m.proposals.end()));
+  s.bind_view(12, topics).bind_view(13, opinion_texts).bind_view(14, proposals);
   d.run(s);
 }
 
@@ -478,7 +480,7 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
   sql::Statement met = d.db.prepare(
       "SELECT m.file, m.line FROM met JOIN meetings m ON m.rowid = met.meeting WHERE met.branch = ?1 AND "
       "met.day = ?2");
-  sql::Statement add_met = d.db.prepare("INSERT INTO met(branch, day, meeting) VALUES(?1, ?2, ?3)");
+  sql::Statement add_met = d.db.prepare("INSERT OR IGNORE INTO met(branch, day, meeting) VALUES(?1, ?2, ?3)");
   while (meetings.step()) {
     passed.push_back(false);
     if (meetings.integer(10) != 0) continue;
@@ -511,15 +513,16 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     else if (report_filed && *report_filed < date)
       reject("report-filed", "the report is dated " + iso(*report_filed) + ", before the meeting");
     if (!valid) continue;
-    met.bind(1, branch.row).bind(2, static_cast<long long>(date.day));
-    if (met.step()) {
-      out.push_back(rejection(source(), "date", label(),
-                              "the branch already met that day, at " + place(d.file(met.integer(0)), met.integer(1))));
+    // The insert's own look-up answers the rule; the earlier meeting is fetched only for the message.
+    d.run(add_met.bind(1, branch.row).bind(2, static_cast<long long>(date.day)).bind(3, row));
+    if (d.db.changes() == 0) {
+      met.bind(1, branch.row).bind(2, static_cast<long long>(date.day));
+      std::string earlier;
+      if (met.step()) earlier = place(d.file(met.integer(0)), met.integer(1));
       d.done(met);
+      out.push_back(rejection(source(), "date", label(), "the branch already met that day, at " + earlier));
       continue;
     }
-    d.done(met);
-    d.run(add_met.bind(1, branch.row).bind(2, static_cast<long long>(date.day)).bind(3, row));
     if (cadre.passed && meetings.integer(17) == 0)
       out.push_back(record_warning(source(), "cadre", label(),
                                    "cadre '" + cadre_id + "' is not assigned to this branch (kept: a substitute)"));
