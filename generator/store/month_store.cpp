@@ -45,11 +45,13 @@ CREATE TABLE meetings(branch_id TEXT, date INTEGER, present INTEGER, cadre_id TE
 CREATE TABLE failed_branches(row INTEGER PRIMARY KEY);
 CREATE TABLE failed_cadres(row INTEGER PRIMARY KEY);
 CREATE TABLE failed_assignments(row INTEGER PRIMARY KEY);
-CREATE TABLE failed_meetings(row INTEGER PRIMARY KEY);
 -- The branches and cadres that passed, by id: what the later records' look-ups need, in a
 -- table of a few bytes a record whose pages the cache keeps.
 CREATE TABLE valid_branches(id TEXT PRIMARY KEY, row INTEGER, members INTEGER) WITHOUT ROWID;
 CREATE TABLE valid_cadres(id TEXT PRIMARY KEY, row INTEGER) WITHOUT ROWID;
+-- The meetings that passed in file order, with their branch's and cadre's rows: reading them
+-- back joins those by row instead of looking their ids up, pages at random in a large month.
+CREATE TABLE kept_meetings(row INTEGER PRIMARY KEY, branch INTEGER, cadre INTEGER);
 -- The meetings that passed, by their branch's row and day: the checks' second-meeting rule.
 CREATE TABLE met(branch INTEGER, day INTEGER, meeting INTEGER, PRIMARY KEY(branch, day)) WITHOUT ROWID;
 BEGIN;
@@ -354,7 +356,6 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
   sql::Statement mark_branch = d.db.prepare("INSERT INTO failed_branches(row) VALUES(?1)");
   sql::Statement mark_cadre = d.db.prepare("INSERT INTO failed_cadres(row) VALUES(?1)");
   sql::Statement mark_assignment = d.db.prepare("INSERT INTO failed_assignments(row) VALUES(?1)");
-  sql::Statement mark_meeting = d.db.prepare("INSERT INTO failed_meetings(row) VALUES(?1)");
   const auto mark = [&](sql::Statement& s, const std::vector<bool>& passed) {
     for (std::size_t i = 0; i < passed.size(); ++i)
       if (!passed[i]) d.run(s.bind(1, static_cast<long long>(i) + 1));
@@ -464,7 +465,6 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
   d.done(assignments);
   mark(mark_assignment, passed);
 
-  passed.clear();
   const std::string month_text = std::to_string(month.year) + "-" + (month.month < 10 ? "0" : "") +
                                  std::to_string(month.month);
   // Asked of a valid cadre and branch (column 17): an assignment of theirs the reader could read
@@ -481,8 +481,8 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
       "SELECT m.file, m.line FROM met JOIN meetings m ON m.rowid = met.meeting WHERE met.branch = ?1 AND "
       "met.day = ?2");
   sql::Statement add_met = d.db.prepare("INSERT OR IGNORE INTO met(branch, day, meeting) VALUES(?1, ?2, ?3)");
+  sql::Statement keep_meeting = d.db.prepare("INSERT INTO kept_meetings(row, branch, cadre) VALUES(?1, ?2, ?3)");
   while (meetings.step()) {
-    passed.push_back(false);
     if (meetings.integer(10) != 0) continue;
     const long long row = meetings.integer(0);
     const std::string branch_id = meetings.text(1), cadre_id = meetings.text(4);
@@ -526,10 +526,11 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
     if (cadre.passed && meetings.integer(17) == 0)
       out.push_back(record_warning(source(), "cadre", label(),
                                    "cadre '" + cadre_id + "' is not assigned to this branch (kept: a substitute)"));
-    passed.back() = true;
+    keep_meeting.bind(1, row).bind(2, branch.row);
+    if (cadre.passed) keep_meeting.bind(3, cadre.row);  // else NULL: no cadre attended
+    d.run(keep_meeting);
   }
   d.done(meetings);
-  mark(mark_meeting, passed);
 
   if (const std::string failed = d.db.exec("COMMIT"); !failed.empty() && d.error.empty()) d.error = failed;
   error_ = d.error;
@@ -607,13 +608,12 @@ void MonthStore::for_each_assignment(const std::function<void(const Assignment&)
 void MonthStore::for_each_meeting(const std::function<void(const StoredMeeting&)>& visit) {
   Impl& d = *impl_;
   if (!d.checked) return;
-  // Driven by the meetings in rowid order; each joins its one valid branch and cadre by index.
+  // Driven by the kept meetings in file order; each joins its meeting, branch and cadre by row.
   sql::Statement s = d.db.prepare(
       "SELECT m.rowid, " + columns(kMeetingColumns, "m") + ", " + columns(kBranchColumns, "b") + ", " +
       columns(kCadreColumns, "c") +
-      " FROM meetings m JOIN valid_branches vb ON vb.id = m.branch_id JOIN branches b ON b.rowid = vb.row"
-      " LEFT JOIN valid_cadres vc ON vc.id = m.cadre_id LEFT JOIN cadres c ON c.rowid = vc.row"
-      + passed("meetings", "m") + " ORDER BY m.rowid");
+      " FROM kept_meetings k CROSS JOIN meetings m ON m.rowid = k.row CROSS JOIN branches b ON b.rowid = k.branch"
+      " LEFT JOIN cadres c ON c.rowid = k.cadre ORDER BY k.row");
   constexpr int kBranchAt = 13, kCadreAt = kBranchAt + 11;
   while (s.step()) {
     const long long row = s.integer(0);
