@@ -1,6 +1,6 @@
 // A list of texts packed into one column of a meeting's row ("5:hello3:abc"), so that its lists
 // (topics, opinions, proposals) are written and read back with the meeting itself instead of a
-// row each in tables looked up per meeting: 12% fewer instructions for a month (callgrind).
+// row each in three tables, written one by one and looked up again per meeting.
 #pragma once
 
 #include <optional>
