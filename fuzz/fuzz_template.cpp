@@ -2,14 +2,18 @@
 // render_template.h). The first byte picks either one of the shipped templates
 // (templates/documents/*.mustache) or a fuzzed template text; the rest of the input becomes the
 // view: a tree of strings, flags, lists and maps under the names the shipped templates use.
-// Oracle: a shipped template renders well-formed XML whatever the values, since {{x}} escapes
-// them ({{{markup}}} excepted: it takes markup fragments, which the fuzzer does not make).
+// Oracles: a shipped template renders well-formed XML whatever the values, since {{x}} escapes
+// them ({{{markup}}} excepted: it takes markup fragments, which the fuzzer does not make); and a
+// template compiled to write one or two of its lists a row at a time (row_sections.h) writes
+// exactly what it writes with the whole lists, when both compile.
 #include <fuzzer/FuzzedDataProvider.h>
 #include <libxml/parser.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <regex>
 #include <set>
 #include <vector>
@@ -72,6 +76,72 @@ void fill_map(vanban::TemplateValue& map, FuzzedDataProvider& in, int depth) {
   }
 }
 
+// `v` with each list under a key of `row_keys` given as rows made one at a time.
+vanban::TemplateValue as_rows(const vanban::TemplateValue& v, const std::set<std::string>& row_keys, bool row_key) {
+  using Kind = vanban::TemplateValue::Kind;
+  if (v.kind() == Kind::List) {
+    auto items = std::make_shared<std::vector<vanban::TemplateValue>>();
+    for (const vanban::TemplateValue& item : v.items()) items->push_back(as_rows(item, row_keys, false));
+    if (row_key)
+      return vanban::TemplateValue::rows(items->size(), [items](std::size_t i) { return (*items)[i]; });
+    vanban::TemplateValue list = vanban::TemplateValue::list();
+    for (vanban::TemplateValue& item : *items) list.add(std::move(item));
+    return list;
+  }
+  if (v.kind() != Kind::Map) return v;
+  vanban::TemplateValue map;
+  auto key = v.keys().begin();
+  for (const vanban::TemplateValue& item : v.items()) {
+    map.set(*key, as_rows(item, row_keys, row_keys.count(*key) > 0));
+    ++key;
+  }
+  return map;
+}
+
+// The keys anywhere in `v` whose value is a list.
+void list_keys(const vanban::TemplateValue& v, std::set<std::string>& out) {
+  auto key = v.keys().begin();
+  for (const vanban::TemplateValue& item : v.items()) {
+    if (v.kind() == vanban::TemplateValue::Kind::Map && item.kind() == vanban::TemplateValue::Kind::List)
+      out.insert(*key);
+    list_keys(item, out);
+    if (v.kind() == vanban::TemplateValue::Kind::Map) ++key;
+  }
+}
+
+// The rows oracle: `text` with its sections of one or two keys (chosen by `pick`, among those
+// the view gives a list, when there are) compiled apart.
+void check_rows(const std::string& text, const vanban::TemplateContext& view, unsigned pick,
+                const vanban::Result<std::string>& whole) {
+  static const std::regex section(R"(\{\{#\s*([A-Za-z0-9_.-]+)\s*\}\})");
+  std::vector<std::string> keys;
+  std::set<std::string> lists;
+  list_keys(view, lists);
+  for (std::sregex_iterator m(text.begin(), text.end(), section), end; m != end; ++m)
+    if (lists.count((*m)[1])) keys.push_back((*m)[1]);
+  if (keys.empty())
+    for (std::sregex_iterator m(text.begin(), text.end(), section), end; m != end; ++m) keys.push_back((*m)[1]);
+  if (keys.empty() || !whole.ok()) return;
+  const std::set<std::string> row_keys{keys[pick % keys.size()], keys[pick / 7 % keys.size()]};
+  vanban::Result<vanban::MarkupTemplate> compiled =
+      vanban::MarkupTemplate::compile(text, "fuzz.mustache", {row_keys.begin(), row_keys.end()});
+  if (!compiled.ok()) return;  // tags beside other text, or another delimiter: refused, with a place
+  const vanban::Result<std::string> rows = compiled.value->render(as_rows(view, row_keys, false));
+  // A row list printed as a value ({{gaps}}) is refused rather than printed empty, by design.
+  const auto printed = [&](const std::string& key) {
+    return std::regex_search(text, std::regex(R"(\{\{[{&]?\s*)" + std::regex_replace(key, std::regex(R"([.\-])"), R"(\$&)") +
+                                              R"(\s*\}?\}\})"));
+  };
+  if (!rows.ok() && rows.errors.front().message.find("used outside a section compiled for its rows") != std::string::npos &&
+      std::any_of(row_keys.begin(), row_keys.end(), printed))
+    return;
+  if (!rows.ok() || *rows.value != *whole.value) {
+    std::fprintf(stderr, "fuzz_template: written a row at a time (%s):\n%s\nwhole:\n%s\n", row_keys.begin()->c_str(),
+                 rows.ok() ? rows.value->c_str() : rows.errors.front().to_string().c_str(), whole.value->c_str());
+    std::abort();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -97,7 +167,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text = fixed ? fixed->text : in.ConsumeRandomLengthString(8192);
   vanban::TemplateContext view;
   fill_map(view, in, 0);
+  // Lists under the template's own section names, which random keys seldom hit: each item a map
+  // of the fuzzer's, so that rows differ (the rows oracle compares their order and contents).
+  static const std::regex section_tag(R"(\{\{#\s*([A-Za-z0-9_.-]+)\s*\}\})");
+  for (std::sregex_iterator m(text.begin(), text.end(), section_tag), end; m != end && in.ConsumeBool(); ++m) {
+    vanban::TemplateValue& list = view.set_list((*m)[1]);
+    for (int n = in.ConsumeIntegralInRange(0, 3); n > 0; --n) fill_map(list.add_map(), in, 2);
+  }
   vanban::Result<std::string> out = vanban::render_template(text, view, "fuzz.mustache");
+  check_rows(text, view, pick, out);
   if (fixed && fixed->escapes_all) {
     if (!out.ok()) std::abort();  // a shipped template compiles and renders any view
     xmlDocPtr doc = xmlReadMemory(out.value->data(), static_cast<int>(out.value->size()),

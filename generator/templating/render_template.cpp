@@ -21,7 +21,7 @@ struct RowLists {
   std::string error;  // the first error while rendering
 };
 
-// An empty kainjow value of the kind of `v`, filled in place by fill(): kainjow copies a whole
+// An empty kainjow value of the kind of `v`, filled in place by fill_consuming(): kainjow copies a whole
 // subtree whenever a value is wrapped or inserted, so building bottom-up would copy every string
 // once per level of the tree.
 mustache::data shell(const TemplateValue& v, RowLists& rows) {
@@ -47,29 +47,10 @@ mustache::data shell(const TemplateValue& v, RowLists& rows) {
   return mustache::data(mustache::data::type::object);
 }
 
-// kainjow offers only const access to what a value holds; the values reached here are owned by
-// the non-const `out`, so casting the constness away is sound.
-void fill(mustache::data& out, const TemplateValue& v, RowLists& rows) {
-  if (v.kind() == TemplateValue::Kind::Rows) {
-    rows.lists.emplace_back(&out, v);
-  } else if (v.kind() == TemplateValue::Kind::List) {
-    auto& items = const_cast<mustache::list&>(out.list_value());
-    items.reserve(v.items().size());  // basic_data has no noexcept move: no reallocation
-    for (const TemplateValue& item : v.items()) {
-      items.push_back(shell(item, rows));
-      fill(items.back(), item, rows);
-    }
-  } else if (v.kind() == TemplateValue::Kind::Map) {
-    auto item = v.items().begin();
-    for (const std::string& key : v.keys()) {
-      out.set(key, shell(*item, rows));
-      fill(*const_cast<mustache::data*>(out.get(key)), *item++, rows);
-    }
-  }
-}
-
-// The same, emptying `v` part by part as it is converted: the whole tree and the whole copy never
-// exist at once.
+// Fills `out` (from shell()) with `v`, emptying `v` part by part as it is converted: the whole
+// tree and the whole copy never exist at once. kainjow offers only const access to what a value
+// holds; the values reached here are owned by the non-const `out`, so casting the constness away
+// is sound.
 void fill_consuming(mustache::data& out, TemplateValue& v, RowLists& rows) {
   const TemplateValue::Kind kind = v.kind();
   if (kind == TemplateValue::Kind::Rows) {
@@ -234,10 +215,7 @@ Result<std::string> render_data(mustache::mustache& frame, std::vector<RowTempla
 }  // namespace
 
 Result<std::string> MarkupTemplate::render(const TemplateContext& context) const {
-  RowLists rows;
-  mustache::data data = shell(context, rows);
-  fill(data, context, rows);
-  return render_data(impl_->parsed, impl_->rows, impl_->name, data, rows);
+  return render(TemplateContext(context));
 }
 
 Result<std::string> MarkupTemplate::render(TemplateContext&& context) const {
@@ -251,7 +229,8 @@ Result<std::string> MarkupTemplate::render_around(const MarkupTemplate& inner, c
                                                   const std::string& slot) const {
   RowLists rows;
   mustache::data data = shell(context, rows);
-  fill(data, context, rows);
+  TemplateContext copy = context;
+  fill_consuming(data, copy, rows);
   Result<std::string> inner_text = render_data(inner.impl_->parsed, inner.impl_->rows, inner.impl_->name, data, rows);
   if (!inner_text.ok()) return inner_text;
   data.set(slot, mustache::data(std::move(*inner_text.value)));
