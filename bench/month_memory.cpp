@@ -6,10 +6,13 @@
 //
 //   vanban_month_memory MONTH_DIR [--csv]   (a folder written by vanban_make_province)
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "batch/month_job.h"
@@ -25,10 +28,17 @@ int main(int argc, char** argv) {
   vanban::set_input_limits({std::size_t{2047} << 20, 100'000'000});
   vanban::MonthJobSettings settings;
   settings.month_dir = argv[1];
-  settings.output_dir = "/nonexistent";  // month_job only names it; nothing is written
+  // The job keeps the month's records in a scratch database there, removed with the job.
+  char output_dir[] = "/tmp/vanban-month-memory-XXXXXX";
+  if (!mkdtemp(output_dir)) {
+    std::perror("mkdtemp");
+    return 2;
+  }
+  settings.output_dir = output_dir;
   settings.data_dir = VANBAN_SOURCE_DIR;
   settings.source = argc == 3 ? vanban::MeetingSource::Csv : vanban::MeetingSource::Auto;
-  const vanban::FolderJob job = vanban::month_job(settings);
+  auto job_owner = std::make_unique<vanban::FolderJob>(vanban::month_job(settings));
+  const vanban::FolderJob& job = *job_owner;
   for (const vanban::Diagnostic& d : job.rejected) std::cerr << d.to_string() << '\n';
   std::size_t markup = 0;
   for (const vanban::BuildItem& item : job.items) {
@@ -39,5 +49,8 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &usage);
   std::printf("%zu documents, %.1f MiB of markup generated one at a time, peak RSS %.1f MiB\n", job.items.size(),
               static_cast<double>(markup) / (1024.0 * 1024.0), static_cast<double>(usage.ru_maxrss) / 1024.0);
-  return job.input_complete ? 0 : 1;
+  const int status = job.input_complete ? 0 : 1;
+  job_owner.reset();
+  rmdir(output_dir);
+  return status;
 }

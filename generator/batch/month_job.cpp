@@ -7,7 +7,9 @@
 #include "input/meeting_csv_reader.h"
 #include "input/meeting_xml_reader.h"
 #include "input/month_settings_reader.h"
+#include "output/atomic_file.h"
 #include "stats/month_figures.h"
+#include "store/month_store.h"
 #include "templating/guide_documents.h"
 #include "templating/month_documents.h"
 
@@ -70,16 +72,34 @@ FolderJob month_job(const MonthJobSettings& settings) {
   job.input = meeting_data_path(settings);
   const bool use_xml = job.input != settings.month_dir;
 
-  Result<MeetingData> data = use_xml ? read_meetings_xml(job.input, schema_dir + "/meetings.rng")
-                                     : read_meetings_csv(settings.month_dir);
-  take(job, std::move(data.errors));
-  Result<MonthSettings> month =
-      read_month_settings(settings.month_dir + "/month.xml", schema_dir + "/month.rng");
-  take(job, std::move(month.errors));
-  if (!data.ok() || !month.ok()) {
+  // The records go to a scratch database in the output folder (store/month_store.h), so that
+  // preparing a month does not hold them all; a killed run's one is removed first.
+  remove_stale_temp_files(settings.output_dir);
+  std::string error;
+  std::unique_ptr<MonthStore> store = MonthStore::create(settings.output_dir, error);
+  if (!store) {
+    job.rejected.push_back({settings.output_dir, 0, 0, "cannot keep the month's records there: " + error});
     job.input_complete = false;
     return job;
   }
+  Result<MeetingMonth> read = use_xml ? read_meetings_xml(job.input, schema_dir + "/meetings.rng", *store)
+                                      : read_meetings_csv(settings.month_dir, *store);
+  take(job, std::move(read.errors));
+  Result<MonthSettings> month =
+      read_month_settings(settings.month_dir + "/month.xml", schema_dir + "/month.rng");
+  take(job, std::move(month.errors));
+  if (!read.ok() || !month.ok()) {
+    job.input_complete = false;
+    return job;
+  }
+  Result<MeetingData> data;
+  data.value.emplace();
+  data.value->month = *read.value;
+  store->for_each_branch([&](const Branch& b) { data.value->branches.push_back(b); });
+  store->for_each_cadre([&](const Cadre& c) { data.value->cadres.push_back(c); });
+  store->for_each_assignment([&](const Assignment& a) { data.value->assignments.push_back(a); });
+  store->for_each_meeting([&](const StoredMeeting& m) { data.value->meetings.push_back(m.meeting); });
+  store.reset();
 
   // The data first in its place for the run: the figures point at its branches and cadres.
   auto meetings = std::make_shared<MeetingData>(std::move(*data.value));

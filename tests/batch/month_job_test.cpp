@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "temp_dir.h"
 
@@ -24,8 +26,17 @@ fs::path small_month(const TempDir& dir, const fs::path& data = kSource / "tests
   return month;
 }
 
+// The output folder beside content/: the job keeps the month's records there while it lives.
+fs::path output_of(const fs::path& month) { return month.parent_path().parent_path() / "out" / "2026-10"; }
+
 MonthJobSettings settings(const fs::path& month, MeetingSource source) {
-  return {month.string(), "out/2026-10", kSource.string(), source};
+  return {month.string(), output_of(month).string(), kSource.string(), source};
+}
+
+std::vector<std::string> files_in(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  return out;
 }
 
 TEST(IsMonthName, AcceptsYearDashMonthOnly) {
@@ -41,7 +52,7 @@ TEST(MonthJob, GeneratesEveryDocumentOfTheSmallMonth) {
   const FolderJob job = month_job(settings(month, MeetingSource::Auto));
   EXPECT_EQ(job.label, "2026-10");
   EXPECT_EQ(job.input, (month / "meetings.xml").string());
-  EXPECT_EQ(job.output_dir, "out/2026-10");
+  EXPECT_EQ(job.output_dir, output_of(month).string());
   EXPECT_TRUE(job.input_complete);
   EXPECT_TRUE(job.rejected.empty());
   std::vector<std::string> names;
@@ -59,6 +70,39 @@ TEST(MonthJob, GeneratesEveryDocumentOfTheSmallMonth) {
                                              "cong-van-nhac-nho-huyen-doan-an-loc", "bao-cao-du-sinh-hoat-B1-2026-10-05",
                                              "bao-cao-du-sinh-hoat-B2-2026-10-12", "bao-cao-du-sinh-hoat-B5-2026-10-15",
                                              "bao-cao-du-sinh-hoat-B4-2026-10-20"}));
+}
+
+// The month's scratch database lives in the output folder as long as the job (its documents are
+// generated from it) and goes with it; nothing else is written there.
+TEST(MonthJob, ItsScratchDatabaseGoesWithTheJob) {
+  TempDir dir;
+  const fs::path month = small_month(dir);
+  {
+    const FolderJob job = month_job(settings(month, MeetingSource::Auto));
+    ASSERT_FALSE(job.items.empty());
+    for (const std::string& name : files_in(output_of(month)))
+      EXPECT_TRUE(name.starts_with(".month-records.sqlite.tmp-")) << name;
+    EXPECT_TRUE(job.markup_of(job.items.back()).ok());
+  }
+  EXPECT_TRUE(files_in(output_of(month)).empty());
+  // A failed month leaves none either.
+  testing::write_bytes(month / "meetings.xml", "<meeting-month year=\"2026\"");
+  EXPECT_FALSE(month_job(settings(month, MeetingSource::Auto)).input_complete);
+  EXPECT_TRUE(files_in(output_of(month)).empty());
+}
+
+// A killed run's scratch database (its process gone) is removed by the next run's job; a file
+// that is not a temporary file is left alone.
+TEST(MonthJob, AKilledRunsScratchDatabaseIsRemoved) {
+  TempDir dir;
+  const fs::path month = small_month(dir);
+  fs::create_directories(output_of(month));
+  testing::write_bytes(output_of(month) / ".month-records.sqlite.tmp-999999999-1", "a killed run's");
+  testing::write_bytes(output_of(month) / "month-records.sqlite", "not a temporary file");
+  const FolderJob job = month_job(settings(month, MeetingSource::Auto));
+  EXPECT_TRUE(job.input_complete);
+  EXPECT_FALSE(fs::exists(output_of(month) / ".month-records.sqlite.tmp-999999999-1"));
+  EXPECT_TRUE(fs::exists(output_of(month) / "month-records.sqlite"));
 }
 
 TEST(MonthJob, CsvAndXmlGiveTheSameDocuments) {
