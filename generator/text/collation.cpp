@@ -3,6 +3,7 @@
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 #include <unicode/stringpiece.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <memory>
@@ -36,6 +37,20 @@ int compare_vietnamese(const std::string& a, const std::string& b) {
   const UCollationResult r = thread_collator().compareUTF8(piece(a), piece(b), status);
   check_icu(status, "collation");
   return static_cast<int>(r);
+}
+
+std::string vietnamese_sort_key(const std::string& s) {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(piece(s));
+  std::string key(64, '\0');
+  for (;;) {
+    const int32_t size = thread_collator().getSortKey(text, reinterpret_cast<uint8_t*>(key.data()),
+                                                      static_cast<int32_t>(key.size()));
+    if (size <= static_cast<int32_t>(key.size())) {
+      key.resize(size > 0 ? static_cast<std::size_t>(size - 1) : 0);
+      return key;
+    }
+    key.resize(static_cast<std::size_t>(size));
+  }
 }
 
 void sort_vietnamese(std::vector<std::string>& items) {
