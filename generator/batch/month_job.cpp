@@ -92,36 +92,35 @@ FolderJob month_job(const MonthJobSettings& settings) {
     job.input_complete = false;
     return job;
   }
-  Result<MeetingData> data;
-  data.value.emplace();
-  data.value->month = *read.value;
-  store->for_each_branch([&](const Branch& b) { data.value->branches.push_back(b); });
-  store->for_each_cadre([&](const Cadre& c) { data.value->cadres.push_back(c); });
-  store->for_each_assignment([&](const Assignment& a) { data.value->assignments.push_back(a); });
-  store->for_each_meeting([&](const StoredMeeting& m) { data.value->meetings.push_back(m.meeting); });
-  store.reset();
-
-  // The data first in its place for the run: the figures point at its branches and cadres.
-  auto meetings = std::make_shared<MeetingData>(std::move(*data.value));
+  // The figures and the plan go into the store too; it lives as long as the plan, which the
+  // rendering threads generate each document from.
+  std::shared_ptr<MonthStore> records = std::move(store);
   MonthFigures figures =
-      compute_figures(*meetings, {month.value->report_deadline_days, month.value->opinions_per_topic});
-  // The assignments are in the figures now; no document is generated from them. At a million
-  // branches they are some 200 MB.
-  std::vector<Assignment>().swap(meetings->assignments);
-  Result<MonthDocuments> documents = MonthDocuments::plan(meetings, std::move(figures), *month.value,
-                                                          settings.data_dir + "/templates");
+      compute_figures(*records, {month.value->report_deadline_days, month.value->opinions_per_topic});
+  Result<MonthDocuments> documents =
+      MonthDocuments::plan(records, std::move(figures), *month.value, settings.data_dir + "/templates");
+  records.reset();
   take(job, std::move(documents.errors));
   if (!documents.ok()) {
     job.input_complete = false;
     return job;
   }
-  std::vector<std::string> names = documents.value->take_names();
   auto plan = std::make_shared<const MonthDocuments>(std::move(*documents.value));
   job.items.reserve(plan->size());
   // Generated markup has no file of its own: messages about it name where it belongs.
   job.generated_dir = settings.month_dir;
-  for (std::size_t i = 0; i < plan->size(); ++i)
-    job.items.push_back({std::move(names[i]), {}, {}, false, plan->in_series(i), i});
+  for (std::size_t i = 0; i < plan->size(); ++i) {
+    Result<std::string> name = plan->name(i);
+    Result<bool> in_series = plan->in_series(i);
+    take(job, std::move(name.errors));
+    take(job, std::move(in_series.errors));
+    if (!name.ok() || !in_series.ok()) {
+      job.items.clear();
+      job.input_complete = false;
+      return job;
+    }
+    job.items.push_back({std::move(*name.value), {}, {}, false, *in_series.value, i});
+  }
   job.generate = [plan](std::size_t i) { return plan->markup(i); };
   job.register_file = month.value->register_file;
   add_guides(job, settings);

@@ -62,6 +62,13 @@ Statement& Statement::bind_view(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  if (stmt_ && sqlite3_bind_blob(stmt_.get(), index, bytes.data(), static_cast<int>(bytes.size()),
+                                 SQLITE_STATIC) != SQLITE_OK)
+    failed_ = true;
+  return *this;
+}
+
 Statement& Statement::bind(int index, long long value) {
   if (stmt_ && sqlite3_bind_int64(stmt_.get(), index, value) != SQLITE_OK) failed_ = true;
   return *this;

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "stats/calendar.h"
+#include "store/month_store.h"
 #include "text/collation.h"
 #include "text/vietnamese_format.h"
 
@@ -21,16 +20,6 @@ int collate(const std::string& a, const std::string& b) {
 }
 
 int compare_dates(const CivilDate& a, const CivilDate& b) { return a < b ? -1 : (b < a ? 1 : 0); }
-
-// Gaps of one agency: by cadre, then meeting date, then branch.
-bool gap_before(const CadreGap& x, const CadreGap& y) {
-  if (int c = collate(x.cadre->name, y.cadre->name)) return c < 0;
-  if (int c = x.cadre->id.compare(y.cadre->id)) return c < 0;
-  if (int c = compare_dates(x.meeting_date, y.meeting_date)) return c < 0;
-  if (int c = collate(x.branch->name, y.branch->name)) return c < 0;
-  if (int c = x.branch->id.compare(y.branch->id)) return c < 0;
-  return x.kind < y.kind;
-}
 
 // Opinions of one topic: by place, then branch, then date.
 bool opinion_before(const OpinionEntry& x, const OpinionEntry& y) {
@@ -48,26 +37,10 @@ int regular_day(const Branch& b, const CivilDate& in_month) {
   return std::min(b.meeting_day, days_in_month(in_month.year, in_month.month));
 }
 
-struct BranchInfo {
-  const Branch* branch;
-  std::vector<const Cadre*> assigned;  // in the order of the assignments
-};
-
 class FigureBuilder {
  public:
-  FigureBuilder(const MeetingData& data, const FigureOptions& options)
-      : data_(data), options_(options) {
-    for (const Cadre& c : data.cadres) cadres_.emplace(c.id, &c);
-    for (const Branch& b : data.branches) branches_.emplace(b.id, BranchInfo{&b, {}});
-    for (const Assignment& a : data.assignments) {
-      const auto branch = branches_.find(a.branch_id);
-      const auto cadre = cadres_.find(a.cadre_id);
-      if (branch != branches_.end() && cadre != cadres_.end())
-        branch->second.assigned.push_back(cadre->second);
-    }
-    has_districts_ = std::any_of(data.branches.begin(), data.branches.end(),
-                                 [](const Branch& b) { return !b.district.empty(); });
-  }
+  FigureBuilder(MonthStore& store, const FigureOptions& options)
+      : store_(store), options_(options), has_districts_(store.any_district()) {}
 
   MonthFigures build();
 
@@ -79,9 +52,9 @@ class FigureBuilder {
     DistrictWork& d = districts_[b.district];
     return {organisation, &d.tally, &d.communes[b.commune], &figures_.total};
   }
-  void add_branch(const BranchInfo& info);
-  void add_meeting(const Meeting& m, const BranchInfo& info);
-  void add_gap(CadreGap gap);
+  void add_branch(const Branch& b, int assignments);
+  void add_meeting(const StoredMeeting& s, bool first_meeting, const std::vector<StoredCadre>& assigned);
+  void add_gap(const CadreGap& gap, const Cadre& cadre, const Branch& branch);
   void add_opinions(const Meeting& m, const Branch& b);
   void finish();
 
@@ -90,12 +63,9 @@ class FigureBuilder {
     std::map<std::string, Tally> communes;
   };
 
-  const MeetingData& data_;
+  MonthStore& store_;
   const FigureOptions& options_;
-  std::unordered_map<std::string, const Cadre*> cadres_;
-  std::unordered_map<std::string, BranchInfo> branches_;
-  std::unordered_set<std::string> met_;  // ids of the branches that met
-  bool has_districts_ = false;           // some branch names its district: group by district
+  const bool has_districts_;  // some branch names its district: group by district
   std::map<std::string, Tally> communes_;  // without districts
   std::map<std::string, DistrictWork> districts_;
   std::map<std::string, AgencyGaps> agencies_;
@@ -103,24 +73,23 @@ class FigureBuilder {
   MonthFigures figures_;
 };
 
-void FigureBuilder::add_branch(const BranchInfo& info) {
-  for (Tally* t : tallies_of(*info.branch)) {
+void FigureBuilder::add_branch(const Branch& b, int assignments) {
+  for (Tally* t : tallies_of(b)) {
     ++t->branches;
-    t->assignments += static_cast<int>(info.assigned.size());
+    t->assignments += assignments;
   }
 }
 
-void FigureBuilder::add_meeting(const Meeting& m, const BranchInfo& info) {
-  const Branch& b = *info.branch;
+void FigureBuilder::add_meeting(const StoredMeeting& s, bool first_meeting, const std::vector<StoredCadre>& assigned) {
+  const Meeting& m = s.meeting;
+  const Branch& b = s.branch;
   const bool on_regular_day = m.date.day == regular_day(b, m.date);
-  const bool attended = !m.cadre_id.empty() && cadres_.count(m.cadre_id) > 0;
-  const bool by_assigned =
-      attended && std::any_of(info.assigned.begin(), info.assigned.end(),
-                              [&](const Cadre* c) { return c->id == m.cadre_id; });
+  const bool attended = s.cadre != nullptr;
+  const bool by_assigned = attended && std::any_of(assigned.begin(), assigned.end(),
+                                                   [&](const StoredCadre& c) { return c.cadre.id == m.cadre_id; });
   const CivilDate due = add_days(m.date, options_.report_deadline_days);
   const bool filed = attended && m.report_filed.has_value();
   const bool late = filed && *m.report_filed > due;
-  const bool first_meeting = met_.insert(b.id).second;
 
   for (Tally* t : tallies_of(b)) {
     t->branches_met += first_meeting ? 1 : 0;
@@ -136,34 +105,34 @@ void FigureBuilder::add_meeting(const Meeting& m, const BranchInfo& info) {
     if (m.quality) ++t->by_quality[static_cast<std::size_t>(*m.quality)];
   }
 
-  const auto gap_at = [&](GapKind kind, const Cadre& c) {
+  const auto gap_at = [&](GapKind kind, long long cadre_row) {
     CadreGap g;
     g.kind = kind;
-    g.cadre = &c;
-    g.branch = &b;
+    g.cadre_row = cadre_row;
+    g.branch_row = s.branch_row;
     g.meeting_date = m.date;
     g.report_due = due;
     return g;
   };
-  for (const Cadre* c : info.assigned)
-    if (c->id != m.cadre_id) add_gap(gap_at(GapKind::Absent, *c));
-  if (attended && !filed) add_gap(gap_at(GapKind::ReportMissing, *cadres_.at(m.cadre_id)));
+  for (const StoredCadre& c : assigned)
+    if (c.cadre.id != m.cadre_id) add_gap(gap_at(GapKind::Absent, c.row), c.cadre, b);
+  if (attended && !filed) add_gap(gap_at(GapKind::ReportMissing, s.cadre_row), *s.cadre, b);
   if (late) {
-    CadreGap g = gap_at(GapKind::ReportLate, *cadres_.at(m.cadre_id));
+    CadreGap g = gap_at(GapKind::ReportLate, s.cadre_row);
     g.report_filed = *m.report_filed;
     g.days_late = static_cast<int>(days_since_epoch(*m.report_filed) - days_since_epoch(due));
-    add_gap(std::move(g));
+    add_gap(g, *s.cadre, b);
   }
   add_opinions(m, b);
 }
 
-void FigureBuilder::add_gap(CadreGap gap) {
-  AgencyGaps& a = agencies_[gap.cadre->agency];
-  a.agency = gap.cadre->agency;
+void FigureBuilder::add_gap(const CadreGap& gap, const Cadre& cadre, const Branch& branch) {
+  AgencyGaps& a = agencies_[cadre.agency];
+  a.agency = cadre.agency;
   a.absent += gap.kind == GapKind::Absent ? 1 : 0;
   a.late += gap.kind == GapKind::ReportLate ? 1 : 0;
   a.missing += gap.kind == GapKind::ReportMissing ? 1 : 0;
-  a.gaps.push_back(std::move(gap));
+  store_.add_gap(cadre.agency, gap, cadre, branch);
 }
 
 // With a limit, a topic's opinions are a max-heap by opinion_before until finish() sorts them:
@@ -220,10 +189,7 @@ void FigureBuilder::finish() {
   }
   rate(figures_.total);
 
-  for (auto& [name, a] : agencies_) {
-    std::sort(a.gaps.begin(), a.gaps.end(), gap_before);
-    figures_.gaps_by_agency.push_back(std::move(a));
-  }
+  for (auto& [name, a] : agencies_) figures_.gaps_by_agency.push_back(std::move(a));
   std::sort(figures_.gaps_by_agency.begin(), figures_.gaps_by_agency.end(),
             [](const AgencyGaps& a, const AgencyGaps& b) { return collate(a.agency, b.agency) < 0; });
 
@@ -238,25 +204,22 @@ void FigureBuilder::finish() {
 }
 
 MonthFigures FigureBuilder::build() {
-  figures_.month = data_.month;
+  figures_.month = store_.month();
   figures_.report_deadline_days = options_.report_deadline_days;
-  // Branches in file order: the tallies are sums, the lists are sorted afterwards.
-  for (const Branch& b : data_.branches) {
-    const BranchInfo& info = branches_.at(b.id);
-    if (info.branch == &b) add_branch(info);  // a repeated id counts once
-  }
-  for (const Meeting& m : data_.meetings) {
-    const auto info = branches_.find(m.branch_id);
-    if (info != branches_.end()) add_meeting(m, info->second);
-  }
+  // Branches, then meetings, in file order: the tallies are sums, the lists are sorted afterwards.
+  store_.for_each_branch_assigned([this](const Branch& b, int assignments) { add_branch(b, assignments); });
+  store_.for_each_meeting_assigned(
+      [this](const StoredMeeting& m, bool first, const std::vector<StoredCadre>& assigned) {
+        add_meeting(m, first, assigned);
+      });
   finish();
   return std::move(figures_);
 }
 
 }  // namespace
 
-MonthFigures compute_figures(const MeetingData& data, const FigureOptions& options) {
-  return FigureBuilder(data, options).build();
+MonthFigures compute_figures(MonthStore& store, const FigureOptions& options) {
+  return FigureBuilder(store, options).build();
 }
 
 }  // namespace vanban

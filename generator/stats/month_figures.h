@@ -2,14 +2,17 @@
 // standing committee: per organisation, per commune (grouped in districts for data of months
 // before July 2025 that still has them) and in total; the cadres who
 // did not attend or did not report in time; members' opinions grouped by topic.
-// Pure functions of checked data (input/meeting_checks.h): records that name an unknown branch or
-// cadre are left out, never guessed at.
+// Computed from a checked month store (store/month_store.h) in one pass over its records in file
+// order: what is kept in memory is bounded by the communes, agencies and topics (and the
+// opinions kept), whatever the number of branches; the gaps go into the store. Records that name
+// an unknown branch or cadre are left out by the checks, never guessed at.
 #pragma once
 
 #include <array>
 #include <string>
 #include <vector>
 
+#include "model/cadre_gap.h"
 #include "model/civil_date.h"
 #include "model/meeting_data.h"
 
@@ -56,29 +59,13 @@ struct DistrictFigures {
   std::vector<CommuneFigures> communes;  // Vietnamese order
 };
 
-enum class GapKind {
-  Absent,         // assigned to the branch, the branch met, the cadre did not attend
-  ReportLate,     // attended, filed the report after the deadline
-  ReportMissing,  // attended, filed no report
-};
-
-// One cadre's failure at one meeting.
-struct CadreGap {
-  GapKind kind = GapKind::Absent;
-  // The cadre and the branch, records of the data the figures were computed from: a month may
-  // have hundreds of thousands of gaps, each would copy eight names.
-  const Cadre* cadre = nullptr;
-  const Branch* branch = nullptr;
-  CivilDate meeting_date;
-  CivilDate report_due;  // meeting date + deadline
-  CivilDate report_filed;  // ReportLate only
-  int days_late = 0;       // ReportLate only: days after the due date
-};
-
+// An agency's gaps (model/cadre_gap.h), counted; the gaps themselves are in the store, read back
+// in order by MonthStore::Reader::gap (by cadre name, meeting date, branch name in Vietnamese
+// order): a month may have hundreds of thousands.
 struct AgencyGaps {
   std::string agency;
   int absent = 0, late = 0, missing = 0;
-  std::vector<CadreGap> gaps;  // by cadre name, meeting date, branch name (Vietnamese order)
+  std::size_t count() const { return static_cast<std::size_t>(absent + late + missing); }
 };
 
 struct OpinionEntry {
@@ -113,8 +100,9 @@ struct MonthFigures {
   std::vector<TopicOpinions> opinions_by_topic;  // Vietnamese order of topics
 };
 
-// The figures point into `data` (CadreGap), which must outlive them.
-MonthFigures compute_figures(const MeetingData& data, const FigureOptions& options);
-MonthFigures compute_figures(const MeetingData&& data, const FigureOptions& options) = delete;
+class MonthStore;
+
+// From a store that checked its records (MonthStore::check); its gaps are added to the store.
+MonthFigures compute_figures(MonthStore& store, const FigureOptions& options);
 
 }  // namespace vanban

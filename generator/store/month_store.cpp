@@ -12,6 +12,7 @@
 #include "output/atomic_file.h"
 #include "register/sqlite.h"
 #include "store/packed_texts.h"
+#include "text/collation.h"
 
 namespace vanban {
 
@@ -54,6 +55,23 @@ CREATE TABLE valid_cadres(id TEXT PRIMARY KEY, row INTEGER) WITHOUT ROWID;
 CREATE TABLE kept_meetings(row INTEGER PRIMARY KEY, branch INTEGER, cadre INTEGER);
 -- The meetings that passed, by their branch's row and day: the checks' second-meeting rule.
 CREATE TABLE met(branch INTEGER, day INTEGER, meeting INTEGER, PRIMARY KEY(branch, day)) WITHOUT ROWID;
+-- The assignments that passed by their branch's row, in file order: a branch's assigned cadres.
+CREATE TABLE valid_assignments(branch INTEGER, row INTEGER, cadre INTEGER, PRIMARY KEY(branch, row)) WITHOUT ROWID;
+-- The figures' gaps and the plan's attended meetings, kept in the order they are read back in by
+-- their indexes (ICU sort keys for names, then the names' bytes: text::vietnamese_sort_key), so
+-- that nothing is sorted in memory.
+CREATE TABLE gaps(agency TEXT, cadre_key BLOB, cadre_name TEXT, cadre_id TEXT, date INTEGER, branch_key BLOB,
+  branch_name TEXT, branch_id TEXT, kind INTEGER, cadre INTEGER, branch INTEGER, due INTEGER, filed INTEGER,
+  days_late INTEGER);
+CREATE INDEX gaps_order ON gaps(agency, cadre_key, cadre_name, cadre_id, date, branch_key, branch_name, branch_id, kind);
+CREATE TABLE attended(agency TEXT, unfiled INTEGER, filed INTEGER, date INTEGER, branch_key BLOB, branch_name TEXT,
+  branch_id TEXT, cadre_id TEXT, meeting INTEGER, cadre INTEGER);
+CREATE INDEX attended_order ON attended(agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id);
+CREATE INDEX attended_cadres ON attended(agency, cadre);
+-- The month's documents in their order (rowid = index + 1), and the slugs of their names.
+CREATE TABLE documents(kind INTEGER, number INTEGER, in_series INTEGER, meeting INTEGER, issuer INTEGER,
+  gaps INTEGER, suffix INTEGER);
+CREATE TABLE names(slug TEXT PRIMARY KEY) WITHOUT ROWID;
 BEGIN;
 )";
 
@@ -134,6 +152,15 @@ std::string place(const SharedPath& file, long long line) {
   return std::filesystem::path(file.str()).filename().string() + ":" + std::to_string(line);
 }
 
+// The kept meetings, each joined with its meeting, branch and cadre by row: StoredMeeting's
+// columns for stored_meeting.
+std::string kept_meetings_select(const std::string& more_columns = "") {
+  return "SELECT m.rowid, " + columns(kMeetingColumns, "m") + ", " + columns(kBranchColumns, "b") + ", k.branch, " +
+         columns(kCadreColumns, "c") + ", k.cadre" + more_columns +
+         " FROM kept_meetings k CROSS JOIN meetings m ON m.rowid = k.row CROSS JOIN branches b ON b.rowid = k.branch"
+         " LEFT JOIN cadres c ON c.rowid = k.cadre";
+}
+
 }  // namespace
 
 struct MonthStore::Impl {
@@ -143,6 +170,8 @@ struct MonthStore::Impl {
   std::vector<SharedPath> files;  // by id - 1: one path shared by the records read back
   std::string error;
   bool checked = false;  // the failed_ tables are complete: the other records passed
+  MeetingMonth month;    // as checked
+  bool writing = false;  // the figures' and the plan's transaction is open (commit)
 
   // The first failure, kept; a statement done with is reset for its next use.
   void done(sql::Statement& s) {
@@ -229,6 +258,28 @@ struct MonthStore::Impl {
     return m;
   }
 
+  // A row of kept_meetings_select() to `visit`.
+  void visit_meeting(const sql::Statement& s, const std::function<void(const StoredMeeting&)>& visit) {
+    constexpr int kBranchAt = 13, kCadreAt = kBranchAt + 12;
+    const Meeting m = meeting_at(s, 1);
+    const Branch b = branch_at(s, kBranchAt);
+    std::optional<Cadre> c;
+    if (!s.is_null(kCadreAt)) c = cadre_at(s, kCadreAt);
+    visit({s.integer(0), m, b, c ? &*c : nullptr, s.integer(kBranchAt + 11), c ? s.integer(kCadreAt + 8) : 0});
+  }
+
+  sql::Statement insert_gap = db.prepare(
+      "INSERT INTO gaps(agency, cadre_key, cadre_name, cadre_id, date, branch_key, branch_name, branch_id, kind, "
+      "cadre, branch, due, filed, days_late) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+  sql::Statement insert_attended = db.prepare(
+      "INSERT INTO attended(agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id, meeting, "
+      "cadre) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  sql::Statement insert_document = db.prepare(
+      "INSERT INTO documents(kind, number, in_series, meeting, issuer, gaps, suffix) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  sql::Statement claim_name = db.prepare("INSERT OR IGNORE INTO names(slug) VALUES(?1)");
+  sql::Statement select_document =
+      db.prepare("SELECT kind, number, in_series, meeting, issuer, gaps, suffix FROM documents WHERE rowid = ?1");
+  sql::Statement select_meeting = db.prepare(kept_meetings_select() + " WHERE k.row = ?1");
   sql::Statement insert_file = db.prepare("INSERT INTO files(id, path) VALUES(?1, ?2)");
   sql::Statement insert_branch = db.prepare(
       "INSERT INTO branches(id, kind, organisation, name, commune, district, members, meeting_day, "
@@ -464,6 +515,11 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
   }
   d.done(assignments);
   mark(mark_assignment, passed);
+  sql::Statement add_valid_assignments = d.db.prepare(
+      "INSERT INTO valid_assignments(branch, row, cadre) SELECT vb.row, a.rowid, vc.row FROM assignments a JOIN"
+      " valid_branches vb ON vb.id = a.branch_id JOIN valid_cadres vc ON vc.id = a.cadre_id" +
+      vanban::passed("assignments", "a"));
+  d.run(add_valid_assignments);
 
   const std::string month_text = std::to_string(month.year) + "-" + (month.month < 10 ? "0" : "") +
                                  std::to_string(month.month);
@@ -532,9 +588,12 @@ bool MonthStore::check(const MeetingMonth& month, Diagnostics& out) {
   }
   d.done(meetings);
 
-  if (const std::string failed = d.db.exec("COMMIT"); !failed.empty() && d.error.empty()) d.error = failed;
+  // The figures' and the plan's writes go in a transaction of their own, until commit().
+  if (const std::string failed = d.db.exec("COMMIT; BEGIN"); !failed.empty() && d.error.empty()) d.error = failed;
   error_ = d.error;
   d.checked = error_.empty();
+  d.writing = d.checked;
+  d.month = month;
   if (!error_.empty())
     out.push_back({file_->path(), 0, 0, "cannot keep the month's records in '" + file_->path() + "': " + error_});
   return error_.empty();
@@ -605,25 +664,254 @@ void MonthStore::for_each_assignment(const std::function<void(const Assignment&)
   d.done(s);
 }
 
+
 void MonthStore::for_each_meeting(const std::function<void(const StoredMeeting&)>& visit) {
   Impl& d = *impl_;
   if (!d.checked) return;
   // Driven by the kept meetings in file order; each joins its meeting, branch and cadre by row.
-  sql::Statement s = d.db.prepare(
-      "SELECT m.rowid, " + columns(kMeetingColumns, "m") + ", " + columns(kBranchColumns, "b") + ", " +
-      columns(kCadreColumns, "c") +
-      " FROM kept_meetings k CROSS JOIN meetings m ON m.rowid = k.row CROSS JOIN branches b ON b.rowid = k.branch"
-      " LEFT JOIN cadres c ON c.rowid = k.cadre ORDER BY k.row");
-  constexpr int kBranchAt = 13, kCadreAt = kBranchAt + 11;
+  sql::Statement s = d.db.prepare(kept_meetings_select() + " ORDER BY k.row");
+  while (s.step()) d.visit_meeting(s, visit);
+  d.done(s);
+}
+
+const MeetingMonth& MonthStore::month() const { return impl_->month; }
+
+bool MonthStore::any_district() {
+  Impl& d = *impl_;
+  sql::Statement s = d.db.prepare("SELECT EXISTS(SELECT 1 FROM branches b" + passed("branches", "b") +
+                                  " AND b.district <> '')");
+  const bool any = s.step() && s.integer(0) != 0;
+  d.done(s);
+  return any;
+}
+
+void MonthStore::for_each_branch_assigned(const std::function<void(const Branch&, int)>& visit) {
+  Impl& d = *impl_;
+  if (!d.checked) return;
+  sql::Statement s = d.db.prepare("SELECT " + std::string(kBranchColumns) +
+                                  ", (SELECT count(*) FROM valid_assignments va WHERE va.branch = b.rowid)"
+                                  " FROM branches b" + passed("branches", "b") + " ORDER BY rowid");
+  while (s.step()) visit(d.branch_at(s, 0), static_cast<int>(s.integer(11)));
+  d.done(s);
+}
+
+void MonthStore::for_each_meeting_assigned(
+    const std::function<void(const StoredMeeting&, bool, const std::vector<StoredCadre>&)>& visit) {
+  Impl& d = *impl_;
+  if (!d.checked) return;
+  // A branch's first meeting in file order is the least of its days' in `met`.
+  sql::Statement s =
+      d.db.prepare(kept_meetings_select(", (SELECT min(meeting) FROM met WHERE met.branch = k.branch)") + " ORDER BY k.row");
+  sql::Statement assigned = d.db.prepare("SELECT c.rowid, " + columns(kCadreColumns, "c") +
+                                         " FROM valid_assignments va CROSS JOIN cadres c ON c.rowid = va.cadre"
+                                         " WHERE va.branch = ?1 ORDER BY va.row");
+  std::vector<StoredCadre> cadres;
+  long long cadres_of = 0;  // the branch row `cadres` are of: a branch's meetings come one after another
+  constexpr int kFirstAt = 13 + 12 + 9;
   while (s.step()) {
-    const long long row = s.integer(0);
-    const Meeting m = d.meeting_at(s, 1);
-    const Branch b = d.branch_at(s, kBranchAt);
-    std::optional<Cadre> c;
-    if (!s.is_null(kCadreAt)) c = d.cadre_at(s, kCadreAt);
-    visit({row, m, b, c ? &*c : nullptr});
+    const bool first = s.integer(kFirstAt) == s.integer(0);
+    d.visit_meeting(s, [&](const StoredMeeting& m) {
+      if (m.branch_row != cadres_of) {
+        cadres.clear();
+        assigned.bind(1, m.branch_row);
+        while (assigned.step()) cadres.push_back({assigned.integer(0), d.cadre_at(assigned, 1)});
+        d.done(assigned);
+        cadres_of = m.branch_row;
+      }
+      visit(m, first, cadres);
+    });
   }
   d.done(s);
+}
+
+void MonthStore::add_gap(const std::string& agency, const CadreGap& gap, const Cadre& cadre, const Branch& branch) {
+  Impl& d = *impl_;
+  sql::Statement& s = d.insert_gap;
+  const std::string cadre_key = text::vietnamese_sort_key(cadre.name);
+  const std::string branch_key = text::vietnamese_sort_key(branch.name);
+  s.bind_view(1, agency).bind_blob(2, cadre_key).bind_view(3, cadre.name).bind_view(4, cadre.id);
+  s.bind(5, static_cast<long long>(date_number(gap.meeting_date))).bind_blob(6, branch_key);
+  s.bind_view(7, branch.name).bind_view(8, branch.id).bind(9, static_cast<long long>(gap.kind));
+  s.bind(10, gap.cadre_row).bind(11, gap.branch_row).bind(12, static_cast<long long>(date_number(gap.report_due)));
+  s.bind(13, static_cast<long long>(date_number(gap.report_filed))).bind(14, static_cast<long long>(gap.days_late));
+  d.run(s);
+}
+
+namespace {
+constexpr std::string_view kGapOrder =
+    " ORDER BY g.agency, g.cadre_key, g.cadre_name, g.cadre_id, g.date, g.branch_key, g.branch_name, g.branch_id,"
+    " g.kind";
+}  // namespace
+
+std::string MonthStore::first_gap_cadre(const std::string& agency, const std::string& name) {
+  Impl& d = *impl_;
+  sql::Statement s = d.db.prepare("SELECT g.cadre_id FROM gaps g WHERE g.agency = ?1 AND g.cadre_name = ?2" +
+                                  std::string(kGapOrder) + " LIMIT 1");
+  s.bind(1, agency).bind(2, name);
+  std::string out;
+  if (s.step()) out = s.text(0);
+  d.done(s);
+  return out;
+}
+
+void MonthStore::add_attended(const StoredMeeting& m) {
+  Impl& d = *impl_;
+  sql::Statement& s = d.insert_attended;
+  const std::string branch_key = text::vietnamese_sort_key(m.branch.name);
+  s.bind_view(1, m.cadre->agency).bind(2, static_cast<long long>(!m.meeting.report_filed));
+  if (m.meeting.report_filed)
+    s.bind(3, static_cast<long long>(date_number(*m.meeting.report_filed)));
+  else
+    s.bind_null(3);
+  s.bind(4, static_cast<long long>(date_number(m.meeting.date))).bind_blob(5, branch_key);
+  s.bind_view(6, m.branch.name).bind_view(7, m.branch.id).bind_view(8, m.cadre->id);
+  s.bind(9, m.row).bind(10, m.cadre_row);
+  d.run(s);
+}
+
+std::vector<std::string> MonthStore::attended_agencies() {
+  Impl& d = *impl_;
+  sql::Statement s = d.db.prepare("SELECT DISTINCT agency FROM attended ORDER BY agency");
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0));
+  d.done(s);
+  return out;
+}
+
+void MonthStore::for_each_attended_cadre(const std::string& agency, const std::function<void(const Cadre&, int)>& visit) {
+  Impl& d = *impl_;
+  sql::Statement s = d.db.prepare("SELECT " + columns(kCadreColumns, "c") +
+                                  ", a.n FROM (SELECT cadre, count(*) AS n FROM attended WHERE agency = ?1 GROUP BY"
+                                  " cadre) a CROSS JOIN cadres c ON c.rowid = a.cadre ORDER BY a.cadre");
+  s.bind(1, agency);
+  while (s.step()) visit(d.cadre_at(s, 0), static_cast<int>(s.integer(8)));
+  d.done(s);
+}
+
+void MonthStore::for_each_attended(
+    const std::string& agency,
+    const std::function<void(long long, const std::string&, const CivilDate&, bool)>& visit) {
+  Impl& d = *impl_;
+  sql::Statement s = d.db.prepare(
+      "SELECT meeting, branch_id, date, unfiled FROM attended WHERE agency = ?1"
+      " ORDER BY agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id");
+  s.bind(1, agency);
+  while (s.step()) visit(s.integer(0), s.text(1), date_of(s.integer(2)), s.integer(3) == 0);
+  d.done(s);
+}
+
+void MonthStore::add_document(const DocumentRecipe& r) {
+  Impl& d = *impl_;
+  sql::Statement& s = d.insert_document;
+  s.bind(1, static_cast<long long>(r.kind));
+  if (r.number)
+    s.bind(2, static_cast<long long>(*r.number));
+  else
+    s.bind_null(2);
+  s.bind(3, static_cast<long long>(r.in_series)).bind(4, r.meeting).bind(5, static_cast<long long>(r.issuer));
+  s.bind(6, static_cast<long long>(r.gaps)).bind(7, static_cast<long long>(r.suffix));
+  d.run(s);
+}
+
+bool MonthStore::claim_name(const std::string& slug) {
+  Impl& d = *impl_;
+  d.run(d.claim_name.bind(1, slug));
+  return d.db.changes() > 0;
+}
+
+std::string MonthStore::commit() {
+  Impl& d = *impl_;
+  if (!d.writing) return d.error;
+  d.writing = false;
+  if (const std::string failed = d.db.exec("COMMIT"); !failed.empty() && d.error.empty()) d.error = failed;
+  if (error_.empty()) error_ = d.error;
+  return d.error;
+}
+
+std::unique_ptr<MonthStore::Reader> MonthStore::reader(std::string& error) const {
+  std::optional<sql::Database> db = sql::Database::open(file_->path(), error, sql::Database::Threads::One);
+  if (!db) return nullptr;
+  // Its own small cache: a page of a record is read where it is, whatever the month's size.
+  if (error = db->exec("PRAGMA query_only = 1; PRAGMA cache_size = -2048;"); !error.empty()) return nullptr;
+  auto impl = std::make_unique<Impl>(std::move(*db));
+  impl->files = impl_->files;
+  impl->month = impl_->month;
+  impl->checked = impl_->checked;
+  return std::unique_ptr<Reader>(new Reader(std::move(impl)));
+}
+
+// The statement at the agency's gap `next`, stepping on while it is read in order.
+struct MonthStore::Reader::Cursor {
+  std::string agency;
+  std::size_t next = 0;
+  sql::Statement statement;
+};
+
+MonthStore::Reader::Reader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+MonthStore::Reader::~Reader() = default;
+
+const std::string& MonthStore::Reader::error() const { return impl_->error; }
+
+std::optional<DocumentRecipe> MonthStore::Reader::document(std::size_t i) {
+  Impl& d = *impl_;
+  sql::Statement& s = d.select_document;
+  std::optional<DocumentRecipe> out;
+  if (s.bind(1, static_cast<long long>(i) + 1).step()) {
+    DocumentRecipe r;
+    r.kind = static_cast<int>(s.integer(0));
+    if (!s.is_null(1)) r.number = static_cast<int>(s.integer(1));
+    r.in_series = s.integer(2) != 0;
+    r.meeting = s.integer(3);
+    r.issuer = static_cast<int>(s.integer(4));
+    r.gaps = static_cast<int>(s.integer(5));
+    r.suffix = static_cast<int>(s.integer(6));
+    out = r;
+  }
+  d.done(s);
+  return out;
+}
+
+bool MonthStore::Reader::meeting(long long row, const std::function<void(const StoredMeeting&)>& visit) {
+  Impl& d = *impl_;
+  sql::Statement& s = d.select_meeting;
+  const bool found = s.bind(1, row).step();
+  if (found) d.visit_meeting(s, visit);
+  d.done(s);
+  return found;
+}
+
+bool MonthStore::Reader::gap(const std::string& agency, std::size_t j,
+                             const std::function<void(const StoredGap&)>& visit) {
+  Impl& d = *impl_;
+  if (!cursor_ || cursor_->agency != agency || cursor_->next != j) {
+    cursor_.reset();  // its statement finalised before another runs
+    cursor_ = std::make_unique<Cursor>(Cursor{
+        agency, j,
+        d.db.prepare("SELECT g.kind, g.cadre, g.branch, g.date, g.due, g.filed, g.days_late, " +
+                     columns(kBranchColumns, "b") + ", " + columns(kCadreColumns, "c") +
+                     " FROM gaps g CROSS JOIN branches b ON b.rowid = g.branch CROSS JOIN cadres c ON c.rowid = g.cadre"
+                     " WHERE g.agency = ?1" + std::string(kGapOrder) + " LIMIT -1 OFFSET ?2")});
+    cursor_->statement.bind(1, agency).bind(2, static_cast<long long>(j));
+  }
+  sql::Statement& s = cursor_->statement;
+  if (!s.step()) {
+    if (s.failed() && d.error.empty()) d.error = d.db.last_error();
+    cursor_.reset();
+    return false;
+  }
+  ++cursor_->next;
+  CadreGap g;
+  g.kind = static_cast<GapKind>(s.integer(0));
+  g.cadre_row = s.integer(1);
+  g.branch_row = s.integer(2);
+  g.meeting_date = date_of(s.integer(3));
+  g.report_due = date_of(s.integer(4));
+  g.report_filed = date_of(s.integer(5));
+  g.days_late = static_cast<int>(s.integer(6));
+  const Branch b = d.branch_at(s, 7);
+  const Cadre c = d.cadre_at(s, 18);
+  visit({g, c, b});
+  return true;
 }
 
 }  // namespace vanban

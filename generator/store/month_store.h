@@ -12,8 +12,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "input/meeting_sink.h"
+#include "model/cadre_gap.h"
 #include "model/meeting_data.h"
 
 namespace vanban {
@@ -26,9 +29,38 @@ struct StoredMeeting {
   const Meeting& meeting;
   const Branch& branch;
   const Cadre* cadre;  // null when no cadre attended
+  long long branch_row = 0;
+  long long cadre_row = 0;  // 0 when no cadre attended
+};
+
+// A valid cadre with its row.
+struct StoredCadre {
+  long long row = 0;
+  Cadre cadre;
+};
+
+// A gap (model/cadre_gap.h) with the records it names.
+struct StoredGap {
+  const CadreGap& gap;
+  const Cadre& cadre;
+  const Branch& branch;
+};
+
+// What one document of the month is made from, kept in the store so that a month of a million
+// documents does not hold its plan in memory (templating/month_documents.h gives the meanings).
+struct DocumentRecipe {
+  int kind = 0;
+  std::optional<int> number;
+  bool in_series = false;
+  long long meeting = 0;  // a report's meeting row
+  int issuer = -1;        // a report's issuer: its index among the settings' agencies
+  int gaps = -1;          // a reminder's agency: its index in the figures' gaps_by_agency
+  int suffix = 0;         // the "-N" its name got to be unique (UniqueNames); 0: none
 };
 
 class MonthStore final : public MeetingSink {
+  struct Impl;  // a connection and its statements
+
  public:
   // A new store in `dir` (created if missing); null with `error` when it cannot be made.
   static std::unique_ptr<MonthStore> create(const std::string& dir, std::string& error);
@@ -54,12 +86,67 @@ class MonthStore final : public MeetingSink {
   void for_each_assignment(const std::function<void(const Assignment&)>& visit);
   void for_each_meeting(const std::function<void(const StoredMeeting&)>& visit);
 
+  // After check, for the figures (stats/month_figures.h), their one pass in file order: the
+  // month checked; whether a valid branch names its district; each valid branch with its number
+  // of valid assignments; each kept meeting (as for_each_meeting) with whether it is its branch's
+  // first and the cadres assigned to its branch, in the assignments' order.
+  const MeetingMonth& month() const;
+  bool any_district();
+  void for_each_branch_assigned(const std::function<void(const Branch&, int assignments)>& visit);
+  void for_each_meeting_assigned(
+      const std::function<void(const StoredMeeting&, bool first_of_branch, const std::vector<StoredCadre>& assigned)>&
+          visit);
+  // The gaps of an agency, read back by Reader::gap in the order of their cadre's name (Vietnamese
+  // order, ICU sort keys), cadre id, meeting date, branch name, branch id, kind.
+  void add_gap(const std::string& agency, const CadreGap& gap, const Cadre& cadre, const Branch& branch);
+  // The id of the first cadre named `name` among the agency's gaps in that order; "" for none.
+  std::string first_gap_cadre(const std::string& agency, const std::string& name);
+
+  // For the plan (templating/month_documents.h): the attended meetings by their cadre's agency;
+  // the agencies; an agency's cadres in file order with their attended meetings; its meetings in
+  // the order their reports are numbered (filed first, by filing date, then meeting date, branch
+  // name in Vietnamese order, branch id, cadre id).
+  void add_attended(const StoredMeeting& m);
+  std::vector<std::string> attended_agencies();
+  void for_each_attended_cadre(const std::string& agency, const std::function<void(const Cadre&, int meetings)>& visit);
+  void for_each_attended(const std::string& agency,
+                         const std::function<void(long long meeting, const std::string& branch_id, const CivilDate& date,
+                                                  bool filed)>& visit);
+  // A document, the next of the month; a name's lower-case slug, true when no other had it.
+  void add_document(const DocumentRecipe& recipe);
+  bool claim_name(const std::string& slug);
+  // Ends the writes of the figures and the plan: "" or why they failed. Readers see them after.
+  std::string commit();
+
+  // One thread's read connection to the store once committed: the documents' recipes, their
+  // meetings and the gaps. Several readers read at once, each used by one thread at a time.
+  class Reader {
+   public:
+    ~Reader();
+    std::optional<DocumentRecipe> document(std::size_t i);
+    // The kept meeting at `row` with its branch and cadre, to `visit`; false when there is none.
+    bool meeting(long long row, const std::function<void(const StoredMeeting&)>& visit);
+    // The agency's gap `j` (0-based, in add_gap's order), to `visit`; false when there is none.
+    // Reading j, j + 1, ... steps one cursor; any other j seeks again.
+    bool gap(const std::string& agency, std::size_t j, const std::function<void(const StoredGap&)>& visit);
+    // The first failure of its connection, "" while there is none.
+    const std::string& error() const;
+
+   private:
+    friend class MonthStore;
+    struct Cursor;
+    explicit Reader(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+    std::unique_ptr<Cursor> cursor_;
+  };
+  // Null with `error` when the file cannot be opened again. Safe from several threads at once.
+  std::unique_ptr<Reader> reader(std::string& error) const;
+
   const std::string& path() const;
   // The first failure of the database, "" while there is none.
   const std::string& error() const { return error_; }
 
  private:
-  struct Impl;
   MonthStore(std::unique_ptr<ScratchFile> file, std::unique_ptr<Impl> impl);
 
   std::unique_ptr<ScratchFile> file_;

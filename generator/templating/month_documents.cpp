@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "stats/calendar.h"
+#include "store/month_store.h"
 #include "templating/list_punctuation.h"
 #include "templating/render_template.h"
 #include "templating/slug.h"
@@ -178,29 +179,11 @@ void set_signature(TemplateValue& v, const Signature& s) {
 
 // ---- The three documents ----------------------------------------------------------------------
 
-struct Attended {
-  const Meeting* meeting;
-  const Branch* branch;
-  const Cadre* cadre;
-};
-
-// Reports are numbered in the order they were filed; those not filed come last, as drafts.
-bool filed_before(const Attended& a, const Attended& b) {
-  const auto& fa = a.meeting->report_filed;
-  const auto& fb = b.meeting->report_filed;
-  if (fa.has_value() != fb.has_value()) return fa.has_value();
-  if (fa && *fa != *fb) return *fa < *fb;
-  if (a.meeting->date != b.meeting->date) return a.meeting->date < b.meeting->date;
-  if (int c = collate(a.branch->name, b.branch->name)) return c < 0;
-  if (int c = a.branch->id.compare(b.branch->id)) return c < 0;
-  return a.cadre->id < b.cadre->id;
-}
-
-TemplateContext report_context(const Attended& a, const IssuingBody& agency,
+TemplateContext report_context(const StoredMeeting& a, const IssuingBody& agency,
                                const std::optional<int>& number, const MonthSettings& s,
                                const MonthFigures& f) {
-  const Meeting& m = *a.meeting;
-  const Branch& b = *a.branch;
+  const Meeting& m = a.meeting;
+  const Branch& b = a.branch;
   TemplateContext v;
   set_month(v, s, f);
   set_issuer(v, agency);
@@ -263,12 +246,13 @@ TemplateContext report_context(const Attended& a, const IssuingBody& agency,
   return v;
 }
 
-void set_gap(TemplateValue& v, const CadreGap& g) {
-  v.set("cadre_name", g.cadre->name);
-  v.set("cadre_position", g.cadre->position);
-  v.set("agency", g.cadre->agency);
-  v.set("branch_name", g.branch->name);
-  v.set("area", area(g.branch->commune, g.branch->district));
+void set_gap(TemplateValue& v, const StoredGap& stored) {
+  const CadreGap& g = stored.gap;
+  v.set("cadre_name", stored.cadre.name);
+  v.set("cadre_position", stored.cadre.position);
+  v.set("agency", stored.cadre.agency);
+  v.set("branch_name", stored.branch.name);
+  v.set("area", area(stored.branch.commune, stored.branch.district));
   v.set("meeting_date", dmy(g.meeting_date));
   v.set("report_due", dmy(g.report_due));
   v.set_flag("absent", g.kind == GapKind::Absent);
@@ -291,7 +275,9 @@ void set_gap_counts(TemplateValue& v, int absent, int late, int missing) {
   v.set_flag("has_missing", missing > 0);
 }
 
-TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
+// The gaps' rows are read from the store by `reader` as the template reaches them: it must
+// outlive the rendering.
+TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s, MonthStore::Reader& reader) {
   TemplateContext v;
   set_month(v, s, f);
   set_issuer(v, s.board);
@@ -373,21 +359,21 @@ TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
   std::size_t row_count = 0;
   for (const AgencyGaps& a : f.gaps_by_agency) {
     rows_before.push_back(row_count);
-    row_count += a.gaps.size();
+    row_count += a.count();
     absent += a.absent;
     late += a.late;
     missing += a.missing;
   }
   v.set("gap_agencies",
-        TemplateValue::rows(f.gaps_by_agency.size(), [&f, rows_before = std::move(rows_before)](std::size_t i) {
+        TemplateValue::rows(f.gaps_by_agency.size(), [&f, &reader, rows_before = std::move(rows_before)](std::size_t i) {
           const AgencyGaps& a = f.gaps_by_agency[i];
           TemplateValue agency;
           agency.set("agency", a.agency);
           set_gap_counts(agency, a.absent, a.late, a.missing);
-          agency.set("gaps", TemplateValue::rows(a.gaps.size(), [&a, first = rows_before[i]](std::size_t j) {
+          agency.set("gaps", TemplateValue::rows(a.count(), [&a, &reader, first = rows_before[i]](std::size_t j) {
             TemplateValue row;
             row.set("number", std::to_string(first + j + 1));
-            set_gap(row, a.gaps[j]);
+            reader.gap(a.agency, j, [&row](const StoredGap& g) { set_gap(row, g); });
             return row;
           }));
           return agency;
@@ -436,7 +422,7 @@ TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s) {
 }
 
 TemplateContext reminder_context(const AgencyGaps& a, const std::optional<int>& number,
-                                 const MonthFigures& f, const MonthSettings& s) {
+                                 const MonthFigures& f, const MonthSettings& s, MonthStore::Reader& reader) {
   TemplateContext v;
   set_month(v, s, f);
   set_issuer(v, s.board);
@@ -448,28 +434,34 @@ TemplateContext reminder_context(const AgencyGaps& a, const std::optional<int>& 
   v.set("addressee", a.agency);
   set_gap_counts(v, a.absent, a.late, a.missing);
   // One row per cadre, named once, with each of the cadre's cases under it (the gaps come sorted
-  // by cadre), made row by row (TemplateValue::rows): an agency may have thousands.
+  // by cadre), made row by row (TemplateValue::rows) from the store: an agency may have thousands.
   std::vector<std::size_t> first_gap;  // per cadre, then one past the last
   std::array<bool, kOrganisationCount> concerned{};
-  for (std::size_t i = 0; i < a.gaps.size(); ++i) {
-    if (i == 0 || a.gaps[i - 1].cadre->id != a.gaps[i].cadre->id) first_gap.push_back(i);
-    concerned[static_cast<std::size_t>(a.gaps[i].branch->organisation)] = true;
-  }
+  long long cadre_row = 0;
+  for (std::size_t i = 0; i < a.count(); ++i)
+    reader.gap(a.agency, i, [&](const StoredGap& g) {
+      if (i == 0 || g.gap.cadre_row != cadre_row) first_gap.push_back(i);
+      cadre_row = g.gap.cadre_row;
+      concerned[static_cast<std::size_t>(g.branch.organisation)] = true;
+    });
   const std::size_t cadre_count = first_gap.size();
-  first_gap.push_back(a.gaps.size());
-  v.set("cadres", TemplateValue::rows(cadre_count, [&a, first_gap = std::move(first_gap)](std::size_t k) {
+  first_gap.push_back(a.count());
+  v.set("cadres", TemplateValue::rows(cadre_count, [&a, &reader, first_gap = std::move(first_gap)](std::size_t k) {
     TemplateValue cadre;
     const std::size_t first = first_gap[k], end = first_gap[k + 1];
     cadre.set("number", std::to_string(k + 1));
-    cadre.set("cadre_name", a.gaps[first].cadre->name);
-    cadre.set("cadre_position", a.gaps[first].cadre->position);
     TemplateValue& gaps = cadre.set_list("gaps");
-    for (std::size_t i = first; i < end; ++i) {
-      TemplateValue& row = gaps.add_map();
-      set_gap(row, a.gaps[i]);
-      row.set_flag("first", i == first);
-      row.set_flag("last", i + 1 == end);
-    }
+    for (std::size_t i = first; i < end; ++i)
+      reader.gap(a.agency, i, [&](const StoredGap& g) {
+        if (i == first) {
+          cadre.set("cadre_name", g.cadre.name);
+          cadre.set("cadre_position", g.cadre.position);
+        }
+        TemplateValue& row = gaps.add_map();
+        set_gap(row, g);
+        row.set_flag("first", i == first);
+        row.set_flag("last", i + 1 == end);
+      });
     return cadre;
   }));
   v.set("cadre_count", count(static_cast<long long>(cadre_count)));
@@ -536,42 +528,86 @@ class TemplatePool {
   mutable std::vector<std::unique_ptr<MarkupTemplate>> idle_;
 };
 
-// What one document is made from: enough to generate it again at any time.
-struct Recipe {
-  enum class Kind : std::uint8_t { Summary, Reminder, Report };
-  Kind kind = Kind::Summary;
-  bool in_series = false;
-  std::optional<int> number;
-  std::size_t gaps = 0;                  // Reminder: its agency in figures.gaps_by_agency
-  Attended attended{};                   // Report
-  const IssuingBody* agency = nullptr;   // Report: who issues it
+// A document's kind, as its recipe in the store (DocumentRecipe::kind) gives it.
+enum class Kind { Summary, Reminder, Report };
+
+// The names the documents want, before UniqueNames numbers a second one of a slug.
+std::string summary_name(const MeetingMonth& m) { return "bao-cao-thang-" + std::to_string(m.year) + "-" + two(m.month); }
+std::string reminder_name(const std::string& agency) { return "cong-van-nhac-nho-" + ascii_slug(agency, true); }
+std::string report_name(const std::string& branch_id, const CivilDate& date) {
+  return "bao-cao-du-sinh-hoat-" + ascii_slug(branch_id, false) + "-" + iso(date);
+}
+
+// The store's read connections: one per thread generating at the same time, kept for reuse.
+class ReaderPool {
+ public:
+  explicit ReaderPool(const MonthStore& store) : store_(store) {}
+
+  // A reader for the caller alone until it is put back; null with `error` when none can be opened.
+  std::unique_ptr<MonthStore::Reader> take(std::string& error) const {
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        std::unique_ptr<MonthStore::Reader> r = std::move(idle_.back());
+        idle_.pop_back();
+        return r;
+      }
+    }
+    return store_.reader(error);
+  }
+  void put(std::unique_ptr<MonthStore::Reader> r) const {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(r));
+  }
+
+ private:
+  const MonthStore& store_;
+  mutable std::mutex mutex_;
+  mutable std::vector<std::unique_ptr<MonthStore::Reader>> idle_;
 };
 
 }  // namespace
 
 struct MonthDocuments::Plan {
-  std::shared_ptr<const MeetingData> data;
+  std::shared_ptr<MonthStore> store;
   MonthFigures figures;
   MonthSettings settings;
   std::unique_ptr<TemplatePool> summary, reminder, report;
-  std::vector<Recipe> recipes;
-  std::vector<std::string> names;
+  std::size_t size = 0;  // the documents; their recipes are in the store
+  std::unique_ptr<ReaderPool> readers;  // closed before the store
+
+  // Runs `use` with a reader of the store; false, with why in `errors`, when none could be used.
+  bool read(const std::function<void(MonthStore::Reader&)>& use, Diagnostics& errors) const {
+    std::string error;
+    std::unique_ptr<MonthStore::Reader> reader = readers->take(error);
+    if (reader) {
+      use(*reader);
+      error = reader->error();
+      if (error.empty()) readers->put(std::move(reader));
+    }
+    if (error.empty()) return true;
+    errors.push_back({store->path(), 0, 0, "cannot read the month's records in '" + store->path() + "': " + error});
+    return false;
+  }
 };
 
 namespace {
 
 class MonthPlanner {
  public:
-  explicit MonthPlanner(MonthDocuments::Plan& plan) : plan_(plan) {}
+  explicit MonthPlanner(MonthDocuments::Plan& plan)
+      : plan_(plan), names_([&store = *plan.store](const std::string& slug) { return store.claim_name(slug); }) {}
 
-  // Fills plan_.recipes and plan_.names; false when nothing can be generated.
+  // Puts every document's recipe in the store; false when nothing can be generated.
   bool plan(const std::string& templates_dir);
   Diagnostics& errors() { return errors_; }
 
  private:
-  void add(Recipe recipe, const std::string& wanted_name) {
-    plan_.names.push_back(names_.claim(wanted_name));
-    plan_.recipes.push_back(recipe);
+  void add(DocumentRecipe recipe, const std::string& wanted_name) {
+    const std::string name = names_.claim(wanted_name);
+    if (name != wanted_name) recipe.suffix = std::stoi(name.substr(wanted_name.size() + 1));
+    plan_.store->add_document(recipe);
+    ++plan_.size;
   }
   void plan_reports();
   void warn_signers_in_gaps();
@@ -591,88 +627,83 @@ void MonthPlanner::warn_signers_in_gaps() {
     if (!body->signature) continue;
     const Signature& s = body->signature->lines;
     for (const AgencyGaps& a : plan_.figures.gaps_by_agency) {
-      const auto gap = std::find_if(a.gaps.begin(), a.gaps.end(),
-                                    [&](const CadreGap& g) { return g.cadre->name == s.signer; });
-      if (gap == a.gaps.end()) continue;
+      const std::string cadre_id = plan_.store->first_gap_cadre(a.agency, s.signer);
+      if (cadre_id.empty()) continue;
       const RecordSource& at = body->signature->signer_source;
       errors_.push_back({at.file.str(), at.line, at.column,
                          "'" + s.signer + "' signs for " + body->key +
-                             " and is also listed among the month's defaulters (cadre " +
-                             gap->cadre->id + ", " + a.agency + "); check who signs",
+                             " and is also listed among the month's defaulters (cadre " + cadre_id + ", " +
+                             a.agency + "); check who signs",
                          true});
       break;
     }
   }
 }
 
-void MonthPlanner::plan_reports() {
-  const MeetingData& data = *plan_.data;
-  const MonthSettings& settings = plan_.settings;
-  std::unordered_map<std::string, const Branch*> branches;
-  std::unordered_map<std::string, const Cadre*> cadres;
-  for (const Branch& b : data.branches) branches.emplace(b.id, &b);
-  for (const Cadre& c : data.cadres) cadres.emplace(c.id, &c);
+// Who issues a report: the board (-2) or one of the agencies (its index), as a recipe keeps it.
+int issuer_index(const MonthSettings& settings, const IssuingBody* body) {
+  return body == &settings.board ? -2 : static_cast<int>(body - settings.agencies.data());
+}
+const IssuingBody& issuer_at(const MonthSettings& settings, int index) {
+  return index == -2 ? settings.board : settings.agencies[static_cast<std::size_t>(index)];
+}
 
-  std::map<std::string, std::vector<Attended>> by_agency;
-  for (const Meeting& m : data.meetings) {
-    const auto b = branches.find(m.branch_id);
-    const auto c = cadres.find(m.cadre_id);
-    if (b != branches.end() && c != cadres.end())
-      by_agency[c->second->agency].push_back({&m, b->second, c->second});
-  }
-  std::vector<std::string> agencies;
-  for (const auto& [key, list] : by_agency) agencies.push_back(key);
+void MonthPlanner::plan_reports() {
+  MonthStore& store = *plan_.store;
+  const MonthSettings& settings = plan_.settings;
+  // The attended meetings by their cadre's agency, in the store in the order they are numbered.
+  store.for_each_meeting([&store](const StoredMeeting& m) {
+    if (m.cadre) store.add_attended(m);
+  });
+  std::vector<std::string> agencies = store.attended_agencies();
   text::sort_vietnamese(agencies);
 
   for (const std::string& key : agencies) {
-    std::vector<Attended>& list = by_agency[key];
     const IssuingBody* agency = settings.find_issuer(key);
     if (!agency) {
       // Named once per cadre, at the cadre's record, with what was left out.
-      std::map<const Cadre*, int> per_cadre;
-      for (const Attended& a : list) ++per_cadre[a.cadre];
-      for (const auto& [cadre, n] : per_cadre)
-        errors_.push_back({cadre->source.file.str(), cadre->source.line, cadre->source.column,
-                           "agency '" + key + "' of cadre " + cadre->id + " is not in " +
-                               settings.source_file + "; " + std::to_string(n) +
-                               " attendance report(s) not generated"});
+      store.for_each_attended_cadre(key, [&](const Cadre& cadre, int n) {
+        errors_.push_back({cadre.source.file.str(), cadre.source.line, cadre.source.column,
+                           "agency '" + key + "' of cadre " + cadre.id + " is not in " + settings.source_file +
+                               "; " + std::to_string(n) + " attendance report(s) not generated"});
+      });
       continue;
     }
     const bool personal = agency->reports == ReportMode::Personal;
     if (!personal && !agency->signature) {
+      int n = 0;
+      store.for_each_attended_cadre(key, [&n](const Cadre&, int meetings) { n += meetings; });
       errors_.push_back({agency->source.file.str(), agency->source.line, agency->source.column,
                          "agency '" + key + "' issues its reports in its number series but has "
-                         "no signature block; " + std::to_string(list.size()) +
-                             " attendance report(s) not generated"});
+                         "no signature block; " + std::to_string(n) + " attendance report(s) not generated"});
       continue;
     }
-    std::sort(list.begin(), list.end(), filed_before);
     // Personal reports are the cadres' own: never in the agency's number series.
     std::optional<int> next = personal ? std::nullopt : agency->first_report_number;
-    for (const Attended& a : list) {
-      const bool numbered = next && a.meeting->report_filed;
-      Recipe r;
-      r.kind = Recipe::Kind::Report;
-      r.in_series = !personal && a.meeting->report_filed;
+    store.for_each_attended(key, [&](long long meeting, const std::string& branch_id, const CivilDate& date, bool filed) {
+      const bool numbered = next && filed;
+      DocumentRecipe r;
+      r.kind = static_cast<int>(Kind::Report);
+      r.in_series = !personal && filed;
       r.number = numbered ? next : std::nullopt;
-      r.attended = a;
-      r.agency = agency;
+      r.meeting = meeting;
+      r.issuer = issuer_index(settings, agency);
       if (numbered) ++*next;
-      add(r, "bao-cao-du-sinh-hoat-" + ascii_slug(a.branch->id, false) + "-" + iso(a.meeting->date));
-    }
+      add(r, report_name(branch_id, date));
+    });
   }
 }
 
 bool MonthPlanner::plan(const std::string& templates_dir) {
-  const MeetingData& data = *plan_.data;
+  MonthStore& store = *plan_.store;
   const MonthSettings& settings = plan_.settings;
   const MeetingMonth& m = plan_.figures.month;
   if (settings.month.year != m.year || settings.month.month != m.month ||
-      data.month.year != m.year || data.month.month != m.month) {
+      store.month().year != m.year || store.month().month != m.month) {
     errors_.push_back({settings.source_file, 0, 0,
                        "the settings are for " + std::to_string(settings.month.month) + "/" +
                            std::to_string(settings.month.year) + ", the data for " +
-                           std::to_string(data.month.month) + "/" + std::to_string(data.month.year)});
+                           std::to_string(store.month().month) + "/" + std::to_string(store.month().year)});
     return false;
   }
 
@@ -682,22 +713,29 @@ bool MonthPlanner::plan(const std::string& templates_dir) {
   plan_.report = TemplatePool::load(templates_dir, "bao-cao-du-sinh-hoat.mustache", {}, errors_);
   if (!plan_.summary || !plan_.reminder || !plan_.report) return false;
 
-  const std::string month = std::to_string(m.year) + "-" + two(m.month);
-  add({Recipe::Kind::Summary, true, settings.summary.first_number}, "bao-cao-thang-" + month);
+  add({static_cast<int>(Kind::Summary), settings.summary.first_number, true}, summary_name(m));
 
   // The board does not remind itself: its own cadres are in the summary's list.
   std::optional<int> number = settings.reminders.first_number;
   const std::vector<AgencyGaps>& gaps = plan_.figures.gaps_by_agency;
   for (std::size_t i = 0; i < gaps.size(); ++i) {
     if (gaps[i].agency == settings.board.key) continue;
-    add({Recipe::Kind::Reminder, true, number, i}, "cong-van-nhac-nho-" + ascii_slug(gaps[i].agency, true));
+    DocumentRecipe r;
+    r.kind = static_cast<int>(Kind::Reminder);
+    r.number = number;
+    r.in_series = true;
+    r.gaps = static_cast<int>(i);
+    add(r, reminder_name(gaps[i].agency));
     if (number) ++*number;
   }
   plan_reports();
   warn_signers_in_gaps();
-  // Kept for the whole run: a document each, without the room left by growing.
-  plan_.recipes.shrink_to_fit();
-  plan_.names.shrink_to_fit();
+  // Readers see the plan once it is committed.
+  if (const std::string error = store.commit(); !error.empty()) {
+    errors_.push_back({store.path(), 0, 0, "cannot keep the month's plan in '" + store.path() + "': " + error});
+    return false;
+  }
+  plan_.readers = std::make_unique<ReaderPool>(store);
   return true;
 }
 
@@ -708,10 +746,10 @@ MonthDocuments::MonthDocuments(MonthDocuments&&) noexcept = default;
 MonthDocuments& MonthDocuments::operator=(MonthDocuments&&) noexcept = default;
 MonthDocuments::~MonthDocuments() = default;
 
-Result<MonthDocuments> MonthDocuments::plan(std::shared_ptr<const MeetingData> data, MonthFigures figures,
+Result<MonthDocuments> MonthDocuments::plan(std::shared_ptr<MonthStore> store, MonthFigures figures,
                                             MonthSettings settings, const std::string& templates_dir) {
   auto plan = std::make_unique<Plan>();
-  plan->data = std::move(data);
+  plan->store = std::move(store);
   plan->figures = std::move(figures);
   plan->settings = std::move(settings);
   MonthPlanner planner(*plan);
@@ -721,50 +759,90 @@ Result<MonthDocuments> MonthDocuments::plan(std::shared_ptr<const MeetingData> d
   return out;
 }
 
-std::size_t MonthDocuments::size() const { return plan_->recipes.size(); }
-const std::string& MonthDocuments::name(std::size_t i) const {
-  static const std::string taken;
-  return plan_->names.empty() ? taken : plan_->names[i];
+std::size_t MonthDocuments::size() const { return plan_->size; }
+
+Result<std::string> MonthDocuments::name(std::size_t i) const {
+  const Plan& p = *plan_;
+  Result<std::string> out;
+  p.read([&](MonthStore::Reader& reader) {
+    const std::optional<DocumentRecipe> r = reader.document(i);
+    if (!r) return;
+    switch (static_cast<Kind>(r->kind)) {
+      case Kind::Summary:
+        out.value = summary_name(p.figures.month);
+        break;
+      case Kind::Reminder:
+        out.value = reminder_name(p.figures.gaps_by_agency[static_cast<std::size_t>(r->gaps)].agency);
+        break;
+      case Kind::Report:
+        reader.meeting(r->meeting, [&](const StoredMeeting& m) { out.value = report_name(m.branch.id, m.meeting.date); });
+        break;
+    }
+    if (out.value && r->suffix) *out.value += "-" + std::to_string(r->suffix);
+  }, out.errors);
+  if (!out.value && out.errors.empty())
+    out.errors.push_back({p.store->path(), 0, 0, "the month's plan has no document " + std::to_string(i + 1)});
+  return out;
 }
-std::vector<std::string> MonthDocuments::take_names() { return std::exchange(plan_->names, {}); }
-bool MonthDocuments::in_series(std::size_t i) const { return plan_->recipes[i].in_series; }
+
+Result<bool> MonthDocuments::in_series(std::size_t i) const {
+  Result<bool> out;
+  plan_->read([&](MonthStore::Reader& reader) {
+    if (const std::optional<DocumentRecipe> r = reader.document(i)) out.value = r->in_series;
+  }, out.errors);
+  return out;
+}
 
 Result<std::string> MonthDocuments::markup(std::size_t i) const {
   const Plan& p = *plan_;
-  const Recipe& r = p.recipes[i];
   Result<std::string> out;
-  switch (r.kind) {
-    case Recipe::Kind::Summary:
-      out = p.summary->render(summary_context(p.figures, p.settings));
-      break;
-    case Recipe::Kind::Reminder:
-      out = p.reminder->render(reminder_context(p.figures.gaps_by_agency[r.gaps], r.number, p.figures, p.settings));
-      break;
-    case Recipe::Kind::Report:
-      out = p.report->render(report_context(r.attended, *r.agency, r.number, p.settings, p.figures));
-      break;
+  // The reader stays with this call while the template renders: the gaps' rows are read from it.
+  const bool read = p.read([&](MonthStore::Reader& reader) {
+    const std::optional<DocumentRecipe> r = reader.document(i);
+    if (!r) return;
+    switch (static_cast<Kind>(r->kind)) {
+      case Kind::Summary:
+        out = p.summary->render(summary_context(p.figures, p.settings, reader));
+        break;
+      case Kind::Reminder:
+        out = p.reminder->render(reminder_context(p.figures.gaps_by_agency[static_cast<std::size_t>(r->gaps)],
+                                                  r->number, p.figures, p.settings, reader));
+        break;
+      case Kind::Report:
+        reader.meeting(r->meeting, [&](const StoredMeeting& m) {
+          out = p.report->render(report_context(m, issuer_at(p.settings, r->issuer), r->number, p.settings, p.figures));
+        });
+        break;
+    }
+  }, out.errors);
+  if (!read) {
+    out.value.reset();
+    return out;
   }
+  if (!out.ok() && out.errors.empty())
+    out.errors.push_back({p.store->path(), 0, 0, "the month's plan has no document " + std::to_string(i + 1)});
   if (out.ok()) *out.value = punctuate_list_items(*out.value);
   return out;
 }
 
-Result<std::vector<GeneratedDocument>> generate_month_documents(const MeetingData& data,
-                                                                const MonthFigures& figures,
-                                                                const MonthSettings& settings,
+Result<std::vector<GeneratedDocument>> generate_month_documents(std::shared_ptr<MonthStore> store,
+                                                                MonthFigures figures, MonthSettings settings,
                                                                 const std::string& templates_dir) {
-  // The plan only lives for this call: it need not own the data.
-  Result<MonthDocuments> plan = MonthDocuments::plan(std::shared_ptr<const MeetingData>(std::shared_ptr<void>(), &data),
-                                                     figures, settings, templates_dir);
+  Result<MonthDocuments> plan =
+      MonthDocuments::plan(std::move(store), std::move(figures), std::move(settings), templates_dir);
   Result<std::vector<GeneratedDocument>> out;
   out.errors = std::move(plan.errors);
   if (!plan.ok()) return out;
   std::vector<GeneratedDocument> documents;
   documents.reserve(plan.value->size());
   for (std::size_t i = 0; i < plan.value->size(); ++i) {
+    Result<std::string> name = plan.value->name(i);
+    Result<bool> in_series = plan.value->in_series(i);
     Result<std::string> markup = plan.value->markup(i);
-    out.errors.insert(out.errors.end(), markup.errors.begin(), markup.errors.end());
-    if (!markup.ok()) return out;
-    documents.push_back({plan.value->name(i), std::move(*markup.value), plan.value->in_series(i)});
+    for (const Diagnostics* errors : {&name.errors, &in_series.errors, &markup.errors})
+      out.errors.insert(out.errors.end(), errors->begin(), errors->end());
+    if (!name.ok() || !in_series.ok() || !markup.ok()) return out;
+    documents.push_back({std::move(*name.value), std::move(*markup.value), *in_series.value});
   }
   out.value = std::move(documents);
   return out;

@@ -25,6 +25,8 @@
 
 namespace vanban {
 
+class MonthStore;
+
 struct GeneratedDocument {
   std::string name;    // output base name: flat ASCII, unique in the month ("bao-cao-thang-2026-10")
   std::string markup;  // UTF-8 XML in the document markup
@@ -34,8 +36,10 @@ struct GeneratedDocument {
 };
 
 // The month's documents, planned in full (names, numbers, who issues each) but generated one at
-// a time, on demand: a month of a million documents never holds all its markup at once. The
-// plan keeps the meeting data, the figures and the settings it generates from.
+// a time, on demand: a month of a million documents never holds all its markup at once. Each
+// document's recipe (its kind, number, meeting and issuer) is in the month's store
+// (store/month_store.h), as are the records it is generated from: the plan holds the figures, the
+// settings and the templates, and no string per document; names are made when asked for.
 class MonthDocuments {
  public:
   struct Plan;
@@ -44,7 +48,9 @@ class MonthDocuments {
   // for another month). A value with errors: the documents listed in the errors were left out
   // (an agency month.xml does not name), every other document is there. Warnings (warning=true)
   // leave nothing out: a signer who is also among the month's defaulters.
-  static Result<MonthDocuments> plan(std::shared_ptr<const MeetingData> data, MonthFigures figures,
+  // `store` is checked and has the figures' gaps (compute_figures); the plan writes its recipes
+  // there and reads them back, with one read connection per thread generating at once.
+  static Result<MonthDocuments> plan(std::shared_ptr<MonthStore> store, MonthFigures figures,
                                      MonthSettings settings, const std::string& templates_dir);
 
   MonthDocuments(MonthDocuments&&) noexcept;
@@ -53,12 +59,11 @@ class MonthDocuments {
 
   // Order: the summary, the dispatches, then the attendance reports agency by agency.
   std::size_t size() const;
-  const std::string& name(std::size_t i) const;
-  // Hands the names over to whoever lists the documents (name(i) is "" afterwards): a month of
-  // a million documents need not hold them twice.
-  std::vector<std::string> take_names();
-  bool in_series(std::size_t i) const;
-  // Document i's markup, the same bytes every time. Safe to call from several threads at once.
+  // Read from the store, so each can fail (with why) when it cannot be read. Safe to call from
+  // several threads at once, as markup is.
+  Result<std::string> name(std::size_t i) const;
+  Result<bool> in_series(std::size_t i) const;
+  // Document i's markup, the same bytes every time.
   Result<std::string> markup(std::size_t i) const;
 
  private:
@@ -69,9 +74,8 @@ class MonthDocuments {
 // Every document of the month at once (MonthDocuments, generated in order); no value when the
 // plan failed or a document could not be generated.
 // Deterministic: the same input gives the same documents, byte for byte.
-Result<std::vector<GeneratedDocument>> generate_month_documents(const MeetingData& data,
-                                                                const MonthFigures& figures,
-                                                                const MonthSettings& settings,
+Result<std::vector<GeneratedDocument>> generate_month_documents(std::shared_ptr<MonthStore> store,
+                                                                MonthFigures figures, MonthSettings settings,
                                                                 const std::string& templates_dir);
 
 }  // namespace vanban

@@ -44,16 +44,18 @@ std::string ascii_slug(std::string_view utf8, bool lower) {
   return out;
 }
 
+UniqueNames::UniqueNames() : take_([this](const std::string& slug) { return taken_.insert(slug).second; }) {}
+
 std::string UniqueNames::claim(const std::string& wanted) {
   const std::string base = ascii_slug(wanted, true);
   ++probes_;
-  if (taken_.insert(base).second) return wanted;
+  if (take_(base)) return wanted;
   // The slug of wanted + "-N" is the slug of wanted + "-N": no need to compute it again.
   int& n = next_suffix_.try_emplace(base, 2).first->second;
   for (;; ++n) {
     const std::string suffix = std::to_string(n);
     ++probes_;
-    if (taken_.insert(base.empty() ? suffix : base + "-" + suffix).second) return wanted + "-" + std::to_string(n++);
+    if (take_(base.empty() ? suffix : base + "-" + suffix)) return wanted + "-" + std::to_string(n++);
   }
 }
 

@@ -8,16 +8,24 @@
 #include "../data/month/small_month.h"
 #include "input/meeting_xml_reader.h"
 #include "stats/calendar.h"
+#include "stored_month.h"
 
 namespace vanban {
 namespace {
 
-// The figures point into their data: it lives as long as the test.
-const MeetingData& small_data() {
-  static const MeetingData data = testing::small_month();
-  return data;
+// The small month in its store, its figures computed once: the gaps are read back from it.
+testing::StoredMonth& small_store() {
+  static testing::StoredMonth month(testing::small_month());
+  return month;
 }
-MonthFigures small_figures() { return compute_figures(small_data(), {5}); }
+MonthFigures small_figures() {
+  static const MonthFigures figures = small_store().figures({5});
+  return figures;
+}
+// The figures of a month in a store of its own.
+MonthFigures figures_of(const MeetingData& d, const FigureOptions& options) {
+  return testing::StoredMonth(d).figures(options);
+}
 
 struct Expected {
   int branches, met, meetings, regular, present, on_roll;
@@ -120,37 +128,41 @@ TEST(MonthFigures, GapsGroupedByAgency) {
   EXPECT_EQ(binh_son.absent, 1);
   EXPECT_EQ(binh_son.late, 1);
   EXPECT_EQ(binh_son.missing, 0);
-  ASSERT_EQ(binh_son.gaps.size(), 2u);
-  const CadreGap& absent = binh_son.gaps[0];
-  EXPECT_EQ(absent.kind, GapKind::Absent);
-  EXPECT_EQ(absent.cadre->name, "Lê Thị Ánh");
-  EXPECT_EQ(absent.cadre->position, "Chuyên viên Ban Dân vận Huyện ủy");
-  EXPECT_EQ(absent.branch->name, "Chi hội Phụ nữ ấp Ông Đề");
-  EXPECT_EQ(absent.branch->commune, "xã Ân Phú");
-  EXPECT_EQ(absent.branch->district, "huyện Bình Sơn");
-  EXPECT_EQ(absent.meeting_date, (CivilDate{2026, 10, 31}));
-  const CadreGap& late = binh_son.gaps[1];
-  EXPECT_EQ(late.kind, GapKind::ReportLate);
-  EXPECT_EQ(late.cadre->id, "C1");
-  EXPECT_EQ(late.branch->id, "B2");
-  EXPECT_EQ(late.meeting_date, (CivilDate{2026, 10, 12}));
-  EXPECT_EQ(late.report_due, (CivilDate{2026, 10, 17}));
-  EXPECT_EQ(late.report_filed, (CivilDate{2026, 10, 20}));
-  EXPECT_EQ(late.days_late, 3);
+  ASSERT_EQ(binh_son.count(), 2u);
+  const std::vector<testing::GapRow> binh_son_gaps = small_store().gaps(binh_son.agency);
+  ASSERT_EQ(binh_son_gaps.size(), 2u);
+  const testing::GapRow& absent = binh_son_gaps[0];
+  EXPECT_EQ(absent.gap.kind, GapKind::Absent);
+  EXPECT_EQ(absent.cadre.name, "Lê Thị Ánh");
+  EXPECT_EQ(absent.cadre.position, "Chuyên viên Ban Dân vận Huyện ủy");
+  EXPECT_EQ(absent.branch.name, "Chi hội Phụ nữ ấp Ông Đề");
+  EXPECT_EQ(absent.branch.commune, "xã Ân Phú");
+  EXPECT_EQ(absent.branch.district, "huyện Bình Sơn");
+  EXPECT_EQ(absent.gap.meeting_date, (CivilDate{2026, 10, 31}));
+  const testing::GapRow& late = binh_son_gaps[1];
+  EXPECT_EQ(late.gap.kind, GapKind::ReportLate);
+  EXPECT_EQ(late.cadre.id, "C1");
+  EXPECT_EQ(late.branch.id, "B2");
+  EXPECT_EQ(late.gap.meeting_date, (CivilDate{2026, 10, 12}));
+  EXPECT_EQ(late.gap.report_due, (CivilDate{2026, 10, 17}));
+  EXPECT_EQ(late.gap.report_filed, (CivilDate{2026, 10, 20}));
+  EXPECT_EQ(late.gap.days_late, 3);
 
   EXPECT_EQ(f.gaps_by_agency[1].agency, "Hội Nông dân huyện Ân Lộc");
-  ASSERT_EQ(f.gaps_by_agency[1].gaps.size(), 1u);
-  EXPECT_EQ(f.gaps_by_agency[1].gaps[0].kind, GapKind::Absent);
-  EXPECT_EQ(f.gaps_by_agency[1].gaps[0].cadre->name, "Nguyễn Văn Út");
-  EXPECT_EQ(f.gaps_by_agency[1].gaps[0].branch->id, "B4");
+  const std::vector<testing::GapRow> farmers = small_store().gaps(f.gaps_by_agency[1].agency);
+  ASSERT_EQ(farmers.size(), 1u);
+  EXPECT_EQ(farmers[0].gap.kind, GapKind::Absent);
+  EXPECT_EQ(farmers[0].cadre.name, "Nguyễn Văn Út");
+  EXPECT_EQ(farmers[0].branch.id, "B4");
 
   EXPECT_EQ(f.gaps_by_agency[2].agency, "Huyện đoàn Ân Lộc");
-  ASSERT_EQ(f.gaps_by_agency[2].gaps.size(), 1u);
-  const CadreGap& missing = f.gaps_by_agency[2].gaps[0];
-  EXPECT_EQ(missing.kind, GapKind::ReportMissing);
-  EXPECT_EQ(missing.cadre->name, "Đỗ Minh Châu");
-  EXPECT_EQ(missing.branch->id, "B4");
-  EXPECT_EQ(missing.report_due, (CivilDate{2026, 10, 25}));
+  const std::vector<testing::GapRow> youth = small_store().gaps(f.gaps_by_agency[2].agency);
+  ASSERT_EQ(youth.size(), 1u);
+  const testing::GapRow& missing = youth[0];
+  EXPECT_EQ(missing.gap.kind, GapKind::ReportMissing);
+  EXPECT_EQ(missing.cadre.name, "Đỗ Minh Châu");
+  EXPECT_EQ(missing.branch.id, "B4");
+  EXPECT_EQ(missing.gap.report_due, (CivilDate{2026, 10, 25}));
   EXPECT_EQ(f.gaps_by_agency[2].missing, 1);
 }
 
@@ -179,8 +191,12 @@ TEST(MonthFigures, KeepsOnlyTheOpinionsTheSummaryQuotes) {
   const auto with_opinions = [](int meetings) {
     MeetingData d = testing::small_month();
     for (int i = 0; i < meetings; ++i) {
+      // A branch of its own for each, beside B2 or B4: a branch meets once a day.
+      Branch b = d.branches[i % 2 ? 1 : 3];
+      b.id += "-" + std::to_string(i);
+      d.branches.push_back(b);
       Meeting m;
-      m.branch_id = i % 2 ? "B2" : "B4";
+      m.branch_id = b.id;
       m.date = {2026, 10, 1 + i % 28};
       m.present = 10;
       m.opinions.push_back({"Giá vật tư nông nghiệp", "Ý kiến số " + std::to_string(1000 + i)});
@@ -190,8 +206,8 @@ TEST(MonthFigures, KeepsOnlyTheOpinionsTheSummaryQuotes) {
   };
   for (const int meetings : {30, 300}) {
     const MeetingData d = with_opinions(meetings);
-    const MonthFigures all = compute_figures(d, {5});
-    const MonthFigures kept = compute_figures(d, {5, 3});
+    const MonthFigures all = figures_of(d, {5});
+    const MonthFigures kept = figures_of(d, {5, 3});
     ASSERT_EQ(kept.opinions_by_topic.size(), all.opinions_by_topic.size());
     const TopicOpinions& prices = kept.opinions_by_topic[1];
     const TopicOpinions& every = all.opinions_by_topic[1];
@@ -209,8 +225,8 @@ TEST(MonthFigures, KeepsOnlyTheOpinionsTheSummaryQuotes) {
 // The deadline is an option: with 7 days, M2 (filed 8 days after) is still late, and with 8 it
 // is on time.
 TEST(MonthFigures, DeadlineIsConfigurable) {
-  EXPECT_EQ(compute_figures(small_data(), {7}).total.reports_late, 1);
-  const MonthFigures f = compute_figures(small_data(), {8});
+  EXPECT_EQ(figures_of(testing::small_month(), {7}).total.reports_late, 1);
+  const MonthFigures f = figures_of(testing::small_month(), {8});
   EXPECT_EQ(f.total.reports_late, 0);
   EXPECT_EQ(f.total.reports_on_time, 3);
   EXPECT_EQ(f.report_deadline_days, 8);
@@ -229,7 +245,7 @@ TEST(MonthFigures, RegularDayBeyondTheMonthIsItsLastDay) {
   d.meetings.push_back(m3);
   for (Meeting& m : d.meetings)
     if (m.report_filed) m.report_filed->month = 11;
-  const MonthFigures f = compute_figures(d, {5});
+  const MonthFigures f = figures_of(d, {5});
   EXPECT_EQ(f.by_organisation[static_cast<int>(Organisation::Women)].meetings_on_regular_day, 1);
   EXPECT_EQ(f.total.meetings_on_regular_day, 4);
 }
@@ -245,7 +261,7 @@ TEST(MonthFigures, ABranchThatMeetsTwiceCountsOnceAsMet) {
   again.cadre_id = "C1";
   again.report_filed = CivilDate{2026, 10, 26};
   d.meetings.push_back(again);
-  expect_tally(compute_figures(d, {5}).total,
+  expect_tally(figures_of(d, {5}).total,
                {6, 5, 6, 4, 149, 185, "80,54%", 6, 5, 4, 3, 1, 1});
 }
 
@@ -258,15 +274,22 @@ TEST(MonthFigures, IndependentOfRecordOrder) {
   std::shuffle(d.cadres.begin(), d.cadres.end(), rng);
   std::shuffle(d.assignments.begin(), d.assignments.end(), rng);
   std::shuffle(d.meetings.begin(), d.meetings.end(), rng);
-  const MonthFigures b = compute_figures(d, {5});
+  testing::StoredMonth shuffled(d);
+  const MonthFigures b = shuffled.figures({5});
   EXPECT_EQ(b.total.present, a.total.present);
   ASSERT_EQ(b.by_district.size(), a.by_district.size());
   for (std::size_t i = 0; i < a.by_district.size(); ++i)
     EXPECT_EQ(b.by_district[i].name, a.by_district[i].name);
   ASSERT_EQ(b.gaps_by_agency.size(), a.gaps_by_agency.size());
-  for (std::size_t i = 0; i < a.gaps_by_agency.size(); ++i)
-    for (std::size_t j = 0; j < a.gaps_by_agency[i].gaps.size(); ++j)
-      EXPECT_EQ(b.gaps_by_agency[i].gaps[j].cadre->id, a.gaps_by_agency[i].gaps[j].cadre->id);
+  for (std::size_t i = 0; i < a.gaps_by_agency.size(); ++i) {
+    const std::vector<testing::GapRow> ga = small_store().gaps(a.gaps_by_agency[i].agency);
+    const std::vector<testing::GapRow> gb = shuffled.gaps(b.gaps_by_agency[i].agency);
+    ASSERT_EQ(gb.size(), ga.size());
+    for (std::size_t j = 0; j < ga.size(); ++j) {
+      EXPECT_EQ(gb[j].cadre.id, ga[j].cadre.id);
+      EXPECT_EQ(gb[j].branch.id, ga[j].branch.id);
+    }
+  }
   for (std::size_t i = 0; i < a.opinions_by_topic.size(); ++i)
     for (std::size_t j = 0; j < a.opinions_by_topic[i].opinions.size(); ++j)
       EXPECT_EQ(b.opinions_by_topic[i].opinions[j].text, a.opinions_by_topic[i].opinions[j].text);
@@ -282,7 +305,10 @@ TEST(MonthFigures, UnknownReferencesAreLeftOut) {
   stray.date = {2026, 10, 3};
   stray.present = 99;
   d.meetings.push_back(stray);
-  const MonthFigures f = compute_figures(d, {5});
+  testing::StoredMonth stored(d);
+  // Each rejected by the checks (beside the warning about M4's substitute).
+  EXPECT_EQ(std::count_if(stored.messages().begin(), stored.messages().end(), [](const Diagnostic& m) { return !m.warning; }), 3);
+  const MonthFigures f = stored.figures({5});
   EXPECT_EQ(f.total.meetings, 5);
   EXPECT_EQ(f.total.present, 134);
   EXPECT_EQ(f.total.assignments, 6);
@@ -295,14 +321,15 @@ TEST(MonthFigures, SmallFixtureReadFromXml) {
   const Result<MeetingData> data = read_meetings_xml(
       dir + "/tests/data/meetings/small/2026-10.xml", dir + "/templates/schema/meetings.rng");
   ASSERT_TRUE(data.ok());
-  const MonthFigures f = compute_figures(*data.value, {5});
+  testing::StoredMonth stored(*data.value);
+  const MonthFigures f = stored.figures({5});
   expect_tally(f.total, {6, 5, 5, 4, 134, 165, "81,21%", 6, 4, 3, 2, 1, 1});
   expect_tally(f.by_organisation[static_cast<int>(Organisation::Farmers)],
                {2, 2, 2, 1, 72, 90, "80%", 2, 2, 1, 0, 1, 1});
   ASSERT_EQ(f.by_district.size(), 2u);
   EXPECT_EQ(f.by_district[0].name, "huyện Ân Lộc");
   ASSERT_EQ(f.gaps_by_agency.size(), 3u);
-  EXPECT_EQ(f.gaps_by_agency[0].gaps[1].days_late, 3);
+  EXPECT_EQ(stored.gaps(f.gaps_by_agency[0].agency).at(1).gap.days_late, 3);
   EXPECT_EQ(f.opinions_by_topic[1].topic, "Giá vật tư nông nghiệp");
 }
 
@@ -321,7 +348,8 @@ TEST(MonthFigures, TwoTierDataGroupsByCommune) {
   const Result<MeetingData> data = read_meetings_xml(
       dir + "/tests/data/meetings/two-tier/2026-10.xml", dir + "/templates/schema/meetings.rng");
   ASSERT_TRUE(data.ok());
-  const MonthFigures f = compute_figures(*data.value, {5});
+  testing::StoredMonth stored(*data.value);
+  const MonthFigures f = stored.figures({5});
   EXPECT_TRUE(f.by_district.empty());
   ASSERT_EQ(f.by_commune.size(), 3u);
   EXPECT_EQ(f.by_commune[0].name, "đặc khu Hòn Tre");
@@ -333,13 +361,14 @@ TEST(MonthFigures, TwoTierDataGroupsByCommune) {
   expect_tally(f.total, {6, 5, 5, 4, 134, 165, "81,21%", 6, 4, 3, 2, 1, 1});
   // Gaps and opinions carry no district; a gap knows its branch's organisation.
   for (const AgencyGaps& a : f.gaps_by_agency)
-    for (const CadreGap& g : a.gaps) EXPECT_EQ(g.branch->district, "") << g.cadre->id;
+    for (const testing::GapRow& g : stored.gaps(a.agency)) EXPECT_EQ(g.branch.district, "") << g.cadre.id;
   // Vietnamese order: "Ban ..." < "Đoàn ..." (đ after d) < "Hội ...".
   ASSERT_EQ(f.gaps_by_agency.size(), 3u);
   const AgencyGaps& youth = f.gaps_by_agency[1];
   EXPECT_EQ(youth.agency, "Đoàn đặc khu Hòn Tre");
-  ASSERT_EQ(youth.gaps.size(), 1u);
-  EXPECT_EQ(youth.gaps[0].branch->organisation, Organisation::Farmers);  // C4 at B4, a farmers' branch
+  const std::vector<testing::GapRow> youth_gaps = stored.gaps(youth.agency);
+  ASSERT_EQ(youth_gaps.size(), 1u);
+  EXPECT_EQ(youth_gaps[0].branch.organisation, Organisation::Farmers);  // C4 at B4, a farmers' branch
 }
 
 // A rate that is a whole percentage exactly prints without decimals: 18/20 -> "90%" for the
@@ -351,7 +380,7 @@ TEST(MonthFigures, WholeRatesHaveNoDecimals) {
   for (Meeting& m : d.meetings)
     for (const Branch& b : d.branches)
       if (b.id == m.branch_id) m.present = b.members;
-  EXPECT_EQ(compute_figures(d, {5}).total.attendance_rate, "100%");
+  EXPECT_EQ(figures_of(d, {5}).total.attendance_rate, "100%");
 }
 
 TEST(Calendar, AddDaysCrossesMonthsAndYears) {
