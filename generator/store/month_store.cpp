@@ -64,6 +64,7 @@ CREATE TABLE gaps(agency TEXT, cadre_key BLOB, cadre_name TEXT, cadre_id TEXT, d
   branch_name TEXT, branch_id TEXT, kind INTEGER, cadre INTEGER, branch INTEGER, due INTEGER, filed INTEGER,
   days_late INTEGER);
 CREATE INDEX gaps_order ON gaps(agency, cadre_key, cadre_name, cadre_id, date, branch_key, branch_name, branch_id, kind);
+CREATE INDEX gaps_by_name ON gaps(cadre_name, agency, cadre_id);
 CREATE TABLE attended(agency TEXT, unfiled INTEGER, filed INTEGER, date INTEGER, branch_key BLOB, branch_name TEXT,
   branch_id TEXT, cadre_id TEXT, meeting INTEGER, cadre INTEGER);
 CREATE INDEX attended_order ON attended(agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id);
@@ -276,10 +277,13 @@ struct MonthStore::Impl {
       "cadre) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   sql::Statement insert_document = db.prepare(
       "INSERT INTO documents(kind, number, in_series, meeting, issuer, gaps, suffix) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  sql::Statement gaps_named =
+      db.prepare("SELECT agency, min(cadre_id) FROM gaps WHERE cadre_name = ?1 GROUP BY agency ORDER BY agency");
   sql::Statement claim_name = db.prepare("INSERT OR IGNORE INTO names(slug) VALUES(?1)");
   sql::Statement select_document =
       db.prepare("SELECT kind, number, in_series, meeting, issuer, gaps, suffix FROM documents WHERE rowid = ?1");
   sql::Statement select_meeting = db.prepare(kept_meetings_select() + " WHERE k.row = ?1");
+  sql::Statement select_meeting_key = db.prepare("SELECT branch_id, date FROM meetings WHERE rowid = ?1");
   sql::Statement insert_file = db.prepare("INSERT INTO files(id, path) VALUES(?1, ?2)");
   sql::Statement insert_branch = db.prepare(
       "INSERT INTO branches(id, kind, organisation, name, commune, district, members, meeting_day, "
@@ -743,30 +747,40 @@ constexpr std::string_view kGapOrder =
     " g.kind";
 }  // namespace
 
-std::string MonthStore::first_gap_cadre(const std::string& agency, const std::string& name) {
+std::vector<std::pair<std::string, std::string>> MonthStore::gaps_of_cadres_named(const std::string& name) {
   Impl& d = *impl_;
-  sql::Statement s = d.db.prepare("SELECT g.cadre_id FROM gaps g WHERE g.agency = ?1 AND g.cadre_name = ?2" +
-                                  std::string(kGapOrder) + " LIMIT 1");
-  s.bind(1, agency).bind(2, name);
-  std::string out;
-  if (s.step()) out = s.text(0);
+  // Within an agency the cadres of one name come by id (their sort keys and names are equal).
+  sql::Statement& s = d.gaps_named;
+  s.bind(1, name);
+  std::vector<std::pair<std::string, std::string>> out;
+  while (s.step()) out.emplace_back(s.text(0), s.text(1));
   d.done(s);
   return out;
 }
 
-void MonthStore::add_attended(const StoredMeeting& m) {
+void MonthStore::add_attended() {
   Impl& d = *impl_;
-  sql::Statement& s = d.insert_attended;
-  const std::string branch_key = text::vietnamese_sort_key(m.branch.name);
-  s.bind_view(1, m.cadre->agency).bind(2, static_cast<long long>(!m.meeting.report_filed));
-  if (m.meeting.report_filed)
-    s.bind(3, static_cast<long long>(date_number(*m.meeting.report_filed)));
-  else
-    s.bind_null(3);
-  s.bind(4, static_cast<long long>(date_number(m.meeting.date))).bind_blob(5, branch_key);
-  s.bind_view(6, m.branch.name).bind_view(7, m.branch.id).bind_view(8, m.cadre->id);
-  s.bind(9, m.row).bind(10, m.cadre_row);
-  d.run(s);
+  if (!d.checked) return;
+  // Only the columns the reports' order needs, the meetings with a cadre in file order.
+  sql::Statement s = d.db.prepare(
+      "SELECT c.agency, m.report_filed, m.date, b.name, b.id, c.id, k.row, k.cadre FROM kept_meetings k"
+      " CROSS JOIN meetings m ON m.rowid = k.row CROSS JOIN branches b ON b.rowid = k.branch"
+      " CROSS JOIN cadres c ON c.rowid = k.cadre WHERE k.cadre IS NOT NULL ORDER BY k.row");
+  sql::Statement& insert = d.insert_attended;
+  while (s.step()) {
+    const std::string branch_name = s.text(3);
+    const std::string branch_key = text::vietnamese_sort_key(branch_name);
+    const std::string agency = s.text(0), branch_id = s.text(4), cadre_id = s.text(5);
+    insert.bind_view(1, agency).bind(2, static_cast<long long>(s.is_null(1)));
+    if (s.is_null(1))
+      insert.bind_null(3);
+    else
+      insert.bind(3, s.integer(1));
+    insert.bind(4, s.integer(2)).bind_blob(5, branch_key).bind_view(6, branch_name).bind_view(7, branch_id);
+    insert.bind_view(8, cadre_id).bind(9, s.integer(6)).bind(10, s.integer(7));
+    d.run(insert);
+  }
+  d.done(s);
 }
 
 std::vector<std::string> MonthStore::attended_agencies() {
@@ -832,7 +846,9 @@ std::unique_ptr<MonthStore::Reader> MonthStore::reader(std::string& error) const
   std::optional<sql::Database> db = sql::Database::open(file_->path(), error, sql::Database::Threads::One);
   if (!db) return nullptr;
   // Its own small cache: a page of a record is read where it is, whatever the month's size.
-  if (error = db->exec("PRAGMA query_only = 1; PRAGMA cache_size = -2048;"); !error.empty()) return nullptr;
+  if (error = db->exec("PRAGMA query_only = 1; PRAGMA cache_size = -2048; PRAGMA temp_store = MEMORY;");
+      !error.empty())
+    return nullptr;
   auto impl = std::make_unique<Impl>(std::move(*db));
   impl->files = impl_->files;
   impl->month = impl_->month;
@@ -876,6 +892,18 @@ bool MonthStore::Reader::meeting(long long row, const std::function<void(const S
   sql::Statement& s = d.select_meeting;
   const bool found = s.bind(1, row).step();
   if (found) d.visit_meeting(s, visit);
+  d.done(s);
+  return found;
+}
+
+bool MonthStore::Reader::meeting_key(long long row, std::string& branch_id, CivilDate& date) {
+  Impl& d = *impl_;
+  sql::Statement& s = d.select_meeting_key;
+  const bool found = s.bind(1, row).step();
+  if (found) {
+    branch_id = s.text(0);
+    date = date_of(s.integer(1));
+  }
   d.done(s);
   return found;
 }

@@ -4,8 +4,12 @@
 // for some 0.75 GB of disk in the output folder while the run lasts, and about twice the time:
 // 2.5 s instead of 1.3 s to read and check 100k branches. Filled by a reader in file order
 // (input/meeting_sink.h), checked with exactly check_meetings' rules, messages and order, then
-// read back valid record by valid record. The file is removed when the store is destroyed, or by
-// remove_stale_temp_files (output/atomic_file.h) after a run that was killed.
+// read back valid record by valid record. `vanban build` prepares a month through it
+// (batch/month_job.h): the figures' defaulters (stats/month_figures.h) and the plan's document
+// recipes (templating/month_documents.h) are kept in it too, and the documents are generated from
+// it by the rendering threads, each with a read connection of its own (Reader). The file is
+// removed when the store is destroyed, or by remove_stale_temp_files (output/atomic_file.h) after
+// a run that was killed.
 #pragma once
 
 #include <functional>
@@ -99,14 +103,15 @@ class MonthStore final : public MeetingSink {
   // The gaps of an agency, read back by Reader::gap in the order of their cadre's name (Vietnamese
   // order, ICU sort keys), cadre id, meeting date, branch name, branch id, kind.
   void add_gap(const std::string& agency, const CadreGap& gap, const Cadre& cadre, const Branch& branch);
-  // The id of the first cadre named `name` among the agency's gaps in that order; "" for none.
-  std::string first_gap_cadre(const std::string& agency, const std::string& name);
+  // The agencies with gaps of a cadre named `name`, each with the id of the first such cadre in
+  // that order (agency, cadre id), by agency in byte order.
+  std::vector<std::pair<std::string, std::string>> gaps_of_cadres_named(const std::string& name);
 
-  // For the plan (templating/month_documents.h): the attended meetings by their cadre's agency;
-  // the agencies; an agency's cadres in file order with their attended meetings; its meetings in
-  // the order their reports are numbered (filed first, by filing date, then meeting date, branch
-  // name in Vietnamese order, branch id, cadre id).
-  void add_attended(const StoredMeeting& m);
+  // For the plan (templating/month_documents.h): the kept meetings a cadre attended, listed by
+  // the cadre's agency (once); the agencies; an agency's cadres in file order with their attended
+  // meetings; its meetings in the order their reports are numbered (filed first, by filing date,
+  // then meeting date, branch name in Vietnamese order, branch id, cadre id).
+  void add_attended();
   std::vector<std::string> attended_agencies();
   void for_each_attended_cadre(const std::string& agency, const std::function<void(const Cadre&, int meetings)>& visit);
   void for_each_attended(const std::string& agency,
@@ -126,6 +131,8 @@ class MonthStore final : public MeetingSink {
     std::optional<DocumentRecipe> document(std::size_t i);
     // The kept meeting at `row` with its branch and cadre, to `visit`; false when there is none.
     bool meeting(long long row, const std::function<void(const StoredMeeting&)>& visit);
+    // Only the branch id and date of the meeting at `row`, what its report's name is made of.
+    bool meeting_key(long long row, std::string& branch_id, CivilDate& date);
     // The agency's gap `j` (0-based, in add_gap's order), to `visit`; false when there is none.
     // Reading j, j + 1, ... steps one cursor; any other j seeks again.
     bool gap(const std::string& agency, std::size_t j, const std::function<void(const StoredGap&)>& visit);

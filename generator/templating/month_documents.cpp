@@ -4,13 +4,11 @@
 #include <array>
 #include <charconv>
 #include <fstream>
+#include <functional>
 #include <limits>
-#include <map>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <sstream>
-#include <unordered_map>
 #include <utility>
 
 #include "stats/calendar.h"
@@ -89,11 +87,6 @@ Nouns nouns_of(const std::array<bool, kOrganisationCount>& concerned) {
     return out;
   };
   return {join(branches), join(members)};
-}
-
-int collate(const std::string& a, const std::string& b) {
-  const int c = text::compare_vietnamese(a, b);
-  return c != 0 ? c : a.compare(b);
 }
 
 void set_strings(TemplateValue& v, const std::string& key, const std::vector<std::string>& items) {
@@ -621,22 +614,31 @@ class MonthPlanner {
 // documents are still written, but a clerk should see it before they go out.
 void MonthPlanner::warn_signers_in_gaps() {
   const MonthSettings& settings = plan_.settings;
+  const std::vector<AgencyGaps>& gaps = plan_.figures.gaps_by_agency;
   std::vector<const IssuingBody*> bodies{&settings.board};
   for (const IssuingBody& a : settings.agencies) bodies.push_back(&a);
   for (const IssuingBody* body : bodies) {
     if (!body->signature) continue;
     const Signature& s = body->signature->lines;
-    for (const AgencyGaps& a : plan_.figures.gaps_by_agency) {
-      const std::string cadre_id = plan_.store->first_gap_cadre(a.agency, s.signer);
-      if (cadre_id.empty()) continue;
-      const RecordSource& at = body->signature->signer_source;
-      errors_.push_back({at.file.str(), at.line, at.column,
-                         "'" + s.signer + "' signs for " + body->key +
-                             " and is also listed among the month's defaulters (cadre " + cadre_id + ", " +
-                             a.agency + "); check who signs",
-                         true});
-      break;
+    // The first agency in the figures' order with a defaulter of that name.
+    std::size_t first = gaps.size();
+    std::string cadre_id;
+    for (const std::pair<std::string, std::string>& named : plan_.store->gaps_of_cadres_named(s.signer)) {
+      const auto at = static_cast<std::size_t>(
+          std::find_if(gaps.begin(), gaps.end(), [&named](const AgencyGaps& a) { return a.agency == named.first; }) -
+          gaps.begin());
+      if (at < first) {
+        first = at;
+        cadre_id = named.second;
+      }
     }
+    if (first == gaps.size()) continue;
+    const RecordSource& at = body->signature->signer_source;
+    errors_.push_back({at.file.str(), at.line, at.column,
+                       "'" + s.signer + "' signs for " + body->key +
+                           " and is also listed among the month's defaulters (cadre " + cadre_id + ", " +
+                           gaps[first].agency + "); check who signs",
+                       true});
   }
 }
 
@@ -652,9 +654,7 @@ void MonthPlanner::plan_reports() {
   MonthStore& store = *plan_.store;
   const MonthSettings& settings = plan_.settings;
   // The attended meetings by their cadre's agency, in the store in the order they are numbered.
-  store.for_each_meeting([&store](const StoredMeeting& m) {
-    if (m.cadre) store.add_attended(m);
-  });
+  store.add_attended();
   std::vector<std::string> agencies = store.attended_agencies();
   text::sort_vietnamese(agencies);
 
@@ -774,9 +774,12 @@ Result<std::string> MonthDocuments::name(std::size_t i) const {
       case Kind::Reminder:
         out.value = reminder_name(p.figures.gaps_by_agency[static_cast<std::size_t>(r->gaps)].agency);
         break;
-      case Kind::Report:
-        reader.meeting(r->meeting, [&](const StoredMeeting& m) { out.value = report_name(m.branch.id, m.meeting.date); });
+      case Kind::Report: {
+        std::string branch_id;
+        CivilDate date;
+        if (reader.meeting_key(r->meeting, branch_id, date)) out.value = report_name(branch_id, date);
         break;
+      }
     }
     if (out.value && r->suffix) *out.value += "-" + std::to_string(r->suffix);
   }, out.errors);

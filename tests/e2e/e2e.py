@@ -956,8 +956,9 @@ def pdfs_in(folder):
 
 def group_build_interrupt(work):
     """SIGINT or SIGTERM in the middle of a build of a generated month: exit 130 or 143, only
-    whole files (qpdf), no temporary file, a manifest of what was done; the next run completes
-    the set, byte for byte as an uninterrupted build."""
+    whole files (qpdf), no temporary file (the month's scratch database included), a manifest of
+    what was done; the next run completes the set, byte for byte as an uninterrupted build. After
+    a SIGKILL the next run removes the killed run's scratch database."""
     if not check(bool(MAKE_PROVINCE), "--make-province not given"):
         return
     content = work / "content"
@@ -1004,6 +1005,24 @@ def group_build_interrupt(work):
         check((month / "manifest.txt").read_bytes() == (reference / "2026-10" / "manifest.txt").read_bytes(),
               f"{sig.name}: the completed manifest differs")
         del rest
+
+    # Killed outright, a run leaves its month's scratch database (and any half-written file)
+    # behind; the next build of the folder removes them and completes the set.
+    out = work / "out-SIGKILL"
+    month = out / "2026-10"
+    process = subprocess.Popen([VANBAN, "build", "--content", content, "-o", out, "--jobs", "2"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=clean_env())
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and pdfs_in(month) < 40:
+        time.sleep(0.005)
+    process.kill()
+    process.wait(timeout=120)
+    left = [p.name for p in month.iterdir() if p.name.startswith(".month-records.sqlite.tmp-")]
+    check(len(left) == 1, f"SIGKILL: {left}: expected the killed run's scratch database")
+    build("--content", content, "-o", out, "--jobs", "2")
+    check([p.name for p in month.iterdir() if ".tmp-" in p.name or p.name.startswith(".")] == [],
+          "SIGKILL: the next run left temporary files")
+    check(tree_files(out) == expected, "SIGKILL: the completed set differs from an uninterrupted build")
 
 
 def group_build_inputs(work):
