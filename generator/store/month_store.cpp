@@ -68,7 +68,6 @@ CREATE INDEX gaps_by_name ON gaps(cadre_name, agency, cadre_id);
 CREATE TABLE attended(agency TEXT, unfiled INTEGER, filed INTEGER, date INTEGER, branch_key BLOB, branch_name TEXT,
   branch_id TEXT, cadre_id TEXT, meeting INTEGER, cadre INTEGER);
 CREATE INDEX attended_order ON attended(agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id);
-CREATE INDEX attended_cadres ON attended(agency, cadre);
 -- The month's documents in their order (rowid = index + 1), and the slugs of their names.
 CREATE TABLE documents(kind INTEGER, number INTEGER, in_series INTEGER, meeting INTEGER, issuer INTEGER,
   gaps INTEGER, suffix INTEGER);
