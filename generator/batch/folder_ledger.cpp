@@ -50,7 +50,8 @@ struct FolderLedger::Statements {
 std::unique_ptr<FolderLedger> FolderLedger::open(const std::string& dir, std::string& error) {
   std::unique_ptr<ScratchFile> file = ScratchFile::create(dir, "build.sqlite", error);
   if (!file) return nullptr;
-  std::optional<sql::Database> db = sql::Database::open(file->path(), error);
+  // One call at a time under the ledger's own lock: SQLite's locks around each call are not needed.
+  std::optional<sql::Database> db = sql::Database::open(file->path(), error, sql::Database::Threads::One);
   if (!db) return nullptr;
   error = db->exec(kSchema);
   if (!error.empty()) return nullptr;
