@@ -75,7 +75,9 @@ int main(int argc, char** argv) {
   job.output_dir = dir;
   job.generated_dir = dir;
   job.count = n;
-  job.item = [](std::size_t i) { return vanban::BuildItem{name_of(i), {}, {}, false, false, i}; };
+  job.item = [](std::size_t i) {
+    return vanban::Result<vanban::BuildItem>{vanban::BuildItem{name_of(i), {}, {}, false, false, i}, {}};
+  };
   job.generate = [](std::size_t i) { return vanban::Result<std::string>{markup_of(i), {}}; };
   std::ostringstream err;
   vanban::Progress progress(vanban::ProgressMode::Quiet, err);

@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
   for (const vanban::Diagnostic& d : job.rejected) std::cerr << d.to_string() << '\n';
   std::size_t markup = 0;
   for (std::size_t i = 0; i < job.count; ++i) {
-    const vanban::Result<std::string> text = job.markup_of(job.item(i));
+    const vanban::Result<std::string> text = job.markup_of(*job.item(i).value);
     if (text.ok()) markup += text.value->size();
   }
   rusage usage{};

@@ -151,7 +151,13 @@ class FolderBuilder {
   // time as others render, and its markup made only once.
   void plan() {
     for (std::size_t i = 0; i < job_.count; ++i) {
-      const BuildItem item = job_.item(i);
+      Result<BuildItem> made = job_.item(i);
+      for (Diagnostic& d : made.errors) report(std::move(d));
+      if (!made.ok()) {  // nameless, it replaces nothing: nothing stale is removed
+        job_.input_complete = false;
+        continue;
+      }
+      const BuildItem& item = *made.value;
       if (!is_plain_output_name(item.name)) {
         report({job_.source_of(item), 0, 0, "'" + item.name + "' cannot be an output name"});
         continue;
@@ -162,6 +168,7 @@ class FolderBuilder {
       }
       PlannedDocument planned;
       planned.item = i;
+      planned.name = item.name;
       if (!register_ || !item.in_series) {
         ledger_->plan(planned);
         continue;
@@ -196,8 +203,10 @@ class FolderBuilder {
   // own report.
   Rendered produce(std::size_t k) const {
     PlannedDocument planned = ledger_->planned(k);
-    BuildItem item = job_.item(planned.item);
-    Result<std::string> markup = job_.markup_of(item);
+    Result<BuildItem> made = job_.item(planned.item);
+    // An item that cannot be made again is one without its markup, named as plan() found it.
+    BuildItem item = made.ok() ? std::move(*made.value) : BuildItem{planned.name, {}, {}, false, false, std::nullopt};
+    Result<std::string> markup = made.ok() ? job_.markup_of(item) : Result<std::string>{{}, std::move(made.errors)};
     Rendered out;
     if (!markup.ok()) {
       out.document.errors = std::move(markup.errors);

@@ -30,10 +30,10 @@ struct FolderJob {
   std::string input;       // what was read: "content/2026-10/meetings.xml"
   std::string output_dir;  // "out/2026-10"
   // The documents, in order: `count` of them, item(i) made when it is needed (a month of a
-  // million documents never lists them all). Called from the rendering threads at once; the
-  // same item every time.
+  // million documents never lists them all), or why it cannot be (what it is read from cannot
+  // be read). Called from the rendering threads at once; the same item every time.
   std::size_t count = 0;
-  std::function<BuildItem(std::size_t)> item;
+  std::function<Result<BuildItem>(std::size_t)> item;
   // Where the generated items without a source of their own belong: their messages name
   // GENERATED_DIR/NAME.xml, made when one is needed (a month of a million documents need not
   // hold that path for each).
@@ -63,7 +63,7 @@ struct FolderJob {
 inline void list_items(FolderJob& job, std::vector<BuildItem> items) {
   auto listed = std::make_shared<const std::vector<BuildItem>>(std::move(items));
   job.count = listed->size();
-  job.item = [listed](std::size_t i) { return (*listed)[i]; };
+  job.item = [listed](std::size_t i) { return Result<BuildItem>{(*listed)[i], {}}; };
 }
 
 }  // namespace vanban

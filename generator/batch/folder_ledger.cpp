@@ -20,8 +20,8 @@ constexpr std::string_view kSchema = R"(
                          booklet INTEGER, article INTEGER) WITHOUT ROWID;
   CREATE TABLE claimed (name TEXT PRIMARY KEY) WITHOUT ROWID;
   CREATE TABLE unclaimed (name TEXT PRIMARY KEY) WITHOUT ROWID;
-  CREATE TABLE planned (k INTEGER PRIMARY KEY, item INTEGER, register_id INTEGER, number INTEGER,
-                        year INTEGER, month INTEGER, day INTEGER, hash TEXT);
+  CREATE TABLE planned (k INTEGER PRIMARY KEY, item INTEGER, name TEXT, register_id INTEGER,
+                        number INTEGER, year INTEGER, month INTEGER, day INTEGER, hash TEXT);
   CREATE TABLE written (name TEXT PRIMARY KEY, kind TEXT, pages INTEGER, pdf INTEGER, html INTEGER,
                         booklet INTEGER) WITHOUT ROWID;
   CREATE TABLE listed (list INTEGER, name TEXT, PRIMARY KEY (list, name)) WITHOUT ROWID;
@@ -40,8 +40,9 @@ struct FolderLedger::Statements {
         forget(db.prepare("DELETE FROM manifest WHERE name = ?")),
         manifest(db.prepare("SELECT name, hash, pdf, html, booklet, article FROM manifest ORDER BY name")),
         claim(db.prepare("INSERT OR IGNORE INTO claimed VALUES (?)")),
-        plan(db.prepare("INSERT INTO planned VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
-        planned(db.prepare("SELECT item, register_id, number, year, month, day, hash FROM planned WHERE k = ?")),
+        plan(db.prepare("INSERT INTO planned VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+        planned(db.prepare(
+            "SELECT item, name, register_id, number, year, month, day, hash FROM planned WHERE k = ?")),
         written(db.prepare("INSERT INTO written VALUES (?, ?, ?, ?, ?, ?)")),
         listed(db.prepare("INSERT INTO listed VALUES (?, ?)")) {}
   sql::Statement find, record, forget, manifest, claim, plan, planned, written, listed;
@@ -164,9 +165,9 @@ bool FolderLedger::claim(std::string_view name) {
 void FolderLedger::plan(const PlannedDocument& d) {
   std::lock_guard lock(mutex_);
   sql::Statement& plan = statements_->plan;
-  plan.bind(1, static_cast<long long>(planned_)).bind(2, static_cast<long long>(d.item)).bind(3, d.register_id);
-  plan.bind(4, d.number).bind(5, d.date.year).bind(6, d.date.month).bind(7, d.date.day);
-  if (!d.hash.empty()) plan.bind_view(8, d.hash);
+  plan.bind(1, static_cast<long long>(planned_)).bind(2, static_cast<long long>(d.item)).bind_view(3, d.name);
+  plan.bind(4, d.register_id).bind(5, d.number).bind(6, d.date.year).bind(7, d.date.month).bind(8, d.date.day);
+  if (!d.hash.empty()) plan.bind_view(9, d.hash);
   run(plan);
   ++planned_;
 }
@@ -183,10 +184,11 @@ PlannedDocument FolderLedger::planned(std::size_t k) const {
   PlannedDocument d;
   if (row.step()) {
     d.item = static_cast<std::size_t>(row.integer(0));
-    d.register_id = row.integer(1);
-    d.number = static_cast<int>(row.integer(2));
-    d.date = {static_cast<int>(row.integer(3)), static_cast<int>(row.integer(4)), static_cast<int>(row.integer(5))};
-    d.hash = row.text(6);
+    d.name = row.text(1);
+    d.register_id = row.integer(2);
+    d.number = static_cast<int>(row.integer(3));
+    d.date = {static_cast<int>(row.integer(4)), static_cast<int>(row.integer(5)), static_cast<int>(row.integer(6))};
+    d.hash = row.text(7);
   }
   done(row);
   return d;

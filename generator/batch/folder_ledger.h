@@ -34,6 +34,7 @@ struct BuiltDocument {
 // A document the workers are to render, in the order planned.
 struct PlannedDocument {
   std::size_t item = 0;  // in the job
+  std::string name;
   // Issued through the register: its entry, the number and date it was issued with, and the hash
   // of the markup so numbered. 0: not issued; its worker hashes it.
   long long register_id = 0;

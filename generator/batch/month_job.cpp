@@ -106,8 +106,8 @@ FolderJob month_job(const MonthJobSettings& settings) {
   auto listed = std::make_shared<const std::vector<BuildItem>>(guide_items(job, settings));
   job.count = plan->size() + listed->size();
   job.item = [plan, listed](std::size_t i) {
-    if (i >= plan->size()) return (*listed)[i - plan->size()];
-    return BuildItem{plan->name(i), {}, {}, false, plan->in_series(i), i};
+    if (i >= plan->size()) return Result<BuildItem>{(*listed)[i - plan->size()], {}};
+    return Result<BuildItem>{BuildItem{plan->name(i), {}, {}, false, plan->in_series(i), i}, {}};
   };
   return job;
 }

@@ -4,7 +4,9 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <filesystem>
+#include <memory>
 #include <sstream>
 
 #include "batch/documents_job.h"
@@ -46,7 +48,7 @@ FolderJob samples(const fs::path& out) {
 
 std::vector<BuildItem> items_of(const FolderJob& job) {
   std::vector<BuildItem> items;
-  for (std::size_t i = 0; i < job.count; ++i) items.push_back(job.item(i));
+  for (std::size_t i = 0; i < job.count; ++i) items.push_back(*job.item(i).value);
   return items;
 }
 
@@ -217,6 +219,36 @@ TEST(BuildFolder, KeepsOldOutputsWhenTheInputCouldNotBeRead) {
   unreadable.output_dir = out.string();
   unreadable.input_complete = false;
   EXPECT_EQ(build(std::move(unreadable), 2).outcome.count(Listed::Removed), 0u);
+  EXPECT_TRUE(fs::exists(out / "bao-cao-dang.pdf"));
+}
+
+// An item the job cannot make (what it is read from cannot be read) is reported; nothing stale
+// is removed then, as the item may still be what an old output is. Made when planned, it may
+// fail when made again to render: it then fails, and its old outputs stay.
+TEST(BuildFolder, AnItemThatCannotBeMadeIsReportedAndRemovesNothing) {
+  TempDir dir;
+  const fs::path out = dir.path() / "out";
+  ASSERT_EQ(build(samples(out), 2).outcome.written(), 6u);
+  const auto before = fs::last_write_time(out / "cong-van-dang.pdf");
+  FolderJob job = samples(out);
+  auto calls = std::make_shared<std::atomic<int>>(0);
+  job.item = [items = items_of(job), calls](std::size_t i) {
+    if (i == 0) return Result<BuildItem>::failure({"store", 0, 0, "cannot read item 0"});
+    if (items[i].name == "cong-van-dang" && ++*calls == 2)  // planned, then not made again
+      return Result<BuildItem>::failure({"store", 0, 0, "cannot read item " + std::to_string(i)});
+    BuildItem item = items[i];
+    item.name += "-renamed";  // the old names are no longer generated
+    if (items[i].name == "cong-van-dang") item.name = items[i].name;
+    return Result<BuildItem>{std::move(item), {}};
+  };
+  const BuildRun run = build(std::move(job), 2);
+  ASSERT_EQ(run.outcome.rejected.size(), 2u) << run.messages;
+  EXPECT_EQ(run.outcome.rejected[0].message, "cannot read item 0");
+  EXPECT_EQ(run.outcome.rejected[1].message.rfind("cannot read item ", 0), 0u);
+  EXPECT_EQ(listed(run.outcome, Listed::Failed), std::vector<std::string>{"cong-van-dang"});
+  EXPECT_EQ(run.outcome.written(), 4u);
+  EXPECT_EQ(run.outcome.count(Listed::Removed), 0u);
+  EXPECT_EQ(fs::last_write_time(out / "cong-van-dang.pdf"), before);
   EXPECT_TRUE(fs::exists(out / "bao-cao-dang.pdf"));
 }
 

@@ -86,14 +86,17 @@ TEST(FolderLedger, GivesThePlannedDocumentsBack) {
   std::unique_ptr<FolderLedger> ledger = open(dir.path());
   PlannedDocument plain;
   plain.item = 4;
+  plain.name = "doc";
   ledger->plan(plain);
-  ledger->plan(PlannedDocument{7, 12, 3, {2026, 10, 31}, kHashA});
+  ledger->plan(PlannedDocument{7, "bao-cao-thang-2026-10", 12, 3, {2026, 10, 31}, kHashA});
   ASSERT_EQ(ledger->planned(), 2u);
   const PlannedDocument first = ledger->planned(0), second = ledger->planned(1);
   EXPECT_EQ(first.item, 4u);
+  EXPECT_EQ(first.name, "doc");
   EXPECT_EQ(first.register_id, 0);
   EXPECT_EQ(first.hash, "");
   EXPECT_EQ(second.item, 7u);
+  EXPECT_EQ(second.name, "bao-cao-thang-2026-10");
   EXPECT_EQ(second.register_id, 12);
   EXPECT_EQ(second.number, 3);
   EXPECT_EQ(second.date, (CivilDate{2026, 10, 31}));

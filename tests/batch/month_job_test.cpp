@@ -46,7 +46,7 @@ TEST(MonthJob, GeneratesEveryDocumentOfTheSmallMonth) {
   EXPECT_TRUE(job.rejected.empty());
   std::vector<std::string> names;
   for (std::size_t i = 0; i < job.count; ++i) {
-    const BuildItem item = job.item(i);
+    const BuildItem item = *job.item(i).value;
     names.push_back(item.name);
     EXPECT_EQ(job.source_of(item), (month / (item.name + ".xml")).string());
     EXPECT_TRUE(item.markup.empty()) << item.name;  // generated when it is needed
@@ -71,8 +71,9 @@ TEST(MonthJob, CsvAndXmlGiveTheSameDocuments) {
   ASSERT_EQ(xml.count, 8u);
   ASSERT_EQ(csv.count, xml.count);
   for (std::size_t i = 0; i < xml.count; ++i) {
-    EXPECT_EQ(csv.item(i).name, xml.item(i).name);
-    EXPECT_EQ(*csv.markup_of(csv.item(i)).value, *xml.markup_of(xml.item(i)).value) << xml.item(i).name;
+    const BuildItem from_csv = *csv.item(i).value, from_xml = *xml.item(i).value;
+    EXPECT_EQ(from_csv.name, from_xml.name);
+    EXPECT_EQ(*csv.markup_of(from_csv).value, *xml.markup_of(from_xml).value) << from_xml.name;
   }
   // Without meetings.xml, Auto reads the CSV set.
   fs::remove(month / "meetings.xml");
