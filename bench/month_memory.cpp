@@ -31,13 +31,13 @@ int main(int argc, char** argv) {
   const vanban::FolderJob job = vanban::month_job(settings);
   for (const vanban::Diagnostic& d : job.rejected) std::cerr << d.to_string() << '\n';
   std::size_t markup = 0;
-  for (const vanban::BuildItem& item : job.items) {
-    const vanban::Result<std::string> text = job.markup_of(item);
+  for (std::size_t i = 0; i < job.count; ++i) {
+    const vanban::Result<std::string> text = job.markup_of(*job.item(i).value);
     if (text.ok()) markup += text.value->size();
   }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("%zu documents, %.1f MiB of markup generated one at a time, peak RSS %.1f MiB\n", job.items.size(),
+  std::printf("%zu documents, %.1f MiB of markup generated one at a time, peak RSS %.1f MiB\n", job.count,
               static_cast<double>(markup) / (1024.0 * 1024.0), static_cast<double>(usage.ru_maxrss) / 1024.0);
   return job.input_complete ? 0 : 1;
 }

@@ -13,10 +13,11 @@ constexpr int kBusyTimeoutMs = 60'000;
 void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 void Statement::Finalizer::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 
-std::optional<Database> Database::open(const std::string& path, std::string& error) {
+std::optional<Database> Database::open(const std::string& path, std::string& error, Threads threads) {
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                 nullptr);
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                    (threads == Threads::One ? SQLITE_OPEN_NOMUTEX : 0);
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   Database db(raw);
   if (rc != SQLITE_OK) {
     error = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
@@ -45,6 +46,7 @@ Statement Database::prepare(std::string_view sql) {
 
 std::string Database::last_error() const { return sqlite3_errmsg(db_.get()); }
 long long Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_.get()); }
+int Database::changes() const { return sqlite3_changes(db_.get()); }
 
 Statement& Statement::bind(int index, std::string_view text) {
   if (stmt_ && sqlite3_bind_text(stmt_.get(), index, text.data(), static_cast<int>(text.size()),
@@ -53,9 +55,27 @@ Statement& Statement::bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bind_view(int index, std::string_view text) {
+  if (stmt_ && sqlite3_bind_text(stmt_.get(), index, text.data(), static_cast<int>(text.size()),
+                                 SQLITE_STATIC) != SQLITE_OK)
+    failed_ = true;
+  return *this;
+}
+
 Statement& Statement::bind(int index, long long value) {
   if (stmt_ && sqlite3_bind_int64(stmt_.get(), index, value) != SQLITE_OK) failed_ = true;
   return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  if (stmt_ && sqlite3_bind_null(stmt_.get(), index) != SQLITE_OK) failed_ = true;
+  return *this;
+}
+
+void Statement::reset() {
+  if (!stmt_) return;
+  sqlite3_reset(stmt_.get());  // returns the last step's error, which step() recorded already
+  sqlite3_clear_bindings(stmt_.get());
 }
 
 bool Statement::step() {
@@ -69,6 +89,11 @@ bool Statement::step() {
 std::string Statement::text(int column) const {
   const unsigned char* t = sqlite3_column_text(stmt_.get(), column);
   return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_.get(), column)) : "";
+}
+
+std::string_view Statement::view(int column) const {
+  const unsigned char* t = sqlite3_column_text(stmt_.get(), column);
+  return t ? std::string_view(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_.get(), column)) : "";
 }
 
 long long Statement::integer(int column) const { return sqlite3_column_int64(stmt_.get(), column); }

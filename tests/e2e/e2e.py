@@ -1005,6 +1005,24 @@ def group_build_interrupt(work):
               f"{sig.name}: the completed manifest differs")
         del rest
 
+    # A kill -9 leaves the run's bookkeeping (its scratch database, batch/folder_ledger.h) in the
+    # output folder; the next run removes it, its process being gone, and completes the set.
+    out = work / "out-SIGKILL"
+    month = out / "2026-10"
+    process = subprocess.Popen([VANBAN, "build", "--content", content, "-o", out, "--jobs", "2"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=clean_env())
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and pdfs_in(month) < 40:
+        time.sleep(0.005)
+    process.kill()
+    process.wait(timeout=60)
+    left = [p.name for p in month.iterdir() if p.name.startswith(".build.sqlite.tmp-")]
+    check(len(left) == 1, f"SIGKILL: the build's records are not in the output folder: {left}")
+    build("--content", content, "-o", out, "--jobs", "2")
+    hidden = [p.name for p in month.iterdir() if p.name.startswith(".")]
+    check(hidden == [], f"SIGKILL: the next run left {hidden}")
+    check(tree_files(out) == expected, "SIGKILL: the completed set differs from an uninterrupted build")
+
 
 def group_build_inputs(work):
     """CSV and XML give the same documents; bad records are named and the rest is built (exit 1);

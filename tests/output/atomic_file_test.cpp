@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -118,6 +119,30 @@ TEST_F(AtomicFileTest, RemovesOnlyItsOwnStaleTemporaryFiles) {
   EXPECT_TRUE(fs::is_symlink(dir_ / (".l.pdf.tmp-" + dead + "-1")));
   EXPECT_EQ(read(outside), "keep me");
   fs::remove(outside);
+}
+
+// A scratch file (the month store's database) is one of the temporary files: made in a folder it
+// creates, named so that a killed run's is removed by the next, and gone with its owner.
+TEST_F(AtomicFileTest, AScratchFileIsATemporaryFileUntilItIsDestroyed) {
+  std::string error;
+  std::unique_ptr<ScratchFile> a = ScratchFile::create(dir_.string(), "month.sqlite", error);
+  std::unique_ptr<ScratchFile> b = ScratchFile::create(dir_.string(), "month.sqlite", error);
+  ASSERT_TRUE(a && b) << error;
+  EXPECT_NE(a->path(), b->path());
+  EXPECT_EQ(fs::path(a->path()).parent_path(), dir_);
+  EXPECT_EQ(fs::file_size(a->path()), 0u);
+  EXPECT_TRUE(fs::path(a->path()).filename().string().starts_with(".month.sqlite.tmp-" + std::to_string(::getpid()) + "-"));
+  EXPECT_TRUE(remove_stale_temp_files(dir_.string()).empty());  // this process runs
+
+  std::ofstream(dir_ / ".month.sqlite.tmp-999999999-4") << "a killed run's";
+  EXPECT_EQ(remove_stale_temp_files(dir_.string()), std::vector<std::string>{".month.sqlite.tmp-999999999-4"});
+  a.reset();
+  b.reset();
+  EXPECT_TRUE(entries().empty());
+
+  std::ofstream(dir_ / "plain") << "not a folder";
+  EXPECT_FALSE(ScratchFile::create((dir_ / "plain").string(), "month.sqlite", error));
+  EXPECT_NE(error.find("plain"), std::string::npos) << error;
 }
 
 TEST_F(AtomicFileTest, AWritableOutputFolderIsLeftAsItWas) {
