@@ -1,6 +1,7 @@
 #include "batch/build_folder.h"
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <deque>
 #include <map>
@@ -252,7 +253,8 @@ class FolderBuilder {
           ledger_->record(item.name, {hash, pdf, html, booklet, size_of(doc, "article")});
           if (r.planned.register_id) record(r.planned.register_id, item, r, messages);
           ledger_->add_written({item.name, r.kind, doc.find("pdf")->pages, pdf, html, booklet});
-          if (++written_since_save_ >= settings_.save_every) save_manifest();
+          if (++written_since_save_ >= settings_.save_every && std::chrono::steady_clock::now() >= next_save_)
+            save_manifest();
         } else {
           failed = true;
           messages.push_back({job_.source_of(item), 0, 0, error});
@@ -299,9 +301,14 @@ class FolderBuilder {
     }
   }
 
+  // A save writes the whole manifest, so saving every save_every documents would make a month of
+  // a million documents quadratic: the next save waits ten times as long as this one took.
   void save_manifest() {
     written_since_save_ = 0;
+    const auto start = std::chrono::steady_clock::now();
     const std::string error = ledger_->save_manifest();
+    const auto end = std::chrono::steady_clock::now();
+    next_save_ = end + 10 * (end - start);
     if (!error.empty()) report({job_.output_dir, 0, 0, error + "; the next run renders everything again", true});
   }
 
@@ -323,6 +330,7 @@ class FolderBuilder {
   std::map<std::size_t, Diagnostics> waiting_messages_;  // by document, when it has some
   std::size_t next_message_ = 0;
   std::size_t written_since_save_ = 0;
+  std::chrono::steady_clock::time_point next_save_{};
 };
 
 }  // namespace

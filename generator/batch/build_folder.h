@@ -44,7 +44,9 @@ struct FolderOutcome {
 struct FolderSettings {
   unsigned jobs = 1;
   std::string engine_fingerprint;  // batch/engine_fingerprint.h
-  std::size_t save_every = 250;    // documents written between two saves of the manifest
+  // Documents written between two saves of the manifest, at least; a save also waits ten times
+  // as long as the last one took, so that saving stays a small part of a long run.
+  std::size_t save_every = 250;
   const SigningSetup* signing = nullptr;  // sign the issued PDFs (sign/signing_step.h); null: unsigned
   std::string signing_fingerprint;        // who signs: a change renders everything again
 };
