@@ -53,13 +53,13 @@ int main(int argc, char** argv) {
   const double planned = peak_rss_mib();
   for (const vanban::Diagnostic& d : job.rejected) std::cerr << d.to_string() << '\n';
   std::size_t markup = 0;
-  for (const vanban::BuildItem& item : job.items) {
-    const vanban::Result<std::string> text = job.markup_of(item);
+  for (std::size_t i = 0; i < job.count; ++i) {
+    const vanban::Result<std::string> text = job.markup_of(*job.item(i).value);
     if (text.ok()) markup += text.value->size();
   }
   // The largest document (the summary, with a row for every defaulter) may make the peak.
   std::printf("%zu documents, %.1f MiB of markup generated one at a time, peak RSS %.1f MiB (%.1f MiB when planned)\n",
-              job.items.size(), static_cast<double>(markup) / (1024.0 * 1024.0), peak_rss_mib(), planned);
+              job.count, static_cast<double>(markup) / (1024.0 * 1024.0), peak_rss_mib(), planned);
   const int status = job.input_complete ? 0 : 1;
   job_owner.reset();
   rmdir(output_dir);

@@ -1,12 +1,15 @@
 #include "batch/build_folder.h"
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
+#include <deque>
+#include <map>
 #include <optional>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 
+#include "batch/folder_ledger.h"
 #include "batch/issue_markup.h"
 #include "batch/manifest.h"
 #include "batch/sha256.h"
@@ -23,6 +26,8 @@ namespace vanban {
 namespace {
 
 struct Rendered {
+  BuildItem item;
+  PlannedDocument planned;
   Result<RenderedDocument> document;
   std::string kind;
   std::string number_text;  // as printed: "Số 12-BC/BTGDVTU"
@@ -78,75 +83,51 @@ std::uint64_t size_of(const RenderedDocument& doc, std::string_view format) {
 class FolderBuilder {
  public:
   FolderBuilder(const Engine& engine, FolderJob job, const FolderSettings& settings, Progress& progress)
-      : engine_(engine), job_(std::move(job)), settings_(settings), progress_(progress),
-        manifest_(Manifest::load(job_.output_dir)) {
+      : engine_(engine), job_(std::move(job)), settings_(settings), progress_(progress) {
     out_.label = job_.label;
     out_.input = job_.input;
     out_.output_dir = job_.output_dir;
-    out_.documents = job_.items.size();
+    out_.documents = job_.count;
   }
 
   FolderOutcome run(const std::function<bool()>& keep_going) {
     for (Diagnostic& d : job_.rejected) report(std::move(d));
     for (Diagnostic& d : job_.warnings) report(std::move(d));
+    std::string error;
+    out_.ledger = FolderLedger::open(job_.output_dir, error);
+    ledger_ = out_.ledger.get();
+    if (!ledger_) {  // nothing can be kept track of: nothing is rendered, the old outputs stay
+      report({job_.output_dir, 0, 0, "cannot keep the build's records there: " + error});
+      return std::move(out_);
+    }
     open_register();
     plan();
     // Every page of the folder is drawn in the shipped face (batch/web_fonts_folder.h).
-    if (!job_.items.empty())
+    if (job_.count > 0)
       for (Diagnostic& d : place_web_fonts(engine_.data_dir(), job_.output_dir)) report(std::move(d));
 
-    done_.resize(todo_.size());
-    progress_.start(job_.label, todo_.size());
+    const std::size_t planned = ledger_->planned();
+    progress_.start(job_.label, planned);
     std::size_t finished = 0;
     const std::size_t consumed = run_pool<Rendered>(
-        todo_.size(), settings_.jobs,
-        [&](std::size_t k) { return produce(todo_[k]); },
+        planned, settings_.jobs, [&](std::size_t k) { return produce(k); },
         [&](std::size_t k, Rendered r) {
           take(k, std::move(r));
           progress_.update(++finished);
         },
         keep_going);
     progress_.finish();
-    out_.interrupted = consumed < todo_.size();
+    out_.interrupted = consumed < planned;
     release_messages(true);
 
-    for (std::size_t k = 0; k < done_.size(); ++k) {
-      const std::string& name = job_.items[todo_[k].item].name;
-      if (done_[k].written) out_.written.push_back(std::move(*done_[k].written));
-      if (done_[k].failed) out_.failed.push_back(name);
-      if (done_[k].removed) out_.removed.push_back(name);
-      if (done_[k].unchanged) unchanged_[todo_[k].item] = true;
-    }
-    for (std::size_t i = 0; i < job_.items.size(); ++i)
-      if (unchanged_[i]) out_.unchanged.push_back(job_.items[i].name);
-    if (!out_.interrupted && job_.input_complete) remove_stale();
+    if (!out_.interrupted && job_.input_complete) ledger_->remove_unclaimed();
     save_manifest();
+    if (const std::string lost = ledger_->error(); !lost.empty())
+      report({job_.output_dir, 0, 0, "the build's records are incomplete: " + lost});
     return std::move(out_);
   }
 
  private:
-  // A document for the worker threads. One issued through the register was hashed in plan() and
-  // found out of date; any other is generated and hashed on its worker, and rendered there unless
-  // it is up to date.
-  struct Todo {
-    std::size_t item = 0;
-    std::string hash;
-    const ManifestEntry* recorded = nullptr;  // the manifest's entry for it as the run began
-    long long register_id = 0;  // its register entry; 0: not issued through one
-    int number = 0;             // and the number and date it was issued with
-    CivilDate date;
-  };
-  // What became of one document to render; its messages wait until those of every document
-  // before it are out, so that they come in the same order whatever the threads.
-  struct Done {
-    bool taken = false;
-    bool unchanged = false;
-    bool failed = false;
-    bool removed = false;  // its old outputs were deleted
-    std::optional<BuiltDocument> written;
-    Diagnostics messages;
-  };
-
   // Without a register the job cannot number its documents: nothing is rendered and the old
   // outputs stay.
   void open_register() {
@@ -160,120 +141,135 @@ class FolderBuilder {
       register_.emplace(std::move(*opened.value));
       return;
     }
-    job_.items.clear();
+    job_.count = 0;
     job_.input_complete = false;
   }
 
-  // Refuses unusable names and lists the documents for the workers. Items in a series are issued
+  // Refuses unusable names and plans the documents for the workers. Items in a series are issued
   // here, in job order, when the job has a register: their markup gets its number and date, the
   // same on every run, and is hashed here (generated markup is made again to render). Every
   // other item is generated, hashed and checked against the manifest on the workers, at the same
   // time as others render, and its markup made only once.
   void plan() {
-    unchanged_.assign(job_.items.size(), false);
-    for (std::size_t i = 0; i < job_.items.size(); ++i) {
-      const BuildItem& item = job_.items[i];
+    for (std::size_t i = 0; i < job_.count; ++i) {
+      Result<BuildItem> made = job_.item(i);
+      for (Diagnostic& d : made.errors) report(std::move(d));
+      if (!made.ok()) {  // nameless, it replaces nothing: nothing stale is removed
+        job_.input_complete = false;
+        continue;
+      }
+      const BuildItem& item = *made.value;
       if (!is_plain_output_name(item.name)) {
         report({job_.source_of(item), 0, 0, "'" + item.name + "' cannot be an output name"});
         continue;
       }
-      if (!names_.insert(item.name).second) {
+      if (!ledger_->claim(item.name)) {
         report({job_.source_of(item), 0, 0, "output name '" + item.name + "' is already taken in " + job_.output_dir});
         continue;
       }
+      PlannedDocument planned;
+      planned.item = i;
+      planned.name = item.name;
       if (!register_ || !item.in_series) {
-        Todo todo;
-        todo.item = i;
-        todo.recorded = manifest_.find(item.name);
-        todo_.push_back(std::move(todo));
+        ledger_->plan(planned);
         continue;
       }
       Result<std::string> markup = job_.markup_of(item);
       for (Diagnostic& d : markup.errors) report(std::move(d));
       if (!markup.ok()) {  // what it would replace may still be right: nothing stale is removed
-        out_.failed.push_back(item.name);
+        ledger_->add(Listed::Failed, item.name);
         job_.input_complete = false;
         continue;
       }
       Result<IssuedMarkup> issued = issue_markup(engine_, *register_, *markup.value, job_.source_of(item), item.name, {});
       for (Diagnostic& d : issued.errors) report(std::move(d));
       if (!issued.ok()) {  // refused (changed since it was issued, say): its issued files stay
-        out_.failed.push_back(item.name);
+        ledger_->add(Listed::Failed, item.name);
         continue;
       }
-      Todo todo;
-      todo.item = i;
-      todo.register_id = issued.value->issued.id;
-      todo.number = issued.value->issued.number;
-      todo.date = issued.value->issued.date;
-      todo.hash = document_hash(settings_.engine_fingerprint + settings_.signing_fingerprint, issued.value->markup);
-      if (manifest_.up_to_date(job_.output_dir, item.name, todo.hash)) {
-        unchanged_[i] = true;
-      } else {
-        todo_.push_back(std::move(todo));
-      }
+      planned.register_id = issued.value->issued.id;
+      planned.number = issued.value->issued.number;
+      planned.date = issued.value->issued.date;
+      planned.hash = document_hash(settings_.engine_fingerprint + settings_.signing_fingerprint, issued.value->markup);
+      const std::optional<ManifestEntry> recorded = ledger_->recorded(item.name);
+      if (up_to_date(recorded ? &*recorded : nullptr, job_.output_dir, item.name, planned.hash))
+        ledger_->add(Listed::Unchanged, item.name);
+      else
+        ledger_->plan(planned);
     }
   }
 
   // On a worker thread: the document's markup, its hash and, unless its files are up to date,
   // the rendered document. Only what the office issues is signed: not a draft, a guide or a cadre's
   // own report.
-  Rendered produce(const Todo& todo) const {
-    const BuildItem& item = job_.items[todo.item];
-    Result<std::string> markup = job_.markup_of(item);
+  Rendered produce(std::size_t k) const {
+    PlannedDocument planned = ledger_->planned(k);
+    Result<BuildItem> made = job_.item(planned.item);
+    // An item that cannot be made again is one without its markup, named as plan() found it.
+    BuildItem item = made.ok() ? std::move(*made.value) : BuildItem{planned.name, {}, {}, false, false, std::nullopt};
+    Result<std::string> markup = made.ok() ? job_.markup_of(item) : Result<std::string>{{}, std::move(made.errors)};
     Rendered out;
     if (!markup.ok()) {
       out.document.errors = std::move(markup.errors);
       out.no_markup = true;
-      return out;
-    }
-    if (todo.register_id) {  // the markup plan() issued: numbered again
+    } else if (planned.register_id) {  // the markup plan() issued: numbered again
       const std::optional<MarkupSlots> slots = find_markup_slots(*markup.value);  // issue_markup found them
-      markup.value = markup_with_number(*markup.value, *slots, todo.number, todo.date);
-      return render_item(engine_, item, job_.source_of(item), *markup.value, settings_.signing);
+      markup.value = markup_with_number(*markup.value, *slots, planned.number, planned.date);
+      out = render_item(engine_, item, job_.source_of(item), *markup.value, settings_.signing);
+    } else {
+      std::string hash = document_hash(settings_.engine_fingerprint, *markup.value);
+      // The manifest's entry as the run began: only this document's own changes it.
+      const std::optional<ManifestEntry> recorded = ledger_->recorded(item.name);
+      if (up_to_date(recorded ? &*recorded : nullptr, job_.output_dir, item.name, hash)) {
+        out.unchanged = true;
+      } else {
+        out = render_item(engine_, item, job_.source_of(item), *markup.value, nullptr);
+      }
+      out.hash = std::move(hash);
     }
-    out.hash = document_hash(settings_.engine_fingerprint, *markup.value);
-    if (Manifest::up_to_date(todo.recorded, job_.output_dir, item.name, out.hash)) {
-      out.unchanged = true;
-      return out;
-    }
-    Rendered rendered = render_item(engine_, item, job_.source_of(item), *markup.value, nullptr);
-    rendered.hash = std::move(out.hash);
-    return rendered;
+    out.item = std::move(item);
+    out.planned = std::move(planned);
+    return out;
   }
 
   void take(std::size_t k, Rendered r) {
-    const Todo& todo = todo_[k];
-    const BuildItem& item = job_.items[todo.item];
-    Done& done = done_[k];
-    done.taken = true;
-    done.unchanged = r.unchanged;
-    done.messages = std::move(r.document.errors);
-    if (r.unchanged || r.no_markup) {
+    const BuildItem& item = r.item;
+    Diagnostics messages = std::move(r.document.errors);
+    if (r.unchanged) {
+      ledger_->add(Listed::Unchanged, item.name);
+    } else if (r.no_markup) {
       // Without its markup, what it would replace may still be right: nothing stale is removed.
-      done.failed = r.no_markup;
-      if (r.no_markup) job_.input_complete = false;
-      release_messages(false);
-      return;
-    }
-    const std::string& hash = todo.register_id ? todo.hash : r.hash;
-    done.failed = !r.document.ok() ||
-                  std::any_of(done.messages.begin(), done.messages.end(), [](const Diagnostic& d) { return !d.warning; });
-    if (!done.failed) {
-      const RenderedDocument& doc = *r.document.value;
-      const std::string error = write_outputs(job_.output_dir, item.name, doc);
-      if (error.empty()) {
-        const std::uint64_t pdf = size_of(doc, "pdf"), html = size_of(doc, "html"), booklet = size_of(doc, "booklet");
-        manifest_.set(item.name, {hash, pdf, html, booklet, size_of(doc, "article")});
-        if (todo.register_id) record(todo.register_id, item, r, done.messages);
-        done.written = BuiltDocument{item.name, r.kind, doc.find("pdf")->pages, pdf, html, booklet};
-        if (++written_since_save_ >= settings_.save_every) save_manifest();
-      } else {
-        done.failed = true;
-        done.messages.push_back({job_.source_of(item), 0, 0, error});
+      ledger_->add(Listed::Failed, item.name);
+      job_.input_complete = false;
+    } else {
+      const std::string& hash = r.planned.register_id ? r.planned.hash : r.hash;
+      bool failed = !r.document.ok() ||
+                    std::any_of(messages.begin(), messages.end(), [](const Diagnostic& d) { return !d.warning; });
+      if (!failed) {
+        const RenderedDocument& doc = *r.document.value;
+        const std::string error = write_outputs(job_.output_dir, item.name, doc);
+        if (error.empty()) {
+          const std::uint64_t pdf = size_of(doc, "pdf"), html = size_of(doc, "html"), booklet = size_of(doc, "booklet");
+          ledger_->record(item.name, {hash, pdf, html, booklet, size_of(doc, "article")});
+          if (r.planned.register_id) record(r.planned.register_id, item, r, messages);
+          ledger_->add_written({item.name, r.kind, doc.find("pdf")->pages, pdf, html, booklet});
+          if (++written_since_save_ >= settings_.save_every && std::chrono::steady_clock::now() >= next_save_)
+            save_manifest();
+        } else {
+          failed = true;
+          messages.push_back({job_.source_of(item), 0, 0, error});
+        }
+      }
+      if (failed) {
+        ledger_->add(Listed::Failed, item.name);
+        // Its old outputs would no longer match the data.
+        if (ledger_->remove_outputs(item.name)) ledger_->add(Listed::Removed, item.name);
       }
     }
-    if (done.failed) done.removed = remove_outputs(item.name);
+    const std::size_t at = k - next_message_;
+    if (taken_.size() <= at) taken_.resize(at + 1, false);
+    taken_[at] = true;
+    if (!messages.empty()) waiting_messages_.emplace(k, std::move(messages));
     release_messages(false);
   }
 
@@ -297,32 +293,22 @@ class FolderBuilder {
   // Prints the messages of the documents taken so far, in order, up to the first not yet taken;
   // with `all`, those after such a gap too (the run was stopped).
   void release_messages(bool all) {
-    for (; next_message_ < done_.size(); ++next_message_) {
-      Done& done = done_[next_message_];
-      if (!done.taken) {
-        if (all) continue;
-        break;
-      }
-      for (Diagnostic& d : done.messages) report(std::move(d));
-      done.messages.clear();
+    for (; !taken_.empty() && (taken_.front() || all); taken_.pop_front(), ++next_message_) {
+      const auto waiting = waiting_messages_.find(next_message_);
+      if (waiting == waiting_messages_.end()) continue;
+      for (Diagnostic& d : waiting->second) report(std::move(d));
+      waiting_messages_.erase(waiting);
     }
   }
 
-  // Deletes the outputs of a document the manifest knows, so that none is left that no longer
-  // matches the data (Manifest::remove_outputs says which files it may touch).
-  bool remove_outputs(const std::string& name) { return manifest_.remove_outputs(job_.output_dir, name); }
-
-  void remove_stale() {
-    std::vector<std::string> gone;
-    for (const auto& [name, entry] : manifest_.entries())
-      if (!names_.count(name)) gone.push_back(name);
-    for (const std::string& name : gone)
-      if (remove_outputs(name)) out_.removed.push_back(name);
-  }
-
+  // A save writes the whole manifest, so saving every save_every documents would make a month of
+  // a million documents quadratic: the next save waits ten times as long as this one took.
   void save_manifest() {
     written_since_save_ = 0;
-    const std::string error = manifest_.save(job_.output_dir);
+    const auto start = std::chrono::steady_clock::now();
+    const std::string error = ledger_->save_manifest();
+    const auto end = std::chrono::steady_clock::now();
+    next_save_ = end + 10 * (end - start);
     if (!error.empty()) report({job_.output_dir, 0, 0, error + "; the next run renders everything again", true});
   }
 
@@ -335,15 +321,16 @@ class FolderBuilder {
   FolderJob job_;
   const FolderSettings& settings_;
   Progress& progress_;
-  Manifest manifest_;
-  std::optional<Register> register_;
   FolderOutcome out_;
-  std::unordered_set<std::string_view> names_;  // of job_.items, which stay where they are
-  std::vector<Todo> todo_;
-  std::vector<Done> done_;
-  std::vector<bool> unchanged_;  // by item
+  FolderLedger* ledger_ = nullptr;  // out_'s
+  std::optional<Register> register_;
+  // The documents from the first whose messages are not printed yet: taken or not. Documents
+  // start in order, so only those taken while one before them still renders wait here.
+  std::deque<bool> taken_;
+  std::map<std::size_t, Diagnostics> waiting_messages_;  // by document, when it has some
   std::size_t next_message_ = 0;
   std::size_t written_since_save_ = 0;
+  std::chrono::steady_clock::time_point next_save_{};
 };
 
 }  // namespace

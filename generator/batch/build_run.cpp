@@ -64,10 +64,10 @@ std::string signing_fingerprint(const SigningSetup& s) {
 }
 
 std::string summary_line(const FolderOutcome& o) {
-  std::string line = o.label + ": " + count(o.written.size()) + " written, " + count(o.unchanged.size()) +
+  std::string line = o.label + ": " + count(o.written()) + " written, " + count(o.count(Listed::Unchanged)) +
                      " unchanged";
-  if (!o.failed.empty()) line += ", " + count(o.failed.size()) + " failed";
-  if (!o.removed.empty()) line += ", " + count(o.removed.size()) + " removed";
+  if (const std::size_t failed = o.count(Listed::Failed)) line += ", " + count(failed) + " failed";
+  if (const std::size_t removed = o.count(Listed::Removed)) line += ", " + count(removed) + " removed";
   if (!o.rejected.empty()) line += "; " + count(o.rejected.size()) + " rejected";
   return line + " (" + o.output_dir + ", report in run-report.json)";
 }
@@ -114,16 +114,18 @@ int run_build(const Engine& engine, const BuildRequest& request, std::ostream& e
     // workers' own arenas) never makes. Giving them back keeps the build's peak at the reading.
     malloc_trim(0);
     if (!keep_going()) break;
-    progress.phase(folder + ": " + count(job.items.size()) + " documents");
+    progress.phase(folder + ": " + count(job.count) + " documents");
 
+    // What a killed run left, its bookkeeping (batch/folder_ledger.h) among it.
     remove_stale_temp_files(output_dir);
     const FolderOutcome outcome = build_folder(engine, std::move(job), settings, progress, keep_going);
-    const std::string report_error =
-        write_if_changed(output_dir, "run-report.json", run_report_json(outcome, VANBAN_VERSION));
+    FileIfChanged report(output_dir, "run-report.json");
+    write_run_report(outcome, VANBAN_VERSION, [&](std::string_view piece) { report.write(piece); });
+    const std::string report_error = report.finish();
     if (!report_error.empty()) progress.message(Diagnostic{output_dir, 0, 0, report_error}.to_string());
     rejected = rejected || !outcome.rejected.empty() || !report_error.empty();
     if (outcome.interrupted) {
-      progress.message(folder + ": stopped after " + count(outcome.written.size()) + " documents written; " +
+      progress.message(folder + ": stopped after " + count(outcome.written()) + " documents written; " +
                        "run vanban build again to finish");
       break;
     }

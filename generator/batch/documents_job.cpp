@@ -33,6 +33,7 @@ FolderJob documents_job(const std::string& documents_dir, const std::string& out
   std::sort(paths.begin(), paths.end());
 
   OutputNames names;
+  std::vector<BuildItem> items;
   for (const std::string& path : paths) {
     Result<std::string> name = names.claim(path);
     if (!name.ok()) {
@@ -45,8 +46,9 @@ FolderJob documents_job(const std::string& documents_dir, const std::string& out
       job.rejected.push_back({path, 0, 0, "cannot read the file"});
       continue;
     }
-    job.items.push_back({std::move(*name.value), path, std::move(markup), false, false});
+    items.push_back({std::move(*name.value), path, std::move(markup), false, false});
   }
+  list_items(job, std::move(items));
   return job;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,7 +29,11 @@ struct FolderJob {
   std::string label;       // "2026-10", "documents"
   std::string input;       // what was read: "content/2026-10/meetings.xml"
   std::string output_dir;  // "out/2026-10"
-  std::vector<BuildItem> items;
+  // The documents, in order: `count` of them, item(i) made when it is needed (a month of a
+  // million documents never lists them all), or why it cannot be (what it is read from cannot
+  // be read). Called from the rendering threads at once; the same item every time.
+  std::size_t count = 0;
+  std::function<Result<BuildItem>(std::size_t)> item;
   // Where the generated items without a source of their own belong: their messages name
   // GENERATED_DIR/NAME.xml, made when one is needed (a month of a million documents need not
   // hold that path for each).
@@ -53,5 +58,12 @@ struct FolderJob {
     return generate(*item.generated);
   }
 };
+
+// Makes `items` the job's documents: those of a small job, read from files (documents/).
+inline void list_items(FolderJob& job, std::vector<BuildItem> items) {
+  auto listed = std::make_shared<const std::vector<BuildItem>>(std::move(items));
+  job.count = listed->size();
+  job.item = [listed](std::size_t i) { return Result<BuildItem>{(*listed)[i], {}}; };
+}
 
 }  // namespace vanban

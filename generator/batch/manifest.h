@@ -4,10 +4,11 @@
 //   vanban-manifest 3
 //   <sha256 hex> <pdf bytes> <html bytes> <booklet pdf bytes> <article bytes> <name>
 // (0 bytes: no such file). NAME.article is what the board's site shows of it (html/site_article.h).
+// A build keeps it as it changes in its bookkeeping (batch/folder_ledger.h), not in memory.
 #pragma once
 
 #include <cstdint>
-#include <map>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -22,44 +23,27 @@ struct ManifestEntry {
   bool operator==(const ManifestEntry&) const = default;
 };
 
+constexpr const char* kManifestFile = "manifest.txt";
+
 // The hash a document's outputs depend on: its markup and the engine (batch/engine_fingerprint.h).
 std::string document_hash(std::string_view engine_fingerprint, std::string_view markup);
 
-class Manifest {
- public:
-  static constexpr const char* kFileName = "manifest.txt";
+// Gives `take` each entry of DIR/manifest.txt, in the file's order. A missing or foreign file has
+// none, a damaged line is left out: at worst a document renders again.
+void read_manifest(const std::string& dir,
+                   const std::function<void(std::string_view name, const ManifestEntry& entry)>& take);
 
-  // A missing or foreign file is an empty manifest, a damaged line is left out: at worst a
-  // document renders again.
-  static Manifest load(const std::string& dir);
-  static Manifest parse(std::string_view text);
-  std::string serialise() const;
-  // Writes DIR/manifest.txt atomically unless it already holds these bytes; returns why it
-  // failed, or an empty string.
-  std::string save(const std::string& dir) const;
+// The file's first line and one entry's line, "\n" included: the file is the first, then the
+// entries' lines in name order.
+std::string_view manifest_header();
+std::string manifest_line(std::string_view name, const ManifestEntry& entry);
 
-  const ManifestEntry* find(const std::string& name) const;
-  void set(const std::string& name, ManifestEntry entry) { entries_[name] = std::move(entry); }
-  void erase(const std::string& name) { entries_.erase(name); }
-  const std::map<std::string, ManifestEntry>& entries() const { return entries_; }
+// True when `entry` (null: none) was rendered from `hash` and DIR/NAME.pdf, DIR/NAME.html (and
+// DIR/NAME-a5.pdf, DIR/NAME.article when recorded) are regular files of the recorded sizes.
+bool up_to_date(const ManifestEntry* entry, const std::string& dir, std::string_view name, std::string_view hash);
 
-  // True when `name` was rendered from `hash` and DIR/NAME.pdf, DIR/NAME.html (and
-  // DIR/NAME-a5.pdf, DIR/NAME.article when recorded) are regular files of the recorded sizes.
-  bool up_to_date(const std::string& dir, const std::string& name, const std::string& hash) const {
-    return up_to_date(find(name), dir, name, hash);
-  }
-  // The same check for the entry `find` gave (null: none). Worker threads may make it while the
-  // calling thread sets and erases other names' entries: a std::map node never moves.
-  static bool up_to_date(const ManifestEntry* entry, const std::string& dir, const std::string& name,
-                         const std::string& hash);
-
-  // Deletes the outputs recorded for `name` that are still regular files of the recorded sizes
-  // (a file the user replaced or linked is left alone), and forgets the entry. False when the
-  // manifest has no such entry.
-  bool remove_outputs(const std::string& dir, const std::string& name);
-
- private:
-  std::map<std::string, ManifestEntry> entries_;
-};
+// Deletes the outputs `entry` records for `name` that are still regular files of the recorded
+// sizes (a file the user replaced or linked is left alone).
+void remove_recorded_outputs(const std::string& dir, std::string_view name, const ManifestEntry& entry);
 
 }  // namespace vanban

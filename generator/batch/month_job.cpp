@@ -25,23 +25,25 @@ void take(FolderJob& job, Diagnostics diagnostics) {
 }
 
 // The month's discussion guides, when the folder has guidance for them.
-void add_guides(FolderJob& job, const MonthJobSettings& settings) {
+std::vector<BuildItem> guide_items(FolderJob& job, const MonthJobSettings& settings) {
   const std::string path = settings.month_dir + "/guidance.xml";
   std::error_code ec;
   if (!fs::exists(path, ec)) {
     if (ec) job.rejected.push_back({path, 0, 0, "cannot read the file: " + ec.message()});
-    return;
+    return {};
   }
   Result<Guidance> guidance = read_guidance(path, settings.data_dir + "/templates/schema/guidance.rng");
   take(job, std::move(guidance.errors));
-  if (!guidance.ok()) return;
+  if (!guidance.ok()) return {};
   Result<std::vector<GeneratedGuide>> guides = generate_guides(*guidance.value, settings.data_dir + "/templates");
   take(job, std::move(guides.errors));
-  if (!guides.ok()) return;
+  if (!guides.ok()) return {};
+  std::vector<BuildItem> items;
   for (GeneratedGuide& g : *guides.value) {
     std::string source = settings.month_dir + "/" + g.name + ".xml";
-    job.items.push_back({std::move(g.name), std::move(source), std::move(g.markup), true});
+    items.push_back({std::move(g.name), std::move(source), std::move(g.markup), true});
   }
+  return items;
 }
 
 }  // namespace
@@ -106,24 +108,24 @@ FolderJob month_job(const MonthJobSettings& settings) {
     return job;
   }
   auto plan = std::make_shared<const MonthDocuments>(std::move(*documents.value));
-  job.items.reserve(plan->size());
   // Generated markup has no file of its own: messages about it name where it belongs.
   job.generated_dir = settings.month_dir;
-  for (std::size_t i = 0; i < plan->size(); ++i) {
-    Result<std::string> name = plan->name(i);
-    Result<bool> in_series = plan->in_series(i);
-    take(job, std::move(name.errors));
-    take(job, std::move(in_series.errors));
-    if (!name.ok() || !in_series.ok()) {
-      job.items.clear();
-      job.input_complete = false;
-      return job;
-    }
-    job.items.push_back({std::move(*name.value), {}, {}, false, *in_series.value, i});
-  }
   job.generate = [plan](std::size_t i) { return plan->markup(i); };
   job.register_file = month.value->register_file;
-  add_guides(job, settings);
+  // The month's documents, each described when it is needed, then its guides.
+  auto listed = std::make_shared<const std::vector<BuildItem>>(guide_items(job, settings));
+  job.count = plan->size() + listed->size();
+  job.item = [plan, listed](std::size_t i) {
+    if (i >= plan->size()) return Result<BuildItem>{(*listed)[i - plan->size()], {}};
+    // Read from the month's store: either may fail, with why.
+    Result<std::string> name = plan->name(i);
+    Result<bool> in_series = plan->in_series(i);
+    Result<BuildItem> out;
+    out.errors = std::move(name.errors);
+    out.errors.insert(out.errors.end(), in_series.errors.begin(), in_series.errors.end());
+    if (name.ok() && in_series.ok()) out.value = BuildItem{std::move(*name.value), {}, {}, false, *in_series.value, i};
+    return out;
+  };
   return job;
 }
 

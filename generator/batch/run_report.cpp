@@ -1,8 +1,6 @@
 #include "batch/run_report.h"
 
-#include <algorithm>
 #include <cstdio>
-#include <vector>
 
 namespace vanban {
 
@@ -28,36 +26,39 @@ std::size_t utf8_length(std::string_view s) {
   return 0;
 }
 
-std::string name_list(std::vector<std::string> names) {
-  std::sort(names.begin(), names.end());
-  std::string out = "[";
-  for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + json_string(names[i]);
-  return out + "]";
+using Out = std::function<void(std::string_view)>;
+
+void name_list(const FolderOutcome& o, Listed list, const Out& out) {
+  out("[");
+  std::size_t i = 0;
+  if (o.ledger) o.ledger->for_each(list, [&](std::string_view name) { out((i++ ? ", " : "") + json_string(name)); });
+  out("]");
 }
 
-std::string diagnostic_list(const Diagnostics& list) {
-  std::string out = "[";
+void diagnostic_list(const Diagnostics& list, const Out& out) {
+  out("[");
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Diagnostic& d = list[i];
-    out += std::string(i ? "," : "") + "\n    {\"file\": " + json_string(d.file) +
-           ", \"line\": " + std::to_string(d.line) + ", \"column\": " + std::to_string(d.column) +
-           ", \"message\": " + json_string(d.message) + "}";
+    out(std::string(i ? "," : "") + "\n    {\"file\": " + json_string(d.file) +
+        ", \"line\": " + std::to_string(d.line) + ", \"column\": " + std::to_string(d.column) +
+        ", \"message\": " + json_string(d.message) + "}");
   }
-  return out + (list.empty() ? "]" : "\n  ]");
+  out(list.empty() ? "]" : "\n  ]");
 }
 
-std::string written_list(std::vector<BuiltDocument> docs) {
-  std::sort(docs.begin(), docs.end(), [](const BuiltDocument& a, const BuiltDocument& b) { return a.name < b.name; });
-  std::string out = "[";
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    const BuiltDocument& d = docs[i];
-    out += std::string(i ? "," : "") + "\n    {\"name\": " + json_string(d.name) + ", \"kind\": " + json_string(d.kind);
-    if (d.pages > 0) out += ", \"pages\": " + std::to_string(d.pages);
-    out += ", \"pdf_bytes\": " + std::to_string(d.pdf_bytes) + ", \"html_bytes\": " + std::to_string(d.html_bytes);
-    if (d.booklet_bytes > 0) out += ", \"booklet_pdf_bytes\": " + std::to_string(d.booklet_bytes);
-    out += "}";
-  }
-  return out + (docs.empty() ? "]" : "\n  ]");
+void written_list(const FolderOutcome& o, const Out& out) {
+  out("[");
+  std::size_t i = 0;
+  if (o.ledger)
+    o.ledger->for_each_written([&](const BuiltDocument& d) {
+      std::string line = std::string(i++ ? "," : "") + "\n    {\"name\": " + json_string(d.name) +
+                         ", \"kind\": " + json_string(d.kind);
+      if (d.pages > 0) line += ", \"pages\": " + std::to_string(d.pages);
+      line += ", \"pdf_bytes\": " + std::to_string(d.pdf_bytes) + ", \"html_bytes\": " + std::to_string(d.html_bytes);
+      if (d.booklet_bytes > 0) line += ", \"booklet_pdf_bytes\": " + std::to_string(d.booklet_bytes);
+      out(line + "}");
+    });
+  out(i == 0 ? "]" : "\n  ]");
 }
 
 }  // namespace
@@ -87,27 +88,33 @@ std::string json_string(std::string_view s) {
   return out + "\"";
 }
 
-std::string run_report_json(const FolderOutcome& o, std::string_view version) {
-  std::string out = "{\n";
-  out += "  \"vanban\": " + json_string(version) + ",\n";
-  out += "  \"folder\": " + json_string(o.label) + ",\n";
-  out += "  \"input\": " + json_string(o.input) + ",\n";
-  out += "  \"output\": " + json_string(o.output_dir) + ",\n";
-  out += std::string("  \"interrupted\": ") + (o.interrupted ? "true" : "false") + ",\n";
-  out += "  \"counts\": {\"documents\": " + std::to_string(o.documents) +
-         ", \"written\": " + std::to_string(o.written.size()) +
-         ", \"unchanged\": " + std::to_string(o.unchanged.size()) +
-         ", \"failed\": " + std::to_string(o.failed.size()) +
-         ", \"removed\": " + std::to_string(o.removed.size()) +
-         ", \"rejected\": " + std::to_string(o.rejected.size()) +
-         ", \"warnings\": " + std::to_string(o.warnings.size()) + "},\n";
-  out += "  \"written\": " + written_list(o.written) + ",\n";
-  out += "  \"unchanged\": " + name_list(o.unchanged) + ",\n";
-  out += "  \"failed\": " + name_list(o.failed) + ",\n";
-  out += "  \"removed\": " + name_list(o.removed) + ",\n";
-  out += "  \"rejected\": " + diagnostic_list(o.rejected) + ",\n";
-  out += "  \"warnings\": " + diagnostic_list(o.warnings) + "\n";
-  return out + "}\n";
+void write_run_report(const FolderOutcome& o, std::string_view version, const Out& out) {
+  out("{\n");
+  out("  \"vanban\": " + json_string(version) + ",\n");
+  out("  \"folder\": " + json_string(o.label) + ",\n");
+  out("  \"input\": " + json_string(o.input) + ",\n");
+  out("  \"output\": " + json_string(o.output_dir) + ",\n");
+  out(std::string("  \"interrupted\": ") + (o.interrupted ? "true" : "false") + ",\n");
+  out("  \"counts\": {\"documents\": " + std::to_string(o.documents) +
+      ", \"written\": " + std::to_string(o.written()) +
+      ", \"unchanged\": " + std::to_string(o.count(Listed::Unchanged)) +
+      ", \"failed\": " + std::to_string(o.count(Listed::Failed)) +
+      ", \"removed\": " + std::to_string(o.count(Listed::Removed)) +
+      ", \"rejected\": " + std::to_string(o.rejected.size()) +
+      ", \"warnings\": " + std::to_string(o.warnings.size()) + "},\n");
+  out("  \"written\": ");
+  written_list(o, out);
+  out(",\n  \"unchanged\": ");
+  name_list(o, Listed::Unchanged, out);
+  out(",\n  \"failed\": ");
+  name_list(o, Listed::Failed, out);
+  out(",\n  \"removed\": ");
+  name_list(o, Listed::Removed, out);
+  out(",\n  \"rejected\": ");
+  diagnostic_list(o.rejected, out);
+  out(",\n  \"warnings\": ");
+  diagnostic_list(o.warnings, out);
+  out("\n}\n");
 }
 
 }  // namespace vanban

@@ -12,6 +12,7 @@
 // keep input order. "pages" is left out when unknown.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,9 @@
 
 namespace vanban {
 
-std::string run_report_json(const FolderOutcome& outcome, std::string_view version);
+// Written a piece at a time to `out`: a month of a million documents lists a million names.
+void write_run_report(const FolderOutcome& outcome, std::string_view version,
+                      const std::function<void(std::string_view)>& out);
 
 // A JSON string literal, quotes included; invalid UTF-8 becomes U+FFFD.
 std::string json_string(std::string_view utf8);

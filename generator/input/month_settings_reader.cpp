@@ -190,6 +190,7 @@ MonthSettings MonthSettingsReader::read(const xmlNode* root) {
       m.summary_addressee = child_text(c, "addressee");
       if (const std::string label = attribute(c, "total-label"); !label.empty()) m.total_label = label;
       m.opinions_per_topic = number_attribute(c, "opinions-per-topic").value_or(0);
+      m.gaps_listed = number_attribute(c, "gaps-listed").value_or(m.gaps_listed);
     } else if (is(c, "reminders")) {
       m.reminders = series(c);
       if (!attribute(c, "reply-by").empty()) m.reply_by = date(c, "reply-by");

@@ -70,6 +70,9 @@ struct MonthSettings {
   std::string summary_addressee;  // the standing committee reported to
   std::string total_label = "Toàn tỉnh";  // the summary tables' total row ("Toàn thành phố")
   int opinions_per_topic = 0;     // quoted in the summary per topic; 0 = all
+  // Defaulters' cases the summary names one by one at most; with more it counts them by agency,
+  // and the reminders (and, for the board's own cadres, the summary) name them.
+  int gaps_listed = 100;
   IssueSeries reminders;
   std::optional<CivilDate> reply_by;  // the day the reminded agencies are to answer by
   std::vector<IssuingBody> agencies;  // in file order

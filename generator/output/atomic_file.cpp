@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <thread>
+#include <utility>
 
 namespace vanban {
 
@@ -167,20 +168,55 @@ std::string temp_file_name(const std::string& name, long pid, unsigned n) {
 std::string write_file_atomically(const std::string& dir, const std::string& name,
                                   std::string_view bytes) {
   std::string error;
+  std::unique_ptr<AtomicFile> file = AtomicFile::create(dir, name, error);
+  if (!file) return error;
+  file->write(bytes);
+  return file->commit();
+}
+
+std::unique_ptr<AtomicFile> AtomicFile::create(const std::string& dir, const std::string& name, std::string& error) {
   TempSlot* slot = nullptr;
   const int fd = create_temp(dir, name, slot, error);
-  if (fd < 0) return error;
-  const std::string temp = slot->path;
+  if (fd < 0) return nullptr;
+  return std::unique_ptr<AtomicFile>(new AtomicFile(dir, name, fd, slot));
+}
 
-  const bool written = write_all(fd, bytes);
-  const int write_errno = errno;
-  if (close(fd) != 0 || !written) {
-    const int err = written ? errno : write_errno;
-    unlink(temp.c_str());
-    release_slot(*slot);
+AtomicFile::~AtomicFile() {
+  if (!slot_) return;  // committed
+  if (fd_ >= 0) close(fd_);
+  TempSlot& slot = *static_cast<TempSlot*>(slot_);
+  unlink(slot.path);
+  release_slot(slot);
+}
+
+void AtomicFile::write(std::string_view bytes) {
+  // Pieces are gathered into writes of some 64 KiB: a run report comes a line at a time.
+  constexpr std::size_t kBuffer = std::size_t{64} << 10;
+  if (buffer_.size() + bytes.size() > kBuffer) flush();
+  if (bytes.size() >= kBuffer) {
+    if (!error_ && !write_all(fd_, bytes)) error_ = errno;
+    return;
+  }
+  buffer_ += bytes;
+}
+
+void AtomicFile::flush() {
+  if (!error_ && !write_all(fd_, buffer_)) error_ = errno;
+  buffer_.clear();
+}
+
+std::string AtomicFile::commit() {
+  flush();
+  TempSlot& slot = *static_cast<TempSlot*>(std::exchange(slot_, nullptr));
+  const int closed = close(std::exchange(fd_, -1));
+  if (closed != 0 || error_) {
+    const int err = error_ ? error_ : errno;
+    const std::string temp = slot.path;
+    unlink(slot.path);
+    release_slot(slot);
     return describe("write", temp, err);
   }
-  return commit_temp(*slot, dir, name);
+  return commit_temp(slot, dir_, name_);
 }
 
 std::string link_file_atomically(const std::string& from, const std::string& dir, const std::string& name) {

@@ -16,6 +16,34 @@ namespace vanban {
 std::string write_file_atomically(const std::string& dir, const std::string& name,
                                   std::string_view bytes);
 
+// The same written in pieces, for a file too large to be made whole in memory first (the
+// manifest and run report of a month of a million documents): the pieces go to the temporary
+// file, which commit() renames over dir/name; destroyed uncommitted, it is removed.
+class AtomicFile {
+ public:
+  // Null with `error` set when the temporary file cannot be created.
+  static std::unique_ptr<AtomicFile> create(const std::string& dir, const std::string& name, std::string& error);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  void write(std::string_view bytes);
+  // An empty string when dir/name now holds every piece written, else why not (nothing is left
+  // behind then).
+  std::string commit();
+
+ private:
+  AtomicFile(std::string dir, std::string name, int fd, void* slot)
+      : dir_(std::move(dir)), name_(std::move(name)), fd_(fd), slot_(slot) {}
+  void flush();
+  std::string dir_;
+  std::string name_;
+  int fd_;
+  void* slot_;          // the signal handler's entry for the temporary file (atomic_file.cpp)
+  std::string buffer_;  // pieces not yet written
+  int error_ = 0;       // errno of the first write that failed
+};
+
 // Makes dir/name a hard link to the file `from`, atomically in the same way (a temporary link
 // renamed over the target). Returns why it failed, or an empty string; where the file system has
 // no hard links, or `from` is on another one, it fails and leaves nothing behind.

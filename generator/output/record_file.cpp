@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <charconv>
+#include <fstream>
 
 #include "output/file_bytes.h"
 
@@ -20,6 +21,15 @@ std::vector<std::string_view> record_lines(std::string_view text, std::string_vi
   for (std::size_t end; (end = text.find('\n')) != std::string_view::npos; text.remove_prefix(end + 1))
     lines.push_back(text.substr(0, end));
   return lines;
+}
+
+void for_each_record_line(const std::string& dir, const char* name, std::string_view header,
+                          const std::function<void(std::string_view)>& take) {
+  std::ifstream in(std::filesystem::path(dir) / name, std::ios::binary);
+  std::string line;
+  // getline meets the end of the file before a "\n" only on a last line cut short.
+  if (!std::getline(in, line) || in.eof() || line != header) return;
+  while (std::getline(in, line) && !in.eof()) take(line);
 }
 
 std::string record_text(std::string_view header, const std::vector<std::string>& records) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,11 @@ std::string read_record_file(const std::string& dir, const char* name);
 // The complete lines of `text` after its first, which must be `header` (none otherwise: another
 // format, version or program). A last line without "\n", a write cut short, is left out.
 std::vector<std::string_view> record_lines(std::string_view text, std::string_view header);
+
+// Gives `take` each complete line of DIR/NAME after its first, as record_lines does, reading the
+// file a line at a time: a manifest of a million records is never held whole.
+void for_each_record_line(const std::string& dir, const char* name, std::string_view header,
+                          const std::function<void(std::string_view)>& take);
 
 // `header` and each record, one per line.
 std::string record_text(std::string_view header, const std::vector<std::string>& records);

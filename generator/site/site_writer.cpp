@@ -216,9 +216,10 @@ class SiteWriter {
     std::vector<Item> items;
     for (const std::string& folder : folders) {
       const std::string dir = (fs::path(request_.build_dir) / folder).string();
-      const Manifest manifest = Manifest::load(dir);
-      if (manifest.entries().empty()) warn({dir, 0, 0, "nothing built here yet; run vanban build first"});
-      for (const auto& [name, entry] : manifest.entries()) items.push_back({folder, dir, name, entry});
+      std::map<std::string, ManifestEntry> manifest;  // by name, as the file lists them
+      read_manifest(dir, [&](std::string_view name, const ManifestEntry& entry) { manifest[std::string(name)] = entry; });
+      if (manifest.empty()) warn({dir, 0, 0, "nothing built here yet; run vanban build first"});
+      for (const auto& [name, entry] : manifest) items.push_back({folder, dir, name, entry});
       note_refused(folder, dir, manifest);
     }
     std::vector<std::variant<SiteDocument, Diagnostic>> read(items.size());
@@ -268,7 +269,7 @@ class SiteWriter {
     };
     std::variant<SiteDocument, std::string> read = read_record_fields(path.string(), entry.article_bytes);
     if (const std::string* why = std::get_if<std::string>(&read))
-      return unusable(*why + " (" + std::string(Manifest::kFileName) + " records " +
+      return unusable(*why + " (" + std::string(kManifestFile) + " records " +
                       std::to_string(entry.article_bytes) + " bytes)");
     SiteDocument& d = std::get<SiteDocument>(read);
     d.booklet = d.booklet || entry.booklet_bytes > 0;
@@ -277,10 +278,11 @@ class SiteWriter {
 
   // The documents the build refused this time and that have no files (a refused re-issue keeps
   // its issued files, and its page): said once per folder, with where the reasons are.
-  void note_refused(const std::string& folder, const std::string& dir, const Manifest& manifest) {
+  void note_refused(const std::string& folder, const std::string& dir,
+                    const std::map<std::string, ManifestEntry>& manifest) {
     std::vector<std::string> names;
     for (const std::string& name : refused_documents(dir))
-      if (!manifest.find(name)) names.push_back(folder + "/" + name);
+      if (!manifest.count(name)) names.push_back(folder + "/" + name);
     if (names.empty()) return;
     std::string list;
     for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;

@@ -372,6 +372,30 @@ TemplateContext summary_context(const MonthFigures& f, const MonthSettings& s, M
           return agency;
         }));
   set_gap_counts(v, absent, late, missing);
+  // A long list is counted by agency instead: a province's month may have thousands of cases,
+  // and each agency's reminder names its own. The board reminds no one: its cadres' cases are
+  // named here either way.
+  v.set_flag("gaps_listed", row_count <= static_cast<std::size_t>(s.gaps_listed));
+  v.set("gap_agency_counts", TemplateValue::rows(f.gaps_by_agency.size(), [&f](std::size_t i) {
+    const AgencyGaps& a = f.gaps_by_agency[i];
+    TemplateValue agency;
+    agency.set("number", std::to_string(i + 1));
+    agency.set("agency", a.agency);
+    set_gap_counts(agency, a.absent, a.late, a.missing);
+    return agency;
+  }));
+  const auto board = std::find_if(f.gaps_by_agency.begin(), f.gaps_by_agency.end(),
+                                  [&](const AgencyGaps& a) { return a.agency == s.board.key; });
+  if (board != f.gaps_by_agency.end()) {
+    TemplateValue& own = v.set("board_gaps", TemplateValue());
+    set_gap_counts(own, board->absent, board->late, board->missing);
+    own.set("gaps", TemplateValue::rows(board->count(), [&a = *board, &reader](std::size_t j) {
+      TemplateValue row;
+      row.set("number", std::to_string(j + 1));
+      reader.gap(a.agency, j, [&row](const StoredGap& g) { set_gap(row, g); });
+      return row;
+    }));
+  }
   const auto reminded = std::count_if(f.gaps_by_agency.begin(), f.gaps_by_agency.end(),
                                       [&](const AgencyGaps& a) { return a.agency != s.board.key; });
   v.set("reminded_count", count(reminded));
@@ -708,7 +732,7 @@ bool MonthPlanner::plan(const std::string& templates_dir) {
   }
 
   plan_.summary = TemplatePool::load(templates_dir, "bao-cao-thang.mustache",
-                                     {"gap_agencies", "gaps", "topics", "opinions"}, errors_);
+                                     {"gap_agencies", "gap_agency_counts", "gaps", "topics", "opinions"}, errors_);
   plan_.reminder = TemplatePool::load(templates_dir, "cong-van-nhac-nho.mustache", {"cadres"}, errors_);
   plan_.report = TemplatePool::load(templates_dir, "bao-cao-du-sinh-hoat.mustache", {}, errors_);
   if (!plan_.summary || !plan_.reminder || !plan_.report) return false;

@@ -9,8 +9,8 @@ namespace {
 constexpr char kMarkerStart = '\x1f';
 
 struct Tag {
-  char kind;  // '#', '^', '/', '=' (delimiters), or 0 for any other tag
-  std::string name;
+  char kind;  // '#', '^', '/', '=' (delimiters), '!' (comment), '>' (partial), or 0 for a value
+  std::string name;  // of a section, or the value's
   std::size_t begin, end;  // [begin, end) in the text, braces included
 };
 
@@ -36,9 +36,11 @@ std::vector<Tag> tags_of(const std::string& text) {
     if (end == std::string::npos) break;  // the library reported it already
     const std::string contents = trimmed(text, inner, end);
     Tag tag{0, {}, at, end + close.size()};
-    if (!triple && !contents.empty() && std::string("#^/=").find(contents[0]) != std::string::npos) {
+    if (!triple && !contents.empty() && std::string("#^/=!>").find(contents[0]) != std::string::npos) {
       tag.kind = contents[0];
       tag.name = trimmed(contents, 1, contents.size());
+    } else {
+      tag.name = !triple && !contents.empty() && contents[0] == '&' ? trimmed(contents, 1, contents.size()) : contents;
     }
     at = tag.end;
     tags.push_back(std::move(tag));
@@ -85,6 +87,11 @@ class Splitter {
     return t.kind == '#' && std::find(row_lists_.begin(), row_lists_.end(), t.name) != row_lists_.end();
   }
 
+  // {{key}}, {{{key}}} or {{&key}} of a row list: the library would print the list as one value.
+  bool printed_row_list(const Tag& t) const {
+    return t.kind == 0 && std::find(row_lists_.begin(), row_lists_.end(), t.name) != row_lists_.end();
+  }
+
   void fail(std::size_t offset, std::string message) {
     if (!error_) error_ = diagnostic_at_offset(text_, offset, name_, std::move(message));
   }
@@ -106,6 +113,11 @@ class Splitter {
       const Tag& open = tags_[next];
       if (open.kind == '=' && !row_lists_.empty()) {
         fail(open.begin, "this template renders lists row by row and cannot change its delimiters");
+        break;
+      }
+      if (printed_row_list(open)) {
+        fail(open.begin, "the rows of \"" + open.name + "\" are written one at a time and cannot be printed as a "
+                         "value; write them with {{#" + open.name + "}} ... {{/" + open.name + "}}");
         break;
       }
       if (!row_list(open)) {

@@ -3,9 +3,9 @@
 // become the row's own template, compiled apart and rendered once per row as the row is made.
 // For the rows to come out exactly as Mustache would write the whole list, both tags must stand
 // alone on their lines (only spaces or tabs beside them), as tags around a list of lines do
-// anyway; such a line writes nothing. Inverted sections ({{^key}}) are left in place. Knows the
-// Mustache tag syntax, not the library: delimiters other than {{ }} are refused when there are
-// row lists.
+// anyway; such a line writes nothing. Inverted sections ({{^key}}) are left in place; a value tag
+// of such a key ({{key}}) is refused where it is. Knows the Mustache tag syntax, not the library:
+// delimiters other than {{ }} are refused when there are row lists.
 #pragma once
 
 #include <cstddef>

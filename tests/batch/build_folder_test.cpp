@@ -4,7 +4,9 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <filesystem>
+#include <memory>
 #include <sstream>
 
 #include "batch/documents_job.h"
@@ -44,6 +46,30 @@ FolderJob samples(const fs::path& out) {
   return documents_job((kSource / "content/documents").string(), out.string());
 }
 
+std::vector<BuildItem> items_of(const FolderJob& job) {
+  std::vector<BuildItem> items;
+  for (std::size_t i = 0; i < job.count; ++i) items.push_back(*job.item(i).value);
+  return items;
+}
+
+std::vector<std::string> listed(const FolderOutcome& outcome, Listed list) {
+  std::vector<std::string> names;
+  outcome.ledger->for_each(list, [&](std::string_view name) { names.emplace_back(name); });
+  return names;
+}
+
+std::vector<BuiltDocument> written(const FolderOutcome& outcome) {
+  std::vector<BuiltDocument> docs;
+  outcome.ledger->for_each_written([&](const BuiltDocument& d) { docs.push_back(d); });
+  return docs;
+}
+
+std::size_t manifest_entries(const fs::path& dir) {
+  std::size_t n = 0;
+  read_manifest(dir.string(), [&](std::string_view, const ManifestEntry&) { ++n; });
+  return n;
+}
+
 std::vector<std::string> names_in(const fs::path& dir) {
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir))
@@ -54,14 +80,16 @@ std::vector<std::string> names_in(const fs::path& dir) {
 
 TEST(BuildFolder, SameBytesWithOneOrThreeThreads) {
   TempDir dir;
-  const BuildRun one = build(samples(dir.path() / "one"), 1);
-  const BuildRun three = build(samples(dir.path() / "three"), 3);
-  ASSERT_EQ(one.outcome.written.size(), 6u) << one.messages;
+  BuildRun one = build(samples(dir.path() / "one"), 1);
+  BuildRun three = build(samples(dir.path() / "three"), 3);
+  ASSERT_EQ(one.outcome.written(), 6u) << one.messages;
   EXPECT_TRUE(one.outcome.rejected.empty());
+  const BuiltDocument first = written(one.outcome).front();
+  one.outcome.ledger.reset();  // and its scratch file
+  three.outcome.ledger.reset();
   EXPECT_EQ(names_in(dir.path() / "one"), names_in(dir.path() / "three"));
   for (const std::string& name : names_in(dir.path() / "one"))
     EXPECT_EQ(read_bytes(dir.path() / "one" / name), read_bytes(dir.path() / "three" / name)) << name;
-  const BuiltDocument& first = one.outcome.written.front();
   EXPECT_EQ(first.name, "bao-cao-dang");
   EXPECT_EQ(first.kind, "bao-cao");
   EXPECT_GE(first.pages, 2);  // its table runs over two pages
@@ -71,7 +99,7 @@ TEST(BuildFolder, SameBytesWithOneOrThreeThreads) {
 TEST(BuildFolder, PutsTheShippedFontsBesideThePages) {
   TempDir dir;
   const fs::path out = dir.path() / "out";
-  ASSERT_EQ(build(samples(out), 2).outcome.written.size(), 6u);
+  ASSERT_EQ(build(samples(out), 2).outcome.written(), 6u);
   // Every url() of every page's stylesheet is a file of the folder, with the shipped bytes.
   const std::string html = read_bytes(out / "cong-van-dang.html");
   std::size_t fonts = 0;
@@ -86,7 +114,7 @@ TEST(BuildFolder, PutsTheShippedFontsBesideThePages) {
   // A rerun leaves them as they are.
   struct stat before {};
   ASSERT_EQ(stat((out / "fonts/LiberationSerif-Regular.ttf").c_str(), &before), 0);
-  ASSERT_TRUE(build(samples(out), 2).outcome.written.empty());
+  ASSERT_EQ(build(samples(out), 2).outcome.written(), 0u);
   struct stat after {};
   ASSERT_EQ(stat((out / "fonts/LiberationSerif-Regular.ttf").c_str(), &after), 0);
   EXPECT_EQ(after.st_ino, before.st_ino);
@@ -96,65 +124,69 @@ TEST(BuildFolder, MessagesInJobOrderWhateverTheThreadCount) {
   TempDir dir;
   const auto broken = [&](const std::string& out) {
     FolderJob job = samples(dir.path() / out);
-    for (std::size_t i : {1u, 4u}) job.items[i].markup = "<document type='x'";
+    std::vector<BuildItem> items = items_of(job);
+    for (std::size_t i : {1u, 4u}) items[i].markup = "<document type='x'";
+    list_items(job, std::move(items));
     return job;
   };
   const BuildRun one = build(broken("one"), 1);
   const BuildRun three = build(broken("three"), 3);
-  EXPECT_EQ(one.outcome.failed, (std::vector<std::string>{"bao-cao-nha-nuoc", "cong-van-dang"}));
-  EXPECT_EQ(three.outcome.failed, one.outcome.failed);
+  EXPECT_EQ(listed(one.outcome, Listed::Failed), (std::vector<std::string>{"bao-cao-nha-nuoc", "cong-van-dang"}));
+  EXPECT_EQ(listed(three.outcome, Listed::Failed), listed(one.outcome, Listed::Failed));
   EXPECT_EQ(three.messages, one.messages);
   const std::size_t first = one.messages.find("bao-cao-nha-nuoc.xml:");
   const std::size_t second = one.messages.find("cong-van-dang.xml:");
   EXPECT_NE(first, std::string::npos);
   EXPECT_NE(second, std::string::npos);
   EXPECT_LT(first, second);
-  EXPECT_EQ(one.outcome.written.size(), 4u);
+  EXPECT_EQ(one.outcome.written(), 4u);
 }
 
 TEST(BuildFolder, RerunWritesNothingUntilTheEngineChanges) {
   TempDir dir;
   const fs::path out = dir.path() / "out";
-  ASSERT_EQ(build(samples(out), 2).outcome.written.size(), 6u);
+  ASSERT_EQ(build(samples(out), 2).outcome.written(), 6u);
   struct stat before {};
   ASSERT_EQ(stat((out / "chi-thi-dang.pdf").c_str(), &before), 0);
-  const std::string manifest = read_bytes(out / Manifest::kFileName);
+  const std::string manifest = read_bytes(out / kManifestFile);
 
   const BuildRun again = build(samples(out), 2);
-  EXPECT_TRUE(again.outcome.written.empty());
-  EXPECT_EQ(again.outcome.unchanged.size(), 6u);
+  EXPECT_EQ(again.outcome.written(), 0u);
+  EXPECT_EQ(again.outcome.count(Listed::Unchanged), 6u);
   struct stat after {};
   ASSERT_EQ(stat((out / "chi-thi-dang.pdf").c_str(), &after), 0);
   EXPECT_EQ(after.st_ino, before.st_ino);
   EXPECT_EQ(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
-  EXPECT_EQ(read_bytes(out / Manifest::kFileName), manifest);
+  EXPECT_EQ(read_bytes(out / kManifestFile), manifest);
 
   // A file deleted by hand is written again; a new engine fingerprint renders everything.
   fs::remove(out / "cong-van-dang.html");
-  EXPECT_EQ(build(samples(out), 2).outcome.written.size(), 1u);
-  EXPECT_EQ(build(samples(out), 2, [] { return true; }, "engine-2").outcome.written.size(), 6u);
+  EXPECT_EQ(build(samples(out), 2).outcome.written(), 1u);
+  EXPECT_EQ(build(samples(out), 2, [] { return true; }, "engine-2").outcome.written(), 6u);
 }
 
 TEST(BuildFolder, RemovesOutputsOfDocumentsThatAreGoneOrFail) {
   TempDir dir;
   const fs::path out = dir.path() / "out";
-  ASSERT_EQ(build(samples(out), 2).outcome.written.size(), 6u);
+  ASSERT_EQ(build(samples(out), 2).outcome.written(), 6u);
   fs::create_directories(out);
   testing::write_bytes(out / "notes.txt", "not vanban's");
 
   FolderJob job = samples(out);
-  job.items.erase(job.items.begin());  // bao-cao-dang is no longer generated
-  job.items[0].markup = "<document";   // bao-cao-nha-nuoc is now broken
+  std::vector<BuildItem> items = items_of(job);
+  items.erase(items.begin());  // bao-cao-dang is no longer generated
+  items[0].markup = "<document";   // bao-cao-nha-nuoc is now broken
+  list_items(job, std::move(items));
   const BuildRun run = build(std::move(job), 2);
-  EXPECT_EQ(run.outcome.removed, (std::vector<std::string>{"bao-cao-nha-nuoc", "bao-cao-dang"}));
-  EXPECT_EQ(run.outcome.failed, (std::vector<std::string>{"bao-cao-nha-nuoc"}));
+  EXPECT_EQ(listed(run.outcome, Listed::Removed), (std::vector<std::string>{"bao-cao-dang", "bao-cao-nha-nuoc"}));
+  EXPECT_EQ(listed(run.outcome, Listed::Failed), (std::vector<std::string>{"bao-cao-nha-nuoc"}));
   ASSERT_FALSE(run.outcome.rejected.empty());
   EXPECT_EQ(run.outcome.rejected.front().file, (kSource / "content/documents/bao-cao-nha-nuoc.xml").string());
   EXPECT_NE(run.messages.find("bao-cao-nha-nuoc.xml:"), std::string::npos);
   EXPECT_FALSE(fs::exists(out / "bao-cao-dang.pdf"));
   EXPECT_FALSE(fs::exists(out / "bao-cao-nha-nuoc.html"));
   EXPECT_TRUE(fs::exists(out / "notes.txt"));
-  EXPECT_EQ(Manifest::load(out.string()).entries().size(), 4u);
+  EXPECT_EQ(manifest_entries(out), 4u);
 }
 
 // A planted or edited manifest names files outside the folder: they are never deleted.
@@ -167,37 +199,69 @@ TEST(BuildFolder, NeverDeletesFilesOutsideTheOutputFolder) {
   for (const char* name : {"file.pdf", "file.html", "file-a5.pdf", "file.article"})
     testing::write_bytes(victim / name, "precious");
   const std::string hash(64, 'a');
-  testing::write_bytes(out / Manifest::kFileName,
+  testing::write_bytes(out / kManifestFile,
                        "vanban-manifest 3\n" + hash + " 8 8 8 8 ../victim/file\n" + hash + " 8 8 8 8 " +
                            (victim / "file").string() + "\n");
   const BuildRun run = build(samples(out), 2);
-  EXPECT_EQ(run.outcome.written.size(), 6u) << run.messages;
-  EXPECT_TRUE(run.outcome.removed.empty());
+  EXPECT_EQ(run.outcome.written(), 6u) << run.messages;
+  EXPECT_EQ(run.outcome.count(Listed::Removed), 0u);
   for (const char* name : {"file.pdf", "file.html", "file-a5.pdf", "file.article"})
     EXPECT_EQ(read_bytes(victim / name), "precious") << name;
-  EXPECT_EQ(Manifest::load(out.string()).entries().size(), 6u);
+  EXPECT_EQ(manifest_entries(out), 6u);
 }
 
 TEST(BuildFolder, KeepsOldOutputsWhenTheInputCouldNotBeRead) {
   TempDir dir;
   const fs::path out = dir.path() / "out";
-  ASSERT_EQ(build(samples(out), 2).outcome.written.size(), 6u);
+  ASSERT_EQ(build(samples(out), 2).outcome.written(), 6u);
   FolderJob unreadable;
   unreadable.label = "documents";
   unreadable.output_dir = out.string();
   unreadable.input_complete = false;
-  EXPECT_TRUE(build(std::move(unreadable), 2).outcome.removed.empty());
+  EXPECT_EQ(build(std::move(unreadable), 2).outcome.count(Listed::Removed), 0u);
+  EXPECT_TRUE(fs::exists(out / "bao-cao-dang.pdf"));
+}
+
+// An item the job cannot make (what it is read from cannot be read) is reported; nothing stale
+// is removed then, as the item may still be what an old output is. Made when planned, it may
+// fail when made again to render: it then fails, and its old outputs stay.
+TEST(BuildFolder, AnItemThatCannotBeMadeIsReportedAndRemovesNothing) {
+  TempDir dir;
+  const fs::path out = dir.path() / "out";
+  ASSERT_EQ(build(samples(out), 2).outcome.written(), 6u);
+  const auto before = fs::last_write_time(out / "cong-van-dang.pdf");
+  FolderJob job = samples(out);
+  auto calls = std::make_shared<std::atomic<int>>(0);
+  job.item = [items = items_of(job), calls](std::size_t i) {
+    if (i == 0) return Result<BuildItem>::failure({"store", 0, 0, "cannot read item 0"});
+    if (items[i].name == "cong-van-dang" && ++*calls == 2)  // planned, then not made again
+      return Result<BuildItem>::failure({"store", 0, 0, "cannot read item " + std::to_string(i)});
+    BuildItem item = items[i];
+    item.name += "-renamed";  // the old names are no longer generated
+    if (items[i].name == "cong-van-dang") item.name = items[i].name;
+    return Result<BuildItem>{std::move(item), {}};
+  };
+  const BuildRun run = build(std::move(job), 2);
+  ASSERT_EQ(run.outcome.rejected.size(), 2u) << run.messages;
+  EXPECT_EQ(run.outcome.rejected[0].message, "cannot read item 0");
+  EXPECT_EQ(run.outcome.rejected[1].message.rfind("cannot read item ", 0), 0u);
+  EXPECT_EQ(listed(run.outcome, Listed::Failed), std::vector<std::string>{"cong-van-dang"});
+  EXPECT_EQ(run.outcome.written(), 4u);
+  EXPECT_EQ(run.outcome.count(Listed::Removed), 0u);
+  EXPECT_EQ(fs::last_write_time(out / "cong-van-dang.pdf"), before);
   EXPECT_TRUE(fs::exists(out / "bao-cao-dang.pdf"));
 }
 
 TEST(BuildFolder, RefusesUnsafeAndDuplicateOutputNames) {
   TempDir dir;
   FolderJob job = samples(dir.path() / "out");
-  job.items.resize(3);
-  job.items[1].name = "../escape";
-  job.items[2].name = job.items[0].name;
+  std::vector<BuildItem> items = items_of(job);
+  items.resize(3);
+  items[1].name = "../escape";
+  items[2].name = items[0].name;
+  list_items(job, std::move(items));
   const BuildRun run = build(std::move(job), 2);
-  EXPECT_EQ(run.outcome.written.size(), 1u);
+  EXPECT_EQ(run.outcome.written(), 1u);
   ASSERT_EQ(run.outcome.rejected.size(), 2u);
   EXPECT_EQ(run.outcome.rejected[0].message, "'../escape' cannot be an output name");
   EXPECT_EQ(run.outcome.rejected[1].message,
@@ -209,12 +273,14 @@ TEST(BuildFolder, RefusesUnsafeAndDuplicateOutputNames) {
 // cannot have started them all: one worker runs at most a window of 4 results ahead.
 FolderJob many_samples(const fs::path& out) {
   FolderJob job = samples(out);
-  const std::vector<BuildItem> originals = job.items;
+  const std::vector<BuildItem> originals = items_of(job);
+  std::vector<BuildItem> items = originals;
   for (int copy = 1; copy < 5; ++copy)
     for (BuildItem item : originals) {
       item.name += "-" + std::to_string(copy);
-      job.items.push_back(std::move(item));
+      items.push_back(std::move(item));
     }
+  list_items(job, std::move(items));
   return job;
 }
 
@@ -230,18 +296,19 @@ TEST(BuildFolder, StoppedRunSavesWhatItWroteAndTheNextRunCompletes) {
   TempDir dir;
   const fs::path out = dir.path() / "out";
   // Keep going until the first document is on disk (whatever the machine's speed), then stop.
-  const BuildRun stopped = build(many_samples(out), 1, [&] { return pdfs_in(out) == 0; });
+  BuildRun stopped = build(many_samples(out), 1, [&] { return pdfs_in(out) == 0; });
   EXPECT_TRUE(stopped.outcome.interrupted);
-  const std::size_t done = stopped.outcome.written.size();
+  const std::size_t done = stopped.outcome.written();
   EXPECT_GE(done, 1u);
   EXPECT_LT(done, 30u);
-  EXPECT_EQ(Manifest::load(out.string()).entries().size(), done);
+  EXPECT_EQ(manifest_entries(out), done);
+  stopped.outcome.ledger.reset();  // and its scratch file
   for (const auto& e : fs::directory_iterator(out)) EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos);
 
   const BuildRun rest = build(many_samples(out), 2);
   EXPECT_FALSE(rest.outcome.interrupted);
-  EXPECT_EQ(rest.outcome.unchanged.size(), done);
-  EXPECT_EQ(rest.outcome.written.size(), 30u - done);
+  EXPECT_EQ(rest.outcome.count(Listed::Unchanged), done);
+  EXPECT_EQ(rest.outcome.written(), 30u - done);
 }
 
 }  // namespace

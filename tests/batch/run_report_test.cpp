@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_dir.h"
+
 namespace vanban {
 namespace {
 
@@ -13,18 +15,30 @@ TEST(JsonString, EscapesQuotesControlsAndBadUtf8) {
   EXPECT_EQ(json_string("😀"), "\"😀\"");
 }
 
+std::string report(const FolderOutcome& o) {
+  std::string out;
+  write_run_report(o, "0.1.0", [&](std::string_view piece) { out += piece; });
+  return out;
+}
+
 TEST(RunReport, ListsEverythingSortedWithCounts) {
+  testing::TempDir dir;
   FolderOutcome o;
   o.label = "2026-10";
   o.input = "content/2026-10/meetings.xml";
   o.output_dir = "out/2026-10";
   o.documents = 5;
-  o.written = {{"b", "cong-van", 1, 100, 200}, {"a", "bao-cao", 0, 10, 20}};
-  o.unchanged = {"d", "c"};
-  o.failed = {"e"};
+  std::string error;
+  o.ledger = FolderLedger::open(dir.path().string(), error);
+  ASSERT_TRUE(o.ledger) << error;
+  o.ledger->add_written({"b", "cong-van", 1, 100, 200});
+  o.ledger->add_written({"a", "bao-cao", 0, 10, 20});
+  o.ledger->add(Listed::Unchanged, "d");
+  o.ledger->add(Listed::Unchanged, "c");
+  o.ledger->add(Listed::Failed, "e");
   o.rejected = {{"content/2026-10/meetings.xml", 12, 5, "there is no branch 'B9'"}};
   o.warnings = {{"content/2026-10/meetings.xml", 14, 7, "a substitute", true}};
-  EXPECT_EQ(run_report_json(o, "0.1.0"),
+  EXPECT_EQ(report(o),
             "{\n"
             "  \"vanban\": \"0.1.0\",\n"
             "  \"folder\": \"2026-10\",\n"
@@ -49,6 +63,18 @@ TEST(RunReport, ListsEverythingSortedWithCounts) {
             "substitute\"}\n"
             "  ]\n"
             "}\n");
+}
+
+// Without its bookkeeping (it could not be kept: the run rendered nothing), the lists are empty.
+TEST(RunReport, AnOutcomeWithoutItsLedgerListsNothing) {
+  FolderOutcome o;
+  o.label = "documents";
+  o.rejected = {{"out", 0, 0, "cannot keep the build's records there: disk full"}};
+  const std::string json = report(o);
+  EXPECT_NE(json.find("\"counts\": {\"documents\": 0, \"written\": 0, \"unchanged\": 0, \"failed\": 0, \"removed\": 0, "
+                      "\"rejected\": 1, \"warnings\": 0}"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"written\": [],\n  \"unchanged\": [],\n  \"failed\": [],\n  \"removed\": [],"), std::string::npos)
+      << json;
 }
 
 }  // namespace

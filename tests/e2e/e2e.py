@@ -958,7 +958,7 @@ def group_build_interrupt(work):
     """SIGINT or SIGTERM in the middle of a build of a generated month: exit 130 or 143, only
     whole files (qpdf), no temporary file (the month's scratch database included), a manifest of
     what was done; the next run completes the set, byte for byte as an uninterrupted build. After
-    a SIGKILL the next run removes the killed run's scratch database."""
+    a SIGKILL the next run removes the killed run's scratch databases."""
     if not check(bool(MAKE_PROVINCE), "--make-province not given"):
         return
     content = work / "content"
@@ -1006,8 +1006,9 @@ def group_build_interrupt(work):
               f"{sig.name}: the completed manifest differs")
         del rest
 
-    # Killed outright, a run leaves its month's scratch database (and any half-written file)
-    # behind; the next build of the folder removes them and completes the set.
+    # A kill -9 leaves the run's scratch databases in the output folder: the month's records
+    # (store/month_store.h) and the build's bookkeeping (batch/folder_ledger.h); the next run
+    # removes them, its process being gone, and completes the set.
     out = work / "out-SIGKILL"
     month = out / "2026-10"
     process = subprocess.Popen([VANBAN, "build", "--content", content, "-o", out, "--jobs", "2"],
@@ -1016,12 +1017,12 @@ def group_build_interrupt(work):
     while time.monotonic() < deadline and pdfs_in(month) < 40:
         time.sleep(0.005)
     process.kill()
-    process.wait(timeout=120)
-    left = [p.name for p in month.iterdir() if p.name.startswith(".month-records.sqlite.tmp-")]
-    check(len(left) == 1, f"SIGKILL: {left}: expected the killed run's scratch database")
+    process.wait(timeout=60)
+    left = sorted(p.name.split(".tmp-")[0] for p in month.iterdir() if ".sqlite.tmp-" in p.name)
+    check(left == [".build.sqlite", ".month-records.sqlite"], f"SIGKILL: the run's scratch databases: {left}")
     build("--content", content, "-o", out, "--jobs", "2")
-    check([p.name for p in month.iterdir() if ".tmp-" in p.name or p.name.startswith(".")] == [],
-          "SIGKILL: the next run left temporary files")
+    hidden = [p.name for p in month.iterdir() if p.name.startswith(".")]
+    check(hidden == [], f"SIGKILL: the next run left {hidden}")
     check(tree_files(out) == expected, "SIGKILL: the completed set differs from an uninterrupted build")
 
 

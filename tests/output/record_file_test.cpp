@@ -20,6 +20,23 @@ TEST(RecordLines, OnlyCompleteLinesAfterTheRightHeader) {
   EXPECT_EQ(record_lines(text, "fmt 2"), (Lines{"a b", "c"}));
 }
 
+// The same lines read from the file a line at a time.
+TEST(RecordLines, ReadFromTheFileAsFromItsText) {
+  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "record_lines_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const std::string text : {"fmt 2\na b\n\nc", "fmt 1\na b\n", "fmt 2", "", "fmt 2\n", "fmt 2\nx\ny\n"}) {
+    std::ofstream(dir / "records.txt", std::ios::binary) << text;
+    std::vector<std::string> read;
+    for_each_record_line(dir.string(), "records.txt", "fmt 2", [&](std::string_view line) { read.emplace_back(line); });
+    std::vector<std::string> whole;
+    for (std::string_view line : record_lines(text, "fmt 2")) whole.emplace_back(line);
+    EXPECT_EQ(read, whole) << text;
+  }
+  for_each_record_line(dir.string(), "missing.txt", "fmt 2", [](std::string_view line) { ADD_FAILURE() << line; });
+  std::filesystem::remove_all(dir);
+}
+
 TEST(TakeNumber, ANumberThenOneSpace) {
   std::string_view line = "123 x.pdf";
   std::uint64_t n = 0;

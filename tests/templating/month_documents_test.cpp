@@ -435,6 +435,34 @@ TEST(MonthDocuments, YouthUnionReminderUsesItsOwnWords) {
   EXPECT_EQ(binh_son.find("đoàn viên"), std::string::npos) << binh_son;
 }
 
+// Past month.xml's gaps-listed the summary counts the cases by agency; each reminder names its
+// agency's, and the board's own cadres (whom no reminder names) are named in the summary still.
+TEST(MonthDocuments, ALongListOfGapsIsCountedByAgency) {
+  MeetingData data = testing::small_month();
+  for (Cadre& c : data.cadres)
+    if (c.id == "C3") c.agency = "Ban Dân vận Tỉnh ủy";
+  MonthSettings settings = small_settings();
+  const std::string listed = body_text(read(*find(generate(data, settings), "bao-cao-thang-2026-10")));
+  settings.gaps_listed = 1;
+  const auto docs = generate(data, settings);
+  const std::string counted = body_text(read(*find(docs, "bao-cao-thang-2026-10")));
+  EXPECT_NE(listed.find("Lê Thị Ánh"), std::string::npos) << listed;
+  EXPECT_EQ(counted.find("Lê Thị Ánh"), std::string::npos) << counted;
+  EXPECT_NE(counted.find("theo từng cơ quan, đơn vị như sau:"), std::string::npos) << counted;
+  EXPECT_NE(counted.find("Cơ quan, đơn vị | Không dự sinh hoạt | Báo cáo chậm | Chưa gửi báo cáo | Cộng |"),
+            std::string::npos) << counted;
+  EXPECT_NE(counted.find("| Ban Dân vận Huyện ủy Bình Sơn | 1 | 1 | 0 | 2 |"), std::string::npos) << counted;
+  EXPECT_NE(counted.find("Danh sách từng trường hợp được nêu trong công văn nhắc nhở của Ban Dân vận "
+                         "Tỉnh ủy gửi từng cơ quan, đơn vị."),
+            std::string::npos) << counted;
+  EXPECT_NE(counted.find("Cán bộ của Ban chưa thực hiện đúng quy định (1 trường hợp):"), std::string::npos)
+      << counted;
+  EXPECT_NE(counted.find("1 | Nguyễn Văn Út,"), std::string::npos) << counted;
+  // The reminders still name every case of their agency.
+  EXPECT_NE(body_text(read(*find(docs, "cong-van-nhac-nho-ban-dan-van-huyen-uy-binh-son"))).find("Lê Thị Ánh"),
+            std::string::npos);
+}
+
 TEST(MonthDocuments, OpinionsPerTopicCanBeCapped) {
   MonthSettings settings = small_settings();
   settings.opinions_per_topic = 1;

@@ -46,6 +46,7 @@ TEST(MonthSettingsReader, ReadsEveryField) {
   EXPECT_EQ(m.summary.first_number, 214);
   EXPECT_EQ(m.summary_addressee, "Ban Thường vụ Tỉnh ủy");
   EXPECT_EQ(m.opinions_per_topic, 0);
+  EXPECT_EQ(m.gaps_listed, 100);  // the default
   ASSERT_EQ(m.summary.recipients.entries.size(), 2u);
   EXPECT_EQ(m.summary.recipients.entries[0].purpose, "Báo cáo");
   EXPECT_EQ(m.summary.recipients.entries[0].names,
@@ -101,6 +102,23 @@ TEST(MonthSettingsReader, SeriesWithoutFirstNumberAreDrafts) {
   EXPECT_FALSE(r.value->reminders.first_number.has_value());
   EXPECT_FALSE(r.value->reply_by.has_value());
   EXPECT_TRUE(r.value->regulation.empty());
+}
+
+// How many defaulters' cases the summary names one by one: 0 names none (only the board's own).
+TEST(MonthSettingsReader, GapsListedIsAWholeNumberFromZero) {
+  auto with = [](const std::string& value) {
+    std::string text = minimal("2026-10", "");
+    text.replace(text.find("<summary "), 9, "<summary gaps-listed=\"" + value + "\" ");
+    return read_month_settings_bytes(text, "m.xml", schema());
+  };
+  const Result<MonthSettings> zero = with("0");
+  ASSERT_TRUE(zero.ok()) << all(zero.errors);
+  EXPECT_EQ(zero.value->gaps_listed, 0);
+  EXPECT_EQ(with("2500").value->gaps_listed, 2500);
+  const Result<MonthSettings> negative = with("-1");
+  ASSERT_FALSE(negative.ok());
+  EXPECT_NE(all(negative.errors).find("m.xml:4:"), std::string::npos) << all(negative.errors);
+  EXPECT_NE(all(negative.errors).find("a whole number from 0 up"), std::string::npos) << all(negative.errors);
 }
 
 TEST(MonthSettingsReader, MonthThatDoesNotExist) {

@@ -47,6 +47,25 @@ TEST(RowSections, ATagBesideOtherTextIsReportedWithItsPlace) {
   EXPECT_EQ(r.errors[0].to_string(), "t.mustache:1:1" + rule);
 }
 
+// The library would print a row list given as a value as nothing at all: refused where it is.
+TEST(RowSections, ARowListPrintedAsAValueIsReportedWithItsPlace) {
+  const std::string rule = ": the rows of \"gaps\" are written one at a time and cannot be printed as a value; "
+                           "write them with {{#gaps}} ... {{/gaps}}";
+  for (const char* tag : {"{{gaps}}", "{{{gaps}}}", "{{& gaps}}", "{{ gaps }}"}) {
+    const Result<RowSplit> r =
+        split_row_sections(std::string("<p>\n  Có ") + tag + "\n{{#gaps}}\n<r/>\n{{/gaps}}\n", {"gaps"}, "t.mustache");
+    ASSERT_FALSE(r.ok()) << tag;
+    EXPECT_EQ(r.errors[0].to_string(), "t.mustache:2:6" + rule) << tag;
+  }
+  // Inside a row section too; other values, comments and sections of the name are fine.
+  Result<RowSplit> r = split_row_sections("{{#gaps}}\n{{gaps}}\n{{/gaps}}\n", {"gaps"}, "t.mustache");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.errors[0].to_string(), "t.mustache:2:1" + rule);
+  r = split_row_sections("{{! gaps}}{{^gaps}}none{{/gaps}}{{gap_count}}\n{{#gaps}}\n{{number}}\n{{/gaps}}\n",
+                         {"gaps"}, "t.mustache");
+  EXPECT_TRUE(r.ok()) << r.errors[0].to_string();
+}
+
 TEST(RowSections, ChangedDelimitersAreRefusedWhenThereAreRowLists) {
   const Result<RowSplit> r = split_row_sections("<p>\n {{=<% %>=}}\n", {"gaps"}, "t.mustache");
   ASSERT_FALSE(r.ok());
