@@ -35,6 +35,7 @@ struct Rendered {
   std::string hash;         // the document's, when the worker made it (not issued through a register)
   bool unchanged = false;   // its files are up to date: nothing rendered
   bool no_markup = false;   // its markup could not be generated: nothing rendered, nothing removed
+  bool lost = false;        // the build's records could not say which document it is
 };
 
 Rendered render_item(const Engine& engine, const BuildItem& item, const std::string& source,
@@ -115,7 +116,8 @@ class FolderBuilder {
           take(k, std::move(r));
           progress_.update(++finished);
         },
-        keep_going);
+        // Once the build's records fail (a full disk, say), no document can be told apart.
+        [&] { return keep_going() && ledger_->error().empty(); });
     progress_.finish();
     out_.interrupted = consumed < planned;
     release_messages(true);
@@ -203,12 +205,18 @@ class FolderBuilder {
   // the rendered document. Only what the office issues is signed: not a draft, a guide or a cadre's
   // own report.
   Rendered produce(std::size_t k) const {
-    PlannedDocument planned = ledger_->planned(k);
+    Rendered out;
+    std::optional<PlannedDocument> found = ledger_->planned(k);
+    if (!found) {  // the run stops (keep_going below): nothing is known of this document
+      out.no_markup = true;
+      out.lost = true;
+      return out;
+    }
+    PlannedDocument& planned = *found;
     Result<BuildItem> made = job_.item(planned.item);
     // An item that cannot be made again is one without its markup, named as plan() found it.
     BuildItem item = made.ok() ? std::move(*made.value) : BuildItem{planned.name, {}, {}, false, false, std::nullopt};
     Result<std::string> markup = made.ok() ? job_.markup_of(item) : Result<std::string>{{}, std::move(made.errors)};
-    Rendered out;
     if (!markup.ok()) {
       out.document.errors = std::move(markup.errors);
       out.no_markup = true;
@@ -235,7 +243,9 @@ class FolderBuilder {
   void take(std::size_t k, Rendered r) {
     const BuildItem& item = r.item;
     Diagnostics messages = std::move(r.document.errors);
-    if (r.unchanged) {
+    if (r.lost) {  // said once, as the run ends: "the build's records are incomplete"
+      job_.input_complete = false;
+    } else if (r.unchanged) {
       ledger_->add(Listed::Unchanged, item.name);
     } else if (r.no_markup) {
       // Without its markup, what it would replace may still be right: nothing stale is removed.

@@ -177,21 +177,24 @@ std::size_t FolderLedger::planned() const {
   return planned_;
 }
 
-PlannedDocument FolderLedger::planned(std::size_t k) const {
+std::optional<PlannedDocument> FolderLedger::planned(std::size_t k) const {
   std::lock_guard lock(mutex_);
   sql::Statement& row = statements_->planned;
   row.bind(1, static_cast<long long>(k));
-  PlannedDocument d;
+  std::optional<PlannedDocument> found;
   if (row.step()) {
+    PlannedDocument& d = found.emplace();
     d.item = static_cast<std::size_t>(row.integer(0));
     d.name = row.text(1);
     d.register_id = row.integer(2);
     d.number = static_cast<int>(row.integer(3));
     d.date = {static_cast<int>(row.integer(4)), static_cast<int>(row.integer(5)), static_cast<int>(row.integer(6))};
     d.hash = row.text(7);
+  } else if (!row.failed() && error_.empty()) {
+    error_ = "document " + std::to_string(k) + " of the plan is missing";
   }
   done(row);
-  return d;
+  return found;
 }
 
 void FolderLedger::add_written(const BuiltDocument& d) {

@@ -69,7 +69,8 @@ class FolderLedger {
 
   void plan(const PlannedDocument& document);
   std::size_t planned() const;
-  PlannedDocument planned(std::size_t k) const;  // k < planned()
+  // k < planned(). None when the records cannot be read (a full disk, say): error() says why.
+  std::optional<PlannedDocument> planned(std::size_t k) const;
 
   void add_written(const BuiltDocument& document);
   void add(Listed list, std::string_view name);

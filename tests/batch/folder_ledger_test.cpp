@@ -90,7 +90,8 @@ TEST(FolderLedger, GivesThePlannedDocumentsBack) {
   ledger->plan(plain);
   ledger->plan(PlannedDocument{7, "bao-cao-thang-2026-10", 12, 3, {2026, 10, 31}, kHashA});
   ASSERT_EQ(ledger->planned(), 2u);
-  const PlannedDocument first = ledger->planned(0), second = ledger->planned(1);
+  ASSERT_TRUE(ledger->planned(0) && ledger->planned(1));
+  const PlannedDocument first = *ledger->planned(0), second = *ledger->planned(1);
   EXPECT_EQ(first.item, 4u);
   EXPECT_EQ(first.name, "doc");
   EXPECT_EQ(first.register_id, 0);
@@ -101,6 +102,10 @@ TEST(FolderLedger, GivesThePlannedDocumentsBack) {
   EXPECT_EQ(second.number, 3);
   EXPECT_EQ(second.date, (CivilDate{2026, 10, 31}));
   EXPECT_EQ(second.hash, kHashA);
+  // One the records cannot give is no document at all (never a default one: the first item), and
+  // the ledger says why; the build stops on that.
+  EXPECT_FALSE(ledger->planned(2).has_value());
+  EXPECT_EQ(ledger->error(), "document 2 of the plan is missing");
 }
 
 // Outputs of names not claimed in this run are deleted (at their recorded sizes only) and
