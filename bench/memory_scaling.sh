@@ -2,10 +2,11 @@
 # How memory grows with the size of a month (not part of CTest): for each number of branches,
 # writes a synthetic province with vanban_make_province (the CSV set, as large provinces send
 # it) and prints the peak RSS of
-#   - the month's preparation (vanban_month_memory: read, check, figures, every document's markup),
-#     which is what grows with the branches, and
+#   - the month's preparation (vanban_month_memory: read, check, figures, every document's markup;
+#     the records, figures and plan are in a scratch database on disk), and
 #   - with --build, the whole `vanban build` (GNU time), whose rendering adds a bounded amount:
-#     at most 4 x jobs documents are in flight. A full build writes ~40 KB per branch.
+#     at most 4 x jobs documents are in flight. A full build writes ~60 KB of documents per branch
+#     and ~1.8 KB of scratch databases while it runs: a million branches need some 65 GB of disk.
 #
 #   bench/memory_scaling.sh [--build] [BUILD_DIR [BRANCHES...]]   (default: build, 1000 10000 100000 1000000)
 set -euo pipefail
