@@ -62,6 +62,15 @@ struct DocumentRecipe {
   int suffix = 0;         // the "-N" its name got to be unique (UniqueNames); 0: none
 };
 
+// A document's recipe with what a report's name is made of: its meeting's branch id and date
+// (none for the other documents), read at once.
+struct ListedDocument {
+  DocumentRecipe recipe;
+  bool has_meeting = false;  // the recipe's meeting row was found
+  std::string branch_id;
+  CivilDate date;
+};
+
 class MonthStore final : public MeetingSink {
   struct Impl;  // a connection and its statements
 
@@ -131,8 +140,8 @@ class MonthStore final : public MeetingSink {
     std::optional<DocumentRecipe> document(std::size_t i);
     // The kept meeting at `row` with its branch and cadre, to `visit`; false when there is none.
     bool meeting(long long row, const std::function<void(const StoredMeeting&)>& visit);
-    // Only the branch id and date of the meeting at `row`, what its report's name is made of.
-    bool meeting_key(long long row, std::string& branch_id, CivilDate& date);
+    // Document i's recipe with its report's meeting key, in one query: what a build lists.
+    std::optional<ListedDocument> listed_document(std::size_t i);
     // The agency's gap `j` (0-based, in add_gap's order), to `visit`; false when there is none.
     // Reading j, j + 1, ... steps one cursor; any other j seeks again.
     bool gap(const std::string& agency, std::size_t j, const std::function<void(const StoredGap&)>& visit);

@@ -59,10 +59,14 @@ class MonthDocuments {
 
   // Order: the summary, the dispatches, then the attendance reports agency by agency.
   std::size_t size() const;
-  // Read from the store, so each can fail (with why) when it cannot be read. Safe to call from
-  // several threads at once, as markup is.
-  Result<std::string> name(std::size_t i) const;
-  Result<bool> in_series(std::size_t i) const;
+  // Document i's name and whether it is in its issuer's number series (GeneratedDocument's
+  // meanings), from one query of the store, so it can fail (with why) when it cannot be read.
+  // Safe to call from several threads at once, as markup is.
+  struct Listing {
+    std::string name;
+    bool in_series = false;
+  };
+  Result<Listing> listing(std::size_t i) const;
   // Document i's markup, the same bytes every time.
   Result<std::string> markup(std::size_t i) const;
 
