@@ -70,7 +70,7 @@ CREATE TABLE attended(agency TEXT, unfiled INTEGER, filed INTEGER, date INTEGER,
 CREATE INDEX attended_order ON attended(agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id);
 -- The month's documents in their order (rowid = index + 1), and the slugs of their names.
 CREATE TABLE documents(kind INTEGER, number INTEGER, in_series INTEGER, meeting INTEGER, issuer INTEGER,
-  gaps INTEGER, suffix INTEGER);
+  gaps INTEGER, name TEXT);
 CREATE TABLE names(slug TEXT PRIMARY KEY) WITHOUT ROWID;
 BEGIN;
 )";
@@ -279,12 +279,12 @@ struct MonthStore::Impl {
       "INSERT INTO attended(agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id, meeting, "
       "cadre) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   sql::Statement insert_document = db.prepare(
-      "INSERT INTO documents(kind, number, in_series, meeting, issuer, gaps, suffix) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      "INSERT INTO documents(kind, number, in_series, meeting, issuer, gaps, name) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   sql::Statement gaps_named =
       db.prepare("SELECT agency, min(cadre_id) FROM gaps WHERE cadre_name = ?1 GROUP BY agency ORDER BY agency");
   sql::Statement claim_name = db.prepare("INSERT OR IGNORE INTO names(slug) VALUES(?1)");
   sql::Statement select_document =
-      db.prepare("SELECT kind, number, in_series, meeting, issuer, gaps, suffix FROM documents WHERE rowid = ?1");
+      db.prepare("SELECT kind, number, in_series, meeting, issuer, gaps, name FROM documents WHERE rowid = ?1");
   sql::Statement select_meeting = db.prepare(kept_meetings_select() + " WHERE k.row = ?1");
   // An agency's gaps in order from the OFFSET'th (Reader::gap), and its attended meetings in the
   // order their reports are numbered: prepared once, not at each agency or each seek.
@@ -296,10 +296,7 @@ struct MonthStore::Impl {
   sql::Statement select_attended = db.prepare(
       "SELECT meeting, branch_id, date, unfiled FROM attended WHERE agency = ?1"
       " ORDER BY agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id");
-  // A non-report's meeting is 0, a row no meeting has: its key columns are NULL.
-  sql::Statement select_listed_document = db.prepare(
-      "SELECT d.kind, d.number, d.in_series, d.meeting, d.issuer, d.gaps, d.suffix, m.branch_id, m.date"
-      " FROM documents d LEFT JOIN meetings m ON m.rowid = d.meeting WHERE d.rowid = ?1");
+  sql::Statement select_listed_document = db.prepare("SELECT name, in_series FROM documents WHERE rowid = ?1");
   sql::Statement insert_file = db.prepare("INSERT INTO files(id, path) VALUES(?1, ?2)");
   sql::Statement insert_branch = db.prepare(
       "INSERT INTO branches(id, kind, organisation, name, commune, district, members, meeting_day, "
@@ -831,7 +828,7 @@ void MonthStore::add_document(const DocumentRecipe& r) {
   else
     s.bind_null(2);
   s.bind(3, static_cast<long long>(r.in_series)).bind(4, r.meeting).bind(5, static_cast<long long>(r.issuer));
-  s.bind(6, static_cast<long long>(r.gaps)).bind(7, static_cast<long long>(r.suffix));
+  s.bind(6, static_cast<long long>(r.gaps)).bind_view(7, r.name);
   d.run(s);
 }
 
@@ -876,7 +873,7 @@ MonthStore::Reader::~Reader() = default;
 const std::string& MonthStore::Reader::error() const { return impl_->error; }
 
 namespace {
-// A recipe from the columns of select_document (select_listed_document's first ones).
+// A recipe from the columns of select_document.
 DocumentRecipe recipe_at(const sql::Statement& s) {
   DocumentRecipe r;
   r.kind = static_cast<int>(s.integer(0));
@@ -885,7 +882,7 @@ DocumentRecipe recipe_at(const sql::Statement& s) {
   r.meeting = s.integer(3);
   r.issuer = static_cast<int>(s.integer(4));
   r.gaps = static_cast<int>(s.integer(5));
-  r.suffix = static_cast<int>(s.integer(6));
+  r.name = s.text(6);
   return r;
 }
 }  // namespace
@@ -903,15 +900,7 @@ std::optional<ListedDocument> MonthStore::Reader::listed_document(std::size_t i)
   Impl& d = *impl_;
   sql::Statement& s = d.select_listed_document;
   std::optional<ListedDocument> out;
-  if (s.bind(1, static_cast<long long>(i) + 1).step()) {
-    out.emplace();
-    out->recipe = recipe_at(s);
-    out->has_meeting = !s.is_null(7);
-    if (out->has_meeting) {
-      out->branch_id = s.text(7);
-      out->date = date_of(s.integer(8));
-    }
-  }
+  if (s.bind(1, static_cast<long long>(i) + 1).step()) out = ListedDocument{s.text(0), s.integer(1) != 0};
   d.done(s);
   return out;
 }

@@ -621,8 +621,7 @@ class MonthPlanner {
 
  private:
   void add(DocumentRecipe recipe, const std::string& wanted_name) {
-    const std::string name = names_.claim(wanted_name);
-    if (name != wanted_name) recipe.suffix = std::stoi(name.substr(wanted_name.size() + 1));
+    recipe.name = names_.claim(wanted_name);
     plan_.store->add_document(recipe);
     ++plan_.size;
   }
@@ -737,7 +736,11 @@ bool MonthPlanner::plan(const std::string& templates_dir) {
   plan_.report = TemplatePool::load(templates_dir, "bao-cao-du-sinh-hoat.mustache", {}, errors_);
   if (!plan_.summary || !plan_.reminder || !plan_.report) return false;
 
-  add({static_cast<int>(Kind::Summary), settings.summary.first_number, true}, summary_name(m));
+  DocumentRecipe summary;
+  summary.kind = static_cast<int>(Kind::Summary);
+  summary.number = settings.summary.first_number;
+  summary.in_series = true;
+  add(summary, summary_name(m));
 
   // The board does not remind itself: its own cadres are in the summary's list.
   std::optional<int> number = settings.reminders.first_number;
@@ -789,27 +792,7 @@ Result<MonthDocuments::Listing> MonthDocuments::listing(std::size_t i) const {
   const Plan& p = *plan_;
   Result<Listing> out;
   p.read([&](MonthStore::Reader& reader) {
-    const std::optional<ListedDocument> d = reader.listed_document(i);
-    if (!d) return;
-    const DocumentRecipe& r = d->recipe;
-    Listing listing;
-    listing.in_series = r.in_series;
-    switch (static_cast<Kind>(r.kind)) {
-      case Kind::Summary:
-        listing.name = summary_name(p.figures.month);
-        break;
-      case Kind::Reminder:
-        listing.name = reminder_name(p.figures.gaps_by_agency[static_cast<std::size_t>(r.gaps)].agency);
-        break;
-      case Kind::Report:
-        if (!d->has_meeting) return;
-        listing.name = report_name(d->branch_id, d->date);
-        break;
-      default:
-        return;
-    }
-    if (r.suffix) listing.name += "-" + std::to_string(r.suffix);
-    out.value = std::move(listing);
+    if (std::optional<ListedDocument> d = reader.listed_document(i)) out.value = Listing{std::move(d->name), d->in_series};
   }, out.errors);
   if (!out.value && out.errors.empty())
     out.errors.push_back({p.store->path(), 0, 0, "the month's plan has no document " + std::to_string(i + 1)});

@@ -39,7 +39,7 @@ struct GeneratedDocument {
 // a time, on demand: a month of a million documents never holds all its markup at once. Each
 // document's recipe (its kind, number, meeting and issuer) is in the month's store
 // (store/month_store.h), as are the records it is generated from: the plan holds the figures, the
-// settings and the templates, and no string per document; names are made when asked for.
+// settings and the templates, and no string per document; names are read back when asked for.
 class MonthDocuments {
  public:
   struct Plan;
