@@ -117,13 +117,11 @@ FolderJob month_job(const MonthJobSettings& settings) {
   job.count = plan->size() + listed->size();
   job.item = [plan, listed](std::size_t i) {
     if (i >= plan->size()) return Result<BuildItem>{(*listed)[i - plan->size()], {}};
-    // Read from the month's store: either may fail, with why.
-    Result<std::string> name = plan->name(i);
-    Result<bool> in_series = plan->in_series(i);
+    // Read from the month's store: may fail, with why.
+    Result<MonthDocuments::Listing> listing = plan->listing(i);
     Result<BuildItem> out;
-    out.errors = std::move(name.errors);
-    out.errors.insert(out.errors.end(), in_series.errors.begin(), in_series.errors.end());
-    if (name.ok() && in_series.ok()) out.value = BuildItem{std::move(*name.value), {}, {}, false, *in_series.value, i};
+    out.errors = std::move(listing.errors);
+    if (listing.ok()) out.value = BuildItem{std::move(listing.value->name), {}, {}, false, listing.value->in_series, i};
     return out;
   };
   return job;

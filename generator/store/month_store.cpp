@@ -70,7 +70,7 @@ CREATE TABLE attended(agency TEXT, unfiled INTEGER, filed INTEGER, date INTEGER,
 CREATE INDEX attended_order ON attended(agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id);
 -- The month's documents in their order (rowid = index + 1), and the slugs of their names.
 CREATE TABLE documents(kind INTEGER, number INTEGER, in_series INTEGER, meeting INTEGER, issuer INTEGER,
-  gaps INTEGER, suffix INTEGER);
+  gaps INTEGER, name TEXT);
 CREATE TABLE names(slug TEXT PRIMARY KEY) WITHOUT ROWID;
 BEGIN;
 )";
@@ -160,6 +160,10 @@ std::string kept_meetings_select(const std::string& more_columns = "") {
          " FROM kept_meetings k CROSS JOIN meetings m ON m.rowid = k.row CROSS JOIN branches b ON b.rowid = k.branch"
          " LEFT JOIN cadres c ON c.rowid = k.cadre";
 }
+
+constexpr std::string_view kGapOrder =
+    " ORDER BY g.agency, g.cadre_key, g.cadre_name, g.cadre_id, g.date, g.branch_key, g.branch_name, g.branch_id,"
+    " g.kind";
 
 }  // namespace
 
@@ -275,14 +279,24 @@ struct MonthStore::Impl {
       "INSERT INTO attended(agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id, meeting, "
       "cadre) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   sql::Statement insert_document = db.prepare(
-      "INSERT INTO documents(kind, number, in_series, meeting, issuer, gaps, suffix) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      "INSERT INTO documents(kind, number, in_series, meeting, issuer, gaps, name) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   sql::Statement gaps_named =
       db.prepare("SELECT agency, min(cadre_id) FROM gaps WHERE cadre_name = ?1 GROUP BY agency ORDER BY agency");
   sql::Statement claim_name = db.prepare("INSERT OR IGNORE INTO names(slug) VALUES(?1)");
   sql::Statement select_document =
-      db.prepare("SELECT kind, number, in_series, meeting, issuer, gaps, suffix FROM documents WHERE rowid = ?1");
+      db.prepare("SELECT kind, number, in_series, meeting, issuer, gaps, name FROM documents WHERE rowid = ?1");
   sql::Statement select_meeting = db.prepare(kept_meetings_select() + " WHERE k.row = ?1");
-  sql::Statement select_meeting_key = db.prepare("SELECT branch_id, date FROM meetings WHERE rowid = ?1");
+  // An agency's gaps in order from the OFFSET'th (Reader::gap), and its attended meetings in the
+  // order their reports are numbered: prepared once, not at each agency or each seek.
+  sql::Statement select_gaps = db.prepare(
+      "SELECT g.kind, g.cadre, g.branch, g.date, g.due, g.filed, g.days_late, " + columns(kBranchColumns, "b") + ", " +
+      columns(kCadreColumns, "c") +
+      " FROM gaps g CROSS JOIN branches b ON b.rowid = g.branch CROSS JOIN cadres c ON c.rowid = g.cadre"
+      " WHERE g.agency = ?1" + std::string(kGapOrder) + " LIMIT -1 OFFSET ?2");
+  sql::Statement select_attended = db.prepare(
+      "SELECT meeting, branch_id, date, unfiled FROM attended WHERE agency = ?1"
+      " ORDER BY agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id");
+  sql::Statement select_listed_document = db.prepare("SELECT name, in_series FROM documents WHERE rowid = ?1");
   sql::Statement insert_file = db.prepare("INSERT INTO files(id, path) VALUES(?1, ?2)");
   sql::Statement insert_branch = db.prepare(
       "INSERT INTO branches(id, kind, organisation, name, commune, district, members, meeting_day, "
@@ -740,12 +754,6 @@ void MonthStore::add_gap(const std::string& agency, const CadreGap& gap, const C
   d.run(s);
 }
 
-namespace {
-constexpr std::string_view kGapOrder =
-    " ORDER BY g.agency, g.cadre_key, g.cadre_name, g.cadre_id, g.date, g.branch_key, g.branch_name, g.branch_id,"
-    " g.kind";
-}  // namespace
-
 std::vector<std::pair<std::string, std::string>> MonthStore::gaps_of_cadres_named(const std::string& name) {
   Impl& d = *impl_;
   // Within an agency the cadres of one name come by id (their sort keys and names are equal).
@@ -805,9 +813,7 @@ void MonthStore::for_each_attended(
     const std::string& agency,
     const std::function<void(long long, const std::string&, const CivilDate&, bool)>& visit) {
   Impl& d = *impl_;
-  sql::Statement s = d.db.prepare(
-      "SELECT meeting, branch_id, date, unfiled FROM attended WHERE agency = ?1"
-      " ORDER BY agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id");
+  sql::Statement& s = d.select_attended;
   s.bind(1, agency);
   while (s.step()) visit(s.integer(0), s.text(1), date_of(s.integer(2)), s.integer(3) == 0);
   d.done(s);
@@ -822,7 +828,7 @@ void MonthStore::add_document(const DocumentRecipe& r) {
   else
     s.bind_null(2);
   s.bind(3, static_cast<long long>(r.in_series)).bind(4, r.meeting).bind(5, static_cast<long long>(r.issuer));
-  s.bind(6, static_cast<long long>(r.gaps)).bind(7, static_cast<long long>(r.suffix));
+  s.bind(6, static_cast<long long>(r.gaps)).bind_view(7, r.name);
   d.run(s);
 }
 
@@ -855,11 +861,10 @@ std::unique_ptr<MonthStore::Reader> MonthStore::reader(std::string& error) const
   return std::unique_ptr<Reader>(new Reader(std::move(impl)));
 }
 
-// The statement at the agency's gap `next`, stepping on while it is read in order.
+// Where select_gaps stands while it is read in order: at the agency's gap `next`.
 struct MonthStore::Reader::Cursor {
   std::string agency;
   std::size_t next = 0;
-  sql::Statement statement;
 };
 
 MonthStore::Reader::Reader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -867,21 +872,35 @@ MonthStore::Reader::~Reader() = default;
 
 const std::string& MonthStore::Reader::error() const { return impl_->error; }
 
+namespace {
+// A recipe from the columns of select_document.
+DocumentRecipe recipe_at(const sql::Statement& s) {
+  DocumentRecipe r;
+  r.kind = static_cast<int>(s.integer(0));
+  if (!s.is_null(1)) r.number = static_cast<int>(s.integer(1));
+  r.in_series = s.integer(2) != 0;
+  r.meeting = s.integer(3);
+  r.issuer = static_cast<int>(s.integer(4));
+  r.gaps = static_cast<int>(s.integer(5));
+  r.name = s.text(6);
+  return r;
+}
+}  // namespace
+
 std::optional<DocumentRecipe> MonthStore::Reader::document(std::size_t i) {
   Impl& d = *impl_;
   sql::Statement& s = d.select_document;
   std::optional<DocumentRecipe> out;
-  if (s.bind(1, static_cast<long long>(i) + 1).step()) {
-    DocumentRecipe r;
-    r.kind = static_cast<int>(s.integer(0));
-    if (!s.is_null(1)) r.number = static_cast<int>(s.integer(1));
-    r.in_series = s.integer(2) != 0;
-    r.meeting = s.integer(3);
-    r.issuer = static_cast<int>(s.integer(4));
-    r.gaps = static_cast<int>(s.integer(5));
-    r.suffix = static_cast<int>(s.integer(6));
-    out = r;
-  }
+  if (s.bind(1, static_cast<long long>(i) + 1).step()) out = recipe_at(s);
+  d.done(s);
+  return out;
+}
+
+std::optional<ListedDocument> MonthStore::Reader::listed_document(std::size_t i) {
+  Impl& d = *impl_;
+  sql::Statement& s = d.select_listed_document;
+  std::optional<ListedDocument> out;
+  if (s.bind(1, static_cast<long long>(i) + 1).step()) out = ListedDocument{s.text(0), s.integer(1) != 0};
   d.done(s);
   return out;
 }
@@ -895,34 +914,17 @@ bool MonthStore::Reader::meeting(long long row, const std::function<void(const S
   return found;
 }
 
-bool MonthStore::Reader::meeting_key(long long row, std::string& branch_id, CivilDate& date) {
-  Impl& d = *impl_;
-  sql::Statement& s = d.select_meeting_key;
-  const bool found = s.bind(1, row).step();
-  if (found) {
-    branch_id = s.text(0);
-    date = date_of(s.integer(1));
-  }
-  d.done(s);
-  return found;
-}
-
 bool MonthStore::Reader::gap(const std::string& agency, std::size_t j,
                              const std::function<void(const StoredGap&)>& visit) {
   Impl& d = *impl_;
+  sql::Statement& s = d.select_gaps;
   if (!cursor_ || cursor_->agency != agency || cursor_->next != j) {
-    cursor_.reset();  // its statement finalised before another runs
-    cursor_ = std::make_unique<Cursor>(Cursor{
-        agency, j,
-        d.db.prepare("SELECT g.kind, g.cadre, g.branch, g.date, g.due, g.filed, g.days_late, " +
-                     columns(kBranchColumns, "b") + ", " + columns(kCadreColumns, "c") +
-                     " FROM gaps g CROSS JOIN branches b ON b.rowid = g.branch CROSS JOIN cadres c ON c.rowid = g.cadre"
-                     " WHERE g.agency = ?1" + std::string(kGapOrder) + " LIMIT -1 OFFSET ?2")});
-    cursor_->statement.bind(1, agency).bind(2, static_cast<long long>(j));
+    s.reset();
+    cursor_ = std::make_unique<Cursor>(Cursor{agency, j});
+    s.bind(1, agency).bind(2, static_cast<long long>(j));
   }
-  sql::Statement& s = cursor_->statement;
   if (!s.step()) {
-    if (s.failed() && d.error.empty()) d.error = d.db.last_error();
+    d.done(s);
     cursor_.reset();
     return false;
   }

@@ -59,7 +59,13 @@ struct DocumentRecipe {
   long long meeting = 0;  // a report's meeting row
   int issuer = -1;        // a report's issuer: its index among the settings' agencies
   int gaps = -1;          // a reminder's agency: its index in the figures' gaps_by_agency
-  int suffix = 0;         // the "-N" its name got to be unique (UniqueNames); 0: none
+  std::string name;       // its output name, unique in the month (UniqueNames)
+};
+
+// What a build lists of a document: its name and whether it is in its issuer's number series.
+struct ListedDocument {
+  std::string name;
+  bool in_series = false;
 };
 
 class MonthStore final : public MeetingSink {
@@ -131,8 +137,9 @@ class MonthStore final : public MeetingSink {
     std::optional<DocumentRecipe> document(std::size_t i);
     // The kept meeting at `row` with its branch and cadre, to `visit`; false when there is none.
     bool meeting(long long row, const std::function<void(const StoredMeeting&)>& visit);
-    // Only the branch id and date of the meeting at `row`, what its report's name is made of.
-    bool meeting_key(long long row, std::string& branch_id, CivilDate& date);
+    // Document i's name and series from the documents' table alone: a build lists every
+    // document, twice, and its meeting's pages are left for the render to read.
+    std::optional<ListedDocument> listed_document(std::size_t i);
     // The agency's gap `j` (0-based, in add_gap's order), to `visit`; false when there is none.
     // Reading j, j + 1, ... steps one cursor; any other j seeks again.
     bool gap(const std::string& agency, std::size_t j, const std::function<void(const StoredGap&)>& visit);

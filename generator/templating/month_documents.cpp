@@ -621,8 +621,7 @@ class MonthPlanner {
 
  private:
   void add(DocumentRecipe recipe, const std::string& wanted_name) {
-    const std::string name = names_.claim(wanted_name);
-    if (name != wanted_name) recipe.suffix = std::stoi(name.substr(wanted_name.size() + 1));
+    recipe.name = names_.claim(wanted_name);
     plan_.store->add_document(recipe);
     ++plan_.size;
   }
@@ -737,7 +736,11 @@ bool MonthPlanner::plan(const std::string& templates_dir) {
   plan_.report = TemplatePool::load(templates_dir, "bao-cao-du-sinh-hoat.mustache", {}, errors_);
   if (!plan_.summary || !plan_.reminder || !plan_.report) return false;
 
-  add({static_cast<int>(Kind::Summary), settings.summary.first_number, true}, summary_name(m));
+  DocumentRecipe summary;
+  summary.kind = static_cast<int>(Kind::Summary);
+  summary.number = settings.summary.first_number;
+  summary.in_series = true;
+  add(summary, summary_name(m));
 
   // The board does not remind itself: its own cadres are in the summary's list.
   std::optional<int> number = settings.reminders.first_number;
@@ -785,38 +788,14 @@ Result<MonthDocuments> MonthDocuments::plan(std::shared_ptr<MonthStore> store, M
 
 std::size_t MonthDocuments::size() const { return plan_->size; }
 
-Result<std::string> MonthDocuments::name(std::size_t i) const {
+Result<MonthDocuments::Listing> MonthDocuments::listing(std::size_t i) const {
   const Plan& p = *plan_;
-  Result<std::string> out;
+  Result<Listing> out;
   p.read([&](MonthStore::Reader& reader) {
-    const std::optional<DocumentRecipe> r = reader.document(i);
-    if (!r) return;
-    switch (static_cast<Kind>(r->kind)) {
-      case Kind::Summary:
-        out.value = summary_name(p.figures.month);
-        break;
-      case Kind::Reminder:
-        out.value = reminder_name(p.figures.gaps_by_agency[static_cast<std::size_t>(r->gaps)].agency);
-        break;
-      case Kind::Report: {
-        std::string branch_id;
-        CivilDate date;
-        if (reader.meeting_key(r->meeting, branch_id, date)) out.value = report_name(branch_id, date);
-        break;
-      }
-    }
-    if (out.value && r->suffix) *out.value += "-" + std::to_string(r->suffix);
+    if (std::optional<ListedDocument> d = reader.listed_document(i)) out.value = Listing{std::move(d->name), d->in_series};
   }, out.errors);
   if (!out.value && out.errors.empty())
     out.errors.push_back({p.store->path(), 0, 0, "the month's plan has no document " + std::to_string(i + 1)});
-  return out;
-}
-
-Result<bool> MonthDocuments::in_series(std::size_t i) const {
-  Result<bool> out;
-  plan_->read([&](MonthStore::Reader& reader) {
-    if (const std::optional<DocumentRecipe> r = reader.document(i)) out.value = r->in_series;
-  }, out.errors);
   return out;
 }
 
@@ -863,13 +842,12 @@ Result<std::vector<GeneratedDocument>> generate_month_documents(std::shared_ptr<
   std::vector<GeneratedDocument> documents;
   documents.reserve(plan.value->size());
   for (std::size_t i = 0; i < plan.value->size(); ++i) {
-    Result<std::string> name = plan.value->name(i);
-    Result<bool> in_series = plan.value->in_series(i);
+    Result<MonthDocuments::Listing> listing = plan.value->listing(i);
     Result<std::string> markup = plan.value->markup(i);
-    for (const Diagnostics* errors : {&name.errors, &in_series.errors, &markup.errors})
+    for (const Diagnostics* errors : {&listing.errors, &markup.errors})
       out.errors.insert(out.errors.end(), errors->begin(), errors->end());
-    if (!name.ok() || !in_series.ok() || !markup.ok()) return out;
-    documents.push_back({std::move(*name.value), std::move(*markup.value), *in_series.value});
+    if (!listing.ok() || !markup.ok()) return out;
+    documents.push_back({std::move(listing.value->name), std::move(*markup.value), listing.value->in_series});
   }
   out.value = std::move(documents);
   return out;

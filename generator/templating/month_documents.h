@@ -39,7 +39,7 @@ struct GeneratedDocument {
 // a time, on demand: a month of a million documents never holds all its markup at once. Each
 // document's recipe (its kind, number, meeting and issuer) is in the month's store
 // (store/month_store.h), as are the records it is generated from: the plan holds the figures, the
-// settings and the templates, and no string per document; names are made when asked for.
+// settings and the templates, and no string per document; names are read back when asked for.
 class MonthDocuments {
  public:
   struct Plan;
@@ -59,10 +59,14 @@ class MonthDocuments {
 
   // Order: the summary, the dispatches, then the attendance reports agency by agency.
   std::size_t size() const;
-  // Read from the store, so each can fail (with why) when it cannot be read. Safe to call from
-  // several threads at once, as markup is.
-  Result<std::string> name(std::size_t i) const;
-  Result<bool> in_series(std::size_t i) const;
+  // Document i's name and whether it is in its issuer's number series (GeneratedDocument's
+  // meanings), from one query of the store, so it can fail (with why) when it cannot be read.
+  // Safe to call from several threads at once, as markup is.
+  struct Listing {
+    std::string name;
+    bool in_series = false;
+  };
+  Result<Listing> listing(std::size_t i) const;
   // Document i's markup, the same bytes every time.
   Result<std::string> markup(std::size_t i) const;
 

@@ -128,13 +128,15 @@ TEST(MonthDocuments, NamesAndMarkupAreMadeOnDemand) {
   const std::vector<GeneratedDocument> docs = generate(testing::small_month(), settings);
   ASSERT_EQ(plan.value->size(), docs.size());
   for (std::size_t k = docs.size(); k-- > 0;) {
-    EXPECT_EQ(*plan.value->name(k).value, docs[k].name);
-    EXPECT_EQ(*plan.value->in_series(k).value, docs[k].in_series) << docs[k].name;
+    const Result<MonthDocuments::Listing> listing = plan.value->listing(k);
+    ASSERT_TRUE(listing.ok()) << docs[k].name;
+    EXPECT_EQ(listing.value->name, docs[k].name);
+    EXPECT_EQ(listing.value->in_series, docs[k].in_series) << docs[k].name;
     const Result<std::string> markup = plan.value->markup(k);
     ASSERT_TRUE(markup.ok()) << docs[k].name;
     EXPECT_EQ(*markup.value, docs[k].markup) << docs[k].name;
   }
-  EXPECT_FALSE(plan.value->name(docs.size()).ok());
+  EXPECT_FALSE(plan.value->listing(docs.size()).ok());
 }
 
 // Reports of Ban Dân vận Huyện ủy Bình Sơn (reports="organisation" in small-month.xml): in its
