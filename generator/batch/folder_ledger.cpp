@@ -10,12 +10,15 @@ namespace {
 
 // A scratch database: nothing in it outlives the run, so it is written without a journal or a
 // sync, locked once, and in one transaction never committed (a crash loses nothing that the
-// manifest saved along the way does not keep). Its cache, not the documents, bounds its memory.
+// manifest saved along the way does not keep). Its cache, not the documents, bounds its memory;
+// a sort or temporary table stays in memory, never in a folder outside the output folder (as the
+// month's store, store/month_store.cpp).
 constexpr std::string_view kSchema = R"(
   PRAGMA journal_mode = OFF;
   PRAGMA synchronous = OFF;
   PRAGMA locking_mode = EXCLUSIVE;
   PRAGMA cache_size = -16384;
+  PRAGMA temp_store = MEMORY;
   CREATE TABLE manifest (name TEXT PRIMARY KEY, hash TEXT, pdf INTEGER, html INTEGER,
                          booklet INTEGER, article INTEGER) WITHOUT ROWID;
   CREATE TABLE claimed (name TEXT PRIMARY KEY) WITHOUT ROWID;
