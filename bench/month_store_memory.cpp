@@ -38,6 +38,7 @@ class TimedSink final : public vanban::MeetingSink {
   void add(vanban::Cadre c) override { store_.add(std::move(c)); }
   void add(vanban::Assignment a) override { store_.add(std::move(a)); }
   void add(vanban::Meeting m) override { store_.add(std::move(m)); }
+  void restart() override { store_.restart(); }
   bool check(const vanban::MeetingMonth& month, vanban::Diagnostics& out) override {
     const auto start = std::chrono::steady_clock::now();
     const bool ok = store_.check(month, out);

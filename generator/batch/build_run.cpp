@@ -107,17 +107,17 @@ int run_build(const Engine& engine, const BuildRequest& request, std::ostream& e
     const std::string output_dir = (fs::path(request.output_dir) / folder).string();
     const bool documents = folder == kDocumentsFolder;
     const MonthJobSettings month{input_dir, output_dir, request.data_dir, request.source};
+    // What a killed run left (its scratch databases among it), once, before this run makes its own.
+    remove_stale_temp_files(output_dir);
     progress.phase(folder + ": reading " + (documents ? input_dir : meeting_data_path(month)));
     FolderJob job = documents ? documents_job(input_dir, output_dir) : month_job(month);
-    // Reading a month's data built and freed a tree several times the size of what is kept;
-    // glibc keeps freed pages for this thread's next allocations, which rendering (on the
-    // workers' own arenas) never makes. Giving them back keeps the build's peak at the reading.
+    // Reading a month's data held its file and freed many small temporaries; glibc keeps freed
+    // pages for this thread's next allocations, which rendering (on the workers' own arenas)
+    // never makes. Giving them back keeps the build's peak at the reading.
     malloc_trim(0);
     if (!keep_going()) break;
     progress.phase(folder + ": " + count(job.count) + " documents");
 
-    // What a killed run left, its bookkeeping (batch/folder_ledger.h) among it.
-    remove_stale_temp_files(output_dir);
     const FolderOutcome outcome = build_folder(engine, std::move(job), settings, progress, keep_going);
     FileIfChanged report(output_dir, "run-report.json");
     write_run_report(outcome, VANBAN_VERSION, [&](std::string_view piece) { report.write(piece); });

@@ -7,7 +7,6 @@
 #include "input/meeting_csv_reader.h"
 #include "input/meeting_xml_reader.h"
 #include "input/month_settings_reader.h"
-#include "output/atomic_file.h"
 #include "stats/month_figures.h"
 #include "store/month_store.h"
 #include "templating/guide_documents.h"
@@ -75,8 +74,7 @@ FolderJob month_job(const MonthJobSettings& settings) {
   const bool use_xml = job.input != settings.month_dir;
 
   // The records go to a scratch database in the output folder (store/month_store.h), so that
-  // preparing a month does not hold them all; a killed run's one is removed first.
-  remove_stale_temp_files(settings.output_dir);
+  // preparing a month does not hold them all (a killed run's is removed by build_run).
   std::string error;
   std::unique_ptr<MonthStore> store = MonthStore::create(settings.output_dir, error);
   if (!store) {

@@ -23,6 +23,8 @@ class MeetingSink {
   virtual void add(Cadre c) = 0;
   virtual void add(Assignment a) = 0;
   virtual void add(Meeting m) = 0;
+  // Forgets every record added: the reader gives them again from the start.
+  virtual void restart() = 0;
   // Runs the checks of input/meeting_checks.h over everything added, their messages appended to
   // `out` in the order check_meetings gives them. false when the records could not be kept
   // (why is in `out`): the month is then unusable.
@@ -37,6 +39,7 @@ class MeetingDataSink final : public MeetingSink {
   void add(Cadre c) override { push(raw_.cadres, std::move(c)); }
   void add(Assignment a) override { push(raw_.assignments, std::move(a)); }
   void add(Meeting m) override { push(raw_.meetings, std::move(m)); }
+  void restart() override { raw_ = {}; }
   bool check(const MeetingMonth& month, Diagnostics& out) override;
   MeetingData& checked() { return checked_; }
 

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "input/meeting_checks.h"
-#include "input/line_index.h"
 #include "input/meeting_fields.h"
 #include "input/safe_xml.h"
 #include "input/xml_node.h"
@@ -19,9 +18,7 @@ namespace vanban {
 namespace {
 
 using xml::attribute;
-using xml::child;
 using xml::is;
-using xml::is_text;
 using xml::str;
 
 std::string content(const xmlNode* n) {
@@ -56,44 +53,30 @@ std::vector<std::pair<std::string, std::size_t>> attributes_at(std::string_view 
   }
 }
 
+// One record at a time, as parse_records hands them over.
 class MeetingXmlReader {
  public:
-  MeetingXmlReader(std::string_view bytes, const std::string& name, Diagnostics& errors)
-      : bytes_(bytes), lines_(bytes), file_(name), errors_(errors) {}
+  MeetingXmlReader(std::string_view bytes, const std::string& name, MeetingSink& sink, Diagnostics& errors)
+      : bytes_(bytes), file_(name), sink_(sink), errors_(errors) {}
 
-  // The month the file names; its records go to `sink`.
-  MeetingMonth read(const xmlNode* root, MeetingSink& sink) {
-    MeetingMonth m;
-    const std::string year = attribute(root, "year"), month = attribute(root, "month");
-    std::from_chars(year.data(), year.data() + year.size(), m.year);
-    std::from_chars(month.data(), month.data() + month.size(), m.month);
-    for (const xmlNode* section = root->children; section; section = section->next) {
-      for (const xmlNode* n = section->children; n; n = n->next) {
-        if (is(n, "branch")) sink.add(read_branch(record(n), errors_));
-        if (is(n, "cadre")) sink.add(read_cadre(record(n), errors_));
-        if (is(n, "assign")) sink.add(read_assignment(record(n), errors_));
-        if (is(n, "meeting")) sink.add(meeting(n));
-      }
-    }
-    return m;
+  void read(const xmlNode* n) {
+    if (is(n, "branch")) sink_.add(read_branch(record(n), errors_));
+    if (is(n, "cadre")) sink_.add(read_cadre(record(n), errors_));
+    if (is(n, "assign")) sink_.add(read_assignment(record(n), errors_));
+    if (is(n, "meeting")) sink_.add(meeting(n));
   }
 
  private:
-  SourcePosition position(const xmlNode* n) const {
-    const std::size_t offset = offset_of(n);
-    return offset == std::string_view::npos ? position_of(n, bytes_) : lines_.at(offset);
-  }
-
   RawRecord record(const xmlNode* n) const {
     RawRecord r;
-    const SourcePosition p = position(n);
+    const SourcePosition p = position_of(n, bytes_);
     r.source.file = file_;
     r.source.line = p.line;
     r.source.column = p.column;
     const std::size_t tag = offset_of(n);
     if (tag == std::string_view::npos) return r;
     for (const auto& [attr, offset] : attributes_at(bytes_, tag)) {
-      const SourcePosition a = lines_.at(offset);
+      const SourcePosition a = position_in_document(n, bytes_, offset);
       r.add(attr, a.line, a.column, clean_text(attribute(n, attr.c_str())));
     }
     return r;
@@ -106,12 +89,12 @@ class MeetingXmlReader {
       if (is(c, "topic")) lists.topics.push_back(clean_text(content(c)));
       if (is(c, "proposal")) lists.proposals.push_back(clean_text(content(c)));
       if (is(c, "opinion")) {
-        const SourcePosition p = position(c);
+        const SourcePosition p = position_of(c, bytes_);
         lists.opinions.push_back(
             {clean_text(attribute(c, "topic")), clean_text(content(c)), p.line, p.column});
       }
       if (is(c, "quality")) {
-        const SourcePosition p = position(c);
+        const SourcePosition p = position_of(c, bytes_);
         r.add("quality", p.line, p.column, clean_text(content(c)));
       }
     }
@@ -119,10 +102,19 @@ class MeetingXmlReader {
   }
 
   std::string_view bytes_;
-  LineIndex lines_;
   SharedPath file_;  // one copy for all the records
+  MeetingSink& sink_;
   Diagnostics& errors_;
 };
+
+// The month the root names.
+MeetingMonth month_of(const xmlNode* root) {
+  MeetingMonth m;
+  const std::string year = attribute(root, "year"), month = attribute(root, "month");
+  std::from_chars(year.data(), year.data() + year.size(), m.year);
+  std::from_chars(month.data(), month.data() + month.size(), m.month);
+  return m;
+}
 
 }  // namespace
 
@@ -152,9 +144,16 @@ Result<MeetingMonth> read_meetings_xml(const std::string& path, const std::strin
 Result<MeetingMonth> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,
                                              const std::string& schema_path, MeetingSink& sink) {
   Result<MeetingMonth> result;
-  XmlDocPtr doc = parse_and_validate(bytes, name, schema_path, result.errors, TextContent::Records);
+  MeetingXmlReader reader(bytes, name, sink, result.errors);
+  RecordHandler handler;
+  handler.record = [&](const xmlNode* n) { reader.read(n); };
+  handler.restart = [&] {
+    result.errors.clear();
+    sink.restart();
+  };
+  XmlDocPtr doc = parse_records(bytes, name, schema_path, result.errors, handler);
   if (!doc) return result;
-  const MeetingMonth month = MeetingXmlReader(bytes, name, result.errors).read(xmlDocGetRootElement(doc.get()), sink);
+  const MeetingMonth month = month_of(xmlDocGetRootElement(doc.get()));
   const bool kept = sink.check(month, result.errors);
   std::stable_sort(result.errors.begin(), result.errors.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {

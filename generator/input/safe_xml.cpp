@@ -3,6 +3,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
+#include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
@@ -14,7 +15,9 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <sstream>
+#include <utility>
 
 #include "input/input_limits.h"
 #include "input/schema_model.h"
@@ -52,6 +55,21 @@ void init_libxml() {
   });
 }
 
+// parse_records' state: libxml2's progressive RELAX NG validation (as its xmlTextReader drives
+// it) and the hand-over of each complete record, which is then freed.
+struct RecordStreaming {
+  const RecordHandler* handler = nullptr;
+  const LineIndex* lines = nullptr;  // lent to the document while it is parsed
+  xmlRelaxNGValidCtxtPtr validation = nullptr;  // none: well-formedness only
+  std::size_t max_elements = 0;
+  std::size_t elements = 0;
+  int depth = 0;  // of the next element to start (the root's is 0)
+  // An element libxml2 cannot validate progressively: validated whole once it is complete.
+  xmlNode* whole = nullptr;
+  xmlNode* text = nullptr;  // a text node not yet validated (it is complete at the next tag)
+  bool failed = false;
+};
+
 // Per-parse state, reached from the SAX callbacks through ctxt->_private: nothing global.
 struct ParseState {
   std::string_view bytes;   // everything, BOM included
@@ -62,9 +80,11 @@ struct ParseState {
   bool syntax_error = false;
   bool drop_blanks = false;  // TextContent::Records
   startElementNsSAX2Func next_start_element = nullptr;  // libxml2's own handlers
+  endElementNsSAX2Func next_end_element = nullptr;
   charactersSAXFunc next_characters = nullptr;
   charactersSAXFunc next_blanks = nullptr;
   charactersSAXFunc next_cdata = nullptr;  // same signature as cdataBlockSAXFunc
+  RecordStreaming* streaming = nullptr;  // parse_records only
 };
 
 ParseState& state_of(void* ctx) {
@@ -82,6 +102,55 @@ void set_offset(xmlNode* node, std::size_t offset) {
   node->_private = reinterpret_cast<void*>(static_cast<std::uintptr_t>(offset) + 1);
 }
 
+void stop_streaming(xmlParserCtxtPtr ctxt, RecordStreaming& s) {
+  s.failed = true;
+  xmlStopParser(ctxt);
+}
+
+// The text before the tag being read is complete: its parent's content model takes it.
+void validate_text(xmlParserCtxtPtr ctxt, RecordStreaming& s) {
+  xmlNode* text = std::exchange(s.text, nullptr);
+  if (!text || !s.validation || s.whole || s.failed) return;
+  static const xmlChar empty[] = "";
+  const xmlChar* content = text->content ? text->content : empty;
+  if (xmlRelaxNGValidatePushCData(s.validation, content, xmlStrlen(content)) != 1) stop_streaming(ctxt, s);
+}
+
+void stream_start(xmlParserCtxtPtr ctxt, RecordStreaming& s, xmlNode* node) {
+  if (s.failed) return;
+  if (!node->doc->_private) node->doc->_private = const_cast<LineIndex*>(s.lines);
+  ++s.depth;
+  // Over the limit, the whole tree says where (parse_and_validate).
+  if (++s.elements > s.max_elements) return stop_streaming(ctxt, s);
+  validate_text(ctxt, s);
+  if (!s.validation || s.whole) return;
+  const int valid = xmlRelaxNGValidatePushElement(s.validation, node->doc, node);
+  if (valid == 0) s.whole = node;
+  if (valid < 0) stop_streaming(ctxt, s);
+}
+
+void stream_end(xmlParserCtxtPtr ctxt, RecordStreaming& s, xmlNode* node) {
+  if (s.failed) return;
+  --s.depth;
+  if (s.validation) {
+    int valid = 1;
+    if (s.whole == node) {
+      valid = xmlRelaxNGValidateFullElement(s.validation, node->doc, node);
+      s.whole = nullptr;
+    } else if (!s.whole) {
+      valid = xmlRelaxNGValidatePopElement(s.validation, node->doc, node);
+    }
+    if (valid != 1) return stop_streaming(ctxt, s);
+  }
+  if (s.depth != s.handler->depth) return;
+  // A record inside an element validated whole must stay until that element is validated:
+  // the whole tree is read instead.
+  if (s.whole) return stop_streaming(ctxt, s);
+  s.handler->record(node);
+  xmlUnlinkNode(node);
+  xmlFreeNode(node);
+}
+
 void on_start_element(void* ctx, const xmlChar* localname, const xmlChar* prefix,
                       const xmlChar* uri, int nb_namespaces, const xmlChar** namespaces,
                       int nb_attributes, int nb_defaulted, const xmlChar** attributes) {
@@ -94,7 +163,17 @@ void on_start_element(void* ctx, const xmlChar* localname, const xmlChar* prefix
     // The tag has been read up to its ">" or "/>"; '<' cannot occur in attribute values.
     const std::size_t tag = st.bytes.rfind('<', offset_in_input(ctxt, st, ctxt->input->cur));
     if (tag != npos) set_offset(ctxt->node, tag);
+    if (st.streaming) stream_start(ctxt, *st.streaming, ctxt->node);
   }
+}
+
+void on_end_element(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri) {
+  auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  ParseState& st = state_of(ctx);
+  xmlNode* node = ctxt->node;
+  if (st.streaming) validate_text(ctxt, *st.streaming);
+  st.next_end_element(ctx, localname, prefix, uri);
+  if (st.streaming && node) stream_end(ctxt, *st.streaming, node);
 }
 
 // Records where a text node starts when this chunk created it.
@@ -129,6 +208,8 @@ void on_text(void* ctx, const xmlChar* ch, int len) {
   if (!cdata && state_of(ctx).drop_blanks && (!before || before->type != XML_TEXT_NODE) && is_blank(ch, len)) return;
   (state_of(ctx).*next)(ctx, ch, len);
   note_text_start(ctxt, parent, before, ch, len, cdata);
+  RecordStreaming* streaming = state_of(ctx).streaming;
+  if (streaming && parent && parent->last != before && parent->last) streaming->text = parent->last;
 }
 
 // Any DOCTYPE: stop before its internal subset is read, so no entity is ever declared.
@@ -233,6 +314,13 @@ void on_validity_error(void* data, xmlErrorPtr e) {
   st.messages.emplace_back(static_cast<const xmlNode*>(e->node), trim_message(e->message));
 }
 
+void ignore_validity_error(void*, xmlErrorPtr) {}
+
+std::string too_many_elements(std::size_t limit) {
+  return "more than " + std::to_string(limit) +
+         " elements; vanban reads at most that many from one file (raise the limit with --max-elements N)";
+}
+
 // The element after the first `limit` ones in document order, or nullptr if there are no more.
 const xmlNode* element_beyond(const xmlNode* root, std::size_t limit) {
   std::size_t count = 0;
@@ -320,78 +408,127 @@ int column_of_element(std::string_view bytes, int line, std::string_view element
   return column_of_element_at(bytes, lines.line_start(line), element_name, lines);
 }
 
-XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
-                             const std::string& schema_path, Diagnostics& errors, TextContent text) {
-  init_libxml();
-  const std::size_t errors_before = errors.size();
-  const auto fail = [&](std::size_t offset, std::string message) {
-    const SourcePosition p = position_at(bytes, offset);
-    errors.push_back({name, p.line, p.column, std::move(message)});
-    return nullptr;
-  };
+namespace {
 
+// A diagnostic at `offset` of `bytes`.
+void report_at(Diagnostics& errors, const std::string& name, std::string_view bytes, std::size_t offset,
+               std::string message) {
+  const SourcePosition p = position_at(bytes, offset);
+  errors.push_back({name, p.line, p.column, std::move(message)});
+}
+
+// What libxml2 is given of `bytes` (without a BOM); none, with why in `errors`, when the bytes
+// are not UTF-8 or too many.
+std::optional<std::string_view> checked_body(std::string_view bytes, const std::string& name, Diagnostics& errors) {
   const std::size_t bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   const std::string_view body = bytes.substr(bom);
   std::string encoding;
   std::size_t encoding_at = 0;
-  if (declared_encoding(body, encoding, encoding_at) && !is_utf8_name(encoding))
-    return fail(bom + encoding_at, "the file declares encoding '" + encoding +
-                                       "'; only UTF-8 is accepted: save it as UTF-8");
+  if (declared_encoding(body, encoding, encoding_at) && !is_utf8_name(encoding)) {
+    report_at(errors, name, bytes, bom + encoding_at,
+              "the file declares encoding '" + encoding + "'; only UTF-8 is accepted: save it as UTF-8");
+    return std::nullopt;
+  }
   std::size_t bad = 0;
   if (!text::is_valid_utf8(body, &bad)) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(body[bad]));
-    return fail(bom + bad, std::string("not UTF-8: byte ") + hex +
-                               " is not part of a UTF-8 character; save the file as UTF-8");
+    report_at(errors, name, bytes, bom + bad,
+              std::string("not UTF-8: byte ") + hex + " is not part of a UTF-8 character; save the file as UTF-8");
+    return std::nullopt;
   }
   const InputLimits& limits = input_limits();
-  if (body.size() > limits.max_bytes || body.size() > INT_MAX)
-    return fail(0, too_large(body.size(), limits.max_bytes));
+  if (body.size() > limits.max_bytes || body.size() > INT_MAX) {
+    report_at(errors, name, bytes, 0, too_large(body.size(), limits.max_bytes));
+    return std::nullopt;
+  }
+  return body;
+}
 
-  ParseState st;
-  st.bytes = bytes;
-  st.skipped = bom;
-  st.name = &name;
-  st.errors = &errors;
-  st.drop_blanks = text == TextContent::Records;
-  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(),
-                                                                  xmlFreeParserCtxt);
-  if (!ctxt) return fail(0, "out of memory");
+struct ParseOutcome {
+  xmlDocPtr doc = nullptr;  // owned by the caller; its _private is null
+  bool well_formed = false;
+};
+
+// libxml2 over `body` with vanban's handlers (st.bytes, name, errors and options set).
+ParseOutcome run_parser(ParseState& st, std::string_view body) {
+  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
+  if (!ctxt) {
+    st.errors->push_back({*st.name, 1, 1, "out of memory"});
+    return {};
+  }
   xmlSAXHandler* sax = ctxt->sax;
   st.next_start_element = sax->startElementNs;
+  st.next_end_element = sax->endElementNs;
   st.next_characters = sax->characters;
   st.next_blanks = sax->ignorableWhitespace;
   st.next_cdata = sax->cdataBlock;
   sax->startElementNs = on_start_element;
+  sax->endElementNs = on_end_element;
   sax->characters = on_text<&ParseState::next_characters, false>;
   sax->ignorableWhitespace = on_text<&ParseState::next_blanks, false>;
   sax->cdataBlock = on_text<&ParseState::next_cdata, true>;
   sax->internalSubset = on_doctype;
   sax->serror = on_parse_error;
   ctxt->_private = &st;
+  ParseOutcome out;
+  out.doc = xmlCtxtReadMemory(ctxt.get(), body.data(), static_cast<int>(body.size()), st.name->c_str(), "UTF-8",
+                              XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+  out.well_formed = ctxt->wellFormed != 0;
+  if (out.doc) out.doc->_private = nullptr;  // a streaming parse lends its LineIndex while it runs
+  return out;
+}
 
-  XmlDocPtr doc(xmlCtxtReadMemory(ctxt.get(), body.data(), static_cast<int>(body.size()),
-                                  name.c_str(), "UTF-8", XML_PARSE_NONET | XML_PARSE_BIG_LINES));
+bool has_doctype(const ParseState& st, const ParseOutcome& parsed) {
+  return st.doctype != npos || (parsed.doc && parsed.doc->intSubset);
+}
+
+// The elements `depth` levels below `node`, in document order.
+template <class F>
+void for_each_at_depth(const xmlNode* node, int depth, const F& f) {
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (depth == 1) f(c);
+    else for_each_at_depth(c, depth - 1, f);
+  }
+}
+
+}  // namespace
+
+XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
+                             const std::string& schema_path, Diagnostics& errors, TextContent text) {
+  init_libxml();
+  const std::size_t errors_before = errors.size();
+  const std::optional<std::string_view> body = checked_body(bytes, name, errors);
+  if (!body) return nullptr;
+
+  ParseState st;
+  st.bytes = bytes;
+  st.skipped = bytes.size() - body->size();
+  st.name = &name;
+  st.errors = &errors;
+  st.drop_blanks = text == TextContent::Records;
+  const ParseOutcome parsed = run_parser(st, *body);
+  XmlDocPtr doc(parsed.doc);
   // Built once: every message and block asks where it is.
   if (doc) doc->_private = new LineIndex(bytes);
   // A DTD can declare entities (bombs, external files): none is accepted, even a harmless one.
-  if (st.doctype != npos || (doc && doc->intSubset)) {
+  if (has_doctype(st, parsed)) {
     errors.resize(errors_before);
-    return fail(st.doctype == npos ? 0 : st.doctype,
-                "a DOCTYPE is not allowed (entities and external files are refused)");
+    report_at(errors, name, bytes, st.doctype == npos ? 0 : st.doctype,
+              "a DOCTYPE is not allowed (entities and external files are refused)");
+    return nullptr;
   }
-  if (!doc || !ctxt->wellFormed) {
-    if (errors.size() == errors_before) fail(0, "not well-formed XML");
+  if (!doc || !parsed.well_formed) {
+    if (errors.size() == errors_before) report_at(errors, name, bytes, 0, "not well-formed XML");
     return nullptr;
   }
 
   // Counted before validation, whose cost grows fastest with the elements.
+  const InputLimits& limits = input_limits();
   if (const xmlNode* over = element_beyond(xmlDocGetRootElement(doc.get()), limits.max_elements)) {
     const SourcePosition p = position_of(over, bytes);
-    errors.push_back({name, p.line, p.column,
-                      "more than " + std::to_string(limits.max_elements) +
-                          " elements; vanban reads at most that many from one file (raise the limit with "
-                          "--max-elements N)"});
+    errors.push_back({name, p.line, p.column, too_many_elements(limits.max_elements)});
     return nullptr;
   }
 
@@ -417,8 +554,52 @@ XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
   // Our reading of the grammar found nothing: fall back on libxml2's own words.
   if (errors.size() == errors_before)
     for (const auto& [node, message] : vs.messages) report(node, message);
-  if (errors.size() == errors_before) fail(0, "the document does not follow " + schema_path);
+  if (errors.size() == errors_before) report_at(errors, name, bytes, 0, "the document does not follow " + schema_path);
   return nullptr;
+}
+
+XmlDocPtr parse_records(std::string_view bytes, const std::string& name, const std::string& schema_path,
+                        Diagnostics& errors, const RecordHandler& handler) {
+  init_libxml();
+  const std::optional<std::string_view> body = checked_body(bytes, name, errors);
+  if (!body) return nullptr;
+  const CompiledSchema* schema = schema_path.empty() ? nullptr : &schema_for(schema_path);
+  if (schema && (!schema->grammar || !schema->model)) {
+    errors.push_back({schema_path, 0, 0, "schema: " + schema->error});
+    return nullptr;
+  }
+
+  auto lines = std::make_unique<LineIndex>(bytes);
+  Diagnostics ignored;  // a stream that fails is read again whole, which says why
+  RecordStreaming streaming;
+  streaming.handler = &handler;
+  streaming.lines = lines.get();
+  streaming.max_elements = input_limits().max_elements;
+  std::unique_ptr<xmlRelaxNGValidCtxt, void (*)(xmlRelaxNGValidCtxtPtr)> validation(
+      schema ? xmlRelaxNGNewValidCtxt(schema->grammar) : nullptr, xmlRelaxNGFreeValidCtxt);
+  if (validation) xmlRelaxNGSetValidStructuredErrors(validation.get(), ignore_validity_error, nullptr);
+  streaming.validation = validation.get();
+
+  ParseState st;
+  st.bytes = bytes;
+  st.skipped = bytes.size() - body->size();
+  st.name = &name;
+  st.errors = &ignored;
+  st.drop_blanks = true;
+  st.streaming = &streaming;
+  const ParseOutcome parsed = run_parser(st, *body);
+  XmlDocPtr doc(parsed.doc);
+  if (doc && parsed.well_formed && !streaming.failed && !has_doctype(st, parsed) && ignored.empty()) {
+    doc->_private = lines.release();
+    return doc;
+  }
+
+  // Something is wrong, or libxml2 could not validate a record as it streamed: the whole tree,
+  // with parse_and_validate's checks and messages, and its records if it passes after all.
+  handler.restart();
+  XmlDocPtr whole = parse_and_validate(bytes, name, schema_path, errors, TextContent::Records);
+  if (whole) for_each_at_depth(xmlDocGetRootElement(whole.get()), handler.depth, handler.record);
+  return whole;
 }
 
 }  // namespace vanban

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,6 +35,27 @@ enum class TextContent { Mixed, Records };
 XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
                              const std::string& schema_path, Diagnostics& errors,
                              TextContent text = TextContent::Mixed);
+
+// Where parse_records hands the records of a data file: the elements `depth` levels below the
+// root (2 for root > section > record).
+struct RecordHandler {
+  int depth = 2;
+  // Each record, complete and valid, in file order. Inside the call it has its attributes,
+  // children and places (position_of); after it, it is freed.
+  std::function<void(const xmlNode*)> record;
+  // The records given so far are to be forgotten: they will be given again (or the file
+  // refused). Called when the stream cannot be trusted, before the file is read whole.
+  std::function<void()> restart;
+};
+
+// parse_and_validate for a data file too large to hold as a tree: the records are validated
+// (libxml2's progressive RELAX NG validation) and handed to `handler` one at a time as they are
+// read, so that memory does not grow with them. The value is the document, for its root's and
+// sections' attributes (the records may be gone from it). Anything wrong (syntax, a DOCTYPE, the
+// schema, the element limit) is found again on the whole tree by parse_and_validate, whose
+// messages are the ones given: the same as parse_and_validate's, whatever the path.
+XmlDocPtr parse_records(std::string_view bytes, const std::string& name, const std::string& schema_path,
+                        Diagnostics& errors, const RecordHandler& handler);
 
 // Why a file of `bytes` is refused under a limit of `limit` bytes (input/input_limits.h).
 std::string too_large(std::size_t bytes, std::size_t limit);

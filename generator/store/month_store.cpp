@@ -354,6 +354,11 @@ void MonthStore::add(Assignment a) {
   impl_->run(s);
 }
 
+void MonthStore::restart() {
+  const std::string failed = impl_->db.exec("DELETE FROM branches; DELETE FROM cadres; DELETE FROM assignments; DELETE FROM meetings");
+  if (!failed.empty() && impl_->error.empty()) impl_->error = failed;
+}
+
 void MonthStore::add(Meeting m) {
   Impl& d = *impl_;
   sql::Statement& s = d.insert_meeting;

@@ -81,6 +81,7 @@ class MonthStore final : public MeetingSink {
   void add(Cadre c) override;
   void add(Assignment a) override;
   void add(Meeting m) override;
+  void restart() override;
   // Each check of check_meetings an indexed look-up, the records visited in file order; marks
   // the records that pass. false (with a message in `out`) when the database failed.
   bool check(const MeetingMonth& month, Diagnostics& out) override;

@@ -94,20 +94,6 @@ TEST(MonthJob, ItsScratchDatabaseGoesWithTheJob) {
   EXPECT_TRUE(files_in(output_of(month)).empty());
 }
 
-// A killed run's scratch database (its process gone) is removed by the next run's job; a file
-// that is not a temporary file is left alone.
-TEST(MonthJob, AKilledRunsScratchDatabaseIsRemoved) {
-  TempDir dir;
-  const fs::path month = small_month(dir);
-  fs::create_directories(output_of(month));
-  testing::write_bytes(output_of(month) / ".month-records.sqlite.tmp-999999999-1", "a killed run's");
-  testing::write_bytes(output_of(month) / "month-records.sqlite", "not a temporary file");
-  const FolderJob job = month_job(settings(month, MeetingSource::Auto));
-  EXPECT_TRUE(job.input_complete);
-  EXPECT_FALSE(fs::exists(output_of(month) / ".month-records.sqlite.tmp-999999999-1"));
-  EXPECT_TRUE(fs::exists(output_of(month) / "month-records.sqlite"));
-}
-
 TEST(MonthJob, CsvAndXmlGiveTheSameDocuments) {
   TempDir dir;
   const fs::path month = small_month(dir);

@@ -4,12 +4,14 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "input/input_limits.h"
 #include "input_test_util.h"
+#include "meeting_test_util.h"
 
 namespace vanban {
 namespace {
@@ -311,6 +313,129 @@ TEST(SafeXml, RefusesMoreElementsOrBytesThanTheLimits) {
                                       " bytes, over the limit of 100 bytes (0 MB) for one input file; raise it "
                                       "with --max-input-mb N");
   EXPECT_TRUE(parse_errors(doc("<p>" + runs + "</p>")).empty());
+}
+
+// A month of `branches` branches, each with a meeting that has a topic and an opinion.
+std::string meeting_month(int branches, const std::string& after_meetings = "") {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<meeting-month year=\"2026\" month=\"10\">\n  <branches>\n";
+  for (int i = 1; i <= branches; ++i)
+    out += "    <branch id=\"B" + std::to_string(i) + "\" kind=\"chi hội\" organisation=\"nong-dan\" name=\"Chi hội ấp " +
+           std::to_string(i) + "\"\n            commune=\"xã Tân An\" members=\"30\" meeting-day=\"5\"/>\n";
+  out += "  </branches>\n  <cadres>\n    <cadre id=\"C1\" name=\"Lê Thị Ánh\" position=\"Chuyên viên\" agency=\"Ban Tuyên giáo và Dân vận\" level=\"tỉnh\"/>\n"
+         "  </cadres>\n  <assignments/>\n  <meetings>\n";
+  for (int i = 1; i <= branches; ++i)
+    out += "    <meeting branch=\"B" + std::to_string(i) + "\" date=\"2026-10-05\" present=\"20\">\n"
+           "      <topic>Chuyển đổi số &amp; sản xuất</topic>\n      <opinion topic=\"1\">Ý kiến <![CDATA[a < b]]></opinion>\n"
+           "    </meeting>\n";
+  return out + after_meetings + "  </meetings>\n</meeting-month>\n";
+}
+
+// What a reader sees of a record: its name, place, attributes and text.
+std::string describe(const xmlNode* n, std::string_view bytes) {
+  const SourcePosition p = position_of(n, bytes);
+  std::string out = std::string(reinterpret_cast<const char*>(n->name)) + "@" + std::to_string(p.line) + ":" +
+                    std::to_string(p.column);
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    xmlChar* v = xmlNodeGetContent(reinterpret_cast<const xmlNode*>(a));
+    out += " " + std::string(reinterpret_cast<const char*>(a->name)) + "=" + reinterpret_cast<const char*>(v);
+    xmlFree(v);
+  }
+  xmlChar* text = xmlNodeGetContent(n);
+  out += " [" + std::string(reinterpret_cast<const char*>(text)) + "]";
+  xmlFree(text);
+  for (const xmlNode* c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) {
+      const SourcePosition q = position_of(c, bytes);
+      out += " " + std::string(reinterpret_cast<const char*>(c->name)) + "@" + std::to_string(q.line) + ":" +
+             std::to_string(q.column);
+    }
+  return out;
+}
+
+struct Streamed {
+  XmlDocPtr doc;
+  Diagnostics errors;
+  std::vector<std::string> records;
+  int restarts = 0;
+  bool alone = true;  // each record was the only node of its section when handed over
+};
+
+Streamed stream(const std::string& bytes) {
+  Streamed out;
+  RecordHandler handler;
+  handler.record = [&](const xmlNode* n) {
+    out.records.push_back(describe(n, bytes));
+    // The records before it are freed, the ones after it not yet read.
+    if (n->prev || n->next) out.alone = false;
+  };
+  handler.restart = [&] {
+    ++out.restarts;
+    out.records.clear();
+  };
+  out.doc = parse_records(bytes, "m.xml", testing::meetings_schema(), out.errors, handler);
+  return out;
+}
+
+// The records of the same file parsed whole.
+std::vector<std::string> records_of_tree(const std::string& bytes, Diagnostics& errors) {
+  std::vector<std::string> out;
+  const XmlDocPtr d = parse_and_validate(bytes, "m.xml", testing::meetings_schema(), errors, TextContent::Records);
+  if (!d) return out;
+  for (const xmlNode* section = xmlDocGetRootElement(d.get())->children; section; section = section->next)
+    for (const xmlNode* n = section->children; n; n = n->next)
+      if (n->type == XML_ELEMENT_NODE) out.push_back(describe(n, bytes));
+  return out;
+}
+
+// A data file's records are validated and handed over one at a time, each freed after its
+// turn: the tree never holds more than one; what the reader sees of each is what the whole
+// tree gives.
+TEST(ParseRecords, HandsOverEachRecordAloneAsTheWholeTreeHasIt) {
+  const std::string bytes = meeting_month(300);
+  const Streamed s = stream(bytes);
+  ASSERT_TRUE(s.doc) << all(s.errors);
+  EXPECT_EQ(s.restarts, 0);
+  EXPECT_TRUE(s.alone);
+  Diagnostics errors;
+  const std::vector<std::string> whole = records_of_tree(bytes, errors);
+  ASSERT_TRUE(errors.empty()) << all(errors);
+  ASSERT_EQ(s.records.size(), 601u);
+  EXPECT_EQ(s.records, whole);
+  EXPECT_EQ(s.records[300], "cadre@606:5 id=C1 name=Lê Thị Ánh position=Chuyên viên agency=Ban Tuyên giáo và Dân vận level=tỉnh []");
+  EXPECT_EQ(s.records[301],
+            "meeting@610:5 branch=B1 date=2026-10-05 present=20 [Chuyển đổi số & sản xuấtÝ kiến a < b] topic@611:7 "
+            "opinion@612:7");
+  // The document is left with its root and sections, without a record.
+  const xmlNode* root = xmlDocGetRootElement(s.doc.get());
+  for (const xmlNode* section = root->children; section; section = section->next)
+    EXPECT_EQ(section->children, nullptr) << section->name;
+}
+
+// Whatever is wrong and wherever (after many records were handed over), the messages are the
+// ones of the whole tree, and the records handed over are taken back.
+TEST(ParseRecords, AnythingWrongGivesTheWholeTreesMessages) {
+  const InputLimits saved = input_limits();
+  const std::vector<std::pair<std::string, std::string>> broken = {
+      {"syntax", meeting_month(50, "    <meeting branch=\"B1\" date=\"2026-10-05\" present=\"3\">\n")},
+      {"unknown element", meeting_month(50, "    <visit branch=\"B1\"/>\n")},
+      {"missing attribute", meeting_month(50, "    <meeting branch=\"B1\" present=\"3\"/>\n")},
+      {"text between records", meeting_month(50, "    stray words\n")},
+      {"doctype", "<!DOCTYPE meeting-month>\n" + meeting_month(5)},
+      {"bad month", std::regex_replace(meeting_month(5), std::regex("month=\"10\""), "month=\"13\"")},
+      {"too many elements", meeting_month(50)},
+  };
+  for (const auto& [what, bytes] : broken) {
+    if (what == "too many elements") set_input_limits({saved.max_bytes, 120});
+    const Streamed s = stream(bytes);
+    Diagnostics whole;
+    records_of_tree(bytes, whole);
+    set_input_limits(saved);
+    EXPECT_EQ(s.doc, nullptr) << what;
+    ASSERT_FALSE(whole.empty()) << what;
+    EXPECT_EQ(all(s.errors), all(whole)) << what;
+    EXPECT_TRUE(s.records.empty()) << what;
+    EXPECT_EQ(s.restarts, 1) << what;
+  }
 }
 
 }  // namespace
