@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -58,8 +59,8 @@ std::vector<std::pair<std::string, std::size_t>> attributes_at(std::string_view 
 
 class MeetingXmlReader {
  public:
-  MeetingXmlReader(std::string_view bytes, const std::string& name, Diagnostics& errors)
-      : bytes_(bytes), lines_(bytes), file_(name), errors_(errors) {}
+  MeetingXmlReader(std::string_view bytes, const LineIndex& lines, const std::string& name, Diagnostics& errors)
+      : bytes_(bytes), lines_(lines), file_(name), errors_(errors) {}
 
   // The month the file names; its records go to `sink`.
   MeetingMonth read(const xmlNode* root, MeetingSink& sink) {
@@ -79,10 +80,8 @@ class MeetingXmlReader {
   }
 
  private:
-  SourcePosition position(const xmlNode* n) const {
-    const std::size_t offset = offset_of(n);
-    return offset == std::string_view::npos ? position_of(n, bytes_) : lines_.at(offset);
-  }
+  // The document's own LineIndex answers (input/safe_xml.h).
+  SourcePosition position(const xmlNode* n) const { return position_of(n, bytes_); }
 
   RawRecord record(const xmlNode* n) const {
     RawRecord r;
@@ -92,8 +91,12 @@ class MeetingXmlReader {
     r.source.column = p.column;
     const std::size_t tag = offset_of(n);
     if (tag == std::string_view::npos) return r;
+    // Each attribute's place counted on from the one before, not looked up again.
+    SourcePosition a = p;
+    std::size_t at = tag;
     for (const auto& [attr, offset] : attributes_at(bytes_, tag)) {
-      const SourcePosition a = lines_.at(offset);
+      a = lines_.after(a, at, offset);
+      at = offset;
       r.add(attr, a.line, a.column, clean_text(attribute(n, attr.c_str())));
     }
     return r;
@@ -119,7 +122,7 @@ class MeetingXmlReader {
   }
 
   std::string_view bytes_;
-  LineIndex lines_;
+  const LineIndex& lines_;
   SharedPath file_;  // one copy for all the records
   Diagnostics& errors_;
 };
@@ -154,7 +157,10 @@ Result<MeetingMonth> read_meetings_xml_bytes(std::string_view bytes, const std::
   Result<MeetingMonth> result;
   XmlDocPtr doc = parse_and_validate(bytes, name, schema_path, result.errors, TextContent::Records);
   if (!doc) return result;
-  const MeetingMonth month = MeetingXmlReader(bytes, name, result.errors).read(xmlDocGetRootElement(doc.get()), sink);
+  const MeetingMonth month =
+      MeetingXmlReader(bytes, document_lines(doc.get()), name, result.errors).read(xmlDocGetRootElement(doc.get()), sink);
+  // Nothing reads the tree any more: it is freed while the records are checked.
+  std::jthread free_tree([&doc] { doc.reset(); });
   const bool kept = sink.check(month, result.errors);
   std::stable_sort(result.errors.begin(), result.errors.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {

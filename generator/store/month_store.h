@@ -12,6 +12,8 @@
 // a run that was killed.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -60,6 +62,12 @@ struct DocumentRecipe {
   int issuer = -1;        // a report's issuer: its index among the settings' agencies
   int gaps = -1;          // a reminder's agency: its index in the figures' gaps_by_agency
   std::string name;       // its output name, unique in the month (UniqueNames)
+};
+
+// An agency's gaps by cadre (MonthStore::Reader::gap_cadres).
+struct GapCadres {
+  std::vector<std::size_t> gaps;  // each cadre's number of gaps, the cadres in add_gap's order
+  std::array<bool, kOrganisationCount> organisations{};  // those of the gaps' branches
 };
 
 // What a build lists of a document: its name and whether it is in its issuer's number series.
@@ -143,6 +151,8 @@ class MonthStore final : public MeetingSink {
     // The agency's gap `j` (0-based, in add_gap's order), to `visit`; false when there is none.
     // Reading j, j + 1, ... steps one cursor; any other j seeks again.
     bool gap(const std::string& agency, std::size_t j, const std::function<void(const StoredGap&)>& visit);
+    // The agency's gaps counted by cadre, from one grouped query of the gaps' index.
+    GapCadres gap_cadres(const std::string& agency);
     // The first failure of its connection, "" while there is none.
     const std::string& error() const;
 
@@ -154,6 +164,7 @@ class MonthStore final : public MeetingSink {
     std::unique_ptr<Cursor> cursor_;
   };
   // Null with `error` when the file cannot be opened again. Safe from several threads at once.
+  // Only after commit: a reader keeps its shared lock, which a write would wait for.
   std::unique_ptr<Reader> reader(std::string& error) const;
 
   const std::string& path() const;
