@@ -185,6 +185,21 @@ struct MonthStore::Impl {
     return sort_keys.get(name, [&name] { return text::vietnamese_sort_key(name); });
   }
 
+  // A kept meeting a cadre attended, with the columns the reports' order needs.
+  void add_attended(const StoredMeeting& m) {
+    const std::string branch_key = sort_key(m.branch.name);
+    sql::Statement& s = insert_attended;
+    s.bind_view(1, m.cadre->agency).bind(2, static_cast<long long>(!m.meeting.report_filed));
+    if (m.meeting.report_filed)
+      s.bind(3, static_cast<long long>(date_number(*m.meeting.report_filed)));
+    else
+      s.bind_null(3);
+    s.bind(4, static_cast<long long>(date_number(m.meeting.date))).bind_blob(5, branch_key);
+    s.bind_view(6, m.branch.name).bind_view(7, m.branch.id).bind_view(8, m.cadre->id);
+    s.bind(9, m.row).bind(10, m.cadre_row);
+    run(s);
+  }
+
   // The first failure, kept; a statement done with is reset for its next use.
   void done(sql::Statement& s) {
     if (s.failed() && error.empty()) error = db.last_error();
@@ -750,6 +765,7 @@ void MonthStore::for_each_meeting_assigned(
         cadres_of = m.branch_row;
       }
       visit(m, first, cadres);
+      if (m.cadre) d.add_attended(m);
     });
   }
   d.done(s);
@@ -778,31 +794,6 @@ std::vector<std::pair<std::string, std::string>> MonthStore::gaps_of_cadres_name
   while (s.step()) out.emplace_back(s.text(0), s.text(1));
   d.done(s);
   return out;
-}
-
-void MonthStore::add_attended() {
-  Impl& d = *impl_;
-  if (!d.checked) return;
-  // Only the columns the reports' order needs, the meetings with a cadre in file order.
-  sql::Statement s = d.db.prepare(
-      "SELECT c.agency, m.report_filed, m.date, b.name, b.id, c.id, k.row, k.cadre FROM kept_meetings k"
-      " CROSS JOIN meetings m ON m.rowid = k.row CROSS JOIN branches b ON b.rowid = k.branch"
-      " CROSS JOIN cadres c ON c.rowid = k.cadre WHERE k.cadre IS NOT NULL ORDER BY k.row");
-  sql::Statement& insert = d.insert_attended;
-  while (s.step()) {
-    const std::string branch_name = s.text(3);
-    const std::string branch_key = d.sort_key(branch_name);
-    const std::string agency = s.text(0), branch_id = s.text(4), cadre_id = s.text(5);
-    insert.bind_view(1, agency).bind(2, static_cast<long long>(s.is_null(1)));
-    if (s.is_null(1))
-      insert.bind_null(3);
-    else
-      insert.bind(3, s.integer(1));
-    insert.bind(4, s.integer(2)).bind_blob(5, branch_key).bind_view(6, branch_name).bind_view(7, branch_id);
-    insert.bind_view(8, cadre_id).bind(9, s.integer(6)).bind(10, s.integer(7));
-    d.run(insert);
-  }
-  d.done(s);
 }
 
 std::vector<std::string> MonthStore::attended_agencies() {

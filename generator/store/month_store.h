@@ -107,7 +107,8 @@ class MonthStore final : public MeetingSink {
   // After check, for the figures (stats/month_figures.h), their one pass in file order: the
   // month checked; whether a valid branch names its district; each valid branch with its number
   // of valid assignments; each kept meeting (as for_each_meeting) with whether it is its branch's
-  // first and the cadres assigned to its branch, in the assignments' order.
+  // first and the cadres assigned to its branch, in the assignments' order. That pass also lists,
+  // for the plan, the kept meetings a cadre attended by the cadre's agency: one scan for both.
   const MeetingMonth& month() const;
   bool any_district();
   void for_each_branch_assigned(const std::function<void(const Branch&, int assignments)>& visit);
@@ -121,11 +122,10 @@ class MonthStore final : public MeetingSink {
   // that order (agency, cadre id), by agency in byte order.
   std::vector<std::pair<std::string, std::string>> gaps_of_cadres_named(const std::string& name);
 
-  // For the plan (templating/month_documents.h): the kept meetings a cadre attended, listed by
-  // the cadre's agency (once); the agencies; an agency's cadres in file order with their attended
+  // For the plan (templating/month_documents.h), once for_each_meeting_assigned has listed the
+  // attended meetings: the agencies; an agency's cadres in file order with their attended
   // meetings; its meetings in the order their reports are numbered (filed first, by filing date,
   // then meeting date, branch name in Vietnamese order, branch id, cadre id).
-  void add_attended();
   std::vector<std::string> attended_agencies();
   void for_each_attended_cadre(const std::string& agency, const std::function<void(const Cadre&, int meetings)>& visit);
   void for_each_attended(const std::string& agency,

@@ -669,8 +669,8 @@ const IssuingBody& issuer_at(const MonthSettings& settings, int index) {
 void MonthPlanner::plan_reports() {
   MonthStore& store = *plan_.store;
   const MonthSettings& settings = plan_.settings;
-  // The attended meetings by their cadre's agency, in the store in the order they are numbered.
-  store.add_attended();
+  // The attended meetings by their cadre's agency, in the store (since the figures' pass) in the
+  // order they are numbered.
   std::vector<std::string> agencies = store.attended_agencies();
   text::sort_vietnamese(agencies);
 
