@@ -8,17 +8,11 @@ namespace vanban {
 
 namespace {
 
-// A scratch database: nothing in it outlives the run, so it is written without a journal or a
-// sync, locked once, and in one transaction never committed (a crash loses nothing that the
-// manifest saved along the way does not keep). Its cache, not the documents, bounds its memory;
-// a sort or temporary table stays in memory, never in a folder outside the output folder (as the
-// month's store, store/month_store.cpp).
+// Nothing in it outlives the run: a scratch database (register/sqlite.h), locked once, in one
+// transaction never committed (a crash loses nothing that the manifest saved along the way does
+// not keep). Its cache, not the documents, bounds its memory.
+constexpr sql::Database::Scratch kScratch{16384, true};
 constexpr std::string_view kSchema = R"(
-  PRAGMA journal_mode = OFF;
-  PRAGMA synchronous = OFF;
-  PRAGMA locking_mode = EXCLUSIVE;
-  PRAGMA cache_size = -16384;
-  PRAGMA temp_store = MEMORY;
   CREATE TABLE manifest (name TEXT PRIMARY KEY, hash TEXT, pdf INTEGER, html INTEGER,
                          booklet INTEGER, article INTEGER) WITHOUT ROWID;
   CREATE TABLE claimed (name TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -55,7 +49,7 @@ std::unique_ptr<FolderLedger> FolderLedger::open(const std::string& dir, std::st
   std::unique_ptr<ScratchFile> file = ScratchFile::create(dir, "build.sqlite", error);
   if (!file) return nullptr;
   // One call at a time under the ledger's own lock: SQLite's locks around each call are not needed.
-  std::optional<sql::Database> db = sql::Database::open(file->path(), error, sql::Database::Threads::One);
+  std::optional<sql::Database> db = sql::Database::open_scratch(file->path(), error, kScratch);
   if (!db) return nullptr;
   error = db->exec(kSchema);
   if (!error.empty()) return nullptr;

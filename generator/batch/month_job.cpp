@@ -7,6 +7,7 @@
 #include "input/meeting_csv_reader.h"
 #include "input/meeting_xml_reader.h"
 #include "input/month_settings_reader.h"
+#include "input/sink_thread.h"
 #include "stats/month_figures.h"
 #include "store/month_store.h"
 #include "templating/guide_documents.h"
@@ -82,8 +83,13 @@ FolderJob month_job(const MonthJobSettings& settings) {
     job.input_complete = false;
     return job;
   }
-  Result<MeetingMonth> read = use_xml ? read_meetings_xml(job.input, schema_dir + "/meetings.rng", *store)
-                                      : read_meetings_csv(settings.month_dir, *store);
+  Result<MeetingMonth> read;
+  {
+    // Written to the store on a thread of its own while the next records are read.
+    SinkThread to_store(*store);
+    read = use_xml ? read_meetings_xml(job.input, schema_dir + "/meetings.rng", to_store)
+                   : read_meetings_csv(settings.month_dir, to_store);
+  }
   take(job, std::move(read.errors));
   Result<MonthSettings> month =
       read_month_settings(settings.month_dir + "/month.xml", schema_dir + "/month.rng");

@@ -20,6 +20,9 @@ class LineIndex {
   explicit LineIndex(std::string_view bytes);
   // The place of `offset` (clamped to the end); a UTF-8 BOM is not a character of line 1.
   SourcePosition at(std::size_t offset) const;
+  // As at(offset), counted on from `from`, the place of `from_offset` (at most `offset`): for a
+  // place a few bytes after a known one (an attribute after its tag's start).
+  SourcePosition after(SourcePosition from, std::size_t from_offset, std::size_t offset) const;
   // The offset where 1-based `line` starts; npos past the last line.
   std::size_t line_start(int line) const;
 

@@ -75,8 +75,12 @@ class MeetingXmlReader {
     r.source.column = p.column;
     const std::size_t tag = offset_of(n);
     if (tag == std::string_view::npos) return r;
+    // Each attribute's place counted on from the one before, not looked up again.
+    SourcePosition a = p;
+    std::size_t at = tag;
     for (const auto& [attr, offset] : attributes_at(bytes_, tag)) {
-      const SourcePosition a = position_in_document(n, bytes_, offset);
+      a = document_lines(n->doc).after(a, at, offset);
+      at = offset;
       r.add(attr, a.line, a.column, clean_text(attribute(n, attr.c_str())));
     }
     return r;

@@ -370,6 +370,8 @@ int column_of_element_at(std::string_view bytes, std::size_t start, std::string_
 
 }  // namespace
 
+const LineIndex& document_lines(const xmlDoc* doc) { return *static_cast<const LineIndex*>(doc->_private); }
+
 SourcePosition position_in_document(const xmlNode* node, std::string_view bytes, std::size_t offset) {
   const LineIndex* lines = index_of(node);
   return lines ? lines->at(offset) : position_at(bytes, offset);

@@ -67,6 +67,8 @@ int column_of_element(std::string_view bytes, int line, std::string_view element
 // Where `offset` is in `bytes`, counted from the start (for one message; a document from
 // parse_and_validate keeps a LineIndex for the many).
 SourcePosition position_at(std::string_view bytes, std::size_t offset);
+// The LineIndex of the bytes a document from parse_and_validate was parsed from.
+const LineIndex& document_lines(const xmlDoc* doc);
 // Where `offset` is in the bytes the document of `node` was parsed from: O(log n).
 SourcePosition position_in_document(const xmlNode* node, std::string_view bytes, std::size_t offset);
 // Byte offset in the parsed bytes where `node` (an element's start tag, or a text node) of a

@@ -28,6 +28,15 @@ std::optional<Database> Database::open(const std::string& path, std::string& err
   return db;
 }
 
+std::optional<Database> Database::open_scratch(const std::string& path, std::string& error, Scratch scratch) {
+  std::optional<Database> db = open(path, error, Threads::One);
+  if (!db) return db;
+  error = db->exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -" +
+                   std::to_string(scratch.cache_kib) + (scratch.exclusive ? "; PRAGMA locking_mode = EXCLUSIVE" : ""));
+  if (!error.empty()) return std::nullopt;
+  return db;
+}
+
 std::string Database::exec(std::string_view sql) {
   const std::string text(sql);
   char* message = nullptr;

@@ -23,6 +23,17 @@ class Database {
   // for the first one's transaction instead of failing. Null with `error` set on failure.
   static std::optional<Database> open(const std::string& path, std::string& error,
                                       Threads threads = Threads::Many);
+  // A scratch database, a file that does not outlive the run, for one thread at a time: no
+  // rollback journal (a failed run's file is thrown away, never repaired), no sync, a page cache
+  // of `cache_kib` whatever the file's size (it bounds the memory), sorts and temporary tables in
+  // memory, never in a folder outside the one the file is in. `exclusive`: its locks are taken
+  // once and kept (SQLite's locking_mode EXCLUSIVE): a connection that writes keeps the file to
+  // itself, one that only reads keeps a shared lock that other readers share.
+  struct Scratch {
+    int cache_kib = 2048;
+    bool exclusive = false;
+  };
+  static std::optional<Database> open_scratch(const std::string& path, std::string& error, Scratch scratch);
 
   // Runs one or more statements without results; empty string, or why it failed.
   std::string exec(std::string_view sql);

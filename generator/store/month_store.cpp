@@ -13,20 +13,20 @@
 #include "register/sqlite.h"
 #include "store/packed_texts.h"
 #include "text/collation.h"
+#include "text/text_memo.h"
 
 namespace vanban {
 
 namespace {
 
-// No rollback journal (a failed month is thrown away, never repaired), no fsync (the file does
-// not outlive the run), 8 MiB of page cache whatever the month's size; sorts and temporary
-// tables in memory, never in a folder outside the output folder: the indexes exist before the
-// rows come and every scan goes in rowid order, so nothing is ever sorted.
+// A scratch database (register/sqlite.h) of 8 MiB of page cache whatever the month's size; the
+// indexes exist before the rows come and every scan goes in rowid order, so nothing is ever
+// sorted. Its readers have a cache of their own (a page of a record is read where it is) and
+// keep their shared lock from their first read: nothing is written once the store is read, so
+// neither a lock nor a look at whether the file changed is needed at each document.
+constexpr sql::Database::Scratch kScratch{8192};
+constexpr sql::Database::Scratch kReaderScratch{2048, true};
 constexpr std::string_view kSchema = R"(
-PRAGMA journal_mode = OFF;
-PRAGMA synchronous = OFF;
-PRAGMA cache_size = -8192;
-PRAGMA temp_store = MEMORY;
 CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT NOT NULL);
 CREATE TABLE branches(id TEXT, kind TEXT, organisation INTEGER, name TEXT, commune TEXT,
   district TEXT, members INTEGER, meeting_day INTEGER,
@@ -62,7 +62,7 @@ CREATE TABLE valid_assignments(branch INTEGER, row INTEGER, cadre INTEGER, PRIMA
 -- that nothing is sorted in memory.
 CREATE TABLE gaps(agency TEXT, cadre_key BLOB, cadre_name TEXT, cadre_id TEXT, date INTEGER, branch_key BLOB,
   branch_name TEXT, branch_id TEXT, kind INTEGER, cadre INTEGER, branch INTEGER, due INTEGER, filed INTEGER,
-  days_late INTEGER);
+  days_late INTEGER, organisation INTEGER);
 CREATE INDEX gaps_order ON gaps(agency, cadre_key, cadre_name, cadre_id, date, branch_key, branch_name, branch_id, kind);
 CREATE INDEX gaps_by_name ON gaps(cadre_name, agency, cadre_id);
 CREATE TABLE attended(agency TEXT, unfiled INTEGER, filed INTEGER, date INTEGER, branch_key BLOB, branch_name TEXT,
@@ -177,6 +177,29 @@ struct MonthStore::Impl {
   MeetingMonth month;    // as checked
   bool writing = false;  // the figures' and the plan's transaction is open (commit)
 
+  // ICU sort keys of names (text::vietnamese_sort_key), each worked out once while the memo holds
+  // it: a cadre's gaps name it again and again, a branch's gaps and attended meetings too. 4 MiB
+  // hold the names of some 20,000 branches and cadres.
+  text::TextMemo<std::string> sort_keys{std::size_t{4} << 20, [](const std::string& key) { return key.size(); }};
+  std::string sort_key(const std::string& name) {
+    return sort_keys.get(name, [&name] { return text::vietnamese_sort_key(name); });
+  }
+
+  // A kept meeting a cadre attended, with the columns the reports' order needs.
+  void add_attended(const StoredMeeting& m) {
+    const std::string branch_key = sort_key(m.branch.name);
+    sql::Statement& s = insert_attended;
+    s.bind_view(1, m.cadre->agency).bind(2, static_cast<long long>(!m.meeting.report_filed));
+    if (m.meeting.report_filed)
+      s.bind(3, static_cast<long long>(date_number(*m.meeting.report_filed)));
+    else
+      s.bind_null(3);
+    s.bind(4, static_cast<long long>(date_number(m.meeting.date))).bind_blob(5, branch_key);
+    s.bind_view(6, m.branch.name).bind_view(7, m.branch.id).bind_view(8, m.cadre->id);
+    s.bind(9, m.row).bind(10, m.cadre_row);
+    run(s);
+  }
+
   // The first failure, kept; a statement done with is reset for its next use.
   void done(sql::Statement& s) {
     if (s.failed() && error.empty()) error = db.last_error();
@@ -274,7 +297,8 @@ struct MonthStore::Impl {
 
   sql::Statement insert_gap = db.prepare(
       "INSERT INTO gaps(agency, cadre_key, cadre_name, cadre_id, date, branch_key, branch_name, branch_id, kind, "
-      "cadre, branch, due, filed, days_late) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+      "cadre, branch, due, filed, days_late, organisation) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+      " ?14, ?15)");
   sql::Statement insert_attended = db.prepare(
       "INSERT INTO attended(agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id, meeting, "
       "cadre) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
@@ -293,6 +317,11 @@ struct MonthStore::Impl {
       columns(kCadreColumns, "c") +
       " FROM gaps g CROSS JOIN branches b ON b.rowid = g.branch CROSS JOIN cadres c ON c.rowid = g.cadre"
       " WHERE g.agency = ?1" + std::string(kGapOrder) + " LIMIT -1 OFFSET ?2");
+  // A cadre's gaps are together in the gaps' order, and valid cadres' ids are unique: a group
+  // each, in that order without a sort; its organisations a bit each.
+  sql::Statement select_gap_cadres = db.prepare(
+      "SELECT count(*), sum(DISTINCT 1 << organisation) FROM gaps WHERE agency = ?1"
+      " GROUP BY cadre_key, cadre_name, cadre_id ORDER BY cadre_key, cadre_name, cadre_id");
   sql::Statement select_attended = db.prepare(
       "SELECT meeting, branch_id, date, unfiled FROM attended WHERE agency = ?1"
       " ORDER BY agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id");
@@ -323,7 +352,7 @@ const std::string& MonthStore::path() const { return file_->path(); }
 std::unique_ptr<MonthStore> MonthStore::create(const std::string& dir, std::string& error) {
   std::unique_ptr<ScratchFile> file = ScratchFile::create(dir, "month-records.sqlite", error);
   if (!file) return nullptr;
-  std::optional<sql::Database> db = sql::Database::open(file->path(), error, sql::Database::Threads::One);
+  std::optional<sql::Database> db = sql::Database::open_scratch(file->path(), error, kScratch);
   if (!db) return nullptr;
   if (error = db->exec(kSchema); !error.empty()) return nullptr;
   auto impl = std::make_unique<Impl>(std::move(*db));
@@ -741,6 +770,7 @@ void MonthStore::for_each_meeting_assigned(
         cadres_of = m.branch_row;
       }
       visit(m, first, cadres);
+      if (m.cadre) d.add_attended(m);
     });
   }
   d.done(s);
@@ -749,13 +779,14 @@ void MonthStore::for_each_meeting_assigned(
 void MonthStore::add_gap(const std::string& agency, const CadreGap& gap, const Cadre& cadre, const Branch& branch) {
   Impl& d = *impl_;
   sql::Statement& s = d.insert_gap;
-  const std::string cadre_key = text::vietnamese_sort_key(cadre.name);
-  const std::string branch_key = text::vietnamese_sort_key(branch.name);
+  const std::string cadre_key = d.sort_key(cadre.name);
+  const std::string branch_key = d.sort_key(branch.name);
   s.bind_view(1, agency).bind_blob(2, cadre_key).bind_view(3, cadre.name).bind_view(4, cadre.id);
   s.bind(5, static_cast<long long>(date_number(gap.meeting_date))).bind_blob(6, branch_key);
   s.bind_view(7, branch.name).bind_view(8, branch.id).bind(9, static_cast<long long>(gap.kind));
   s.bind(10, gap.cadre_row).bind(11, gap.branch_row).bind(12, static_cast<long long>(date_number(gap.report_due)));
   s.bind(13, static_cast<long long>(date_number(gap.report_filed))).bind(14, static_cast<long long>(gap.days_late));
+  s.bind(15, static_cast<long long>(branch.organisation));
   d.run(s);
 }
 
@@ -768,31 +799,6 @@ std::vector<std::pair<std::string, std::string>> MonthStore::gaps_of_cadres_name
   while (s.step()) out.emplace_back(s.text(0), s.text(1));
   d.done(s);
   return out;
-}
-
-void MonthStore::add_attended() {
-  Impl& d = *impl_;
-  if (!d.checked) return;
-  // Only the columns the reports' order needs, the meetings with a cadre in file order.
-  sql::Statement s = d.db.prepare(
-      "SELECT c.agency, m.report_filed, m.date, b.name, b.id, c.id, k.row, k.cadre FROM kept_meetings k"
-      " CROSS JOIN meetings m ON m.rowid = k.row CROSS JOIN branches b ON b.rowid = k.branch"
-      " CROSS JOIN cadres c ON c.rowid = k.cadre WHERE k.cadre IS NOT NULL ORDER BY k.row");
-  sql::Statement& insert = d.insert_attended;
-  while (s.step()) {
-    const std::string branch_name = s.text(3);
-    const std::string branch_key = text::vietnamese_sort_key(branch_name);
-    const std::string agency = s.text(0), branch_id = s.text(4), cadre_id = s.text(5);
-    insert.bind_view(1, agency).bind(2, static_cast<long long>(s.is_null(1)));
-    if (s.is_null(1))
-      insert.bind_null(3);
-    else
-      insert.bind(3, s.integer(1));
-    insert.bind(4, s.integer(2)).bind_blob(5, branch_key).bind_view(6, branch_name).bind_view(7, branch_id);
-    insert.bind_view(8, cadre_id).bind(9, s.integer(6)).bind(10, s.integer(7));
-    d.run(insert);
-  }
-  d.done(s);
 }
 
 std::vector<std::string> MonthStore::attended_agencies() {
@@ -853,12 +859,9 @@ std::string MonthStore::commit() {
 }
 
 std::unique_ptr<MonthStore::Reader> MonthStore::reader(std::string& error) const {
-  std::optional<sql::Database> db = sql::Database::open(file_->path(), error, sql::Database::Threads::One);
+  std::optional<sql::Database> db = sql::Database::open_scratch(file_->path(), error, kReaderScratch);
   if (!db) return nullptr;
-  // Its own small cache: a page of a record is read where it is, whatever the month's size.
-  if (error = db->exec("PRAGMA query_only = 1; PRAGMA cache_size = -2048; PRAGMA temp_store = MEMORY;");
-      !error.empty())
-    return nullptr;
+  if (error = db->exec("PRAGMA query_only = 1"); !error.empty()) return nullptr;
   auto impl = std::make_unique<Impl>(std::move(*db));
   impl->files = impl_->files;
   impl->month = impl_->month;
@@ -946,6 +949,21 @@ bool MonthStore::Reader::gap(const std::string& agency, std::size_t j,
   const Cadre c = d.cadre_at(s, 18);
   visit({g, c, b});
   return true;
+}
+
+
+GapCadres MonthStore::Reader::gap_cadres(const std::string& agency) {
+  Impl& d = *impl_;
+  sql::Statement& s = d.select_gap_cadres;
+  s.bind(1, agency);
+  GapCadres out;
+  while (s.step()) {
+    out.gaps.push_back(static_cast<std::size_t>(s.integer(0)));
+    for (std::size_t o = 0; o < out.organisations.size(); ++o)
+      if (s.integer(1) >> o & 1) out.organisations[o] = true;
+  }
+  d.done(s);
+  return out;
 }
 
 }  // namespace vanban

@@ -12,6 +12,8 @@
 // a run that was killed.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -62,6 +64,12 @@ struct DocumentRecipe {
   std::string name;       // its output name, unique in the month (UniqueNames)
 };
 
+// An agency's gaps by cadre (MonthStore::Reader::gap_cadres).
+struct GapCadres {
+  std::vector<std::size_t> gaps;  // each cadre's number of gaps, the cadres in add_gap's order
+  std::array<bool, kOrganisationCount> organisations{};  // those of the gaps' branches
+};
+
 // What a build lists of a document: its name and whether it is in its issuer's number series.
 struct ListedDocument {
   std::string name;
@@ -100,7 +108,8 @@ class MonthStore final : public MeetingSink {
   // After check, for the figures (stats/month_figures.h), their one pass in file order: the
   // month checked; whether a valid branch names its district; each valid branch with its number
   // of valid assignments; each kept meeting (as for_each_meeting) with whether it is its branch's
-  // first and the cadres assigned to its branch, in the assignments' order.
+  // first and the cadres assigned to its branch, in the assignments' order. That pass also lists,
+  // for the plan, the kept meetings a cadre attended by the cadre's agency: one scan for both.
   const MeetingMonth& month() const;
   bool any_district();
   void for_each_branch_assigned(const std::function<void(const Branch&, int assignments)>& visit);
@@ -114,11 +123,10 @@ class MonthStore final : public MeetingSink {
   // that order (agency, cadre id), by agency in byte order.
   std::vector<std::pair<std::string, std::string>> gaps_of_cadres_named(const std::string& name);
 
-  // For the plan (templating/month_documents.h): the kept meetings a cadre attended, listed by
-  // the cadre's agency (once); the agencies; an agency's cadres in file order with their attended
+  // For the plan (templating/month_documents.h), once for_each_meeting_assigned has listed the
+  // attended meetings: the agencies; an agency's cadres in file order with their attended
   // meetings; its meetings in the order their reports are numbered (filed first, by filing date,
   // then meeting date, branch name in Vietnamese order, branch id, cadre id).
-  void add_attended();
   std::vector<std::string> attended_agencies();
   void for_each_attended_cadre(const std::string& agency, const std::function<void(const Cadre&, int meetings)>& visit);
   void for_each_attended(const std::string& agency,
@@ -144,6 +152,8 @@ class MonthStore final : public MeetingSink {
     // The agency's gap `j` (0-based, in add_gap's order), to `visit`; false when there is none.
     // Reading j, j + 1, ... steps one cursor; any other j seeks again.
     bool gap(const std::string& agency, std::size_t j, const std::function<void(const StoredGap&)>& visit);
+    // The agency's gaps counted by cadre, from one grouped query of the gaps' index.
+    GapCadres gap_cadres(const std::string& agency);
     // The first failure of its connection, "" while there is none.
     const std::string& error() const;
 
@@ -155,6 +165,7 @@ class MonthStore final : public MeetingSink {
     std::unique_ptr<Cursor> cursor_;
   };
   // Null with `error` when the file cannot be opened again. Safe from several threads at once.
+  // Only after commit: a reader keeps its shared lock, which a write would wait for.
   std::unique_ptr<Reader> reader(std::string& error) const;
 
   const std::string& path() const;

@@ -452,17 +452,10 @@ TemplateContext reminder_context(const AgencyGaps& a, const std::optional<int>& 
   set_gap_counts(v, a.absent, a.late, a.missing);
   // One row per cadre, named once, with each of the cadre's cases under it (the gaps come sorted
   // by cadre), made row by row (TemplateValue::rows) from the store: an agency may have thousands.
-  std::vector<std::size_t> first_gap;  // per cadre, then one past the last
-  std::array<bool, kOrganisationCount> concerned{};
-  long long cadre_row = 0;
-  for (std::size_t i = 0; i < a.count(); ++i)
-    reader.gap(a.agency, i, [&](const StoredGap& g) {
-      if (i == 0 || g.gap.cadre_row != cadre_row) first_gap.push_back(i);
-      cadre_row = g.gap.cadre_row;
-      concerned[static_cast<std::size_t>(g.branch.organisation)] = true;
-    });
-  const std::size_t cadre_count = first_gap.size();
-  first_gap.push_back(a.count());
+  const GapCadres cadres = reader.gap_cadres(a.agency);
+  std::vector<std::size_t> first_gap{0};  // per cadre, then one past the last
+  for (std::size_t n : cadres.gaps) first_gap.push_back(first_gap.back() + n);
+  const std::size_t cadre_count = cadres.gaps.size();
   v.set("cadres", TemplateValue::rows(cadre_count, [&a, &reader, first_gap = std::move(first_gap)](std::size_t k) {
     TemplateValue cadre;
     const std::size_t first = first_gap[k], end = first_gap[k + 1];
@@ -483,7 +476,7 @@ TemplateContext reminder_context(const AgencyGaps& a, const std::optional<int>& 
   }));
   v.set("cadre_count", count(static_cast<long long>(cadre_count)));
   v.set_flag("one_cadre", cadre_count == 1);
-  const Nouns nouns = nouns_of(concerned);
+  const Nouns nouns = nouns_of(cadres.organisations);
   v.set("branch_nouns", nouns.branches);
   v.set("member_nouns", nouns.members);
   return v;
@@ -676,8 +669,8 @@ const IssuingBody& issuer_at(const MonthSettings& settings, int index) {
 void MonthPlanner::plan_reports() {
   MonthStore& store = *plan_.store;
   const MonthSettings& settings = plan_.settings;
-  // The attended meetings by their cadre's agency, in the store in the order they are numbered.
-  store.add_attended();
+  // The attended meetings by their cadre's agency, in the store (since the figures' pass) in the
+  // order they are numbered.
   std::vector<std::string> agencies = store.attended_agencies();
   text::sort_vietnamese(agencies);
 
