@@ -57,6 +57,9 @@ struct ResolvedDocument {
 
   // Left header column, top to bottom.
   std::vector<StyledText> issuer_lines;  // parent (if any), then issuer
+  // Each issuer line with the profile's header abbreviations ("ỦY BAN MTTQ VIỆT NAM ..."),
+  // empty where none applies: the header prints it where it takes fewer lines (check_header).
+  std::vector<StyledText> issuer_abbreviated;
   StyledText issuer_mark;                // "*" or empty
   StyledText number;                     // "Số 431-CV/TU"
   StyledText letter_subject;             // công văn trích yếu, or empty
