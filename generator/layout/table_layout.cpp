@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "layout/paragraph_layout.h"
 
@@ -117,15 +118,48 @@ std::vector<double> column_widths(const std::vector<double>& min_widths,
   return w;
 }
 
-LaidOutTable layout_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts,
-                          const text::KeepTogether* keep_together) {
-  LaidOutTable out;
-  out.header_rows = table.header_row_count();
+namespace {
+
+ParagraphStyle cell_style(double size, const FontSet& fonts, const text::KeepTogether* keep_together) {
+  ParagraphStyle st;
+  st.size = size;
+  st.line_height = single_line_height(fonts, size) * 1.1;
+  st.keep_together = keep_together;
+  return st;
+}
+
+// The cells of `row` laid out between column `edges` (lines, x); adds the phrases they split to
+// `splits`.
+std::vector<std::pair<std::vector<Fragment>, double>> lay_row(const TableRow& row, const std::vector<double>& edges,
+                                                              const ParagraphStyle& cells, const TextStyle& style,
+                                                              const FontSet& fonts, int& splits) {
+  const int columns = static_cast<int>(edges.size()) - 1;
+  std::vector<std::pair<std::vector<Fragment>, double>> out;
+  int col = 0;
+  for (const TableCell& cell : row.cells) {
+    const int span = std::min(std::max(1, cell.column_span), columns - col);
+    if (span <= 0) break;
+    const double x0 = edges[col], x1 = edges[col + span];
+    ParagraphStyle st = cells;
+    st.bold = cell.header || style.bold;
+    st.italic = style.italic;
+    st.align = cell.header ? LineAlign::Center : to_line_align(cell.align);
+    int split = 0;
+    out.emplace_back(layout_paragraph(cell.content, st, x1 - x0 - 2 * kPaddingX, fonts, &split), x0 + kPaddingX);
+    splits += split;
+    col += span;
+  }
+  return out;
+}
+
+}  // namespace
+
+TableMeasure measure_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts,
+                           const text::KeepTogether* keep_together) {
+  TableMeasure out;
   const int columns = table.column_count();
+  out.size = style.size;
   if (columns == 0) return out;
-  for (std::size_t i = 0; i < table.rows.size(); ++i)
-    out.keep_with_next.push_back(static_cast<int>(i) < out.header_rows ||
-                                 (i + 1 < table.rows.size() && table.rows[i].heads_group(columns)));
 
   // Content widths at the style's size (text widths scale with the size; padding does not).
   std::vector<double> min_w(columns, 0), max_w(columns, 0), word_w(columns, 0), kept_w(columns, 0);
@@ -165,78 +199,77 @@ LaidOutTable layout_table(const Table& table, const TextStyle& style, double wid
     max_w[i] = max_w[i] * size / style.size + 2 * kPaddingX;
     kept_w[i] = kept_w[i] * size / style.size + 2 * kPaddingX;
   }
-  ParagraphStyle cell_style;
-  cell_style.size = size;
-  cell_style.line_height = single_line_height(fonts, size) * 1.1;
-  cell_style.keep_together = keep_together;
-  // Lays out the cells of `row` at column `edges`; adds the phrases they split to `splits`.
-  const auto lay_row = [&](const TableRow& row, const std::vector<double>& edges, int& splits) {
-    std::vector<std::pair<std::vector<Fragment>, double>> cells;  // lines, x
-    int col = 0;
-    for (const TableCell& cell : row.cells) {
-      const int span = std::min(std::max(1, cell.column_span), columns - col);
-      if (span <= 0) break;
-      const double x0 = edges[col], x1 = edges[col + span];
-      ParagraphStyle st = cell_style;
-      st.bold = cell.header || style.bold;
-      st.italic = style.italic;
-      st.align = cell.header ? LineAlign::Center : to_line_align(cell.align);
-      int split = 0;
-      cells.emplace_back(layout_paragraph(cell.content, st, x1 - x0 - 2 * kPaddingX, fonts, &split), x0 + kPaddingX);
-      splits += split;
-      col += span;
-    }
-    return cells;
-  };
+  const ParagraphStyle cells = cell_style(size, fonts, keep_together);
   const auto edges_of = [&](const std::vector<double>& widths) {
     std::vector<double> edges(columns + 1, 0);
     for (int i = 0; i < columns; ++i) edges[i + 1] = edges[i] + widths[i];
     return edges;
   };
-  // Phrases split and lines of the rows laid out at `edges`.
-  const auto cost = [&](const std::vector<double>& edges) {
-    int splits = 0;
-    std::size_t lines = 0;
+  // Phrases split and lines of the rows laid out at `edges`; it stops, as not better, once the
+  // rows so far split more phrases than `bound`, or as many in as many lines.
+  using Cost = std::pair<int, std::size_t>;
+  const auto cost = [&](const std::vector<double>& edges, const Cost* bound) {
+    Cost c{0, 0};
     for (const TableRow& row : table.rows) {
       std::size_t tallest = 0;
-      for (const auto& cell : lay_row(row, edges, splits)) tallest = std::max(tallest, cell.first.size());
-      lines += tallest;
+      for (const auto& cell : lay_row(row, edges, cells, style, fonts, c.first))
+        tallest = std::max(tallest, cell.first.size());
+      c.second += tallest;
+      if (bound && (c.first > bound->first || (c.first == bound->first && c.second >= bound->second))) return *bound;
     }
-    return std::make_pair(splits, lines);
+    return c;
   };
   // Among the ways of keeping soft phrases whole, the one that splits fewest phrases, then
   // gives the fewest lines (the first on a tie).
   const std::vector<std::vector<double>> choices = soft_phrase_width_choices(min_w, kept_w, width);
-  std::vector<double> edges =
-      edges_of(column_widths(choices.empty() ? min_w : choices.front(), max_w, table.column_weights, width));
+  out.edges = edges_of(column_widths(choices.empty() ? min_w : choices.front(), max_w, table.column_weights, width));
   if (choices.size() > 1) {
-    std::pair<int, std::size_t> best = cost(edges);
+    Cost best = cost(out.edges, nullptr);
     for (std::size_t k = 1; k < choices.size(); ++k) {
       std::vector<double> candidate = edges_of(column_widths(choices[k], max_w, table.column_weights, width));
-      const std::pair<int, std::size_t> c = cost(candidate);
+      const Cost c = cost(candidate, &best);
       if (c < best) {
         best = c;
-        edges = std::move(candidate);
+        out.edges = std::move(candidate);
       }
     }
   }
+  for (int i = 0; i < columns; ++i)
+    out.whole_soft_phrases.push_back(out.edges[i + 1] - out.edges[i] >= kept_w[i] - 1e-9);
+  return out;
+}
+
+LaidOutTable layout_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts,
+                          const text::KeepTogether* keep_together, const TableMeasure* measured) {
+  LaidOutTable out;
+  out.header_rows = table.header_row_count();
+  const int columns = table.column_count();
+  if (columns == 0) return out;
+  for (std::size_t i = 0; i < table.rows.size(); ++i)
+    out.keep_with_next.push_back(static_cast<int>(i) < out.header_rows ||
+                                 (i + 1 < table.rows.size() && table.rows[i].heads_group(columns)));
+  const TableMeasure own = measured ? TableMeasure{} : measure_table(table, style, width, fonts, keep_together);
+  const TableMeasure& m = measured ? *measured : own;
+  out.size = m.size;
+  out.overflow = m.overflow;
+  const ParagraphStyle cells = cell_style(m.size, fonts, keep_together);
 
   for (const TableRow& row : table.rows) {
     Fragment fragment;
     std::vector<double> boundaries{0};
-    double content_height = 0;
     int splits = 0;
-    const auto cells = lay_row(row, edges, splits);
-    for (const auto& cell : cells) content_height = std::max(content_height, cell.first.size() * cell_style.line_height);
+    const auto laid = lay_row(row, m.edges, cells, style, fonts, splits);
+    double content_height = 0;
+    for (const auto& cell : laid) content_height = std::max(content_height, cell.first.size() * cells.line_height);
     int col = 0;
     for (const TableCell& cell : row.cells) {
       const int span = std::min(std::max(1, cell.column_span), columns - col);
       if (span <= 0) break;
-      boundaries.push_back(edges[col + span]);
+      boundaries.push_back(m.edges[col + span]);
       col += span;
     }
     fragment.height = content_height + 2 * kPaddingY;
-    for (const auto& [lines, x] : cells) {
+    for (const auto& [lines, x] : laid) {
       double y = kPaddingY;
       for (const Fragment& line : lines) {
         fragment.place(line, x, y);

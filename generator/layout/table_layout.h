@@ -8,6 +8,7 @@
 #include "layout/fragment.h"
 #include "model/document.h"
 #include "profile/profile.h"
+#include "profile/resolved_document.h"
 #include "text/keep_together.h"
 
 namespace vanban {
@@ -46,7 +47,11 @@ std::vector<std::vector<double>> soft_phrase_width_choices(const std::vector<dou
 // in half points down to `style.min_size`: at the largest size where its kept phrases fit, else
 // where its words fit (phrases may then split); when even the words do not fit at the smallest
 // size, `overflow` says by how much (the caller rejects the table).
+TableMeasure measure_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts,
+                           const text::KeepTogether* keep_together = nullptr);
+// The rows at `measured` (measure_table's, for the same table, style and width), or at what
+// measure_table gives when null.
 LaidOutTable layout_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts,
-                          const text::KeepTogether* keep_together = nullptr);
+                          const text::KeepTogether* keep_together = nullptr, const TableMeasure* measured = nullptr);
 
 }  // namespace vanban

@@ -257,6 +257,9 @@ TEST_F(TextBreakingTest, ColumnWidthsSplitFewestSoftPhrases) {
   }
   EXPECT_EQ(split_many, 0);  // was 3
   EXPECT_LE(split_one, 1);
+  // What the HTML page is told: the place column's phrases are whole, the first column's not.
+  EXPECT_EQ(measure_table(table, style, width, *fonts_, keep_).whole_soft_phrases,
+            (std::vector<bool>{split_one == 0, true}));
 }
 
 TEST_F(TextBreakingTest, AnOverwideNameSplitsAloneAndItsNeighboursHold) {
