@@ -117,6 +117,10 @@ void append_stylesheet(std::string& out, const Profile& profile) {
       // In a table a name never wraps (a column is at least as wide as its widest name, as in
       // the PDF); the table scrolls in its box instead. A soft span still breaks between its parts.
       "td .nb:not(.soft),th .nb:not(.soft){white-space:nowrap}\n"
+      // A column whose soft phrases the PDF keeps whole ("phường Tân Định Thượng"; class keep,
+      // ResolvedDocument::tables) keeps them on one line too, so the browser's
+      // column widths make room for them as the PDF's do; on a phone they may break (below).
+      ".keep .nb{white-space:nowrap}\n"
       ".to{display:flex;justify-content:center;align-items:baseline;column-gap:.3em;"
       "margin-bottom:10pt}\n"
       ".to>p{flex:none}\n";
@@ -214,7 +218,7 @@ void append_stylesheet(std::string& out, const Profile& profile) {
   out +=
       "@media screen and (max-width:480px){.doc-header{grid-template-columns:minmax(0,1fr);"
       "row-gap:6pt}.doc-header .national{order:-1}.doc-header .place-date{text-align:center}"
-      ".content h2,.content h3{text-align:left}}\n"
+      ".content h2,.content h3{text-align:left}.keep .nb.soft{white-space:normal}}\n"
       "@media screen and (max-width:220mm){body{padding:0}"
       ".sheet{width:auto;min-height:0;padding:6mm;box-shadow:none}}\n"
       "@media print{html{background:none}body{padding:0}"

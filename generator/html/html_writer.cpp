@@ -383,7 +383,8 @@ class HtmlBuilder {
     close(tag);
   }
 
-  void cell(const TableCell& c, const char* tag, const char* scope) {
+  // `whole`: the PDF's column keeps its soft phrases whole, and so does the page ("keep").
+  void cell(const TableCell& c, const char* tag, const char* scope, bool whole) {
     out_ += '<';
     out_ += tag;
     if (scope) {
@@ -396,8 +397,9 @@ class HtmlBuilder {
       out_ += std::to_string(c.column_span);
       out_ += '"';
     }
-    if (c.align == Align::Center) out_ += " class=\"al-c\"";
-    if (c.align == Align::Right) out_ += " class=\"al-r\"";
+    std::string classes = c.align == Align::Center ? "al-c" : c.align == Align::Right ? "al-r" : "";
+    if (whole) classes += classes.empty() ? "keep" : " keep";
+    if (!classes.empty()) out_ += " class=\"" + classes + "\"";
     out_ += '>';
     inlines(c.content, true);
     out_ += "</";
@@ -409,6 +411,9 @@ class HtmlBuilder {
   void table(const Table& t) {
     out_ += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\">\n<table>\n";
     const int columns = t.column_count();
+    const std::size_t index = table_count_++;
+    const std::vector<bool> none;
+    const std::vector<bool>& whole = index < doc_.tables.size() ? doc_.tables[index].whole_soft_phrases : none;
     double total = 0;
     for (double w : t.column_weights) total += w > 0 ? w : 0;
     if (static_cast<int>(t.column_weights.size()) == columns && total > 0) {
@@ -429,12 +434,15 @@ class HtmlBuilder {
       out_ += !in_head && r + 1 < static_cast<int>(t.rows.size()) && t.rows[r].heads_group(columns)
                   ? "<tr class=\"group-head\">"
                   : "<tr>";
+      std::size_t col = 0;
       for (const auto& c : t.rows[r].cells) {
+        const bool keep = c.column_span <= 1 && col < whole.size() && whole[col];
         if (in_head) {
-          cell(c, "th", "col");
+          cell(c, "th", "col", keep);
         } else {
-          cell(c, c.header ? "th" : "td", c.header ? "row" : nullptr);
+          cell(c, c.header ? "th" : "td", c.header ? "row" : nullptr, keep);
         }
+        col += static_cast<std::size_t>(std::max(1, c.column_span));
       }
       out_ += "</tr>\n";
       if (r + 1 == header_rows) out_ += "</thead>\n";
@@ -598,6 +606,7 @@ class HtmlBuilder {
   const Profile& profile_;
   std::string& out_;
   std::size_t chart_count_ = 0;  // charts so far: the index of the next one's geometry
+  std::size_t table_count_ = 0;  // tables so far: the index of the next one's soft columns
 };
 
 }  // namespace

@@ -162,8 +162,10 @@ Profile ProfileReader::read(const xmlNode* root) {
   h.subject_rule = num(header, "subject-rule");
   h.gap_after_header = num(header, "gap-after-header");
   h.letter_subject_prefix = text_attr(header, "letter-subject-prefix");
-  for (const xmlNode* t = header->children; t; t = t->next)
+  for (const xmlNode* t = header->children; t; t = t->next) {
     if (is(t, "title")) h.title.push_back(content(t));
+    if (is(t, "abbreviation")) h.abbreviations.push_back({content(t), token_attr(t, "short")});
+  }
 
   const xmlNode* number = child(root, "number");
   p.number.pattern = text_attr(number, "pattern");

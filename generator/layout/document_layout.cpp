@@ -19,10 +19,13 @@ namespace {
 constexpr double kBoxPadding = 8;  // pt between a box's frame and its text
 constexpr int kMaxTocPasses = 3;
 
-// The measured charts of a document and which one comes next, shared by the flows of boxes.
+// The measured charts and tables of a document and which of each comes next, shared by the
+// flows of boxes.
 struct ChartQueue {
   const std::vector<ChartGeometry>& geometry;
+  const std::vector<TableMeasure>& tables;
   std::size_t next = 0;
+  std::size_t next_table = 0;
 };
 
 // Turns the body's blocks into flow items with the keep flags that implement the pagination
@@ -136,7 +139,8 @@ class BodyFlow {
 
   void add_table(const Block& block) {
     const TextStyle& style = profile_.style(Element::TableText);
-    LaidOutTable t = layout_table(block.table, style, width_, fonts_, body_.keep_together);
+    const TableMeasure& measured = charts_.tables.at(charts_.next_table++);
+    LaidOutTable t = layout_table(block.table, style, width_, fonts_, body_.keep_together, &measured);
     if (t.overflow > 0) {
       auto mm = [](double pt) { return std::to_string(static_cast<int>(std::ceil(to_mm(Pt(pt)).value))); };
       problems.push_back({source_file, block.source_line, block.source_column,
@@ -268,13 +272,22 @@ void measure_blocks(const std::vector<Block>& blocks, const TextStyle& style, do
   }
 }
 
+void measure_table_blocks(const std::vector<Block>& blocks, const TextStyle& style, double width, const FontSet& fonts,
+                          const text::KeepTogether* keep, std::vector<TableMeasure>& out) {
+  for (const Block& b : blocks) {
+    if (b.kind == Block::Kind::Table) out.push_back(measure_table(b.table, style, width, fonts, keep));
+    for (const ListItem& item : b.items) measure_table_blocks(item.blocks, style, width, fonts, keep, out);
+    measure_table_blocks(b.blocks, style, width - 2 * kBoxPadding, fonts, keep, out);
+  }
+}
+
 // One pass: flow the whole document with the given table-of-contents page numbers, paginate.
 // Fills `heading_pages` with the printed page number of each heading the contents list.
 Pages layout_pass(const ResolvedDocument& doc, const FontSet& fonts, const Geometry& g,
                   const std::vector<TocEntry>& toc, const std::vector<ChartGeometry>& charts,
-                  std::vector<int>& heading_pages) {
+                  const std::vector<TableMeasure>& tables, std::vector<int>& heading_pages) {
   const Profile& p = *doc.profile;
-  ChartQueue chart_queue{charts};
+  ChartQueue chart_queue{charts, tables};
   BodyFlow flow(doc, fonts, g.width, g.body_height, toc, chart_queue);
   if (!doc.cover.empty()) {
     flow.add_fragment(layout_cover(doc.cover, fonts, g.width, g.body_height, doc.keep_together.get()), 0, false);
@@ -344,16 +357,24 @@ std::vector<ChartGeometry> measure_charts(const ResolvedDocument& doc, const Fon
   return out;
 }
 
+std::vector<TableMeasure> measure_tables(const ResolvedDocument& doc, const FontSet& fonts) {
+  std::vector<TableMeasure> out;
+  measure_table_blocks(doc.body, doc.profile->style(Element::TableText), geometry_of(doc.profile->page).width, fonts,
+                       doc.keep_together.get(), out);
+  return out;
+}
+
 Pages layout_document(const ResolvedDocument& doc, const FontSet& fonts) {
   const Geometry g = geometry_of(doc.profile->page);
   // An unmeasured document (as resolved, in tests) is measured here, by the same function.
   const std::vector<ChartGeometry> measured = doc.charts.empty() ? measure_charts(doc, fonts) : doc.charts;
+  const std::vector<TableMeasure> tables = doc.tables.empty() ? measure_tables(doc, fonts) : doc.tables;
 
   std::vector<TocEntry> toc;
   if (has_toc(doc.body))
     for (const ContentsEntry& e : doc.contents) toc.push_back({e.text, 0});
   std::vector<int> heading_pages;
-  Pages pages = layout_pass(doc, fonts, g, toc, measured, heading_pages);
+  Pages pages = layout_pass(doc, fonts, g, toc, measured, tables, heading_pages);
   // The contents need the pages of the headings, which need the contents laid out: entries
   // keep room for their numbers, so a second pass normally settles it.
   for (int pass = 1; pass < kMaxTocPasses && !toc.empty(); ++pass) {
@@ -363,7 +384,7 @@ Pages layout_document(const ResolvedDocument& doc, const FontSet& fonts) {
       toc[i].page = heading_pages[i];
     }
     if (!changed) break;
-    pages = layout_pass(doc, fonts, g, toc, measured, heading_pages);
+    pages = layout_pass(doc, fonts, g, toc, measured, tables, heading_pages);
   }
   return pages;
 }

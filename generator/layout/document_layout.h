@@ -12,8 +12,10 @@ namespace vanban {
 // The geometry of every chart of `doc` (ResolvedDocument::charts) for its profile's page: the
 // measuring step the render engine runs before both writers.
 std::vector<ChartGeometry> measure_charts(const ResolvedDocument& doc, const FontSet& fonts);
+// The size and column widths of every table of `doc` (ResolvedDocument::tables), as the charts'.
+std::vector<TableMeasure> measure_tables(const ResolvedDocument& doc, const FontSet& fonts);
 
-// Uses doc.charts when measured, else measures them itself.
+// Uses doc.charts and doc.tables when measured, else measures them itself.
 Pages layout_document(const ResolvedDocument& doc, const FontSet& fonts);
 
 }  // namespace vanban

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "layout/paragraph_layout.h"
 #include "layout/recipients_layout.h"
@@ -142,17 +143,46 @@ class HeaderColumn {
   Diagnostics* problems_;
 };
 
-Fragment header(const ResolvedDocument& doc, const FontSet& fonts, double width, Diagnostics* problems) {
+// How badly `t` sets in a column of `width`: first whether a line overflows it, then the
+// number of lines.
+std::pair<bool, std::size_t> setting_cost(const StyledText& t, double width, const FontSet& fonts,
+                                          const text::KeepTogether* keep) {
+  const auto lines = wrap(t, LineAlign::Center, width, fonts, keep, true);
+  bool overflows = false;
+  for (const Fragment& line : lines) overflows = overflows || line_width(line, fonts) > width + kFitTolerance;
+  return {overflows, lines.size()};
+}
+
+// Each issuer line as written, or its short form (the profile's header abbreviations) where
+// that sets in fewer lines of the column, or fits where the full name does not: a Front
+// committee's "ỦY BAN MẶT TRẬN TỔ QUỐC / VIỆT NAM / TỈNH TRƯỜNG GIANG" becomes "ỦY BAN MTTQ VIỆT
+// NAM / TỈNH TRƯỜNG GIANG", while "ỦY BAN TRUNG ƯƠNG / MẶT TRẬN TỔ QUỐC VIỆT NAM" stays whole.
+std::vector<StyledText> fitted_issuer_lines(const ResolvedDocument& doc, const FontSet& fonts, double width) {
+  std::vector<StyledText> out = doc.issuer_lines;
+  for (std::size_t i = 0; i < out.size() && i < doc.issuer_abbreviated.size(); ++i) {
+    const StyledText& shorter = doc.issuer_abbreviated[i];
+    if (shorter.empty()) continue;
+    const text::KeepTogether* keep = doc.keep_together.get();
+    if (setting_cost(shorter, width, fonts, keep) < setting_cost(out[i], width, fonts, keep)) out[i] = shorter;
+  }
+  return out;
+}
+
+// The header; `issuer_lines` receives the issuer lines it printed (fitted_issuer_lines).
+Fragment header(const ResolvedDocument& doc, const FontSet& fonts, double width, Diagnostics* problems,
+                std::vector<StyledText>* issuer_lines = nullptr) {
   const HeaderSetup& h = doc.profile->header;
   // Each column gives half the gutter.
   const double left_width = width * h.left_column - kColumnGutter / 2;
   const double right_x = width * h.left_column + kColumnGutter / 2;
   const LineAlign right_align = h.center_place_date ? LineAlign::Center : LineAlign::Right;
 
+  const std::vector<StyledText> lines = fitted_issuer_lines(doc, fonts, left_width);
+  if (issuer_lines) *issuer_lines = lines;
   HeaderColumn left(doc, fonts, left_width, "issuer", problems);
-  for (std::size_t i = 0; i < doc.issuer_lines.size(); ++i) {
-    const bool issuer = i + 1 == doc.issuer_lines.size();  // the parent body comes first
-    const double w = left.add(doc.issuer_lines[i], issuer ? Element::Issuer : Element::Parent, LineAlign::Center);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const bool issuer = i + 1 == lines.size();  // the parent body comes first
+    const double w = left.add(lines[i], issuer ? Element::Issuer : Element::Parent, LineAlign::Center);
     // NĐ 30: the rule is 1/3 to 1/2 of the issuing body's name, centred under it.
     if (issuer && h.issuer_rule > 0) left.centred_rule(w * h.issuer_rule, 3);
   }
@@ -201,7 +231,7 @@ CheckedHeader check_header(const ResolvedDocument& doc, const FontSet& fonts) {
   if (!doc.cover.empty()) return out;  // a booklet has a cover instead
   const PageSetup& page = doc.profile->page;
   out.fragment = std::make_shared<const Fragment>(
-      header(doc, fonts, to_pt(page.width - page.left - page.right).value, &out.problems));
+      header(doc, fonts, to_pt(page.width - page.left - page.right).value, &out.problems, &out.issuer_lines));
   return out;
 }
 

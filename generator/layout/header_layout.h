@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "font/font_set.h"
 #include "layout/fragment.h"
@@ -18,10 +19,13 @@ Fragment layout_header(const ResolvedDocument& doc, const FontSet& fonts, double
 // The header laid out at the profile's text width, as layout_header lays it out, with one error,
 // naming the profile and the line, for every header line that cannot fit its column even when
 // wrapped between phrases: such a document is rejected. A document that passes keeps the
-// fragment (ResolvedDocument::header), so its header is laid out once. No fragment for a cover.
+// fragment (ResolvedDocument::header), so its header is laid out once, and the issuer lines it
+// printed, full or abbreviated (ResolvedDocument::issuer_abbreviated), for the HTML page to
+// print the same. No fragment for a cover.
 struct CheckedHeader {
   std::shared_ptr<const Fragment> fragment;
   Diagnostics problems;
+  std::vector<StyledText> issuer_lines;
 };
 CheckedHeader check_header(const ResolvedDocument& doc, const FontSet& fonts);
 // Type name, subject and the short rule under it; empty (height 0) for a công văn.

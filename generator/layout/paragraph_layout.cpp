@@ -214,7 +214,7 @@ double single_line_height(const FontSet& fonts, double size) {
 }
 
 std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle& st, double width,
-                                       const FontSet& fonts) {
+                                       const FontSet& fonts, int* split_phrases) {
   const bool justify = st.align == LineAlign::Justify;
   const double first_width = width - st.left_indent - std::max(0.0, st.first_indent) -
                              std::min(0.0, st.first_indent);
@@ -240,6 +240,15 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
     }
   }
   const double baseline = baseline_in_line(fonts, st.size, st.line_height);
+  if (split_phrases) {
+    // A break inside a kept phrase is at the penalty prepare() put before the space (a cut
+    // inside a word has its penalty before a box).
+    *split_phrases = 0;
+    for (const std::size_t end : breaks.ends)
+      if (end + 1 < p.items.size() && p.items[end].kind == LineItem::Kind::Penalty && p.items[end].penalty > 0 &&
+          p.items[end + 1].kind == LineItem::Kind::Glue)
+        ++*split_phrases;
+  }
 
   std::vector<Fragment> lines;
   std::size_t begin = 0;

@@ -35,8 +35,9 @@ struct ParagraphStyle {
 
 // One fragment per line, each `line_height` tall with its baseline placed so the glyphs sit
 // centred in it; x is relative to the text column's left edge. `width` is the column width.
+// `split_phrases`, when given, receives the number of line breaks inside a kept phrase.
 std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle& style,
-                                       double width, const FontSet& fonts);
+                                       double width, const FontSet& fonts, int* split_phrases = nullptr);
 
 // Convenience for one-style text (header lines, signature, recipients).
 std::vector<Fragment> layout_text(const std::string& text, const TextStyle& style, LineAlign align,

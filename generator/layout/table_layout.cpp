@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "layout/paragraph_layout.h"
 
@@ -54,20 +55,41 @@ std::vector<double> weighted_widths(const std::vector<double>& min_widths, const
 
 }  // namespace
 
-std::vector<double> widths_keeping_soft_phrases(std::vector<double> min_widths, const std::vector<double>& kept_widths,
-                                                double width) {
-  const std::size_t n = min_widths.size();
-  double spare = width - std::accumulate(min_widths.begin(), min_widths.end(), 0.0);
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
+std::vector<std::vector<double>> soft_phrase_width_choices(const std::vector<double>& min_widths,
+                                                           const std::vector<double>& kept_widths, double width) {
+  constexpr std::size_t kEveryChoiceUpTo = 4;  // columns in need: 2^4 choices at most
+  const double spare = width - std::accumulate(min_widths.begin(), min_widths.end(), 0.0);
   const auto need = [&](std::size_t i) { return std::max(0.0, kept_widths[i] - min_widths[i]); };
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return need(a) < need(b); });
-  for (std::size_t i : order) {
-    if (need(i) > spare) break;
-    spare -= need(i);
-    min_widths[i] += need(i);
+  std::vector<std::size_t> needy;  // by need, least first
+  for (std::size_t i = 0; i < min_widths.size(); ++i)
+    if (need(i) > 0) needy.push_back(i);
+  std::stable_sort(needy.begin(), needy.end(), [&](std::size_t a, std::size_t b) { return need(a) < need(b); });
+  // Choice `mask`: bit k raises column needy[k]; empty when it does not fit.
+  const auto raised = [&](unsigned mask) {
+    std::vector<double> w = min_widths;
+    double used = 0;
+    for (std::size_t k = 0; k < needy.size(); ++k) {
+      if (!(mask >> k & 1u)) continue;
+      used += need(needy[k]);
+      w[needy[k]] += need(needy[k]);
+    }
+    return used <= spare ? w : std::vector<double>{};
+  };
+  // Prefixes of `needy` (the cheapest columns), longest that fits first.
+  std::vector<unsigned> masks;
+  std::size_t longest = 0;
+  while (longest < needy.size() && !raised((1u << (longest + 1)) - 1).empty()) ++longest;
+  masks.push_back((1u << longest) - 1);
+  if (needy.size() <= kEveryChoiceUpTo) {
+    for (unsigned mask = 0; mask < (1u << needy.size()); ++mask)
+      if (mask != masks.front()) masks.push_back(mask);
+  } else {
+    for (std::size_t count = 0; count < longest; ++count) masks.push_back((1u << count) - 1);
   }
-  return min_widths;
+  std::vector<std::vector<double>> out;
+  for (unsigned mask : masks)
+    if (std::vector<double> w = raised(mask); !w.empty()) out.push_back(std::move(w));
+  return out;
 }
 
 std::vector<double> column_widths(const std::vector<double>& min_widths,
@@ -96,15 +118,48 @@ std::vector<double> column_widths(const std::vector<double>& min_widths,
   return w;
 }
 
-LaidOutTable layout_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts,
-                          const text::KeepTogether* keep_together) {
-  LaidOutTable out;
-  out.header_rows = table.header_row_count();
+namespace {
+
+ParagraphStyle cell_style(double size, const FontSet& fonts, const text::KeepTogether* keep_together) {
+  ParagraphStyle st;
+  st.size = size;
+  st.line_height = single_line_height(fonts, size) * 1.1;
+  st.keep_together = keep_together;
+  return st;
+}
+
+// The cells of `row` laid out between column `edges` (lines, x); adds the phrases they split to
+// `splits`.
+std::vector<std::pair<std::vector<Fragment>, double>> lay_row(const TableRow& row, const std::vector<double>& edges,
+                                                              const ParagraphStyle& cells, const TextStyle& style,
+                                                              const FontSet& fonts, int& splits) {
+  const int columns = static_cast<int>(edges.size()) - 1;
+  std::vector<std::pair<std::vector<Fragment>, double>> out;
+  int col = 0;
+  for (const TableCell& cell : row.cells) {
+    const int span = std::min(std::max(1, cell.column_span), columns - col);
+    if (span <= 0) break;
+    const double x0 = edges[col], x1 = edges[col + span];
+    ParagraphStyle st = cells;
+    st.bold = cell.header || style.bold;
+    st.italic = style.italic;
+    st.align = cell.header ? LineAlign::Center : to_line_align(cell.align);
+    int split = 0;
+    out.emplace_back(layout_paragraph(cell.content, st, x1 - x0 - 2 * kPaddingX, fonts, &split), x0 + kPaddingX);
+    splits += split;
+    col += span;
+  }
+  return out;
+}
+
+}  // namespace
+
+TableMeasure measure_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts,
+                           const text::KeepTogether* keep_together) {
+  TableMeasure out;
   const int columns = table.column_count();
+  out.size = style.size;
   if (columns == 0) return out;
-  for (std::size_t i = 0; i < table.rows.size(); ++i)
-    out.keep_with_next.push_back(static_cast<int>(i) < out.header_rows ||
-                                 (i + 1 < table.rows.size() && table.rows[i].heads_group(columns)));
 
   // Content widths at the style's size (text widths scale with the size; padding does not).
   std::vector<double> min_w(columns, 0), max_w(columns, 0), word_w(columns, 0), kept_w(columns, 0);
@@ -144,37 +199,77 @@ LaidOutTable layout_table(const Table& table, const TextStyle& style, double wid
     max_w[i] = max_w[i] * size / style.size + 2 * kPaddingX;
     kept_w[i] = kept_w[i] * size / style.size + 2 * kPaddingX;
   }
-  const std::vector<double> widths =
-      column_widths(widths_keeping_soft_phrases(min_w, kept_w, width), max_w, table.column_weights, width);
-  std::vector<double> edges(columns + 1, 0);
-  for (int i = 0; i < columns; ++i) edges[i + 1] = edges[i] + widths[i];
+  const ParagraphStyle cells = cell_style(size, fonts, keep_together);
+  const auto edges_of = [&](const std::vector<double>& widths) {
+    std::vector<double> edges(columns + 1, 0);
+    for (int i = 0; i < columns; ++i) edges[i + 1] = edges[i] + widths[i];
+    return edges;
+  };
+  // Phrases split and lines of the rows laid out at `edges`; it stops, as not better, once the
+  // rows so far split more phrases than `bound`, or as many in as many lines.
+  using Cost = std::pair<int, std::size_t>;
+  const auto cost = [&](const std::vector<double>& edges, const Cost* bound) {
+    Cost c{0, 0};
+    for (const TableRow& row : table.rows) {
+      std::size_t tallest = 0;
+      for (const auto& cell : lay_row(row, edges, cells, style, fonts, c.first))
+        tallest = std::max(tallest, cell.first.size());
+      c.second += tallest;
+      if (bound && (c.first > bound->first || (c.first == bound->first && c.second >= bound->second))) return *bound;
+    }
+    return c;
+  };
+  // Among the ways of keeping soft phrases whole, the one that splits fewest phrases, then
+  // gives the fewest lines (the first on a tie).
+  const std::vector<std::vector<double>> choices = soft_phrase_width_choices(min_w, kept_w, width);
+  out.edges = edges_of(column_widths(choices.empty() ? min_w : choices.front(), max_w, table.column_weights, width));
+  if (choices.size() > 1) {
+    Cost best = cost(out.edges, nullptr);
+    for (std::size_t k = 1; k < choices.size(); ++k) {
+      std::vector<double> candidate = edges_of(column_widths(choices[k], max_w, table.column_weights, width));
+      const Cost c = cost(candidate, &best);
+      if (c < best) {
+        best = c;
+        out.edges = std::move(candidate);
+      }
+    }
+  }
+  for (int i = 0; i < columns; ++i)
+    out.whole_soft_phrases.push_back(out.edges[i + 1] - out.edges[i] >= kept_w[i] - 1e-9);
+  return out;
+}
 
-  ParagraphStyle cell_style;
-  cell_style.size = size;
-  cell_style.line_height = single_line_height(fonts, size) * 1.1;
-  cell_style.keep_together = keep_together;
+LaidOutTable layout_table(const Table& table, const TextStyle& style, double width, const FontSet& fonts,
+                          const text::KeepTogether* keep_together, const TableMeasure* measured) {
+  LaidOutTable out;
+  out.header_rows = table.header_row_count();
+  const int columns = table.column_count();
+  if (columns == 0) return out;
+  for (std::size_t i = 0; i < table.rows.size(); ++i)
+    out.keep_with_next.push_back(static_cast<int>(i) < out.header_rows ||
+                                 (i + 1 < table.rows.size() && table.rows[i].heads_group(columns)));
+  const TableMeasure own = measured ? TableMeasure{} : measure_table(table, style, width, fonts, keep_together);
+  const TableMeasure& m = measured ? *measured : own;
+  out.size = m.size;
+  out.overflow = m.overflow;
+  const ParagraphStyle cells = cell_style(m.size, fonts, keep_together);
+
   for (const TableRow& row : table.rows) {
     Fragment fragment;
     std::vector<double> boundaries{0};
+    int splits = 0;
+    const auto laid = lay_row(row, m.edges, cells, style, fonts, splits);
     double content_height = 0;
-    std::vector<std::pair<std::vector<Fragment>, double>> cells;  // lines, x
+    for (const auto& cell : laid) content_height = std::max(content_height, cell.first.size() * cells.line_height);
     int col = 0;
     for (const TableCell& cell : row.cells) {
       const int span = std::min(std::max(1, cell.column_span), columns - col);
       if (span <= 0) break;
-      const double x0 = edges[col], x1 = edges[col + span];
-      ParagraphStyle st = cell_style;
-      st.bold = cell.header || style.bold;
-      st.italic = style.italic;
-      st.align = cell.header ? LineAlign::Center : to_line_align(cell.align);
-      auto lines = layout_paragraph(cell.content, st, x1 - x0 - 2 * kPaddingX, fonts);
-      content_height = std::max(content_height, lines.size() * st.line_height);
-      cells.emplace_back(std::move(lines), x0 + kPaddingX);
-      boundaries.push_back(x1);
+      boundaries.push_back(m.edges[col + span]);
       col += span;
     }
     fragment.height = content_height + 2 * kPaddingY;
-    for (const auto& [lines, x] : cells) {
+    for (const auto& [lines, x] : laid) {
       double y = kPaddingY;
       for (const Fragment& line : lines) {
         fragment.place(line, x, y);

@@ -69,6 +69,13 @@ struct BookletSetup {
 // width: the same in the PDF and the HTML, so both break the header's lines alike.
 inline constexpr double kHeaderColumnGutterMm = 2;
 
+// A short form the issuer column may print for a phrase of the issuer's or parent body's
+// name ("Mặt trận Tổ quốc" -> "MTTQ"), where the full name would take more lines.
+struct HeaderAbbreviation {
+  std::string full;
+  std::string short_form;
+};
+
 struct HeaderSetup {
   double left_column = 0.5;            // share of the text width taken by the issuer column
   std::vector<std::string> title;      // lines of ô 1: first styled Title, the rest Motto
@@ -79,6 +86,7 @@ struct HeaderSetup {
   double subject_rule = 0;             // > 0: a line under the subject, share of its width
   double gap_after_header = 12;        // pt between the header and the type name
   std::string letter_subject_prefix;   // before a công văn's trích yếu: State "V/v "
+  std::vector<HeaderAbbreviation> abbreviations;
 };
 
 struct TypeInfo {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "profile/header_abbreviation.h"
 #include "profile/letter_case.h"
 #include "profile/profile_phrases.h"
 #include "profile/recipient_purpose.h"
@@ -273,9 +274,13 @@ Result<ResolvedDocument> resolve(const Document& doc, const Profile& p, long lon
                         "the parent body '" + doc.issuer.parent + "' repeats the title of layout '" + p.family +
                             "' (" + p.edition + ") and is left out; name the body the issuer belongs to",
                         true});
-  if (!doc.issuer.parent.empty() && !parent_is_title)
-    out.issuer_lines.push_back(styled(p, Element::Parent, doc.issuer.parent));
-  out.issuer_lines.push_back(styled(p, Element::Issuer, doc.issuer.name));
+  auto add_issuer_line = [&](Element e, const std::string& name) {
+    out.issuer_lines.push_back(styled(p, e, name));
+    const std::string shorter = abbreviated_name(name, p.header.abbreviations);
+    out.issuer_abbreviated.push_back(shorter.empty() ? StyledText{} : styled(p, e, shorter));
+  };
+  if (!doc.issuer.parent.empty() && !parent_is_title) add_issuer_line(Element::Parent, doc.issuer.parent);
+  add_issuer_line(Element::Issuer, doc.issuer.name);
   if (!p.header.issuer_mark.empty()) out.issuer_mark = styled(p, Element::IssuerMark, p.header.issuer_mark);
 
   // A signing tool that stamps the number and date needs the signing space of box 7c.

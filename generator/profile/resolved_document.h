@@ -42,6 +42,16 @@ struct ResolvedCoverLine {
   StyledText text;
 };
 
+// A table's size and column widths as layout chose them (layout/table_layout.h).
+struct TableMeasure {
+  double size = 0;      // pt the cells are set in: the style's, or smaller so that the table fits
+  double overflow = 0;  // pt by which the columns' narrowest widths exceed the width even then
+  std::vector<double> edges;  // the columns' edges from the left, pt: one more than the columns
+  // Per column: wide enough for its soft phrases ("phường Tân Định Thượng"), which none of its
+  // cells then splits.
+  std::vector<bool> whole_soft_phrases;
+};
+
 struct ResolvedDocument {
   const Profile* profile = nullptr;  // owned by the ProfileRegistry
   std::string type;                  // "chi-thi"
@@ -57,6 +67,9 @@ struct ResolvedDocument {
 
   // Left header column, top to bottom.
   std::vector<StyledText> issuer_lines;  // parent (if any), then issuer
+  // Each issuer line with the profile's header abbreviations ("ỦY BAN MTTQ VIỆT NAM ..."),
+  // empty where none applies: the header prints it where it takes fewer lines (check_header).
+  std::vector<StyledText> issuer_abbreviated;
   StyledText issuer_mark;                // "*" or empty
   StyledText number;                     // "Số 431-CV/TU"
   StyledText letter_subject;             // công văn trích yếu, or empty
@@ -81,6 +94,10 @@ struct ResolvedDocument {
   // One per chart of the body in reading order (lists and boxes included), measured for the
   // column it stands in; empty until the render engine measures the document.
   std::vector<ChartGeometry> charts;
+  // One per table of the body in reading order, measured as the charts are: its size and column
+  // widths (the PDF lays its rows out at them) and which columns keep their soft phrases whole
+  // (the HTML page keeps them on one line too).
+  std::vector<TableMeasure> tables;
 
   std::vector<StyledText> authority;  // "T/M BAN THƯỜNG VỤ"; "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
   StyledText role;

@@ -35,7 +35,8 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-// What every writer reads: the document as resolved, the same with its charts measured, the fonts.
+// What every writer reads: the document as resolved, the same with its charts and tables measured,
+// the fonts.
 struct WriterInput {
   const ResolvedDocument& doc;
   const ResolvedDocument& measured;
@@ -90,6 +91,7 @@ Result<Output> booklet_pdf(const WriterInput& in) {
   if (!out.errors.empty()) return out;
   on_a5.header = std::move(header.fragment);
   on_a5.charts = measure_charts(on_a5, in.fonts);
+  on_a5.tables = measure_tables(on_a5, in.fonts);
   const BookletSetup& b = in.doc.profile->booklet;
   const Pages pages = layout_document(on_a5, in.fonts);
   if (!pages.problems.empty()) return pdf_output(pages, in.fonts);  // refused, with the reasons
@@ -184,6 +186,7 @@ Result<ResolvedDocument> Engine::resolve(Result<Document> read) const {
   out.errors.insert(out.errors.end(), header.problems.begin(), header.problems.end());
   if (!header.problems.empty()) return out;
   resolved.value->header = std::move(header.fragment);
+  if (!header.issuer_lines.empty()) resolved.value->issuer_lines = std::move(header.issuer_lines);
   out.value = std::move(resolved.value);
   return out;
 }
@@ -191,6 +194,7 @@ Result<ResolvedDocument> Engine::resolve(Result<Document> read) const {
 ResolvedDocument Engine::measure(const ResolvedDocument& doc) const {
   ResolvedDocument measured = doc;
   measured.charts = measure_charts(doc, fonts_);
+  measured.tables = measure_tables(doc, fonts_);
   return measured;
 }
 

@@ -3,7 +3,8 @@
 // in --artifacts), nothing sideways out of the window on the phone, no serious or critical axe-core
 // violation, headings in order, header cells in every table, nothing loaded from elsewhere; and
 // at 1280 px, where the page is as wide as the paper, every line of the header and the title is a
-// line of the PDF's first page (the same balanced breaks, no name split differently), and every
+// line of the PDF's first page (the same balanced breaks, no name split differently), a table
+// column whose soft phrases the PDF keeps whole keeps them whole within the table's box, and every
 // letter is drawn in the documents' own face (the fonts the build puts beside the pages).
 //
 //   node --test-reporter=spec document-pages.test.mjs --out BUILD_OUTPUT --artifacts DIR
@@ -14,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseArgs } from 'node:util';
 import { isolatedContext, launchChromium } from './lib/browser.mjs';
-import { axeViolations, faceFallbacks, headingOrder, horizontalOverflow, renderedLines, tableHeaders } from './lib/page-checks.mjs';
+import { axeViolations, faceFallbacks, headingOrder, horizontalOverflow, keptTablePhrases, renderedLines, tableHeaders } from './lib/page-checks.mjs';
 import { pagePool } from './lib/page-pool.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
@@ -88,7 +89,7 @@ describe('document pages', { concurrency: 2 }, () => {
         await page.screenshot({ path: `${shots}-1280.png`, fullPage: true });
         const problems = [...await headingOrder(page), ...await tableHeaders(page), ...await axeViolations(page),
           ...await headerLinesNotInPdf(page, join(args.out, path.replace(/\.html$/, '.pdf'))),
-          ...await faceFallbacks(page)];
+          ...await faceFallbacks(page), ...await keptTablePhrases(page)];
 
         await page.setViewportSize({ width: 390, height: 844 });
         await page.screenshot({ path: `${shots}-390.png`, fullPage: true });

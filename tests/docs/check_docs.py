@@ -166,6 +166,13 @@ def check_profile(source, profile_path, source_keys):
             for title in element.findall("title"):
                 if title.text.strip() not in body:
                     problem(where, f"<header>: the title line '{title.text.strip()}' is not given")
+            for a in element.findall("abbreviation"):
+                label = f"<abbreviation short=\"{a.get('short')}\">"
+                row = row_starting(rows, f"`{a.get('short')}`")
+                if row is None or len(row) < 2 or row[1] != a.text.strip():
+                    problem(where, f"{label}: no row `{a.get('short')}` | {a.text.strip()}")
+                else:
+                    check_documentation_text(where, a, " ".join(row), label)
         if name == "body":
             for m in element.findall("list-marker"):
                 row = row_starting(rows, code("depth", m.get("depth")))

@@ -230,6 +230,34 @@ TEST(HtmlTable, GroupHeadingRowsStayWithTheirFirstMember) {
   EXPECT_NE(html.find("tr.group-head{break-after:avoid}"), std::string::npos);
 }
 
+// Layout defect 3 (layout11): the browser's column widths did not weigh soft phrases, so
+// "phường / Tân Định Thượng" split in a narrow cell. The cells of a column whose soft phrases the
+// PDF keeps whole (ResolvedDocument::tables) carry "keep", which keeps every kept
+// phrase in them on one line, except on a phone; a cell spanning columns does not.
+TEST(HtmlTable, ColumnsWhoseSoftPhrasesThePdfKeepsWholeKeepThemOnOneLine) {
+  const Profile profile = test::party_profile();
+  ResolvedDocument d = test::party_directive(profile);
+  Block table;
+  table.kind = Block::Kind::Table;
+  table.table.rows = {{{test::cell("STT", true), test::cell("Họ và tên", true), test::cell("Nơi sinh hoạt", true)}},
+                      {{test::cell("Ban Dân vận Huyện ủy Long Hội", false, Align::Left, 3)}},
+                      {{test::cell("1", false, Align::Center), test::cell("Trần Văn A"),
+                        test::cell("Chi hội Phụ nữ khu phố 3, phường Tân Định Thượng")}}};
+  d.body = {table};
+  d.tables = {{13, 0, {0, 30, 200, 460}, {false, false, true}}};
+  const std::string html = write_html(d);
+  const Dom dom(html);
+  std::vector<std::string> classes;
+  for (int cell : dom.find("td", {}, dom.first("tbody"))) classes.push_back(dom.attribute(cell, "class"));
+  EXPECT_EQ(classes, (Strings{"<none>", "al-c", "<none>", "keep"}));
+  std::vector<std::string> head;
+  for (int cell : dom.find("th", {}, dom.first("thead"))) head.push_back(dom.attribute(cell, "class"));
+  EXPECT_EQ(head, (Strings{"<none>", "<none>", "keep"}));
+  EXPECT_NE(html.find(".keep .nb{white-space:nowrap}"), std::string::npos);
+  EXPECT_NE(html.find("@media screen and (max-width:480px){"), std::string::npos);
+  EXPECT_NE(html.find(".keep .nb.soft{white-space:normal}}"), std::string::npos);
+}
+
 class StateLetter : public ::testing::Test {
  protected:
   Profile profile_ = test::state_profile();

@@ -239,6 +239,47 @@ TEST_F(HeaderLayoutTest, TheStateIssuerRuleIsAThirdToAHalfOfTheIssuerLineCentred
   EXPECT_NEAR((from->x + to->x) / 2, issuer->x + name / 2, 0.5);
 }
 
+// Layout defect 1 (layout11): a Front committee's name set in full broke "ỦY BAN MẶT TRẬN TỔ
+// QUỐC / VIỆT NAM / TỈNH TRƯỜNG GIANG". The profile's abbreviation gives the two lines of real
+// Front headers ("ỦY BAN MTTQ VIỆT NAM / TỈNH ĐẮK LẮK"); a name that sets as well in full, the
+// Central Committee's, stays whole; the checked header hands its lines to the HTML page.
+TEST_F(HeaderLayoutTest, AFrontCommitteeShortensItsNameWhereTheFullOneTakesMoreLines) {
+  const Profile* p = registry_->find("mat-tran", "", {2026, 10, 22});
+  ASSERT_NE(p, nullptr);
+  const double split = text_width(*p) * p->header.left_column;
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trường Giang", {"ỦY BAN MTTQ VIỆT NAM", "TỈNH TRƯỜNG GIANG"}},
+      {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bà Rịa - Vũng Tàu", {"ỦY BAN MTTQ VIỆT NAM", "TỈNH BÀ RỊA - VŨNG TÀU"}},
+      {"Ủy ban Mặt trận Tổ quốc Việt Nam phường Tân Định Thượng",
+       {"ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG TÂN ĐỊNH THƯỢNG"}},
+      {"Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", {"ỦY BAN TRUNG ƯƠNG", "MẶT TRẬN TỔ QUỐC VIỆT NAM"}},
+  };
+  for (const auto& c : cases) {
+    Document d = document("mat-tran", "bao-cao");
+    d.issuer = {"", c.first, "MTTQ", "BTT"};
+    const ResolvedDocument doc = resolved(d, *p);
+    const CheckedHeader checked = check_header(doc, *fonts_);
+    ASSERT_TRUE(checked.problems.empty()) << c.first;
+    ASSERT_NE(checked.fragment, nullptr);
+    std::vector<std::string> issuer;
+    for (const auto& line : lines(*checked.fragment, split, true)) issuer.push_back(joined(line));
+    issuer.resize(std::min(issuer.size(), c.second.size() + 1));  // the name, then the number
+    ASSERT_EQ(issuer.size(), c.second.size() + 1) << ::testing::PrintToString(issuer);
+    EXPECT_EQ(std::vector<std::string>(issuer.begin(), issuer.end() - 1), c.second) << c.first;
+    ASSERT_EQ(checked.issuer_lines.size(), 1u);
+    std::string expected;
+    for (const std::string& line : c.second) expected += (expected.empty() ? "" : " ") + line;
+    EXPECT_EQ(checked.issuer_lines.front().text, expected);
+  }
+  // A profile without the abbreviation prints the name as written.
+  const Profile* state = registry_->find("nha-nuoc", "", {2026, 10, 22});
+  ASSERT_NE(state, nullptr);
+  Document d = document("nha-nuoc", "bao-cao");
+  d.issuer = {"", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trường Giang", "MTTQ", ""};
+  EXPECT_EQ(check_header(resolved(d, *state), *fonts_).issuer_lines.front().text,
+            "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH TRƯỜNG GIANG");
+}
+
 TEST_F(HeaderLayoutTest, TheCheckedHeaderIsTheLaidOutOneAndLayoutReusesIt) {
   for (const Profile& p : registry_->all()) {
     ResolvedDocument doc = resolved(document(p.family, "cong-van"), p);

@@ -200,13 +200,66 @@ TEST_F(TextBreakingTest, AColumnTakesRoomToKeepASoftPlaceNameWhole) {
   EXPECT_EQ(splits(lines, "phường Tân Định Thượng"), 0) << ::testing::PrintToString(lines);
 }
 
-// The soft phrases are kept by the columns that need least first, as far as the width goes.
+// The ways of keeping soft phrases whole that the width leaves room for: first the columns that
+// need least, as many as fit; then every other choice that fits.
 TEST(ColumnWidths, SoftPhrasesAreKeptWholeWhereTheWidthAllows) {
+  using Widths = std::vector<std::vector<double>>;
   const std::vector<double> min{20, 60, 50, 40}, kept{20, 200, 70, 65};
-  const std::vector<double> w = widths_keeping_soft_phrases(min, kept, 220);
-  EXPECT_EQ(w, (std::vector<double>{20, 60, 70, 65}));  // 50 spare: the two smaller needs
-  EXPECT_EQ(widths_keeping_soft_phrases(min, kept, 200), (std::vector<double>{20, 60, 70, 40}));
-  EXPECT_EQ(widths_keeping_soft_phrases(min, kept, 185), min);  // 15 spare: not enough for any
+  // 50 spare: the two smaller needs, then none, either one alone.
+  EXPECT_EQ(soft_phrase_width_choices(min, kept, 220),
+            (Widths{{20, 60, 70, 65}, min, {20, 60, 70, 40}, {20, 60, 50, 65}}));
+  EXPECT_EQ(soft_phrase_width_choices(min, kept, 200), (Widths{{20, 60, 70, 40}, min, {20, 60, 50, 65}}));
+  EXPECT_EQ(soft_phrase_width_choices(min, kept, 185), Widths{min});  // 15 spare: not enough for any
+}
+
+// Layout defect 2 (layout11): the columns that need least kept their soft phrases first, even
+// when that left a column of many such phrases to split them all. Now the widths are those that
+// split fewest phrases (then give the fewest lines): the place column of three rows keeps
+// "phường Tân Định Thượng" whole, and only the one "xã Bình Hải" beside it breaks.
+TEST_F(TextBreakingTest, ColumnWidthsSplitFewestSoftPhrases) {
+  const TextStyle style{13, false, false, false, LetterCase::AsWritten};
+  const std::string one = "xã Bình Hải", many = "Chi hội phường Tân Định Thượng";
+  Table table;
+  table.column_weights = {10, 1};  // by weight alone the place column gets its minimum
+  for (int i = 0; i < 3; ++i) {
+    TableRow row;
+    row.cells.push_back({{{i == 0 ? one : "Hội viên", false, false}}});
+    row.cells.push_back({{{many, false, false}}});
+    table.rows.push_back(row);
+  }
+  const TextExtent a = measure_inlines({{one, false, false}}, 13, false, *fonts_, keep_);
+  const TextExtent b = measure_inlines({{many, false, false}}, 13, false, *fonts_, keep_);
+  const double need_a = a.kept_min_width - a.min_width, need_b = b.kept_min_width - b.min_width;
+  ASSERT_LT(need_a, need_b);
+  // Room to keep either column's phrase whole, not both: the cheaper one alone left the place
+  // column at its minimum.
+  const double width = a.min_width + b.min_width + 16 + need_b + need_a / 2;
+  const LaidOutTable t = layout_table(table, style, width, *fonts_, keep_);
+  ASSERT_EQ(t.rows.size(), 3u);
+  ASSERT_EQ(t.size, 13);
+  int split_many = 0, split_one = 0;
+  for (const Fragment& row : t.rows) {
+    const double second = std::max_element(row.texts.begin(), row.texts.end(), [](const TextItem& x, const TextItem& y) {
+                            return x.x < y.x;
+                          })->x;
+    std::vector<std::string> first_cell, second_cell;
+    double y1 = -1, y2 = -1;
+    for (const TextItem& item : row.texts) {
+      const bool left = item.x < second - 1;
+      std::vector<std::string>& cell = left ? first_cell : second_cell;
+      double& y = left ? y1 : y2;
+      if (item.baseline != y) cell.emplace_back();
+      y = item.baseline;
+      cell.back() += (cell.back().empty() ? "" : " ") + item.text;
+    }
+    split_many += splits(second_cell, "phường Tân Định Thượng");
+    split_one += splits(first_cell, one);
+  }
+  EXPECT_EQ(split_many, 0);  // was 3
+  EXPECT_LE(split_one, 1);
+  // What the HTML page is told: the place column's phrases are whole, the first column's not.
+  EXPECT_EQ(measure_table(table, style, width, *fonts_, keep_).whole_soft_phrases,
+            (std::vector<bool>{split_one == 0, true}));
 }
 
 TEST_F(TextBreakingTest, AnOverwideNameSplitsAloneAndItsNeighboursHold) {

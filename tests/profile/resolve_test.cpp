@@ -4,6 +4,7 @@
 
 #include "../input/input_test_util.h"
 #include "input/profile_reader.h"
+#include "profile/header_abbreviation.h"
 #include "text/keep_together.h"
 #include "text/unicode.h"
 
@@ -129,6 +130,31 @@ TEST_F(ResolveTest, ForASigningToolTheNumberDayAndMonthAreBlankAndTheFieldIsName
   ASSERT_FALSE(booklet.ok());
   EXPECT_NE(booklet.errors.front().message.find("a document with a <cover> has none"), std::string::npos);
   EXPECT_EQ(booklet.errors.front().line, 2);
+}
+
+// The Front profile's header abbreviation ("Mặt trận Tổ quốc" -> "MTTQ"): whole words, any case;
+// "Ban công tác Mặt trận" (not the whole phrase) and profiles without it give no short form.
+TEST_F(ResolveTest, AnIssuerLineGetsTheProfilesShortFormBesideItsFullOne) {
+  const std::vector<HeaderAbbreviation> mttq{{"Mặt trận Tổ quốc", "MTTQ"}};
+  EXPECT_EQ(abbreviated_name("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trường Giang", mttq),
+            "Ủy ban MTTQ Việt Nam tỉnh Trường Giang");
+  EXPECT_EQ(abbreviated_name("ỦY BAN MẶT TRẬN  TỔ QUỐC VIỆT NAM", mttq), "ỦY BAN MTTQ VIỆT NAM");
+  EXPECT_EQ(abbreviated_name("Ban công tác Mặt trận ấp Phú Hữu", mttq), "");
+  EXPECT_EQ(abbreviated_name("Mặt trận Tổ quốcc", mttq), "");
+
+  Document d = letter("mat-tran", "v/v Ngày hội Đại đoàn kết");
+  d.issuer = {"Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ban Thường trực", "MTTQ", ""};
+  const auto r = run(d);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r.value->issuer_abbreviated.size(), 2u);
+  EXPECT_EQ(r.value->issuer_abbreviated[0].text, "ỦY BAN TRUNG ƯƠNG MTTQ VIỆT NAM");
+  EXPECT_TRUE(r.value->issuer_abbreviated[1].empty());
+  EXPECT_EQ(r.value->issuer_lines[0].text, "ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM");
+
+  d.layout = "nha-nuoc";
+  const auto state = run(d);
+  ASSERT_TRUE(state.ok());
+  for (const StyledText& t : state.value->issuer_abbreviated) EXPECT_TRUE(t.empty());
 }
 
 TEST_F(ResolveTest, TheDocumentsNamesAreKeptTogether) {

@@ -76,6 +76,24 @@ export function tableHeaders(page) {
   }));
 }
 
+// A table column whose soft phrases the PDF keeps whole (class keep) keeps them on one line here
+// too ("phường Tân Định Thượng", not "phường / Tân Định Thượng"), and still fits its box.
+export function keptTablePhrases(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    for (const span of document.querySelectorAll('.keep .nb')) {
+      const range = document.createRange();
+      range.selectNodeContents(span);
+      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (tops.size > 1) problems.push(`"${span.textContent}" is split in a table column that keeps it whole`);
+    }
+    for (const box of document.querySelectorAll('.table-scroll')) {
+      if (box.scrollWidth > box.clientWidth) problems.push(`a table is ${box.scrollWidth - box.clientWidth} px wider than its box`);
+    }
+    return problems;
+  });
+}
+
 // axe-core's rules, keeping what it rates serious or critical.
 export async function axeViolations(page) {
   await injectAxe(page);
