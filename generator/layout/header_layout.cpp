@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 #include <utility>
 
 #include "layout/paragraph_layout.h"
 #include "layout/recipients_layout.h"
+#include "profile/letter_case.h"
 
 namespace vanban {
 
@@ -143,27 +145,41 @@ class HeaderColumn {
   Diagnostics* problems_;
 };
 
-// How badly `t` sets in a column of `width`: first whether a line overflows it, then the
-// number of lines.
-std::pair<bool, std::size_t> setting_cost(const StyledText& t, double width, const FontSet& fonts,
-                                          const text::KeepTogether* keep) {
+// How badly `t` sets in a column of `width`: whether a line overflows it, the number of lines,
+// then how many lines but the last end with one of `phrases` (upper case): an abbreviable
+// phrase parted from the words after it, "ỦY BAN MẶT TRẬN TỔ QUỐC / VIỆT NAM TỈNH ...".
+std::tuple<bool, std::size_t, int> setting_cost(const StyledText& t, double width, const FontSet& fonts,
+                                                const text::KeepTogether* keep,
+                                                const std::vector<std::string>& phrases) {
   const auto lines = wrap(t, LineAlign::Center, width, fonts, keep, true);
   bool overflows = false;
   for (const Fragment& line : lines) overflows = overflows || line_width(line, fonts) > width + kFitTolerance;
-  return {overflows, lines.size()};
+  int parted = 0;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    const std::string text = apply_case(line_text(lines[i]), LetterCase::Upper);
+    for (const std::string& phrase : phrases)
+      if (text.size() >= phrase.size() && text.compare(text.size() - phrase.size(), phrase.size(), phrase) == 0)
+        ++parted;
+  }
+  return {overflows, lines.size(), parted};
 }
 
 // Each issuer line as written, or its short form (the profile's header abbreviations) where
-// that sets in fewer lines of the column, or fits where the full name does not: a Front
-// committee's "ỦY BAN MẶT TRẬN TỔ QUỐC / VIỆT NAM / TỈNH TRƯỜNG GIANG" becomes "ỦY BAN MTTQ VIỆT
-// NAM / TỈNH TRƯỜNG GIANG", while "ỦY BAN TRUNG ƯƠNG / MẶT TRẬN TỔ QUỐC VIỆT NAM" stays whole.
+// that sets better in the column: fits where the full name does not, takes fewer lines, or keeps
+// the name with what follows it. A Front committee's "ỦY BAN MẶT TRẬN TỔ QUỐC / VIỆT NAM / TỈNH
+// TRƯỜNG GIANG" or "ỦY BAN MẶT TRẬN TỔ QUỐC / VIỆT NAM TỈNH TRƯỜNG GIANG" becomes "ỦY BAN MTTQ
+// VIỆT NAM / TỈNH TRƯỜNG GIANG", while "ỦY BAN TRUNG ƯƠNG / MẶT TRẬN TỔ QUỐC VIỆT NAM" stays whole.
 std::vector<StyledText> fitted_issuer_lines(const ResolvedDocument& doc, const FontSet& fonts, double width) {
   std::vector<StyledText> out = doc.issuer_lines;
+  std::vector<std::string> phrases;
+  for (const HeaderAbbreviation& a : doc.profile->header.abbreviations)
+    phrases.push_back(apply_case(a.full, LetterCase::Upper));
   for (std::size_t i = 0; i < out.size() && i < doc.issuer_abbreviated.size(); ++i) {
     const StyledText& shorter = doc.issuer_abbreviated[i];
     if (shorter.empty()) continue;
     const text::KeepTogether* keep = doc.keep_together.get();
-    if (setting_cost(shorter, width, fonts, keep) < setting_cost(out[i], width, fonts, keep)) out[i] = shorter;
+    if (setting_cost(shorter, width, fonts, keep, phrases) < setting_cost(out[i], width, fonts, keep, phrases))
+      out[i] = shorter;
   }
   return out;
 }

@@ -280,6 +280,27 @@ TEST_F(HeaderLayoutTest, AFrontCommitteeShortensItsNameWhereTheFullOneTakesMoreL
             "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH TRƯỜNG GIANG");
 }
 
+// A commune's Front committee under the province's: the parent line, in regular weight, would
+// set in two lines in full too, but parting the name from its "VIỆT NAM" ("ỦY BAN MẶT TRẬN TỔ
+// QUỐC / VIỆT NAM TỈNH TRƯỜNG GIANG"); the short form keeps "ỦY BAN MTTQ VIỆT NAM" whole.
+TEST_F(HeaderLayoutTest, AFrontCommitteeIsShortenedWhereTheFullNameWouldBePartedFromWhatFollows) {
+  const Profile* p = registry_->find("mat-tran", "", {2026, 10, 22});
+  ASSERT_NE(p, nullptr);
+  Document d = document("mat-tran", "bao-cao");
+  d.issuer = {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trường Giang",
+              "Ủy ban Mặt trận Tổ quốc Việt Nam đặc khu Lộc Tây", "MTTQ", "BTT"};
+  const CheckedHeader checked = check_header(resolved(d, *p), *fonts_);
+  ASSERT_TRUE(checked.problems.empty());
+  ASSERT_NE(checked.fragment, nullptr);
+  std::vector<std::string> issuer;
+  for (const auto& line : lines(*checked.fragment, text_width(*p) * p->header.left_column, true))
+    issuer.push_back(joined(line));
+  ASSERT_GE(issuer.size(), 4u) << ::testing::PrintToString(issuer);
+  issuer.resize(4);
+  EXPECT_EQ(issuer, (std::vector<std::string>{"ỦY BAN MTTQ VIỆT NAM", "TỈNH TRƯỜNG GIANG", "ỦY BAN MTTQ VIỆT NAM",
+                                              "ĐẶC KHU LỘC TÂY"}));
+}
+
 TEST_F(HeaderLayoutTest, TheCheckedHeaderIsTheLaidOutOneAndLayoutReusesIt) {
   for (const Profile& p : registry_->all()) {
     ResolvedDocument doc = resolved(document(p.family, "cong-van"), p);
