@@ -66,7 +66,8 @@ CREATE TABLE gaps(agency TEXT, cadre_key BLOB, cadre_name TEXT, cadre_id TEXT, d
 CREATE INDEX gaps_order ON gaps(agency, cadre_key, cadre_name, cadre_id, date, branch_key, branch_name, branch_id, kind);
 CREATE INDEX gaps_by_name ON gaps(cadre_name, agency, cadre_id);
 -- The attended meetings are their order's own b-tree (one insert each, not a row and an index
--- entry), the meeting's row last, as its file order broke ties; an unfiled report's date is 0.
+-- entry), the meeting's row last, as its file order broke ties; a report not filed has filed 0 (a
+-- key has no NULL).
 CREATE TABLE attended(agency TEXT, unfiled INTEGER, filed INTEGER, date INTEGER, branch_key BLOB, branch_name TEXT,
   branch_id TEXT, cadre_id TEXT, meeting INTEGER, cadre INTEGER,
   PRIMARY KEY(agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id, meeting)) WITHOUT ROWID;
