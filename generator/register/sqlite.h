@@ -30,7 +30,7 @@ class Database {
   // once and kept (SQLite's locking_mode EXCLUSIVE): a connection that writes keeps the file to
   // itself, one that only reads keeps a shared lock that other readers share.
   struct Scratch {
-    int cache_kib = 2048;
+    int cache_kib;
     bool exclusive = false;
   };
   static std::optional<Database> open_scratch(const std::string& path, std::string& error, Scratch scratch);

@@ -65,9 +65,12 @@ CREATE TABLE gaps(agency TEXT, cadre_key BLOB, cadre_name TEXT, cadre_id TEXT, d
   days_late INTEGER, organisation INTEGER);
 CREATE INDEX gaps_order ON gaps(agency, cadre_key, cadre_name, cadre_id, date, branch_key, branch_name, branch_id, kind);
 CREATE INDEX gaps_by_name ON gaps(cadre_name, agency, cadre_id);
+-- The attended meetings are their order's own b-tree (one insert each, not a row and an index
+-- entry), the meeting's row last, as its file order broke ties; a report not filed has filed 0 (a
+-- key has no NULL).
 CREATE TABLE attended(agency TEXT, unfiled INTEGER, filed INTEGER, date INTEGER, branch_key BLOB, branch_name TEXT,
-  branch_id TEXT, cadre_id TEXT, meeting INTEGER, cadre INTEGER);
-CREATE INDEX attended_order ON attended(agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id);
+  branch_id TEXT, cadre_id TEXT, meeting INTEGER, cadre INTEGER,
+  PRIMARY KEY(agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id, meeting)) WITHOUT ROWID;
 -- The month's documents in their order (rowid = index + 1), and the slugs of their names.
 CREATE TABLE documents(kind INTEGER, number INTEGER, in_series INTEGER, meeting INTEGER, issuer INTEGER,
   gaps INTEGER, name TEXT);
@@ -190,10 +193,7 @@ struct MonthStore::Impl {
     const std::string branch_key = sort_key(m.branch.name);
     sql::Statement& s = insert_attended;
     s.bind_view(1, m.cadre->agency).bind(2, static_cast<long long>(!m.meeting.report_filed));
-    if (m.meeting.report_filed)
-      s.bind(3, static_cast<long long>(date_number(*m.meeting.report_filed)));
-    else
-      s.bind_null(3);
+    s.bind(3, m.meeting.report_filed ? static_cast<long long>(date_number(*m.meeting.report_filed)) : 0);
     s.bind(4, static_cast<long long>(date_number(m.meeting.date))).bind_blob(5, branch_key);
     s.bind_view(6, m.branch.name).bind_view(7, m.branch.id).bind_view(8, m.cadre->id);
     s.bind(9, m.row).bind(10, m.cadre_row);
@@ -324,7 +324,7 @@ struct MonthStore::Impl {
       " GROUP BY cadre_key, cadre_name, cadre_id ORDER BY cadre_key, cadre_name, cadre_id");
   sql::Statement select_attended = db.prepare(
       "SELECT meeting, branch_id, date, unfiled FROM attended WHERE agency = ?1"
-      " ORDER BY agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id");
+      " ORDER BY agency, unfiled, filed, date, branch_key, branch_name, branch_id, cadre_id, meeting");
   sql::Statement select_listed_document = db.prepare("SELECT name, in_series FROM documents WHERE rowid = ?1");
   sql::Statement insert_file = db.prepare("INSERT INTO files(id, path) VALUES(?1, ?2)");
   sql::Statement insert_branch = db.prepare(
