@@ -44,16 +44,22 @@ void SinkThread::run() {
       batches_.pop_front();
     }
     changed_.notify_all();
-    for (Call& call : batch)
-      std::visit([this](auto& c) {
-        using T = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<T, std::size_t>)
-          to_.expect(c);
-        else if constexpr (std::is_same_v<T, Restart>)
-          to_.restart();
-        else
-          to_.add(std::move(c));
-      }, call);
+    // A failure (out of memory) is the reader's to report, not this thread's to end the process.
+    if (failure_) continue;
+    try {
+      for (Call& call : batch)
+        std::visit([this](auto& c) {
+          using T = std::decay_t<decltype(c)>;
+          if constexpr (std::is_same_v<T, std::size_t>)
+            to_.expect(c);
+          else if constexpr (std::is_same_v<T, Restart>)
+            to_.restart();
+          else
+            to_.add(std::move(c));
+        }, call);
+    } catch (...) {
+      failure_ = std::current_exception();
+    }
   }
 }
 
@@ -69,6 +75,7 @@ void SinkThread::stop() {
 bool SinkThread::check(const MeetingMonth& month, Diagnostics& out) {
   send(true);
   thread_.join();  // every batch added: the thread returns once none is left
+  if (failure_) std::rethrow_exception(failure_);
   return to_.check(month, out);
 }
 

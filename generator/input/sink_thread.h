@@ -2,12 +2,13 @@
 // its own: a reader builds the next records while the last ones are written (to a month's store,
 // store/month_store.h, half the time of reading a month). The other sink sees the same calls in
 // the same order, one thread at a time; check() waits for every record to be added, then checks
-// on the calling thread.
+// on the calling thread (and throws there what adding threw).
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <exception>
 #include <mutex>
 #include <thread>
 #include <variant>
@@ -51,6 +52,7 @@ class SinkThread final : public MeetingSink {
   std::deque<Batch> batches_;  // handed, not yet taken: a few, so the records in flight stay few
   bool last_ = false;          // no batch follows those handed
   bool quit_ = false;          // drop what is left
+  std::exception_ptr failure_;  // what the thread threw, rethrown by check()
   std::thread thread_;         // last: started once the rest exists
 };
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <new>
 #include <string>
 #include <thread>
 #include <vector>
@@ -88,6 +89,30 @@ TEST(SinkThread, WithoutACheckItStopsAndChecksNothing) {
   }  // a reading that failed: the thread stops, whatever it had not added yet is dropped
   for (const std::string& call : log.calls) EXPECT_EQ(call.rfind("check", 0), std::string::npos);
   EXPECT_LE(log.calls.size(), 1u);
+}
+
+// What the other sink throws while adding (out of memory) reaches the reader at check(), not
+// std::terminate on the sink's thread; nothing is checked.
+TEST(SinkThread, WhatAddingThrowsIsThrownByCheck) {
+  class Throwing final : public MeetingSink {
+   public:
+    void add(Branch) override { throw std::bad_alloc(); }
+    void add(Cadre) override {}
+    void add(Assignment) override {}
+    void add(Meeting) override {}
+    void restart() override {}
+    bool check(const MeetingMonth&, Diagnostics&) override {
+      checked = true;
+      return true;
+    }
+    bool checked = false;
+  } throwing;
+  SinkThread sink(throwing);
+  sink.add(Branch{});
+  sink.add(Cadre{});
+  Diagnostics out;
+  EXPECT_THROW(sink.check(MeetingMonth{}, out), std::bad_alloc);
+  EXPECT_FALSE(throwing.checked);
 }
 
 }  // namespace
