@@ -150,6 +150,19 @@ class HtmlBuilder {
     close(tag);
   }
 
+  // An issuer line broken where the PDF's header broke it: the browser's own balancing of the
+  // name's kept phrases differs ("ỦY BAN MTTQ / VIỆT NAM TỈNH ..."); a phone still wraps each line.
+  void issuer_line(std::size_t i) {
+    const StyledText& t = doc_.issuer_lines[i];
+    if (i >= doc_.issuer_breaks.size() || doc_.issuer_breaks[i].size() < 2) return styled("p", t);
+    open("p", t);
+    for (std::size_t j = 0; j < doc_.issuer_breaks[i].size(); ++j) {
+      if (j > 0) out_ += "<br>";
+      kept_text(doc_.issuer_breaks[i][j]);
+    }
+    close("p");
+  }
+
   void rule(double share) {
     out_ += "<span class=\"rule\" style=\"width:";
     append_number(out_, share * 100);
@@ -181,7 +194,7 @@ class HtmlBuilder {
     // The issuer cell shrinks to its widest line, the measure of the rule under it (as in
     // the PDF).
     out_ += "<header class=\"doc-header\">\n<div class=\"issuer\">\n";
-    for (const auto& line : doc_.issuer_lines) styled("p", line);
+    for (std::size_t i = 0; i < doc_.issuer_lines.size(); ++i) issuer_line(i);
     styled("p", doc_.issuer_mark);
     if (setup.issuer_rule > 0) rule(setup.issuer_rule);
     out_ += "</div>\n<div class=\"national\">\n";

@@ -80,12 +80,14 @@ class HeaderColumn {
       : doc_(doc), fonts_(fonts), width_(width), side_(side), problems_(problems) {}
 
   // Adds `t` (element `what`) in balanced lines; a line that cannot fit even at a phrase
-  // boundary is a problem. Returns the width of its widest line.
-  double add(const StyledText& t, Element what, LineAlign align, double gap = 0) {
+  // boundary is a problem. Returns the width of its widest line; `printed` receives the lines.
+  double add(const StyledText& t, Element what, LineAlign align, double gap = 0,
+             std::vector<std::string>* printed = nullptr) {
     if (t.empty()) return 0;
     const auto lines = wrap(t, align, width_, fonts_, doc_.keep_together.get(), true);
     double widest = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (printed) printed->push_back(line_text(lines[i]));
       const double w = line_width(lines[i], fonts_);
       if (w > width_ + kFitTolerance) report(lines[i], w, what);
       fragment.append_below(lines[i], 0, i == 0 ? gap : 0);
@@ -184,9 +186,10 @@ std::vector<StyledText> fitted_issuer_lines(const ResolvedDocument& doc, const F
   return out;
 }
 
-// The header; `issuer_lines` receives the issuer lines it printed (fitted_issuer_lines).
+// The header; `issuer` receives the issuer lines it printed (fitted_issuer_lines) and where
+// each was broken.
 Fragment header(const ResolvedDocument& doc, const FontSet& fonts, double width, Diagnostics* problems,
-                std::vector<StyledText>* issuer_lines = nullptr) {
+                PrintedIssuer* issuer = nullptr) {
   const HeaderSetup& h = doc.profile->header;
   // Each column gives half the gutter.
   const double left_width = width * h.left_column - kColumnGutter / 2;
@@ -194,13 +197,17 @@ Fragment header(const ResolvedDocument& doc, const FontSet& fonts, double width,
   const LineAlign right_align = h.center_place_date ? LineAlign::Center : LineAlign::Right;
 
   const std::vector<StyledText> lines = fitted_issuer_lines(doc, fonts, left_width);
-  if (issuer_lines) *issuer_lines = lines;
+  if (issuer) {
+    issuer->lines = lines;
+    issuer->breaks.assign(lines.size(), {});
+  }
   HeaderColumn left(doc, fonts, left_width, "issuer", problems);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const bool issuer = i + 1 == lines.size();  // the parent body comes first
-    const double w = left.add(lines[i], issuer ? Element::Issuer : Element::Parent, LineAlign::Center);
+    const bool last = i + 1 == lines.size();  // the issuer; the parent body comes first
+    const double w = left.add(lines[i], last ? Element::Issuer : Element::Parent, LineAlign::Center, 0,
+                              issuer ? &issuer->breaks[i] : nullptr);
     // NĐ 30: the rule is 1/3 to 1/2 of the issuing body's name, centred under it.
-    if (issuer && h.issuer_rule > 0) left.centred_rule(w * h.issuer_rule, 3);
+    if (last && h.issuer_rule > 0) left.centred_rule(w * h.issuer_rule, 3);
   }
   left.add(doc.issuer_mark, Element::IssuerMark, LineAlign::Center);
 
@@ -247,7 +254,7 @@ CheckedHeader check_header(const ResolvedDocument& doc, const FontSet& fonts) {
   if (!doc.cover.empty()) return out;  // a booklet has a cover instead
   const PageSetup& page = doc.profile->page;
   out.fragment = std::make_shared<const Fragment>(
-      header(doc, fonts, to_pt(page.width - page.left - page.right).value, &out.problems, &out.issuer_lines));
+      header(doc, fonts, to_pt(page.width - page.left - page.right).value, &out.problems, &out.issuer));
   return out;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "font/font_set.h"
@@ -16,16 +17,23 @@ namespace vanban {
 // The page-1 header: each element in balanced lines inside its column, the columns at least
 // 2 mm apart, no line split inside a kept phrase.
 Fragment layout_header(const ResolvedDocument& doc, const FontSet& fonts, double width);
+// The issuer lines a header printed (parent body, then issuer; full or abbreviated) and the
+// lines it broke each into.
+struct PrintedIssuer {
+  std::vector<StyledText> lines;
+  std::vector<std::vector<std::string>> breaks;
+};
+
 // The header laid out at the profile's text width, as layout_header lays it out, with one error,
 // naming the profile and the line, for every header line that cannot fit its column even when
 // wrapped between phrases: such a document is rejected. A document that passes keeps the
 // fragment (ResolvedDocument::header), so its header is laid out once, and the issuer lines it
-// printed, full or abbreviated (ResolvedDocument::issuer_abbreviated), for the HTML page to
-// print the same. No fragment for a cover.
+// printed, full or abbreviated (ResolvedDocument::issuer_abbreviated), and where it broke them,
+// for the HTML page to print the same. No fragment for a cover.
 struct CheckedHeader {
   std::shared_ptr<const Fragment> fragment;
   Diagnostics problems;
-  std::vector<StyledText> issuer_lines;
+  PrintedIssuer issuer;
 };
 CheckedHeader check_header(const ResolvedDocument& doc, const FontSet& fonts);
 // Type name, subject and the short rule under it; empty (height 0) for a công văn.

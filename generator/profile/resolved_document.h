@@ -70,6 +70,9 @@ struct ResolvedDocument {
   // Each issuer line with the profile's header abbreviations ("ỦY BAN MTTQ VIỆT NAM ..."),
   // empty where none applies: the header prints it where it takes fewer lines (check_header).
   std::vector<StyledText> issuer_abbreviated;
+  // Each issuer line as the PDF's header broke it (check_header), for the HTML page to break
+  // it there too; empty before layout.
+  std::vector<std::vector<std::string>> issuer_breaks;
   StyledText issuer_mark;                // "*" or empty
   StyledText number;                     // "Số 431-CV/TU"
   StyledText letter_subject;             // công văn trích yếu, or empty

@@ -186,7 +186,10 @@ Result<ResolvedDocument> Engine::resolve(Result<Document> read) const {
   out.errors.insert(out.errors.end(), header.problems.begin(), header.problems.end());
   if (!header.problems.empty()) return out;
   resolved.value->header = std::move(header.fragment);
-  if (!header.issuer_lines.empty()) resolved.value->issuer_lines = std::move(header.issuer_lines);
+  if (!header.issuer.lines.empty()) {
+    resolved.value->issuer_lines = std::move(header.issuer.lines);
+    resolved.value->issuer_breaks = std::move(header.issuer.breaks);
+  }
   out.value = std::move(resolved.value);
   return out;
 }

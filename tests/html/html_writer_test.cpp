@@ -191,6 +191,19 @@ TEST_F(PartyDirective, HeaderLinesWrapOnlyBetweenWhatLayoutKeepsTogether) {
       << ::testing::PrintToString(kept);
 }
 
+// An issuer line breaks where the PDF's header broke it (ResolvedDocument::issuer_breaks), not
+// where the browser's balancing would ("ỦY BAN MTTQ / VIỆT NAM TỈNH TRƯỜNG GIANG"); a line the
+// PDF set whole has no break.
+TEST_F(PartyDirective, IssuerLinesBreakWhereThePdfBrokeThem) {
+  ResolvedDocument d = test::party_directive(profile_);
+  ASSERT_EQ(d.issuer_lines.size(), 2u);
+  d.issuer_lines[0].text = "ỦY BAN MTTQ VIỆT NAM TỈNH TRƯỜNG GIANG";
+  d.issuer_breaks = {{"ỦY BAN MTTQ VIỆT NAM", "TỈNH TRƯỜNG GIANG"}, {d.issuer_lines[1].text}};
+  const std::string html = write_html(d);
+  EXPECT_NE(html.find(">ỦY BAN MTTQ VIỆT NAM<br>TỈNH TRƯỜNG GIANG</p>"), std::string::npos) << html.substr(0, 3000);
+  EXPECT_EQ(html.find("<br>", html.find("<br>") + 1), std::string::npos);
+}
+
 // The markers and the contents come from the resolved document, not from the writer.
 TEST_F(PartyDirective, ListMarkersAreTheResolvedOnes) {
   ResolvedDocument d = test::party_directive(profile_);

@@ -266,17 +266,20 @@ TEST_F(HeaderLayoutTest, AFrontCommitteeShortensItsNameWhereTheFullOneTakesMoreL
     issuer.resize(std::min(issuer.size(), c.second.size() + 1));  // the name, then the number
     ASSERT_EQ(issuer.size(), c.second.size() + 1) << ::testing::PrintToString(issuer);
     EXPECT_EQ(std::vector<std::string>(issuer.begin(), issuer.end() - 1), c.second) << c.first;
-    ASSERT_EQ(checked.issuer_lines.size(), 1u);
+    ASSERT_EQ(checked.issuer.lines.size(), 1u);
     std::string expected;
     for (const std::string& line : c.second) expected += (expected.empty() ? "" : " ") + line;
-    EXPECT_EQ(checked.issuer_lines.front().text, expected);
+    EXPECT_EQ(checked.issuer.lines.front().text, expected);
+    // Where the PDF broke it, for the HTML page to break it there too.
+    ASSERT_EQ(checked.issuer.breaks.size(), 1u);
+    EXPECT_EQ(checked.issuer.breaks.front(), c.second);
   }
   // A profile without the abbreviation prints the name as written.
   const Profile* state = registry_->find("nha-nuoc", "", {2026, 10, 22});
   ASSERT_NE(state, nullptr);
   Document d = document("nha-nuoc", "bao-cao");
   d.issuer = {"", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trường Giang", "MTTQ", ""};
-  EXPECT_EQ(check_header(resolved(d, *state), *fonts_).issuer_lines.front().text,
+  EXPECT_EQ(check_header(resolved(d, *state), *fonts_).issuer.lines.front().text,
             "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH TRƯỜNG GIANG");
 }
 
