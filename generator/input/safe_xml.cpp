@@ -447,6 +447,14 @@ std::optional<std::string_view> checked_body(std::string_view bytes, const std::
   return body;
 }
 
+// The compiled schema at `schema_path`; none, with why in `errors`, when it cannot be used.
+const CompiledSchema* usable_schema(const std::string& schema_path, Diagnostics& errors) {
+  const CompiledSchema& schema = schema_for(schema_path);
+  if (schema.grammar && schema.model) return &schema;
+  errors.push_back({schema_path, 0, 0, "schema: " + schema.error});
+  return nullptr;
+}
+
 struct ParseOutcome {
   xmlDocPtr doc = nullptr;  // owned by the caller; its _private is null
   bool well_formed = false;
@@ -535,11 +543,9 @@ XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
   }
 
   if (schema_path.empty()) return doc;
-  const CompiledSchema& schema = schema_for(schema_path);
-  if (!schema.grammar || !schema.model) {
-    errors.push_back({schema_path, 0, 0, "schema: " + schema.error});
-    return nullptr;
-  }
+  const CompiledSchema* usable = usable_schema(schema_path, errors);
+  if (!usable) return nullptr;
+  const CompiledSchema& schema = *usable;
   ValidationState vs;
   xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema.grammar);
   xmlRelaxNGSetValidStructuredErrors(vc, on_validity_error, &vs);
@@ -565,11 +571,8 @@ XmlDocPtr parse_records(std::string_view bytes, const std::string& name, const s
   init_libxml();
   const std::optional<std::string_view> body = checked_body(bytes, name, errors);
   if (!body) return nullptr;
-  const CompiledSchema* schema = schema_path.empty() ? nullptr : &schema_for(schema_path);
-  if (schema && (!schema->grammar || !schema->model)) {
-    errors.push_back({schema_path, 0, 0, "schema: " + schema->error});
-    return nullptr;
-  }
+  const CompiledSchema* schema = schema_path.empty() ? nullptr : usable_schema(schema_path, errors);
+  if (!schema_path.empty() && !schema) return nullptr;
 
   auto lines = std::make_unique<LineIndex>(bytes);
   Diagnostics ignored;  // a stream that fails is read again whole, which says why
