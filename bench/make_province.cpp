@@ -203,7 +203,7 @@ Province make_province(int branch_count, std::uint32_t seed) {
   // Party committee (its cadres report personally) and its Front committee (reports of its own).
   // The signers' family names are not among the cadres' (kFamily): no signer is a defaulter.
   p.agencies = {
-      {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trường Giang", "mat-tran", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+      {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trường Giang", "mat-tran", "",
        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trường Giang", "MTTQ-BTT", "Trường Giang", "VT, Ban Dân chủ - Pháp luật",
        "on-behalf", "Ban Thường trực", "Phó Chủ tịch Thường trực", "Tôn Thất Bảo"},
       {"Hội Nông dân tỉnh Trường Giang", "hoi-nong-dan", "Trung ương Hội Nông dân Việt Nam",

@@ -460,13 +460,10 @@ struct ParseOutcome {
   bool well_formed = false;
 };
 
-// libxml2 over `body` with vanban's handlers (st.bytes, name, errors and options set).
-ParseOutcome run_parser(ParseState& st, std::string_view body) {
-  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
-  if (!ctxt) {
-    st.errors->push_back({*st.name, 1, 1, "out of memory"});
-    return {};
-  }
+using ParserCtxtPtr = std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)>;
+
+// vanban's handlers on `ctxt`, in front of libxml2's own.
+void install_handlers(xmlParserCtxtPtr ctxt, ParseState& st) {
   xmlSAXHandler* sax = ctxt->sax;
   st.next_start_element = sax->startElementNs;
   st.next_end_element = sax->endElementNs;
@@ -481,9 +478,41 @@ ParseOutcome run_parser(ParseState& st, std::string_view body) {
   sax->internalSubset = on_doctype;
   sax->serror = on_parse_error;
   ctxt->_private = &st;
+}
+
+constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
+
+// libxml2 over `body` with vanban's handlers (st.bytes, name, errors and options set): `chunk`
+// bytes at a time, or all at once when it is 0. Pushed a piece at a time, libxml2 holds only what
+// it has not yet parsed; read at once it copies the whole input, and again to convert it from
+// UTF-8 to UTF-8 (three times the file, for a large month). The body is UTF-8 (checked_body),
+// which a push parser reads as is.
+ParseOutcome run_parser(ParseState& st, std::string_view body, std::size_t chunk = 0) {
+  const std::size_t first = std::min(body.size(), chunk);
+  ParserCtxtPtr ctxt(chunk > 0 ? xmlCreatePushParserCtxt(nullptr, nullptr, body.data(), static_cast<int>(first),
+                                                         st.name->c_str())
+                               : xmlNewParserCtxt(),
+                     xmlFreeParserCtxt);
+  if (!ctxt) {
+    st.errors->push_back({*st.name, 1, 1, "out of memory"});
+    return {};
+  }
+  install_handlers(ctxt.get(), st);
   ParseOutcome out;
-  out.doc = xmlCtxtReadMemory(ctxt.get(), body.data(), static_cast<int>(body.size()), st.name->c_str(), "UTF-8",
-                              XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+  if (chunk == 0) {
+    out.doc = xmlCtxtReadMemory(ctxt.get(), body.data(), static_cast<int>(body.size()), st.name->c_str(), "UTF-8",
+                                kParseOptions);
+  } else {
+    xmlCtxtUseOptions(ctxt.get(), kParseOptions);
+    for (std::size_t at = first; ctxt->instate != XML_PARSER_EOF;) {
+      const std::size_t n = std::min(body.size() - at, chunk);
+      const bool last = at + n == body.size();
+      xmlParseChunk(ctxt.get(), body.data() + at, static_cast<int>(n), last ? 1 : 0);
+      at += n;
+      if (last) break;
+    }
+    out.doc = std::exchange(ctxt->myDoc, nullptr);
+  }
   out.well_formed = ctxt->wellFormed != 0;
   if (out.doc) out.doc->_private = nullptr;  // a streaming parse lends its LineIndex while it runs
   return out;
@@ -567,7 +596,7 @@ XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
 }
 
 XmlDocPtr parse_records(std::string_view bytes, const std::string& name, const std::string& schema_path,
-                        Diagnostics& errors, const RecordHandler& handler) {
+                        Diagnostics& errors, const RecordHandler& handler, std::size_t chunk) {
   init_libxml();
   const std::optional<std::string_view> body = checked_body(bytes, name, errors);
   if (!body) return nullptr;
@@ -592,7 +621,7 @@ XmlDocPtr parse_records(std::string_view bytes, const std::string& name, const s
   st.errors = &ignored;
   st.drop_blanks = true;
   st.streaming = &streaming;
-  const ParseOutcome parsed = run_parser(st, *body);
+  const ParseOutcome parsed = run_parser(st, *body, std::max<std::size_t>(chunk, 1));
   XmlDocPtr doc(parsed.doc);
   if (doc && parsed.well_formed && !streaming.failed && !has_doctype(st, parsed) && ignored.empty()) {
     doc->_private = lines.release();

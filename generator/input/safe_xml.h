@@ -53,9 +53,12 @@ struct RecordHandler {
 // read, so that memory does not grow with them. The value is the document, for its root's and
 // sections' attributes (the records may be gone from it). Anything wrong (syntax, a DOCTYPE, the
 // schema, the element limit) is found again on the whole tree by parse_and_validate, whose
-// messages are the ones given: the same as parse_and_validate's, whatever the path.
+// messages are the ones given: the same as parse_and_validate's, whatever the path. libxml2 is
+// given `chunk` bytes at a time, so that it holds no copy of the file (tests and fuzzing give
+// small chunks, to cut the file everywhere).
+constexpr std::size_t kRecordChunk = 64 * 1024;
 XmlDocPtr parse_records(std::string_view bytes, const std::string& name, const std::string& schema_path,
-                        Diagnostics& errors, const RecordHandler& handler);
+                        Diagnostics& errors, const RecordHandler& handler, std::size_t chunk = kRecordChunk);
 
 // Why a file of `bytes` is refused under a limit of `limit` bytes (input/input_limits.h).
 std::string too_large(std::size_t bytes, std::size_t limit);

@@ -360,7 +360,7 @@ struct Streamed {
   bool alone = true;  // each record was the only node of its section when handed over
 };
 
-Streamed stream(const std::string& bytes) {
+Streamed stream(const std::string& bytes, std::size_t chunk = kRecordChunk) {
   Streamed out;
   RecordHandler handler;
   handler.record = [&](const xmlNode* n) {
@@ -372,7 +372,7 @@ Streamed stream(const std::string& bytes) {
     ++out.restarts;
     out.records.clear();
   };
-  out.doc = parse_records(bytes, "m.xml", testing::meetings_schema(), out.errors, handler);
+  out.doc = parse_records(bytes, "m.xml", testing::meetings_schema(), out.errors, handler, chunk);
   return out;
 }
 
@@ -409,6 +409,34 @@ TEST(ParseRecords, HandsOverEachRecordAloneAsTheWholeTreeHasIt) {
   const xmlNode* root = xmlDocGetRootElement(s.doc.get());
   for (const xmlNode* section = root->children; section; section = section->next)
     EXPECT_EQ(section->children, nullptr) << section->name;
+}
+
+// libxml2 is given the file a piece at a time: wherever the pieces are cut (inside a tag, a name,
+// an attribute, a character, a CDATA section), the records and their places are the same.
+TEST(ParseRecords, GivesTheSameRecordsWhereverTheFileIsCut) {
+  const std::string bytes = meeting_month(700);
+  ASSERT_GT(bytes.size(), 2 * kRecordChunk);
+  const Streamed whole = stream(bytes, bytes.size());
+  ASSERT_TRUE(whole.doc) << all(whole.errors);
+  ASSERT_EQ(whole.records.size(), 1401u);
+  for (const std::size_t chunk : {std::size_t{1}, std::size_t{2}, std::size_t{7}, std::size_t{4093}, kRecordChunk}) {
+    const Streamed s = stream(bytes, chunk);
+    ASSERT_TRUE(s.doc) << chunk << ": " << all(s.errors);
+    EXPECT_EQ(s.restarts, 0) << chunk;
+    EXPECT_TRUE(s.alone) << chunk;
+    EXPECT_EQ(s.records, whole.records) << chunk;
+  }
+  // And anything wrong is still found, in the whole tree's words.
+  const std::string broken = meeting_month(700, "    <visit branch=\"B1\"/>\n");
+  Diagnostics tree;
+  records_of_tree(broken, tree);
+  ASSERT_FALSE(tree.empty());
+  for (const std::size_t chunk : {std::size_t{1}, std::size_t{7}, kRecordChunk}) {
+    const Streamed s = stream(broken, chunk);
+    EXPECT_EQ(s.doc, nullptr) << chunk;
+    EXPECT_EQ(all(s.errors), all(tree)) << chunk;
+    EXPECT_EQ(s.restarts, 1) << chunk;
+  }
 }
 
 // Whatever is wrong and wherever (after many records were handed over), the messages are the
