@@ -439,6 +439,26 @@ TEST(ParseRecords, GivesTheSameRecordsWhereverTheFileIsCut) {
   }
 }
 
+// Bytes that are UTF-8 only because every other byte is NUL (UCS-4 or UTF-16 text of ASCII) are
+// not read as UCS-4 or UTF-16 when libxml2 is given them in pieces: refused, as read whole.
+TEST(ParseRecords, ReadsUtf8OnlyWhereverItIsGivenInPieces) {
+  std::string ascii = meeting_month(2);
+  ascii = ascii.substr(ascii.find("?>\n") + 3);
+  for (const int width : {4, 2}) {
+    std::string wide;
+    for (const char c : ascii) wide += std::string(static_cast<std::size_t>(width - 1), '\0') + c;
+    Diagnostics tree;
+    records_of_tree(wide, tree);
+    ASSERT_FALSE(tree.empty()) << width;
+    for (const std::size_t chunk : {std::size_t{1}, std::size_t{4}, kRecordChunk}) {
+      const Streamed s = stream(wide, chunk);
+      EXPECT_EQ(s.doc, nullptr) << width << " " << chunk;
+      EXPECT_EQ(all(s.errors), all(tree)) << width << " " << chunk;
+      EXPECT_TRUE(s.records.empty()) << width << " " << chunk;
+    }
+  }
+}
+
 // Whatever is wrong and wherever (after many records were handed over), the messages are the
 // ones of the whole tree, and the records handed over are taken back.
 TEST(ParseRecords, AnythingWrongGivesTheWholeTreesMessages) {
