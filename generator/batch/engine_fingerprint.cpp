@@ -24,15 +24,18 @@ void add_part(Sha256& hash, std::string_view label, std::string_view bytes) {
   hash.update(label).update("\n").update(std::to_string(bytes.size())).update("\n").update(bytes);
 }
 
-// As add_part with the file's bytes, read in blocks: the program alone is tens of megabytes with
-// its debugging information, and reading it a character at a time cost more than hashing it.
-bool add_file(Sha256& hash, const std::string& label, const fs::path& path) {
+// As add_part with the file's bytes, read in blocks of `block` (a megabyte at most, kept from one
+// file to the next): the program alone is tens of megabytes with its debugging information, and
+// reading it a character at a time cost more than hashing it.
+bool add_file(Sha256& hash, const std::string& label, const fs::path& path, std::string& block) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return false;
   const std::streamoff size = in.tellg();
   if (size < 0 || !in.seekg(0)) return false;
   hash.update(label).update("\n").update(std::to_string(size)).update("\n");
-  std::string block(std::size_t{1} << 20, '\0');
+  constexpr std::streamoff kBlock = std::streamoff{1} << 20;
+  if (block.size() < static_cast<std::size_t>(std::min(size, kBlock)))
+    block.resize(static_cast<std::size_t>(std::min(size, kBlock)));
   std::streamoff left = size;
   while (left > 0) {
     const auto n = static_cast<std::streamsize>(std::min<std::streamoff>(left, static_cast<std::streamoff>(block.size())));
@@ -77,12 +80,13 @@ std::string running_build_id() {
 
 Result<std::string> engine_fingerprint(const FingerprintInputs& inputs) {
   Sha256 hash;
+  std::string block;
   add_part(hash, "version", inputs.version);
   add_part(hash, "timestamp", inputs.timestamp ? std::to_string(*inputs.timestamp) : "");
   if (!inputs.program_path.empty()) {
     if (const std::string build_id = running_build_id(); !build_id.empty()) {
       add_part(hash, "program build id", build_id);
-    } else if (!add_file(hash, "program", inputs.program_path)) {
+    } else if (!add_file(hash, "program", inputs.program_path, block)) {
       return Result<std::string>::failure({inputs.program_path, 0, 0, "cannot read the program to fingerprint it"});
     }
   }
@@ -98,7 +102,7 @@ Result<std::string> engine_fingerprint(const FingerprintInputs& inputs) {
     return Result<std::string>::failure({templates.string(), 0, 0, "cannot list the templates to fingerprint them"});
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
-    if (!add_file(hash, "template " + file.lexically_relative(templates).generic_string(), file))
+    if (!add_file(hash, "template " + file.lexically_relative(templates).generic_string(), file, block))
       return Result<std::string>::failure({file.string(), 0, 0, "cannot read this template to fingerprint it"});
   }
 

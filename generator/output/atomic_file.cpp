@@ -190,13 +190,15 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::write(std::string_view bytes) {
-  // Pieces are gathered into writes of some 64 KiB: a run report comes a line at a time.
-  constexpr std::size_t kBuffer = std::size_t{64} << 10;
-  if (buffer_.size() + bytes.size() > kBuffer) flush();
-  if (bytes.size() >= kBuffer) {
+  // Small pieces are gathered into writes of some 64 KiB (a run report comes a line at a time);
+  // a large one, such as a whole document, is written as it is, not copied first.
+  constexpr std::size_t kBuffer = std::size_t{64} << 10, kDirect = std::size_t{4} << 10;
+  if (bytes.size() >= kDirect) {
+    flush();
     if (!error_ && !write_all(fd_, bytes)) error_ = errno;
     return;
   }
+  if (buffer_.size() + bytes.size() > kBuffer) flush();
   buffer_ += bytes;
 }
 

@@ -128,6 +128,13 @@ class Writer {
       next += 3;
     }
     const int metadata = next, profile = metadata + 1;
+    // The file in one allocation, mostly its fonts: not copied again and again as it grows.
+    std::size_t estimate = icc.compressed.size() + 4096 * (2 + static_cast<std::size_t>(page_count));
+    for (const int style : font_styles) {
+      const EmbeddedFont& e = *fonts_used_[style].embedded;
+      estimate += e.font_file.size() + e.to_unicode.size() + 2048;
+    }
+    file_.bytes().reserve(estimate);
 
     file_.begin_object(1);
     std::string& out = file_.bytes();
