@@ -50,6 +50,29 @@ TEST_F(AtomicFileTest, CreatesTheFolderAndLeavesOnlyTheTarget) {
   EXPECT_EQ(names, std::vector<std::string>{"x.pdf"});
 }
 
+// Small pieces are gathered, large ones written as they come: either way in the order given.
+TEST_F(AtomicFileTest, PiecesOfEverySizeArriveInOrder) {
+  fs::create_directories(dir_);
+  std::string error;
+  std::unique_ptr<AtomicFile> file = AtomicFile::create(dir_.string(), "report.txt", error);
+  ASSERT_TRUE(file) << error;
+  std::string expected;
+  const auto put = [&](std::string piece) {
+    file->write(piece);
+    expected += piece;
+  };
+  for (int i = 0; i < 3000; ++i) put("line " + std::to_string(i) + "\n");  // more than 64 KiB of lines
+  put(std::string(5000, 'a'));                                           // a whole small document
+  put("between\n");
+  put(std::string(4096, 'b'));  // exactly the size written as it comes
+  put(std::string(4095, 'c'));  // one byte less: gathered
+  put(std::string(70000, 'd'));
+  put("last\n");
+  EXPECT_EQ(file->commit(), "");
+  EXPECT_EQ(read(dir_ / "report.txt"), expected);
+  EXPECT_EQ(entries(), std::vector<std::string>{"report.txt"});
+}
+
 TEST_F(AtomicFileTest, ReplacesAnExistingFileAndASymlinkWithoutFollowingIt) {
   fs::create_directories(dir_);
   const fs::path outside = dir_ / "outside.txt";
