@@ -223,18 +223,26 @@ TEST_F(PartyDirective, RecipientLinesHangAfterTheirPrefix) {
   EXPECT_NE(html_.find(".item-prefix{flex:none;white-space:pre}"), std::string::npos);
 }
 
-// A group's heading row (spanning the table) carries a class that keeps it with its first
-// member when printed; a totals row does not.
-TEST(HtmlTable, GroupHeadingRowsStayWithTheirFirstMember) {
-  const Profile profile = test::party_profile();
+// The test directive whose body is one table: a header row, a group's heading row spanning the
+// three columns, then `rows`.
+ResolvedDocument directive_with_group_table(const Profile& profile, std::vector<TableRow> rows) {
   ResolvedDocument d = test::party_directive(profile);
   Block table;
   table.kind = Block::Kind::Table;
   table.table.rows = {{{test::cell("STT", true), test::cell("Họ và tên", true), test::cell("Nơi sinh hoạt", true)}},
-                      {{test::cell("Ban Dân vận Huyện ủy Long Hội", false, Align::Left, 3)}},
-                      {{test::cell("1"), test::cell("Trần Văn A"), test::cell("Chi bộ ấp 1")}},
-                      {{test::cell("Cộng", false, Align::Center, 2), test::cell("1")}}};
+                      {{test::cell("Ban Dân vận Huyện ủy Long Hội", false, Align::Left, 3)}}};
+  table.table.rows.insert(table.table.rows.end(), rows.begin(), rows.end());
   d.body = {table};
+  return d;
+}
+
+// A group's heading row (spanning the table) carries a class that keeps it with its first
+// member when printed; a totals row does not.
+TEST(HtmlTable, GroupHeadingRowsStayWithTheirFirstMember) {
+  const Profile profile = test::party_profile();
+  const ResolvedDocument d =
+      directive_with_group_table(profile, {{{test::cell("1"), test::cell("Trần Văn A"), test::cell("Chi bộ ấp 1")}},
+                                           {{test::cell("Cộng", false, Align::Center, 2), test::cell("1")}}});
   const std::string html = write_html(d);
   const Dom dom(html);
   std::vector<std::string> classes;
@@ -249,14 +257,9 @@ TEST(HtmlTable, GroupHeadingRowsStayWithTheirFirstMember) {
 // phrase in them on one line, except on a phone; a cell spanning columns does not.
 TEST(HtmlTable, ColumnsWhoseSoftPhrasesThePdfKeepsWholeKeepThemOnOneLine) {
   const Profile profile = test::party_profile();
-  ResolvedDocument d = test::party_directive(profile);
-  Block table;
-  table.kind = Block::Kind::Table;
-  table.table.rows = {{{test::cell("STT", true), test::cell("Họ và tên", true), test::cell("Nơi sinh hoạt", true)}},
-                      {{test::cell("Ban Dân vận Huyện ủy Long Hội", false, Align::Left, 3)}},
-                      {{test::cell("1", false, Align::Center), test::cell("Trần Văn A"),
-                        test::cell("Chi hội Phụ nữ khu phố 3, phường Tân Định Thượng")}}};
-  d.body = {table};
+  ResolvedDocument d = directive_with_group_table(
+      profile, {{{test::cell("1", false, Align::Center), test::cell("Trần Văn A"),
+                  test::cell("Chi hội Phụ nữ khu phố 3, phường Tân Định Thượng")}}});
   d.tables = {{13, 0, {0, 30, 200, 460}, {false, false, true}}};
   const std::string html = write_html(d);
   const Dom dom(html);
