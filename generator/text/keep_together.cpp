@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <vector>
@@ -13,6 +14,31 @@
 namespace vanban::text {
 
 namespace {
+
+// The words the rules look for. Each token's is found once, when it is read (Token::word), so
+// that the rules, asked again and again of each token, compare small numbers, not strings.
+constexpr std::array<std::string_view, 35> kKnownWords = {
+    // labels that announce a number: "ngày 17", "tháng 10", "năm 2026", "Số 65-BC/CCB", "Điều 5"
+    "ngày", "tháng", "năm", "quý", "số", "khóa", "điều", "khoản", "điểm", "mục", "chương", "phần", "lần", "kỳ",
+    "đợt", "tuần",
+    // administrative levels of one word
+    "tỉnh", "huyện", "quận", "xã", "phường", "ấp", "khóm", "thôn", "bản", "làng",
+    // the words of levels of two or three ("thành phố", "tổ dân phố")
+    "tổ", "dân", "phố", "khu", "cư", "thành", "thị", "trấn", "đặc"};
+constexpr std::uint8_t kLabelsEnd = 16, kLevelsEnd = 26, kOtherWord = 0xFF;
+
+// The number of a known word; a word not in the list does not compile.
+consteval std::uint8_t known(std::string_view word) {
+  for (std::size_t i = 0; i < kKnownWords.size(); ++i)
+    if (kKnownWords[i] == word) return static_cast<std::uint8_t>(i);
+  throw "not in kKnownWords";
+}
+
+std::uint8_t known_word(std::string_view core) {
+  for (std::size_t i = 0; i < kKnownWords.size(); ++i)
+    if (kKnownWords[i] == core) return static_cast<std::uint8_t>(i);
+  return kOtherWord;
+}
 
 // A space-separated word of the text, as layout breaks lines only at spaces.
 struct Token {
@@ -24,6 +50,7 @@ struct Token {
   char32_t last_punct = 0;         // that punctuation
   bool title_case = false;         // "Giang", "Ủy": one capital, then small letters
   bool number = false;             // "6", "2.863", "73,40%", "12/3/2026"
+  std::uint8_t word = kOtherWord;  // the core's place in kKnownWords
 };
 
 // The ICU properties tokenizing asks of a code point. Those below kTableEnd (ASCII, the Latin
@@ -101,6 +128,7 @@ Token make_token(std::string_view utf8, std::size_t begin, std::size_t end, std:
     U8_APPEND_UNSAFE(bytes, n, folded);
     t.core.append(bytes, static_cast<std::size_t>(n));
   }
+  t.word = known_word(t.core);
   return t;
 }
 
@@ -118,15 +146,9 @@ std::vector<Token> tokenize(std::string_view utf8) {
   return out;
 }
 
-bool one_of(const std::string& core, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), core) != words.end();
-}
-
 // Words that announce a number: "ngày 17", "tháng 10", "năm 2026", "Số 65-BC/CCB", "Điều 5".
 bool is_number_label(const Token& t) {
-  return (!t.trailing_punct || t.last_punct == U':') &&
-         one_of(t.core, {"ngày", "tháng", "năm", "quý", "số", "khóa", "điều", "khoản", "điểm", "mục",
-                         "chương", "phần", "lần", "kỳ", "đợt", "tuần"});
+  return (!t.trailing_punct || t.last_punct == U':') && t.word < kLabelsEnd;
 }
 
 bool is_roman(const std::string& core) {
@@ -145,22 +167,21 @@ bool is_numbered(const Token& t) {
 // How many tokens from `i` name an administrative level ("tỉnh", "thành phố", "tổ dân phố"),
 // down to the residential units under a commune ("ấp", "khu phố", "khu dân cư").
 std::size_t level_words_at(const std::vector<Token>& tokens, std::size_t i) {
-  auto word = [&](std::size_t k) -> const std::string& { return tokens[i + k].core; };
+  auto word = [&](std::size_t k) { return tokens[i + k].word; };
   auto clean = [&](std::size_t n) {
     for (std::size_t k = 0; k < n; ++k)
       if (tokens[i + k].trailing_punct || (k > 0 && tokens[i + k].leading_punct)) return false;
     return true;
   };
-  if (i + 3 < tokens.size() && word(1) == "dân" && clean(3) &&
-      ((word(0) == "tổ" && word(2) == "phố") || (word(0) == "khu" && word(2) == "cư")))
+  if (i + 3 < tokens.size() && word(1) == known("dân") && clean(3) &&
+      ((word(0) == known("tổ") && word(2) == known("phố")) || (word(0) == known("khu") && word(2) == known("cư"))))
     return 3;
   if (i + 2 < tokens.size() && clean(2) &&
-      ((word(0) == "thành" && word(1) == "phố") || (word(0) == "thị" && (word(1) == "xã" || word(1) == "trấn")) ||
-       (word(0) == "đặc" && word(1) == "khu") || (word(0) == "khu" && word(1) == "phố")))
+      ((word(0) == known("thành") && word(1) == known("phố")) ||
+       (word(0) == known("thị") && (word(1) == known("xã") || word(1) == known("trấn"))) ||
+       (word(0) == known("đặc") && word(1) == known("khu")) || (word(0) == known("khu") && word(1) == known("phố"))))
     return 2;
-  if (i + 1 < tokens.size() && clean(1) &&
-      one_of(word(0), {"tỉnh", "huyện", "quận", "xã", "phường", "ấp", "khóm", "thôn", "bản", "làng"}))
-    return 1;
+  if (i + 1 < tokens.size() && clean(1) && word(0) >= kLabelsEnd && word(0) < kLevelsEnd) return 1;
   return 0;
 }
 
@@ -194,7 +215,7 @@ void rule_spans(const std::vector<Token>& tokens, const std::vector<TokenSpan>& 
     if (a.trailing_punct && !(a.last_punct == U':' && is_number_label(a))) continue;
     if (b.leading_punct && fixed_space_width(b.first) == 0) continue;
     // A year ("năm 2026") counts nothing: the word after it is free.
-    const bool year = i > 0 && tokens[i - 1].core == "năm" && !tokens[i - 1].trailing_punct;
+    const bool year = i > 0 && tokens[i - 1].word == known("năm") && !tokens[i - 1].trailing_punct;
     if (a.number && !year && properties(b.first).alpha) out.push_back({i, i + 2, Bond::Hard});
     if (is_number_label(a) && is_numbered(b)) out.push_back({i, i + 2, Bond::Hard});
   }
