@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 #include "font/font_face.h"
@@ -17,7 +18,7 @@ namespace vanban {
 using CodePointSet = std::array<std::uint64_t, 0x10000 / 64>;
 
 // Adds to `used` the rest of the family of every letter and digit in it that `face` has a
-// glyph for.
-void widen_to_letter_families(CodePointSet& used, const FontFace& face);
+// glyph for. Returns one past the last word of `used` it added to (0 when it added nothing).
+std::size_t widen_to_letter_families(CodePointSet& used, const FontFace& face);
 
 }  // namespace vanban

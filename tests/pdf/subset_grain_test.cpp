@@ -39,6 +39,17 @@ TEST(SubsetGrain, DocumentsThatDifferInTheirNamesLettersShareOneSet) {
   EXPECT_EQ(first, second);
 }
 
+// A family is brought by a letter drawn, not by one an earlier family brought: the small Latin
+// letters hold "d", which does not bring "đ" unless a "d" or "đ" was drawn.
+TEST(SubsetGrain, OnlyLettersDrawnBringTheirFamilies) {
+  CodePointSet used = set_of(u"a");
+  EXPECT_EQ(widen_to_letter_families(used, regular()), (std::size_t{u'ặ'} / 64) + 1);
+  EXPECT_TRUE(has(used, U'd'));
+  EXPECT_FALSE(has(used, U'đ'));
+  CodePointSet nothing = set_of(u"“–”%");
+  EXPECT_EQ(widen_to_letter_families(nothing, regular()), 0u);
+}
+
 TEST(SubsetGrain, PunctuationAndSymbolsStayAsDrawn) {
   CodePointSet used = set_of(u"“–”%");
   const CodePointSet drawn = used;
