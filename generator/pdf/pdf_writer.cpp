@@ -69,7 +69,7 @@ class Content {
 // ascending order (see embedded_font.h), so a code point's CID is one plus its rank in `used`.
 struct DocFont {
   CodePointSet used{};                              // the BMP code points drawn (and their families)
-  std::size_t words = 0;                            // of `used`, up to the last one not empty
+  std::size_t words = 0;                            // words of `used` up to the last one not empty
   std::array<std::uint16_t, 0x10000 / 64> below{};  // code points in `used` before each word
   std::shared_ptr<const EmbeddedFont> embedded;
   std::string name;  // resource name: "F1" .. "F4"

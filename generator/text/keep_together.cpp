@@ -25,7 +25,7 @@ constexpr std::array<std::string_view, 35> kKnownWords = {
     "tỉnh", "huyện", "quận", "xã", "phường", "ấp", "khóm", "thôn", "bản", "làng",
     // the words of levels of two or three ("thành phố", "tổ dân phố")
     "tổ", "dân", "phố", "khu", "cư", "thành", "thị", "trấn", "đặc"};
-constexpr std::uint8_t kLabelsEnd = 16, kLevelsEnd = 26, kOtherWord = 0xFF;
+constexpr std::uint8_t kOtherWord = 0xFF;
 
 // The number of a known word; a word not in the list does not compile.
 consteval std::uint8_t known(std::string_view word) {
@@ -33,6 +33,9 @@ consteval std::uint8_t known(std::string_view word) {
     if (kKnownWords[i] == word) return static_cast<std::uint8_t>(i);
   throw "not in kKnownWords";
 }
+
+// Where the labels and the one-word levels end in kKnownWords.
+constexpr std::uint8_t kLabelsEnd = known("tỉnh"), kLevelsEnd = known("tổ");
 
 std::uint8_t known_word(std::string_view core) {
   for (std::size_t i = 0; i < kKnownWords.size(); ++i)
