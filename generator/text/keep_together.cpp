@@ -76,14 +76,21 @@ CodePoint ask_icu(char32_t c) {
 
 constexpr char32_t kTableEnd = 0x2000;
 
-CodePoint properties(char32_t c) {
-  static const std::vector<CodePoint> table = [] {
-    std::vector<CodePoint> t(kTableEnd);
-    for (char32_t k = 0; k < kTableEnd; ++k) t[k] = ask_icu(k);
-    return t;
-  }();
-  return c < kTableEnd ? table[c] : ask_icu(c);
-}
+// Filled when the program starts (ICU's character properties are compiled into it: nothing to
+// load), so that a lookup is an index and inlined, not a call that checks the table was built.
+// Constant-initialized, so that a lookup made while other files' statics are initialized is
+// well-defined: ICU answers it until `filled`.
+struct PropertyTable {
+  std::array<CodePoint, kTableEnd> entries{};
+  bool filled = false;
+};
+constinit PropertyTable table;
+const bool table_filled = [] {
+  for (char32_t k = 0; k < kTableEnd; ++k) table.entries[k] = ask_icu(k);
+  return table.filled = true;
+}();
+
+CodePoint properties(char32_t c) { return c < kTableEnd && table.filled ? table.entries[c] : ask_icu(c); }
 
 bool is_number(std::u32string_view raw) {
   if (raw.empty() || !properties(raw.front()).digit) return false;
