@@ -486,11 +486,10 @@ constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
 // bytes at a time, or all at once when it is 0. Pushed a piece at a time, libxml2 holds only what
 // it has not yet parsed; read at once it copies the whole input, and again to convert it from
 // UTF-8 to UTF-8 (three times the file, for a large month). The body is UTF-8 (checked_body),
-// which a push parser reads as is.
+// which a push parser is told to read as is: left to guess from the first bytes, it took NULs
+// for UTF-16 or UCS-4 and printed its conversion errors on stderr.
 ParseOutcome run_parser(ParseState& st, std::string_view body, std::size_t chunk = 0) {
-  const std::size_t first = std::min(body.size(), chunk);
-  ParserCtxtPtr ctxt(chunk > 0 ? xmlCreatePushParserCtxt(nullptr, nullptr, body.data(), static_cast<int>(first),
-                                                         st.name->c_str())
+  ParserCtxtPtr ctxt(chunk > 0 ? xmlCreatePushParserCtxt(nullptr, nullptr, nullptr, 0, st.name->c_str())
                                : xmlNewParserCtxt(),
                      xmlFreeParserCtxt);
   if (!ctxt) {
@@ -503,8 +502,9 @@ ParseOutcome run_parser(ParseState& st, std::string_view body, std::size_t chunk
     out.doc = xmlCtxtReadMemory(ctxt.get(), body.data(), static_cast<int>(body.size()), st.name->c_str(), "UTF-8",
                                 kParseOptions);
   } else {
-    xmlCtxtUseOptions(ctxt.get(), kParseOptions);
-    for (std::size_t at = first; ctxt->instate != XML_PARSER_EOF;) {
+    xmlCtxtUseOptions(ctxt.get(), kParseOptions | XML_PARSE_IGNORE_ENC);
+    xmlSwitchEncoding(ctxt.get(), XML_CHAR_ENCODING_UTF8);
+    for (std::size_t at = 0; ctxt->instate != XML_PARSER_EOF;) {
       const std::size_t n = std::min(body.size() - at, chunk);
       const bool last = at + n == body.size();
       xmlParseChunk(ctxt.get(), body.data() + at, static_cast<int>(n), last ? 1 : 0);
