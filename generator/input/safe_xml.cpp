@@ -439,6 +439,14 @@ std::optional<std::string_view> checked_body(std::string_view bytes, const std::
               std::string("not UTF-8: byte ") + hex + " is not part of a UTF-8 character; save the file as UTF-8");
     return std::nullopt;
   }
+  // XML cannot hold a NUL, not even as a reference; read whole, libxml2 takes one for the end of
+  // the file and ignores what follows it, while read in pieces it refuses it.
+  if (const std::size_t nul = body.find('\0'); nul != npos) {
+    report_at(errors, name, bytes, bom + nul,
+              "byte 0x00 (NUL): XML cannot hold it; is this a binary file, or text saved as UTF-16? "
+              "save the file as UTF-8");
+    return std::nullopt;
+  }
   const InputLimits& limits = input_limits();
   if (body.size() > limits.max_bytes || body.size() > INT_MAX) {
     report_at(errors, name, bytes, 0, too_large(body.size(), limits.max_bytes));
