@@ -27,21 +27,22 @@ constexpr std::array<std::string_view, 35> kKnownWords = {
     "tổ", "dân", "phố", "khu", "cư", "thành", "thị", "trấn", "đặc"};
 constexpr std::uint8_t kOtherWord = 0xFF;
 
-// The number of a known word; a word not in the list does not compile.
-consteval std::uint8_t known(std::string_view word) {
-  for (std::size_t i = 0; i < kKnownWords.size(); ++i)
-    if (kKnownWords[i] == word) return static_cast<std::uint8_t>(i);
-  throw "not in kKnownWords";
-}
-
-// Where the labels and the one-word levels end in kKnownWords.
-constexpr std::uint8_t kLabelsEnd = known("tỉnh"), kLevelsEnd = known("tổ");
-
-std::uint8_t known_word(std::string_view core) {
+// A word's place in kKnownWords, or kOtherWord.
+constexpr std::uint8_t known_word(std::string_view core) {
   for (std::size_t i = 0; i < kKnownWords.size(); ++i)
     if (kKnownWords[i] == core) return static_cast<std::uint8_t>(i);
   return kOtherWord;
 }
+
+// The place of a word the rules name; one not in the list does not compile.
+consteval std::uint8_t known(std::string_view word) {
+  const std::uint8_t i = known_word(word);
+  if (i == kOtherWord) throw "not in kKnownWords";
+  return i;
+}
+
+// Where the labels and the one-word levels end in kKnownWords.
+constexpr std::uint8_t kLabelsEnd = known("tỉnh"), kLevelsEnd = known("tổ");
 
 // A space-separated word of the text, as layout breaks lines only at spaces.
 struct Token {
