@@ -15,8 +15,8 @@
 namespace {
 
 // A record as a reader sees it: name, place, attributes, text.
-std::string describe(const xmlNode* n, std::string_view bytes) {
-  const vanban::SourcePosition p = vanban::position_of(n, bytes);
+std::string describe(const xmlNode* n) {
+  const vanban::SourcePosition p = vanban::position_of(n);
   std::string out = std::string(reinterpret_cast<const char*>(n->name)) + "@" + std::to_string(p.line) + ":" +
                     std::to_string(p.column);
   for (const xmlAttr* a = n->properties; a; a = a->next) {
@@ -52,16 +52,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string streamed;
   int restarts = 0;
   vanban::RecordHandler handler;
-  handler.record = [&](const xmlNode* n) { streamed += describe(n, bytes); };
+  handler.record = [&](const xmlNode* n) { streamed += describe(n); };
   handler.restart = [&] {
     ++restarts;
     streamed.clear();
   };
   vanban::Diagnostics stream_errors, whole_errors;
-  // libxml2 is given the file in pieces of 1 to 61 bytes, cut at different places as the size
-  // changes: a fuzzed file is smaller than one piece of a real month.
-  const std::size_t chunk = 1 + size % 61;
-  const vanban::XmlDocPtr stream = vanban::parse_records(bytes, "m.xml", schema, stream_errors, handler, chunk);
+  // The file is read in pieces of 1 to 61 bytes, cut at different places as the size changes: a
+  // fuzzed file is smaller than one piece of a real month.
+  vanban::MemoryBytes source(bytes, 1 + size % 61);
+  const vanban::XmlDocPtr stream = vanban::parse_records(source, "m.xml", schema, stream_errors, handler);
   const vanban::XmlDocPtr whole =
       vanban::parse_and_validate(bytes, "m.xml", schema, whole_errors, vanban::TextContent::Records);
   check(!stream == !whole, "the stream and the whole tree disagree on the file");
@@ -72,7 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string records;
   for (const xmlNode* section = xmlDocGetRootElement(whole.get())->children; section; section = section->next)
     for (const xmlNode* n = section->children; n; n = n->next)
-      if (n->type == XML_ELEMENT_NODE) records += describe(n, bytes);
+      if (n->type == XML_ELEMENT_NODE) records += describe(n);
   check(streamed == records, "the stream's records are not the whole tree's");
   return 0;
 }

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "batch/sha256.h"
-#include "input/line_index.h"
+#include "input/safe_xml.h"
 #include "input/markup_reader.h"
 #include "register/document_details.h"
 #include "register/numbered_markup.h"
@@ -23,7 +23,7 @@ Result<IssuedMarkup> issue_markup(const Engine& engine, Register& reg, const std
     return out;
   }
   if (slots->outside_series != MarkupSlots::npos) {
-    const SourcePosition at = LineIndex(markup).at(slots->outside_series);
+    const SourcePosition at = position_at(markup, slots->outside_series);
     out.errors.push_back(
         {source, at.line, at.column,
          doc.value->unnumbered

@@ -4,9 +4,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <istream>
 #include <string>
 #include <string_view>
+
+#include "model/diagnostic.h"
 
 namespace vanban {
 
@@ -44,5 +48,17 @@ class StreamBytes final : public ByteSource {
   std::istream& in_;
   std::string buffer_;
 };
+
+// Reads the file at `path` a piece at a time: `read(source)` with a regular file read from disk
+// (again after rewind), anything else (a pipe, which cannot be read twice) read whole first. False,
+// with why in `errors` (FILE:0:0), when the file cannot be opened, is a folder or is over the size
+// limit (input/input_limits.h); else what `read` gives.
+bool read_in_pieces(const std::string& path, std::size_t chunk_bytes, Diagnostics& errors,
+                    const std::function<bool(ByteSource&)>& read);
+
+// What is left in `in`, read straight into one string of `expected_size` bytes (the file's size
+// when known, else 0), not through a stream buffer and a copy: a province's data file is tens of
+// megabytes, held once.
+std::string read_rest(std::istream& in, std::uintmax_t expected_size);
 
 }  // namespace vanban

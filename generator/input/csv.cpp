@@ -13,6 +13,7 @@
 #include "input/xml_node.h"
 #include "text/legacy_encoding.h"
 #include "text/unicode.h"
+#include "text/utf8_check.h"
 
 namespace vanban {
 
@@ -179,46 +180,6 @@ class DelimiterCount {
   bool quoted_ = false, done_ = false;
 };
 
-// The bytes of the UTF-8 character a lead byte starts (4 for bytes that start none: they are
-// refused whatever follows).
-std::size_t sequence_length(unsigned char lead) { return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2; }
-
-// is_valid_utf8 over a text given a piece at a time: a character two pieces share is checked
-// when its last byte comes.
-class Utf8Check {
- public:
-  void add(std::string_view s) {
-    if (!valid_) return;
-    if (!carry_.empty()) {
-      const std::size_t length = sequence_length(static_cast<unsigned char>(carry_[0]));
-      const std::size_t taken = std::min(s.size(), length - carry_.size());
-      carry_ += s.substr(0, taken);
-      s.remove_prefix(taken);
-      if (carry_.size() < length) return;
-      valid_ = text::is_valid_utf8(carry_);
-      carry_.clear();
-    }
-    const std::size_t cut = incomplete_tail(s);
-    valid_ = valid_ && text::is_valid_utf8(s.substr(0, cut));
-    carry_.assign(s.substr(cut));
-  }
-  bool valid() const { return valid_ && carry_.empty(); }
-
- private:
-  // Where the last character starts if its bytes do not all come before the end of `s`.
-  static std::size_t incomplete_tail(std::string_view s) {
-    for (std::size_t k = 1; k <= std::min<std::size_t>(3, s.size()); ++k) {
-      const auto b = static_cast<unsigned char>(s[s.size() - k]);
-      if (b < 0x80) break;
-      if (b >= 0xC0) return sequence_length(b) > k ? s.size() - k : s.size();
-    }
-    return s.size();
-  }
-
-  bool valid_ = true;
-  std::string carry_;
-};
-
 // What the first reading of a file finds out, before its rows are split.
 struct Survey {
   char delimiter = ',';
@@ -231,7 +192,7 @@ struct Survey {
 Survey read_survey(CsvText& text) {
   Survey s;
   DelimiterCount delimiter;
-  Utf8Check utf8;
+  text::Utf8Check utf8;
   for (std::string_view piece; !(piece = text.next()).empty();) {
     delimiter.add(piece);
     if (!text.utf16()) utf8.add(piece);
@@ -602,24 +563,8 @@ Result<CsvTable> read_csv(const std::string& path) {
 
 bool read_csv_rows(const std::string& path, Diagnostics& errors, const std::function<bool(const CsvHeader&)>& header,
                    const std::function<void(CsvRow&)>& row, std::size_t chunk_bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors.push_back({path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
-    return false;
-  }
-  std::error_code ec;
-  const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (!ec && size > input_limits().max_bytes) {
-    errors.push_back({path, 0, 0, too_large(size, input_limits().max_bytes)});
-    return false;
-  }
-  if (ec) {  // not a regular file (a pipe): it may not be read twice, nor its size known
-    const std::string bytes = read_rest(in, 0);
-    MemoryBytes source(bytes, chunk_bytes);
-    return for_each_csv_row(source, path, errors, header, row);
-  }
-  StreamBytes source(in, chunk_bytes);
-  return for_each_csv_row(source, path, errors, header, row);
+  return read_in_pieces(path, chunk_bytes, errors,
+                        [&](ByteSource& source) { return for_each_csv_row(source, path, errors, header, row); });
 }
 
 }  // namespace vanban

@@ -13,13 +13,13 @@ namespace {
 
 class DraftReader {
  public:
-  DraftReader(std::string_view bytes, const std::string& name) : bytes_(bytes), name_(name) {}
+  explicit DraftReader(const std::string& name) : name_(name) {}
 
   Draft read(const xmlNode* root, Diagnostics& errors);
 
  private:
   void refuse(const xmlNode* n, const std::string& message) {
-    errors_->push_back(diagnostic_at(n, bytes_, name_, message));
+    errors_->push_back(diagnostic_at(n, name_, message));
   }
   void cannot_edit(const xmlNode* n) {
     refuse(n, std::string("<") + xml::str(n->name) +
@@ -45,7 +45,6 @@ class DraftReader {
   DraftBlock block(const xmlNode* n);
   void recipients(const xmlNode* n, Draft& d);
 
-  std::string_view bytes_;
   const std::string& name_;
   Diagnostics* errors_ = nullptr;
 };
@@ -186,7 +185,7 @@ Result<Draft> read_draft(std::string_view bytes, const std::string& name) {
   Result<Draft> out;
   XmlDocPtr doc = parse_and_validate(bytes, name, "", out.errors);
   if (!doc) return out;
-  Draft d = DraftReader(bytes, name).read(xmlDocGetRootElement(doc.get()), out.errors);
+  Draft d = DraftReader(name).read(xmlDocGetRootElement(doc.get()), out.errors);
   if (out.errors.empty()) out.value = std::move(d);
   return out;
 }

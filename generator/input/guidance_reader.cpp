@@ -91,14 +91,13 @@ std::string allowed_ids() {
 
 class GuidanceReader {
  public:
-  GuidanceReader(std::string_view bytes, const std::string& name, Diagnostics& errors)
-      : bytes_(bytes), name_(name), errors_(errors) {}
+  GuidanceReader(const std::string& name, Diagnostics& errors) : name_(name), errors_(errors) {}
 
   Guidance read(const xmlNode* root);
 
  private:
   void error(const xmlNode* at, std::string message) {
-    errors_.push_back(diagnostic_at(at, bytes_, name_, std::move(message)));
+    errors_.push_back(diagnostic_at(at, name_, std::move(message)));
   }
   // Text that must say something: an element holding only markup or spaces is refused.
   Inlines inlines(const xmlNode* n);
@@ -108,7 +107,6 @@ class GuidanceReader {
   void organisation(const xmlNode* n);
   GuidanceTopic topic(const xmlNode* n);
 
-  std::string_view bytes_;
   const std::string& name_;
   Diagnostics& errors_;
   Guidance g_;
@@ -181,7 +179,7 @@ void GuidanceReader::organisation(const xmlNode* n) {
 
 GuidanceTopic GuidanceReader::topic(const xmlNode* n) {
   GuidanceTopic t;
-  t.line = position_of(n, bytes_).line;
+  t.line = position_of(n).line;
   t.audience = audience(n);
   t.title = content(child(n, "title"));
   for (const xmlNode* c = n->children; c; c = c->next) {
@@ -259,7 +257,7 @@ Result<Guidance> read_guidance(const std::string& path, const std::string& schem
 Result<Guidance> read_guidance_bytes(std::string_view bytes, const std::string& name,
                                      const std::string& schema_path) {
   return read_validated<Guidance>(bytes, name, schema_path, [&](const xmlNode* root, Diagnostics& errors) {
-    return GuidanceReader(bytes, name, errors).read(root);
+    return GuidanceReader(name, errors).read(root);
   });
 }
 

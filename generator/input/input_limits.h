@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 namespace vanban {
 
@@ -15,5 +16,8 @@ struct InputLimits {
 // Set once by the command line, before any input is read; read-only afterwards.
 void set_input_limits(const InputLimits& limits);
 const InputLimits& input_limits();
+
+// Why a file of `bytes` is refused under a limit of `limit` bytes.
+std::string too_large(std::size_t bytes, std::size_t limit);
 
 }  // namespace vanban

@@ -84,7 +84,7 @@ class MarkupReader {
 
  private:
   void error(const xmlNode* at, std::string message) {
-    errors_.push_back(diagnostic_at(at, bytes_, name_, std::move(message)));
+    errors_.push_back(diagnostic_at(at, name_, std::move(message)));
   }
   void check_drawable(std::string_view nfc, const xmlNode* at);
   // `drawn` = false for metadata that never reaches the page (keywords): no glyph check.
@@ -127,7 +127,7 @@ void MarkupReader::check_drawable(std::string_view nfc, const xmlNode* at) {
     const std::size_t start = offset_of(at);
     const std::size_t found = start == std::string_view::npos ? start : bytes_.find(ch, start);
     if (found != std::string_view::npos && is_text(at)) {
-      const SourcePosition p = position_in_document(at, bytes_, found);
+      const SourcePosition p = source_text(at->doc).at(found);
       errors_.push_back({name_, p.line, p.column, message});
     } else {
       error(at, message);
@@ -255,7 +255,7 @@ Chart MarkupReader::chart(const xmlNode* n) {
 
 Block MarkupReader::block(const xmlNode* n) {
   Block b;
-  const SourcePosition at = position_of(n, bytes_);
+  const SourcePosition at = position_of(n);
   b.source_line = at.line;
   b.source_column = at.column;
   if (is(n, "p") || is(n, "h")) {
@@ -330,7 +330,7 @@ std::vector<CoverLine> MarkupReader::cover(const xmlNode* n) {
 Document MarkupReader::read(const xmlNode* root) {
   Document d;
   d.source_file = name_;
-  const SourcePosition p = position_of(root, bytes_);
+  const SourcePosition p = position_of(root);
   d.line = p.line;
   d.column = p.column;
   d.layout = trimmed(normal(attribute(root, "layout")));

@@ -30,12 +30,11 @@ std::string content(const xmlNode* n) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-// The attributes of the start tag at `tag` ('<'), in the order written, with the offset of
-// each name. The tag is well-formed: libxml2 has read it.
-std::vector<std::pair<std::string, std::size_t>> attributes_at(std::string_view s,
-                                                               std::size_t tag) {
+// The attributes of the start tag `s` begins with, in the order written, with the offset of each
+// name in `s`. The tag is well-formed: libxml2 has read it.
+std::vector<std::pair<std::string, std::size_t>> attributes_of_tag(std::string_view s) {
   std::vector<std::pair<std::string, std::size_t>> out;
-  std::size_t i = tag + 1;
+  std::size_t i = 1;
   while (i < s.size() && !is_space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
   for (;;) {
     while (i < s.size() && is_space(s[i])) ++i;
@@ -56,8 +55,8 @@ std::vector<std::pair<std::string, std::size_t>> attributes_at(std::string_view 
 // One record at a time, as parse_records hands them over.
 class MeetingXmlReader {
  public:
-  MeetingXmlReader(std::string_view bytes, const std::string& name, MeetingSink& sink, Diagnostics& errors)
-      : bytes_(bytes), file_(name), sink_(sink), errors_(errors) {}
+  MeetingXmlReader(const std::string& name, MeetingSink& sink, Diagnostics& errors)
+      : file_(name), sink_(sink), errors_(errors) {}
 
   void read(const xmlNode* n) {
     if (is(n, "branch")) sink_.add(read_branch(record(n), errors_));
@@ -69,7 +68,7 @@ class MeetingXmlReader {
  private:
   RawRecord record(const xmlNode* n) const {
     RawRecord r;
-    const SourcePosition p = position_of(n, bytes_);
+    const SourcePosition p = position_of(n);
     r.source.file = file_;
     r.source.line = p.line;
     r.source.column = p.column;
@@ -78,9 +77,10 @@ class MeetingXmlReader {
     // Each attribute's place counted on from the one before, not looked up again.
     SourcePosition a = p;
     std::size_t at = tag;
-    for (const auto& [attr, offset] : attributes_at(bytes_, tag)) {
-      a = document_lines(n->doc).after(a, at, offset);
-      at = offset;
+    const SourceText& text = source_text(n->doc);
+    for (const auto& [attr, offset] : attributes_of_tag(text.from(tag))) {
+      a = text.after(a, at, tag + offset);
+      at = tag + offset;
       r.add(attr, a.line, a.column, clean_text(attribute(n, attr.c_str())));
     }
     return r;
@@ -93,19 +93,18 @@ class MeetingXmlReader {
       if (is(c, "topic")) lists.topics.push_back(clean_text(content(c)));
       if (is(c, "proposal")) lists.proposals.push_back(clean_text(content(c)));
       if (is(c, "opinion")) {
-        const SourcePosition p = position_of(c, bytes_);
+        const SourcePosition p = position_of(c);
         lists.opinions.push_back(
             {clean_text(attribute(c, "topic")), clean_text(content(c)), p.line, p.column});
       }
       if (is(c, "quality")) {
-        const SourcePosition p = position_of(c, bytes_);
+        const SourcePosition p = position_of(c);
         r.add("quality", p.line, p.column, clean_text(content(c)));
       }
     }
     return read_meeting(r, std::move(lists), errors_);
   }
 
-  std::string_view bytes_;
   SharedPath file_;  // one copy for all the records
   MeetingSink& sink_;
   Diagnostics& errors_;
@@ -120,42 +119,18 @@ MeetingMonth month_of(const xmlNode* root) {
   return m;
 }
 
-}  // namespace
-
-Result<MeetingData> read_meetings_xml(const std::string& path, const std::string& schema_path) {
-  return read_file_with<MeetingData>(
-      path, [&](std::string_view bytes) { return read_meetings_xml_bytes(bytes, path, schema_path); });
-}
-
-Result<MeetingData> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,
-                                            const std::string& schema_path) {
-  MeetingDataSink sink;
-  Result<MeetingMonth> read = read_meetings_xml_bytes(bytes, name, schema_path, sink);
-  Result<MeetingData> result;
-  result.errors = std::move(read.errors);
-  if (read.ok()) {
-    result.value = std::move(sink.checked());
-    result.value->month = *read.value;
-  }
-  return result;
-}
-
-Result<MeetingMonth> read_meetings_xml(const std::string& path, const std::string& schema_path, MeetingSink& sink) {
-  return read_file_with<MeetingMonth>(
-      path, [&](std::string_view bytes) { return read_meetings_xml_bytes(bytes, path, schema_path, sink); });
-}
-
-Result<MeetingMonth> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,
-                                             const std::string& schema_path, MeetingSink& sink) {
+// The records of `source` into `sink`, then the sink's checks.
+Result<MeetingMonth> read_meetings(ByteSource& source, const std::string& name, const std::string& schema_path,
+                                   MeetingSink& sink) {
   Result<MeetingMonth> result;
-  MeetingXmlReader reader(bytes, name, sink, result.errors);
+  MeetingXmlReader reader(name, sink, result.errors);
   RecordHandler handler;
   handler.record = [&](const xmlNode* n) { reader.read(n); };
   handler.restart = [&] {
     result.errors.clear();
     sink.restart();
   };
-  XmlDocPtr doc = parse_records(bytes, name, schema_path, result.errors, handler);
+  XmlDocPtr doc = parse_records(source, name, schema_path, result.errors, handler);
   if (!doc) return result;
   const MeetingMonth month = month_of(xmlDocGetRootElement(doc.get()));
   const bool kept = sink.check(month, result.errors);
@@ -165,6 +140,45 @@ Result<MeetingMonth> read_meetings_xml_bytes(std::string_view bytes, const std::
                    });
   if (kept) result.value = month;
   return result;
+}
+
+// What a MeetingDataSink kept, as one value.
+Result<MeetingData> collected(Result<MeetingMonth> read, MeetingDataSink& sink) {
+  Result<MeetingData> result;
+  result.errors = std::move(read.errors);
+  if (read.ok()) {
+    result.value = std::move(sink.checked());
+    result.value->month = *read.value;
+  }
+  return result;
+}
+
+}  // namespace
+
+Result<MeetingData> read_meetings_xml(const std::string& path, const std::string& schema_path) {
+  MeetingDataSink sink;
+  return collected(read_meetings_xml(path, schema_path, sink), sink);
+}
+
+Result<MeetingData> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,
+                                            const std::string& schema_path) {
+  MeetingDataSink sink;
+  return collected(read_meetings_xml_bytes(bytes, name, schema_path, sink), sink);
+}
+
+Result<MeetingMonth> read_meetings_xml(const std::string& path, const std::string& schema_path, MeetingSink& sink) {
+  Result<MeetingMonth> result;
+  read_in_pieces(path, kRecordChunk, result.errors, [&](ByteSource& source) {
+    result = read_meetings(source, path, schema_path, sink);
+    return result.ok();
+  });
+  return result;
+}
+
+Result<MeetingMonth> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,
+                                             const std::string& schema_path, MeetingSink& sink) {
+  MemoryBytes source(bytes, kRecordChunk);
+  return read_meetings(source, name, schema_path, sink);
 }
 
 }  // namespace vanban

@@ -51,14 +51,13 @@ std::optional<int> number_attribute(const xmlNode* n, const char* name) {
 
 class MonthSettingsReader {
  public:
-  MonthSettingsReader(std::string_view bytes, const std::string& name, Diagnostics& errors)
-      : bytes_(bytes), name_(name), errors_(errors) {}
+  MonthSettingsReader(const std::string& name, Diagnostics& errors) : name_(name), errors_(errors) {}
 
   MonthSettings read(const xmlNode* root);
 
  private:
   void error(const xmlNode* at, std::string message) {
-    errors_.push_back(diagnostic_at(at, bytes_, name_, std::move(message)));
+    errors_.push_back(diagnostic_at(at, name_, std::move(message)));
   }
   IssuingBody body(const xmlNode* n);
   SignatureBlock signature(const xmlNode* n);
@@ -66,7 +65,6 @@ class MonthSettingsReader {
   IssueSeries series(const xmlNode* n);
   CivilDate date(const xmlNode* n, const char* attribute_name);
 
-  std::string_view bytes_;
   const std::string& name_;
   Diagnostics& errors_;
 };
@@ -96,7 +94,7 @@ SignatureBlock MonthSettingsReader::signature(const xmlNode* n) {
     if (is(a, "authority"))
       s.lines.authority.push_back(std::string(authority_prefix(attribute(a, "meaning"))) + " " +
                                   content(a));
-  const SourcePosition p = position_of(child(n, "signer"), bytes_);
+  const SourcePosition p = position_of(child(n, "signer"));
   s.signer_source = {name_, p.line, p.column};
   return s;
 }
@@ -140,7 +138,7 @@ IssuingBody MonthSettingsReader::body(const xmlNode* n) {
   b.issuer.code = child_text(issuer, "code");
   b.place = child_text(n, "place");
   b.archive = child_text(n, "archive");
-  const SourcePosition p = position_of(n, bytes_);
+  const SourcePosition p = position_of(n);
   b.source = {name_, p.line, p.column};
   return b;
 }
@@ -233,7 +231,7 @@ Result<MonthSettings> read_month_settings(const std::string& path,
 Result<MonthSettings> read_month_settings_bytes(std::string_view bytes, const std::string& name,
                                                 const std::string& schema_path) {
   return read_validated<MonthSettings>(bytes, name, schema_path, [&](const xmlNode* root, Diagnostics& errors) {
-    return MonthSettingsReader(bytes, name, errors).read(root);
+    return MonthSettingsReader(name, errors).read(root);
   });
 }
 

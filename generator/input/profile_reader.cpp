@@ -61,19 +61,17 @@ struct ProfileFile {
 
 class ProfileReader {
  public:
-  ProfileReader(std::string_view bytes, const std::string& name, Diagnostics& errors)
-      : bytes_(bytes), name_(name), errors_(errors) {}
+  ProfileReader(const std::string& name, Diagnostics& errors) : name_(name), errors_(errors) {}
 
   Profile read(const xmlNode* root);
 
  private:
   void error(const xmlNode* at, std::string message) {
-    errors_.push_back(diagnostic_at(at, bytes_, name_, std::move(message)));
+    errors_.push_back(diagnostic_at(at, name_, std::move(message)));
   }
   void read_styles(const xmlNode* styles, Profile& p);
   void read_list_markers(const xmlNode* body, BodySetup& b);
 
-  std::string_view bytes_;
   const std::string& name_;
   Diagnostics& errors_;
 };
@@ -234,7 +232,7 @@ Result<ProfileFile> read_profile_file(const std::string& path, const std::string
   XmlDocPtr doc = parse_and_validate(bytes, path, schema_path, result.errors);
   if (!doc) return result;
   const xmlNode* root = xmlDocGetRootElement(doc.get());
-  ProfileFile file{ProfileReader(bytes, path, result.errors).read(root), position_of(root, bytes)};
+  ProfileFile file{ProfileReader(path, result.errors).read(root), position_of(root)};
   if (result.errors.empty()) result.value = std::move(file);
   return result;
 }

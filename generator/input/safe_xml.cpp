@@ -11,6 +11,7 @@
 #include <climits>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -22,12 +23,13 @@
 #include "input/input_limits.h"
 #include "input/schema_model.h"
 #include "text/unicode.h"
+#include "text/utf8_check.h"
 
 namespace vanban {
 
 void XmlDocDeleter::operator()(xmlDoc* d) const {
   if (!d) return;
-  delete static_cast<LineIndex*>(d->_private);
+  delete static_cast<SourceText*>(d->_private);
   xmlFreeDoc(d);
 }
 
@@ -59,7 +61,7 @@ void init_libxml() {
 // it) and the hand-over of each complete record, which is then freed.
 struct RecordStreaming {
   const RecordHandler* handler = nullptr;
-  const LineIndex* lines = nullptr;  // lent to the document while it is parsed
+  SourceText* source = nullptr;  // the document's while it is parsed (then given to it)
   xmlRelaxNGValidCtxtPtr validation = nullptr;  // none: well-formedness only
   std::size_t max_elements = 0;
   std::size_t elements = 0;
@@ -72,8 +74,8 @@ struct RecordStreaming {
 
 // Per-parse state, reached from the SAX callbacks through ctxt->_private: nothing global.
 struct ParseState {
-  std::string_view bytes;   // everything, BOM included
-  std::size_t skipped = 0;  // bytes not given to libxml2 (the BOM)
+  const SourceText* text = nullptr;  // what libxml2 is given, BOM included
+  std::size_t skipped = 0;           // bytes not given to libxml2 (the BOM)
   const std::string* name = nullptr;
   Diagnostics* errors = nullptr;
   std::size_t doctype = npos;
@@ -118,7 +120,7 @@ void validate_text(xmlParserCtxtPtr ctxt, RecordStreaming& s) {
 
 void stream_start(xmlParserCtxtPtr ctxt, RecordStreaming& s, xmlNode* node) {
   if (s.failed) return;
-  if (!node->doc->_private) node->doc->_private = const_cast<LineIndex*>(s.lines);
+  if (!node->doc->_private) node->doc->_private = s.source;
   ++s.depth;
   // Over the limit, the whole tree says where (parse_and_validate).
   if (++s.elements > s.max_elements) return stop_streaming(ctxt, s);
@@ -146,9 +148,12 @@ void stream_end(xmlParserCtxtPtr ctxt, RecordStreaming& s, xmlNode* node) {
   // A record inside an element validated whole must stay until that element is validated:
   // the whole tree is read instead.
   if (s.whole) return stop_streaming(ctxt, s);
+  const std::size_t start = offset_of(node);
   s.handler->record(node);
   xmlUnlinkNode(node);
   xmlFreeNode(node);
+  // What comes next starts after this record: its bytes are not needed again.
+  if (start != npos) s.source->forget_before(start);
 }
 
 void on_start_element(void* ctx, const xmlChar* localname, const xmlChar* prefix,
@@ -161,7 +166,7 @@ void on_start_element(void* ctx, const xmlChar* localname, const xmlChar* prefix
                         nb_defaulted, attributes);
   if (ctxt->node && ctxt->node != before) {
     // The tag has been read up to its ">" or "/>"; '<' cannot occur in attribute values.
-    const std::size_t tag = st.bytes.rfind('<', offset_in_input(ctxt, st, ctxt->input->cur));
+    const std::size_t tag = st.text->rfind("<", offset_in_input(ctxt, st, ctxt->input->cur));
     if (tag != npos) set_offset(ctxt->node, tag);
     if (st.streaming) stream_start(ctxt, *st.streaming, ctxt->node);
   }
@@ -185,7 +190,7 @@ void note_text_start(xmlParserCtxtPtr ctxt, xmlNode* parent, xmlNode* before, co
   std::size_t at;
   const std::less<const xmlChar*> less;
   if (cdata)
-    at = st.bytes.rfind("<![CDATA[", cur);
+    at = st.text->rfind("<![CDATA[", cur);
   else if (!less(ch, ctxt->input->base) && less(ch, ctxt->input->end))
     at = offset_in_input(ctxt, st, ch);  // the chunk points into the input itself
   else
@@ -217,7 +222,7 @@ void on_doctype(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
   auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
   ParseState& st = state_of(ctx);
   const std::size_t cur = offset_in_input(ctxt, st, ctxt->input->cur);
-  const std::size_t at = st.bytes.rfind("<!DOCTYPE", cur);
+  const std::size_t at = st.text->rfind("<!DOCTYPE", cur);
   st.doctype = at == npos ? cur : at;
   xmlStopParser(ctxt);
 }
@@ -338,96 +343,84 @@ const xmlNode* element_beyond(const xmlNode* root, std::size_t limit) {
 
 }  // namespace
 
-std::string too_large(std::size_t bytes, std::size_t limit) {
-  return "the file is " + std::to_string(bytes) + " bytes, over the limit of " + std::to_string(limit) +
-         " bytes (" + std::to_string(limit >> 20) + " MB) for one input file; raise it with --max-input-mb N";
-}
-
 SourcePosition position_at(std::string_view bytes, std::size_t offset) {
-  return LineIndex(bytes).at(offset);
+  return SourceText(bytes).at(offset);
 }
 
 namespace {
 
-const LineIndex* index_of(const xmlNode* node) {
-  return node && node->doc ? static_cast<const LineIndex*>(node->doc->_private) : nullptr;
+const SourceText* text_of(const xmlNode* node) {
+  return node && node->doc ? static_cast<const SourceText*>(node->doc->_private) : nullptr;
 }
 
 // Column of the start tag of element `element_name` on the line starting at `start`.
-int column_of_element_at(std::string_view bytes, std::size_t start, std::string_view element_name,
-                         const LineIndex& lines) {
+int column_of_element_at(const SourceText& text, std::size_t start, std::string_view element_name) {
   if (start == npos) return 1;
-  const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+  const std::string_view line = text.from(start).substr(0, text.from(start).find('\n'));
   const std::string open = "<" + std::string(element_name);
-  for (std::size_t at = bytes.find(open, start); at != npos && at < end;
-       at = bytes.find(open, at + 1)) {
+  for (std::size_t at = line.find(open); at != npos; at = line.find(open, at + 1)) {
     const std::size_t after = at + open.size();
-    if (after >= bytes.size() || std::string_view(" \t\r\n/>").find(bytes[after]) != npos)
-      return lines.at(at).column;
+    const std::string_view rest = text.from(start + after);
+    if (rest.empty() || std::string_view(" \t\r\n/>").find(rest[0]) != npos) return text.at(start + at).column;
   }
   return 1;
 }
 
 }  // namespace
 
-const LineIndex& document_lines(const xmlDoc* doc) { return *static_cast<const LineIndex*>(doc->_private); }
-
-SourcePosition position_in_document(const xmlNode* node, std::string_view bytes, std::size_t offset) {
-  const LineIndex* lines = index_of(node);
-  return lines ? lines->at(offset) : position_at(bytes, offset);
-}
+const SourceText& source_text(const xmlDoc* doc) { return *static_cast<const SourceText*>(doc->_private); }
 
 std::size_t offset_of(const xmlNode* node) {
   const auto v = reinterpret_cast<std::uintptr_t>(node->_private);
   return v == 0 ? npos : static_cast<std::size_t>(v - 1);
 }
 
-Diagnostic diagnostic_at(const xmlNode* node, std::string_view bytes, const std::string& name, std::string message) {
-  const SourcePosition p = position_of(node, bytes);
+Diagnostic diagnostic_at(const xmlNode* node, const std::string& name, std::string message) {
+  const SourcePosition p = position_of(node);
   return {name, p.line, p.column, std::move(message)};
 }
 
-SourcePosition position_of(const xmlNode* node, std::string_view bytes) {
+SourcePosition position_of(const xmlNode* node) {
+  const SourceText* text = text_of(node);
   std::size_t offset = offset_of(node);
-  // A text node is shown where its first visible character is.
-  if (offset != npos && node->type == XML_TEXT_NODE)
-    offset = std::min(bytes.find_first_not_of(" \t\r\n", offset), bytes.size());
-  if (offset != npos) return position_in_document(node, bytes, offset);
+  if (text && offset != npos) {
+    // A text node is shown where its first visible character is.
+    if (node->type == XML_TEXT_NODE) offset += std::min(text->from(offset).find_first_not_of(" \t\r\n"),
+                                                        text->from(offset).size());
+    return text->at(offset);
+  }
   SourcePosition p;
   p.line = static_cast<int>(xmlGetLineNo(node));
-  if (node->type == XML_ELEMENT_NODE) {
-    const LineIndex* lines = index_of(node);
-    p.column = lines ? column_of_element_at(bytes, lines->line_start(p.line), str(node->name), *lines)
-                     : column_of_element(bytes, p.line, str(node->name));
-  } else {
-    p.column = 1;
-  }
+  p.column = text && node->type == XML_ELEMENT_NODE ? column_of_element_at(*text, text->line_start(p.line), str(node->name))
+                                                    : 1;
   return p;
 }
 
 int column_of_element(std::string_view bytes, int line, std::string_view element_name) {
-  const LineIndex lines(bytes);
-  return column_of_element_at(bytes, lines.line_start(line), element_name, lines);
+  const SourceText text(bytes);
+  return column_of_element_at(text, text.line_start(line), element_name);
 }
 
 namespace {
 
-// A diagnostic at `offset` of `bytes`.
-void report_at(Diagnostics& errors, const std::string& name, std::string_view bytes, std::size_t offset,
+void report_at(Diagnostics& errors, const std::string& name, const SourceText& text, std::size_t offset,
                std::string message) {
-  const SourcePosition p = position_at(bytes, offset);
+  const SourcePosition p = text.at(offset);
   errors.push_back({name, p.line, p.column, std::move(message)});
 }
 
-// What libxml2 is given of `bytes` (without a BOM); none, with why in `errors`, when the bytes
-// are not UTF-8 or too many.
-std::optional<std::string_view> checked_body(std::string_view bytes, const std::string& name, Diagnostics& errors) {
-  const std::size_t bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+const std::string_view kBom = "\xEF\xBB\xBF";
+
+// What libxml2 is given of `text`, a whole file (without a BOM); none, with why in `errors`, when
+// the bytes are not UTF-8 or too many.
+std::optional<std::string_view> checked_body(const SourceText& text, const std::string& name, Diagnostics& errors) {
+  const std::string_view bytes = text.from(0);
+  const std::size_t bom = bytes.substr(0, 3) == kBom ? 3 : 0;
   const std::string_view body = bytes.substr(bom);
   std::string encoding;
   std::size_t encoding_at = 0;
   if (declared_encoding(body, encoding, encoding_at) && !is_utf8_name(encoding)) {
-    report_at(errors, name, bytes, bom + encoding_at,
+    report_at(errors, name, text, bom + encoding_at,
               "the file declares encoding '" + encoding + "'; only UTF-8 is accepted: save it as UTF-8");
     return std::nullopt;
   }
@@ -435,25 +428,63 @@ std::optional<std::string_view> checked_body(std::string_view bytes, const std::
   if (!text::is_valid_utf8(body, &bad)) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(body[bad]));
-    report_at(errors, name, bytes, bom + bad,
+    report_at(errors, name, text, bom + bad,
               std::string("not UTF-8: byte ") + hex + " is not part of a UTF-8 character; save the file as UTF-8");
     return std::nullopt;
   }
   // XML cannot hold a NUL, not even as a reference; read whole, libxml2 takes one for the end of
   // the file and ignores what follows it, while read in pieces it refuses it.
   if (const std::size_t nul = body.find('\0'); nul != npos) {
-    report_at(errors, name, bytes, bom + nul,
+    report_at(errors, name, text, bom + nul,
               "byte 0x00 (NUL): XML cannot hold it; is this a binary file, or text saved as UTF-16? "
               "save the file as UTF-8");
     return std::nullopt;
   }
   const InputLimits& limits = input_limits();
   if (body.size() > limits.max_bytes || body.size() > INT_MAX) {
-    report_at(errors, name, bytes, 0, too_large(body.size(), limits.max_bytes));
+    report_at(errors, name, text, 0, too_large(body.size(), limits.max_bytes));
     return std::nullopt;
   }
   return body;
 }
+
+// checked_body's checks on a file given a piece at a time: each piece as it comes, the XML
+// declaration once its end has come. What checked_body would refuse is found, though not said:
+// the whole file says why.
+class PieceChecks {
+ public:
+  // The next piece, before it is held: false if the file is to be refused.
+  bool add(std::string_view piece) { return !std::memchr(piece.data(), 0, piece.size()) && utf8_.add(piece); }
+  // After each piece is held in `text`, whose body starts after a BOM of `bom` bytes, and at the
+  // `end`: false if the body is too large, or if its declaration names an encoding other than UTF-8.
+  bool body(const SourceText& text, std::size_t bom, bool end) {
+    return text.end() - bom <= std::min<std::size_t>(input_limits().max_bytes, INT_MAX) &&
+           (decided_ || declaration(text.from(bom), end));
+  }
+  // At the end: false if the last character is cut off.
+  bool complete() const { return utf8_.valid(); }
+
+ private:
+  // Only a body beginning "<?xml " has a declaration, decided when its "?>" has come (before any
+  // record, so before any byte is forgotten).
+  bool declaration(std::string_view body, bool end) {
+    const std::string_view start = "<?xml";
+    const bool possible = body.substr(0, 5) == start.substr(0, std::min(start.size(), body.size())) &&
+                          (body.size() < 6 || std::isspace(static_cast<unsigned char>(body[5])));
+    if (possible && !end && body.find("?>", searched_ > 0 ? searched_ - 1 : 0) == npos) {
+      searched_ = body.size();  // the next search starts where this one ended
+      return true;
+    }
+    decided_ = true;
+    std::string encoding;
+    std::size_t at = 0;
+    return !declared_encoding(body, encoding, at) || is_utf8_name(encoding);
+  }
+
+  text::Utf8Check utf8_;
+  bool decided_ = false;
+  std::size_t searched_ = 0;  // bytes of the body searched for "?>"
+};
 
 // The compiled schema at `schema_path`; none, with why in `errors`, when it cannot be used.
 const CompiledSchema* usable_schema(const std::string& schema_path, Diagnostics& errors) {
@@ -490,40 +521,68 @@ void install_handlers(xmlParserCtxtPtr ctxt, ParseState& st) {
 
 constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
 
-// libxml2 over `body` with vanban's handlers (st.bytes, name, errors and options set): `chunk`
-// bytes at a time, or all at once when it is 0. Pushed a piece at a time, libxml2 holds only what
-// it has not yet parsed; read at once it copies the whole input, and again to convert it from
-// UTF-8 to UTF-8 (three times the file, for a large month). The body is UTF-8 (checked_body),
-// which a push parser is told to read as is: left to guess from the first bytes, it took NULs
-// for UTF-16 or UCS-4 and printed its conversion errors on stderr.
-ParseOutcome run_parser(ParseState& st, std::string_view body, std::size_t chunk = 0) {
-  ParserCtxtPtr ctxt(chunk > 0 ? xmlCreatePushParserCtxt(nullptr, nullptr, nullptr, 0, st.name->c_str())
-                               : xmlNewParserCtxt(),
+// A parser with vanban's handlers (st's text, name and errors set): one that reads a whole body at
+// once, or a push parser, given the file a piece at a time. Pushed a piece at a time, libxml2
+// holds only what it has not yet parsed; read at once it copies the whole input, and again to
+// convert it from UTF-8 to UTF-8 (three times the file, for a large month). The pieces are
+// UTF-8 (PieceChecks), which a push parser is told to read as is: left to guess from the first
+// bytes, it took NULs for UTF-16 or UCS-4 and printed its conversion errors on stderr.
+ParserCtxtPtr new_parser(ParseState& st, bool push) {
+  ParserCtxtPtr ctxt(push ? xmlCreatePushParserCtxt(nullptr, nullptr, nullptr, 0, st.name->c_str()) : xmlNewParserCtxt(),
                      xmlFreeParserCtxt);
   if (!ctxt) {
     st.errors->push_back({*st.name, 1, 1, "out of memory"});
-    return {};
+    return ctxt;
   }
-  install_handlers(ctxt.get(), st);
-  ParseOutcome out;
-  if (chunk == 0) {
-    out.doc = xmlCtxtReadMemory(ctxt.get(), body.data(), static_cast<int>(body.size()), st.name->c_str(), "UTF-8",
-                                kParseOptions);
-  } else {
+  if (push) {
     xmlCtxtUseOptions(ctxt.get(), kParseOptions | XML_PARSE_IGNORE_ENC);
     xmlSwitchEncoding(ctxt.get(), XML_CHAR_ENCODING_UTF8);
-    for (std::size_t at = 0; ctxt->instate != XML_PARSER_EOF;) {
-      const std::size_t n = std::min(body.size() - at, chunk);
-      const bool last = at + n == body.size();
-      xmlParseChunk(ctxt.get(), body.data() + at, static_cast<int>(n), last ? 1 : 0);
-      at += n;
-      if (last) break;
-    }
-    out.doc = std::exchange(ctxt->myDoc, nullptr);
   }
-  out.well_formed = ctxt->wellFormed != 0;
-  if (out.doc) out.doc->_private = nullptr;  // a streaming parse lends its LineIndex while it runs
+  install_handlers(ctxt.get(), st);
+  return ctxt;
+}
+
+ParseOutcome outcome(xmlParserCtxtPtr ctxt, xmlDocPtr doc) {
+  ParseOutcome out{doc, ctxt->wellFormed != 0};
+  if (doc) doc->_private = nullptr;  // a push parse lends the document its text while it runs
   return out;
+}
+
+// libxml2 over `body`, the whole file but its BOM.
+ParseOutcome parse_body(ParseState& st, std::string_view body) {
+  const ParserCtxtPtr ctxt = new_parser(st, false);
+  if (!ctxt) return {};
+  return outcome(ctxt.get(), xmlCtxtReadMemory(ctxt.get(), body.data(), static_cast<int>(body.size()),
+                                               st.name->c_str(), "UTF-8", kParseOptions));
+}
+
+// libxml2 over the pieces of `source`, each held in `text` (until the records in it have been
+// read) and checked before libxml2 is given it; `refused` at the first thing checked_body would
+// refuse, where parsing stops.
+ParseOutcome parse_pieces(ParseState& st, ByteSource& source, SourceText& text, bool& refused) {
+  const ParserCtxtPtr ctxt = new_parser(st, true);
+  if (!ctxt) return {};
+  PieceChecks checks;
+  bool started = false;  // the first bytes, which say whether there is a BOM, have been given
+  while (ctxt->instate != XML_PARSER_EOF) {
+    std::string_view piece = source.next();
+    const bool end = piece.empty();
+    if (!end && !checks.add(piece)) break;
+    if (end) text.finish();
+    else text.append(piece);
+    if (!started) {
+      if (text.end() < kBom.size() && !end) continue;
+      st.skipped = text.from(0).substr(0, kBom.size()) == kBom ? kBom.size() : 0;
+      piece = text.from(st.skipped);
+      started = true;
+    }
+    if (!checks.body(text, st.skipped, end) || (end && !checks.complete())) break;
+    xmlParseChunk(ctxt.get(), piece.data(), static_cast<int>(piece.size()), end ? 1 : 0);
+    if (end) return outcome(ctxt.get(), std::exchange(ctxt->myDoc, nullptr));
+  }
+  // Refused, or stopped by a handler.
+  refused = ctxt->instate != XML_PARSER_EOF;
+  return outcome(ctxt.get(), std::exchange(ctxt->myDoc, nullptr));
 }
 
 bool has_doctype(const ParseState& st, const ParseOutcome& parsed) {
@@ -540,42 +599,41 @@ void for_each_at_depth(const xmlNode* node, int depth, const F& f) {
   }
 }
 
-}  // namespace
-
-XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
-                             const std::string& schema_path, Diagnostics& errors, TextContent text) {
+// parse_and_validate of the whole file `text`, which the document is given.
+XmlDocPtr parse_whole(std::unique_ptr<SourceText> text, const std::string& name, const std::string& schema_path,
+                      Diagnostics& errors, TextContent content) {
   init_libxml();
+  const SourceText& source = *text;
   const std::size_t errors_before = errors.size();
-  const std::optional<std::string_view> body = checked_body(bytes, name, errors);
+  const std::optional<std::string_view> body = checked_body(source, name, errors);
   if (!body) return nullptr;
 
   ParseState st;
-  st.bytes = bytes;
-  st.skipped = bytes.size() - body->size();
+  st.text = &source;
+  st.skipped = source.end() - body->size();
   st.name = &name;
   st.errors = &errors;
-  st.drop_blanks = text == TextContent::Records;
-  const ParseOutcome parsed = run_parser(st, *body);
+  st.drop_blanks = content == TextContent::Records;
+  const ParseOutcome parsed = parse_body(st, *body);
   XmlDocPtr doc(parsed.doc);
-  // Built once: every message and block asks where it is.
-  if (doc) doc->_private = new LineIndex(bytes);
+  // Every message and block asks where it is.
+  if (doc) doc->_private = text.release();
   // A DTD can declare entities (bombs, external files): none is accepted, even a harmless one.
   if (has_doctype(st, parsed)) {
     errors.resize(errors_before);
-    report_at(errors, name, bytes, st.doctype == npos ? 0 : st.doctype,
+    report_at(errors, name, source, st.doctype == npos ? 0 : st.doctype,
               "a DOCTYPE is not allowed (entities and external files are refused)");
     return nullptr;
   }
   if (!doc || !parsed.well_formed) {
-    if (errors.size() == errors_before) report_at(errors, name, bytes, 0, "not well-formed XML");
+    if (errors.size() == errors_before) report_at(errors, name, source, 0, "not well-formed XML");
     return nullptr;
   }
 
   // Counted before validation, whose cost grows fastest with the elements.
   const InputLimits& limits = input_limits();
   if (const xmlNode* over = element_beyond(xmlDocGetRootElement(doc.get()), limits.max_elements)) {
-    const SourcePosition p = position_of(over, bytes);
-    errors.push_back({name, p.line, p.column, too_many_elements(limits.max_elements)});
+    errors.push_back(diagnostic_at(over, name, too_many_elements(limits.max_elements)));
     return nullptr;
   }
 
@@ -591,31 +649,42 @@ XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
   if (invalid == 0) return doc;
 
   const auto report = [&](const xmlNode* node, std::string message) {
-    const SourcePosition p = node ? position_of(node, bytes) : SourcePosition{0, 0};
-    errors.push_back({name, p.line, p.column, std::move(message)});
+    errors.push_back(node ? diagnostic_at(node, name, std::move(message)) : Diagnostic{name, 0, 0, std::move(message)});
   };
   for (const auto& problem : schema.model->explain(doc.get()))
     report(problem.node, problem.message);
   // Our reading of the grammar found nothing: fall back on libxml2's own words.
   if (errors.size() == errors_before)
     for (const auto& [node, message] : vs.messages) report(node, message);
-  if (errors.size() == errors_before) report_at(errors, name, bytes, 0, "the document does not follow " + schema_path);
+  if (errors.size() == errors_before) report_at(errors, name, source, 0, "the document does not follow " + schema_path);
   return nullptr;
 }
 
-XmlDocPtr parse_records(std::string_view bytes, const std::string& name, const std::string& schema_path,
-                        Diagnostics& errors, const RecordHandler& handler, std::size_t chunk) {
+std::string read_all(ByteSource& source) {
+  std::string out;
+  source.rewind();
+  for (std::string_view piece = source.next(); !piece.empty(); piece = source.next()) out += piece;
+  return out;
+}
+
+}  // namespace
+
+XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name, const std::string& schema_path,
+                             Diagnostics& errors, TextContent text) {
+  return parse_whole(std::make_unique<SourceText>(bytes), name, schema_path, errors, text);
+}
+
+XmlDocPtr parse_records(ByteSource& source, const std::string& name, const std::string& schema_path,
+                        Diagnostics& errors, const RecordHandler& handler) {
   init_libxml();
-  const std::optional<std::string_view> body = checked_body(bytes, name, errors);
-  if (!body) return nullptr;
   const CompiledSchema* schema = schema_path.empty() ? nullptr : usable_schema(schema_path, errors);
   if (!schema_path.empty() && !schema) return nullptr;
 
-  auto lines = std::make_unique<LineIndex>(bytes);
+  auto text = std::make_unique<SourceText>();
   Diagnostics ignored;  // a stream that fails is read again whole, which says why
   RecordStreaming streaming;
   streaming.handler = &handler;
-  streaming.lines = lines.get();
+  streaming.source = text.get();
   streaming.max_elements = input_limits().max_elements;
   std::unique_ptr<xmlRelaxNGValidCtxt, void (*)(xmlRelaxNGValidCtxtPtr)> validation(
       schema ? xmlRelaxNGNewValidCtxt(schema->grammar) : nullptr, xmlRelaxNGFreeValidCtxt);
@@ -623,23 +692,25 @@ XmlDocPtr parse_records(std::string_view bytes, const std::string& name, const s
   streaming.validation = validation.get();
 
   ParseState st;
-  st.bytes = bytes;
-  st.skipped = bytes.size() - body->size();
+  st.text = text.get();
   st.name = &name;
   st.errors = &ignored;
   st.drop_blanks = true;
   st.streaming = &streaming;
-  const ParseOutcome parsed = run_parser(st, *body, std::max<std::size_t>(chunk, 1));
+  bool refused = false;
+  const ParseOutcome parsed = parse_pieces(st, source, *text, refused);
   XmlDocPtr doc(parsed.doc);
-  if (doc && parsed.well_formed && !streaming.failed && !has_doctype(st, parsed) && ignored.empty()) {
-    doc->_private = lines.release();
+  if (!refused && doc && parsed.well_formed && !streaming.failed && !has_doctype(st, parsed) && ignored.empty()) {
+    doc->_private = text.release();
     return doc;
   }
 
-  // Something is wrong, or libxml2 could not validate a record as it streamed: the whole tree,
+  // Something is wrong, or libxml2 could not validate a record as it streamed: the whole file,
   // with parse_and_validate's checks and messages, and its records if it passes after all.
   handler.restart();
-  XmlDocPtr whole = parse_and_validate(bytes, name, schema_path, errors, TextContent::Records);
+  doc.reset();
+  XmlDocPtr whole = parse_whole(std::make_unique<SourceText>(read_all(source)), name, schema_path, errors,
+                                TextContent::Records);
   if (whole) for_each_at_depth(xmlDocGetRootElement(whole.get()), handler.depth, handler.record);
   return whole;
 }

@@ -9,7 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "input/line_index.h"
+#include "input/byte_source.h"
+#include "input/source_text.h"
 #include "model/diagnostic.h"
 
 typedef struct _xmlDoc xmlDoc;
@@ -31,7 +32,7 @@ enum class TextContent { Mixed, Records };
 // Parses `bytes` (must be UTF-8; a BOM is accepted) and validates it against the RELAX NG
 // schema at `schema_path` (cached per path; an empty path checks well-formedness only, for readers
 // that accept what the schema does not yet, such as a half-written draft). On failure, `errors` holds every problem found.
-// The document keeps a LineIndex of `bytes` (in doc->_private): `bytes` must outlive it.
+// The document keeps the SourceText of `bytes` (in doc->_private): `bytes` must outlive it.
 XmlDocPtr parse_and_validate(std::string_view bytes, const std::string& name,
                              const std::string& schema_path, Diagnostics& errors,
                              TextContent text = TextContent::Mixed);
@@ -48,40 +49,37 @@ struct RecordHandler {
   std::function<void()> restart;
 };
 
-// parse_and_validate for a data file too large to hold as a tree: the records are validated
-// (libxml2's progressive RELAX NG validation) and handed to `handler` one at a time as they are
-// read, so that memory does not grow with them. The value is the document, for its root's and
-// sections' attributes (the records may be gone from it). Anything wrong (syntax, a DOCTYPE, the
-// schema, the element limit) is found again on the whole tree by parse_and_validate, whose
-// messages are the ones given: the same as parse_and_validate's, whatever the path. libxml2 is
-// given `chunk` bytes at a time, so that it holds no copy of the file (tests and fuzzing give
-// small chunks, to cut the file everywhere).
-constexpr std::size_t kRecordChunk = 64 * 1024;
-XmlDocPtr parse_records(std::string_view bytes, const std::string& name, const std::string& schema_path,
-                        Diagnostics& errors, const RecordHandler& handler, std::size_t chunk = kRecordChunk);
-
-// Why a file of `bytes` is refused under a limit of `limit` bytes (input/input_limits.h).
-std::string too_large(std::size_t bytes, std::size_t limit);
+// parse_and_validate for a data file too large to hold, as a tree or as bytes: `source` is read a
+// piece at a time, each piece given to libxml2 and held only until the records in it have been
+// read; the records are validated (libxml2's progressive RELAX NG validation) and handed to
+// `handler` one at a time as they are read, so that memory does not grow with the file. The value
+// is the document, for its root's and sections' attributes (the records and their bytes may be
+// gone from it). Anything wrong (the bytes, syntax, a DOCTYPE, the schema, the element limit)
+// is found again by parse_and_validate on the whole file, read again from `source`, whose
+// messages are the ones given: the same as parse_and_validate's, whatever the path. Tests and
+// fuzzing give small pieces, to cut the file everywhere.
+constexpr std::size_t kRecordChunk = 64 * 1024;  // the pieces a file is read in
+XmlDocPtr parse_records(ByteSource& source, const std::string& name, const std::string& schema_path,
+                        Diagnostics& errors, const RecordHandler& handler);
 
 // Column of the start tag of element `element_name` on `line` of `bytes` (1-based), for
 // validation messages where libxml2 only knows the line. 1 if not found.
 int column_of_element(std::string_view bytes, int line, std::string_view element_name);
 
 // Where `offset` is in `bytes`, counted from the start (for one message; a document from
-// parse_and_validate keeps a LineIndex for the many).
+// parse_and_validate keeps its SourceText for the many).
 SourcePosition position_at(std::string_view bytes, std::size_t offset);
-// The LineIndex of the bytes a document from parse_and_validate was parsed from.
-const LineIndex& document_lines(const xmlDoc* doc);
-// Where `offset` is in the bytes the document of `node` was parsed from: O(log n).
-SourcePosition position_in_document(const xmlNode* node, std::string_view bytes, std::size_t offset);
+// The text a document from parse_and_validate or parse_records was parsed from, with the
+// place of every offset in it: O(log n).
+const SourceText& source_text(const xmlDoc* doc);
 // Byte offset in the parsed bytes where `node` (an element's start tag, or a text node) of a
 // document from parse_and_validate starts; npos if unknown.
 std::size_t offset_of(const xmlNode* node);
-// Where `node` starts in `bytes` (the bytes it was parsed from); for a text node, its first
-// character that is not white space.
-SourcePosition position_of(const xmlNode* node, std::string_view bytes);
+// Where `node` starts in the file it was parsed from; for a text node, its first character that
+// is not white space.
+SourcePosition position_of(const xmlNode* node);
 
-// "NAME:LINE:COL: message" at the start tag of `node` in `bytes`.
-Diagnostic diagnostic_at(const xmlNode* node, std::string_view bytes, const std::string& name, std::string message);
+// "NAME:LINE:COL: message" at the start tag of `node`.
+Diagnostic diagnostic_at(const xmlNode* node, const std::string& name, std::string message);
 
 }  // namespace vanban

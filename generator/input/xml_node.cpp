@@ -1,10 +1,12 @@
 #include "input/xml_node.h"
 
 #include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "input/byte_source.h"
 #include "input/input_limits.h"
 
 namespace vanban {
@@ -24,17 +26,6 @@ Result<std::string> read_input_file(const std::string& path) {
   if (bytes.empty() && std::filesystem::is_directory(path, ec))
     return Result<std::string>::failure({path, 0, 0, "is a folder, not a document; give the XML files in it"});
   return {std::move(bytes), {}};
-}
-
-std::string read_rest(std::istream& in, std::uintmax_t expected_size) {
-  std::string bytes(static_cast<std::size_t>(expected_size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (in) {  // more than expected: a size not known, or a file that grew
-    std::ostringstream more;
-    if (more << in.rdbuf()) bytes += more.str();
-  }
-  return bytes;
 }
 
 }  // namespace vanban

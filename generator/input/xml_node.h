@@ -53,11 +53,6 @@ namespace vanban {
 // "is a folder, not a document").
 Result<std::string> read_input_file(const std::string& path);
 
-// What is left in `in`, read straight into one string of `expected_size` bytes (the file's size
-// when known, else 0), not through a stream buffer and a copy: a province's data file is tens of
-// megabytes, held once.
-std::string read_rest(std::istream& in, std::uintmax_t expected_size);
-
 // The common shape of a reader: parse and validate `bytes`, then `read_root(root, errors)`;
 // a value only when nothing was reported.
 template <class T, class ReadRoot>

@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "../data/month/small_month.h"
+#include "input/safe_xml.h"
 #include "input_test_util.h"
 #include "meeting_test_util.h"
+#include "temp_dir.h"
 
 namespace vanban {
 namespace {
@@ -16,6 +19,9 @@ using testing::dump;
 using testing::meetings_dir;
 using testing::meetings_schema;
 using testing::messages;
+using testing::read_bytes;
+using testing::TempDir;
+using testing::write_bytes;
 
 Result<MeetingData> read_xml(const std::string& relative) {
   return read_meetings_xml(meetings_dir() + "/" + relative, meetings_schema());
@@ -150,6 +156,46 @@ TEST(MeetingXmlReader, RefusesAFileThatDoesNotFollowTheSchema) {
   r = read_meetings_xml("/nonexistent/m.xml", meetings_schema());
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(all(r.errors), "/nonexistent/m.xml:0:0: cannot read the file: No such file or directory\n");
+
+  const TempDir dir;
+  r = read_meetings_xml(dir.path().string(), meetings_schema());
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(all(r.errors), dir.path().string() + ":0:0: is a folder, not a file\n");
+}
+
+// A month read from disk a piece at a time gives what the same bytes give from memory: the
+// records, and a fault found long after the first records (a NUL, a character cut off) in the
+// whole file's words, at its place.
+TEST(MeetingXml, ReadFromDiskInPiecesAsFromMemory) {
+  const std::string good = read_bytes(meetings_dir() + "/small/2026-10.xml");
+  std::string records;
+  for (int i = 0; i < 3000; ++i)
+    records += "    <meeting branch=\"B1\" date=\"2026-10-" + std::to_string(10 + i % 19) + "\" present=\"5\"/>\n";
+  const std::size_t after = good.find('>', good.find("<meetings>")) + 2;
+  const std::string large = good.substr(0, after) + records + good.substr(after);
+  ASSERT_GT(large.size(), 2 * kRecordChunk);
+  const std::string cut = large.substr(0, large.size() - 20) + "\xE1\xBB" + large.substr(large.size() - 20);
+  const TempDir dir;
+  const std::string path = dir.file("2026-10.xml");
+  for (const std::string& bytes : {large, large + std::string(1, '\0'), cut}) {
+    write_bytes(path, bytes);
+    const Result<MeetingData> from_disk = read_meetings_xml(path, meetings_schema());
+    const Result<MeetingData> from_memory = read_meetings_xml_bytes(bytes, path, meetings_schema());
+    EXPECT_EQ(from_disk.ok(), from_memory.ok());
+    EXPECT_EQ(all(from_disk.errors), all(from_memory.errors));
+    if (bytes == large) {
+      // Each record read and placed: a branch meets once a month, the others are refused at their lines.
+      ASSERT_TRUE(from_disk.ok()) << all(from_disk.errors);
+      EXPECT_EQ(from_disk.value->meetings.size(), from_memory.value->meetings.size());
+      EXPECT_GT(from_disk.errors.size(), 2900u);
+    }
+  }
+  write_bytes(path, large + std::string(1, '\0'));
+  const std::string lines = std::to_string(std::count(large.begin(), large.end(), '\n') + 1);
+  EXPECT_EQ(all(read_meetings_xml(path, meetings_schema()).errors).substr(0, path.size() + lines.size() + 3),
+            path + ":" + lines + ":1");
+  write_bytes(path, cut);
+  EXPECT_NE(all(read_meetings_xml(path, meetings_schema()).errors).find("not UTF-8: byte 0xE1"), std::string::npos);
 }
 
 }  // namespace

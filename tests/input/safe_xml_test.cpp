@@ -233,12 +233,12 @@ TEST(SafeXml, PositionsOfElementsAndText) {
   ASSERT_STREQ(reinterpret_cast<const char*>(body->name), "body");
   const xmlNode* p1 = body->children->next;
   const xmlNode* p2 = p1->next;
-  EXPECT_EQ(position_of(p1, bytes).line, 7);
-  EXPECT_EQ(position_of(p1, bytes).column, 5);
-  EXPECT_EQ(position_of(p2, bytes).column, 26);  // same line: not confused with the first <p>
+  EXPECT_EQ(position_of(p1).line, 7);
+  EXPECT_EQ(position_of(p1).column, 5);
+  EXPECT_EQ(position_of(p2).column, 26);  // same line: not confused with the first <p>
   const xmlNode* b = p1->children->next;
-  EXPECT_EQ(position_of(b, bytes).column, 12);
-  EXPECT_EQ(position_of(b->children, bytes).column, 15);  // the text "hai"
+  EXPECT_EQ(position_of(b).column, 12);
+  EXPECT_EQ(position_of(b->children).column, 15);  // the text "hai"
 }
 
 TEST(SafeXml, PositionsStayRightInLongAndCrlfFiles) {
@@ -346,8 +346,8 @@ std::string meeting_month(int branches, const std::string& after_meetings = "") 
 }
 
 // What a reader sees of a record: its name, place, attributes and text.
-std::string describe(const xmlNode* n, std::string_view bytes) {
-  const SourcePosition p = position_of(n, bytes);
+std::string describe(const xmlNode* n) {
+  const SourcePosition p = position_of(n);
   std::string out = std::string(reinterpret_cast<const char*>(n->name)) + "@" + std::to_string(p.line) + ":" +
                     std::to_string(p.column);
   for (const xmlAttr* a = n->properties; a; a = a->next) {
@@ -360,7 +360,7 @@ std::string describe(const xmlNode* n, std::string_view bytes) {
   xmlFree(text);
   for (const xmlNode* c = n->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE) {
-      const SourcePosition q = position_of(c, bytes);
+      const SourcePosition q = position_of(c);
       out += " " + std::string(reinterpret_cast<const char*>(c->name)) + "@" + std::to_string(q.line) + ":" +
              std::to_string(q.column);
     }
@@ -379,7 +379,7 @@ Streamed stream(const std::string& bytes, std::size_t chunk = kRecordChunk) {
   Streamed out;
   RecordHandler handler;
   handler.record = [&](const xmlNode* n) {
-    out.records.push_back(describe(n, bytes));
+    out.records.push_back(describe(n));
     // The records before it are freed, the ones after it not yet read.
     if (n->prev || n->next) out.alone = false;
   };
@@ -387,7 +387,8 @@ Streamed stream(const std::string& bytes, std::size_t chunk = kRecordChunk) {
     ++out.restarts;
     out.records.clear();
   };
-  out.doc = parse_records(bytes, "m.xml", testing::meetings_schema(), out.errors, handler, chunk);
+  MemoryBytes source(bytes, chunk);
+  out.doc = parse_records(source, "m.xml", testing::meetings_schema(), out.errors, handler);
   return out;
 }
 
@@ -398,7 +399,7 @@ std::vector<std::string> records_of_tree(const std::string& bytes, Diagnostics& 
   if (!d) return out;
   for (const xmlNode* section = xmlDocGetRootElement(d.get())->children; section; section = section->next)
     for (const xmlNode* n = section->children; n; n = n->next)
-      if (n->type == XML_ELEMENT_NODE) out.push_back(describe(n, bytes));
+      if (n->type == XML_ELEMENT_NODE) out.push_back(describe(n));
   return out;
 }
 
@@ -424,6 +425,28 @@ TEST(ParseRecords, HandsOverEachRecordAloneAsTheWholeTreeHasIt) {
   const xmlNode* root = xmlDocGetRootElement(s.doc.get());
   for (const xmlNode* section = root->children; section; section = section->next)
     EXPECT_EQ(section->children, nullptr) << section->name;
+}
+
+// The file is held only from the record being read on: its bytes are forgotten as its records
+// are, so that memory does not grow with the file.
+TEST(ParseRecords, HoldsTheFileOnlyFromTheRecordBeingRead) {
+  const std::string bytes = meeting_month(4000);
+  ASSERT_GT(bytes.size(), 10 * kRecordChunk);
+  MemoryBytes source(bytes, kRecordChunk);
+  std::size_t records = 0, most_held = 0;
+  RecordHandler handler;
+  handler.record = [&](const xmlNode* n) {
+    ++records;
+    const SourceText& text = source_text(n->doc);
+    most_held = std::max(most_held, text.end() - text.begin());
+  };
+  handler.restart = [] { FAIL() << "read again"; };
+  Diagnostics errors;
+  const XmlDocPtr doc = parse_records(source, "m.xml", testing::meetings_schema(), errors, handler);
+  ASSERT_TRUE(doc) << all(errors);
+  EXPECT_EQ(records, 8001u);
+  EXPECT_LT(most_held, kRecordChunk + 1024);  // a piece and a record or two
+  EXPECT_GT(source_text(doc.get()).begin(), bytes.size() - 1024);
 }
 
 // libxml2 is given the file a piece at a time: wherever the pieces are cut (inside a tag, a name,
@@ -499,9 +522,15 @@ TEST(ParseRecords, AnythingWrongGivesTheWholeTreesMessages) {
       {"doctype", "<!DOCTYPE meeting-month>\n" + meeting_month(5)},
       {"bad month", std::regex_replace(meeting_month(5), std::regex("month=\"10\""), "month=\"13\"")},
       {"too many elements", meeting_month(50)},
+      {"too many bytes", "\xEF\xBB\xBF" + meeting_month(50)},
+      {"NUL at the end", meeting_month(50) + std::string(1, '\0')},
+      {"a character cut off at the end", meeting_month(50) + "\xE1\xBB"},
+      {"a bad byte among the records", meeting_month(50, "    <!-- \xFF -->\n")},
+      {"declared Latin-1", std::regex_replace(meeting_month(50), std::regex("UTF-8"), "ISO-8859-1")},
   };
   for (const auto& [what, bytes] : broken) {
     if (what == "too many elements") set_input_limits({saved.max_bytes, 120});
+    if (what == "too many bytes") set_input_limits({bytes.size() - 4, saved.max_elements});  // the body, one over
     const Streamed s = stream(bytes);
     Diagnostics whole;
     records_of_tree(bytes, whole);
