@@ -248,6 +248,16 @@ MeetingData check_meetings(MeetingData raw, Diagnostics& out) {
   return ok;
 }
 
+Result<MeetingData> MeetingDataSink::collect(Result<MeetingMonth> read) {
+  Result<MeetingData> result;
+  result.errors = std::move(read.errors);
+  if (read.ok()) {
+    result.value = std::move(checked_);
+    result.value->month = *read.value;
+  }
+  return result;
+}
+
 bool MeetingDataSink::check(const MeetingMonth& month, Diagnostics& out) {
   raw_.month = month;
   checked_ = check_meetings(std::move(raw_), out);

@@ -218,14 +218,7 @@ void sort_by_place(Diagnostics& errors, const std::vector<std::string>& files) {
 
 Result<MeetingData> read_meetings_csv(const std::string& dir) {
   MeetingDataSink sink;
-  Result<MeetingMonth> read = read_meetings_csv(dir, sink);
-  Result<MeetingData> result;
-  result.errors = std::move(read.errors);
-  if (read.ok()) {
-    result.value = std::move(sink.checked());
-    result.value->month = *read.value;
-  }
-  return result;
+  return sink.collect(read_meetings_csv(dir, sink));
 }
 
 Result<MeetingMonth> read_meetings_csv(const std::string& dir, MeetingSink& sink) {

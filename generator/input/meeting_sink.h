@@ -42,6 +42,8 @@ class MeetingDataSink final : public MeetingSink {
   void restart() override { raw_ = {}; }
   bool check(const MeetingMonth& month, Diagnostics& out) override;
   MeetingData& checked() { return checked_; }
+  // What a reader gave (the month, or why not) with the records kept, as one value.
+  Result<MeetingData> collect(Result<MeetingMonth> read);
 
  private:
   template <class Record>

@@ -142,28 +142,17 @@ Result<MeetingMonth> read_meetings(ByteSource& source, const std::string& name, 
   return result;
 }
 
-// What a MeetingDataSink kept, as one value.
-Result<MeetingData> collected(Result<MeetingMonth> read, MeetingDataSink& sink) {
-  Result<MeetingData> result;
-  result.errors = std::move(read.errors);
-  if (read.ok()) {
-    result.value = std::move(sink.checked());
-    result.value->month = *read.value;
-  }
-  return result;
-}
-
 }  // namespace
 
 Result<MeetingData> read_meetings_xml(const std::string& path, const std::string& schema_path) {
   MeetingDataSink sink;
-  return collected(read_meetings_xml(path, schema_path, sink), sink);
+  return sink.collect(read_meetings_xml(path, schema_path, sink));
 }
 
 Result<MeetingData> read_meetings_xml_bytes(std::string_view bytes, const std::string& name,
                                             const std::string& schema_path) {
   MeetingDataSink sink;
-  return collected(read_meetings_xml_bytes(bytes, name, schema_path, sink), sink);
+  return sink.collect(read_meetings_xml_bytes(bytes, name, schema_path, sink));
 }
 
 Result<MeetingMonth> read_meetings_xml(const std::string& path, const std::string& schema_path, MeetingSink& sink) {
