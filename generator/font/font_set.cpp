@@ -1,6 +1,7 @@
 #include "font/font_set.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -12,6 +13,11 @@
 namespace vanban {
 
 namespace {
+
+std::uint64_t next_serial() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
 
 struct Family {
   const char* name;
@@ -110,7 +116,7 @@ Result<FontSet> FontSet::load_dir(const std::string& dir) {
   return result;
 }
 
-FontSet::FontSet(std::array<FontFace, 4> faces) : faces_(std::move(faces)), covered_(0x10000) {
+FontSet::FontSet(std::array<FontFace, 4> faces) : faces_(std::move(faces)), serial_(next_serial()), covered_(0x10000) {
   // has_glyph is false from U+10000 on (font_face.cpp: outside the BMP, no glyph is embedded).
   for (char32_t cp = 0; cp < covered_.size(); ++cp)
     covered_[cp] = std::all_of(faces_.begin(), faces_.end(), [cp](const FontFace& f) { return f.has_glyph(cp); });

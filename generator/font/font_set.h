@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -24,10 +25,14 @@ class FontSet {
   // True if every style can draw `cp`; used to refuse text that would print blank.
   bool covers(char32_t cp) const;
   const std::string& family_name() const { return face(FontStyle::Regular).family_name(); }
+  // Different for every set loaded in a run (a copy or a move keeps it): memos of what was
+  // measured with a set name it by this, not by an address a later set may take.
+  std::uint64_t serial() const { return serial_; }
 
  private:
   explicit FontSet(std::array<FontFace, 4> faces);
   std::array<FontFace, 4> faces_;
+  std::uint64_t serial_;
   std::vector<bool> covered_;  // by code point: every face has a glyph (asked for each letter read)
 };
 

@@ -1,10 +1,12 @@
 #include "layout/paragraph_layout.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "font/utf8_decode.h"
 #include "layout/line_breaker.h"
 #include "text/line_breaks.h"
+#include "text/text_memo.h"
 
 namespace vanban {
 
@@ -113,13 +115,25 @@ const text::KeepTogether& rules_only() {
   return none;
 }
 
+std::string joined(const Inlines& runs) {
+  std::string text;
+  for (const TextRun& r : runs) text += r.text;
+  return text;
+}
+
+// The phrases of the runs' text to keep on one line.
+std::vector<text::KeptSpan> kept_spans(const Inlines& runs, const text::KeepTogether* keep_together) {
+  return (keep_together ? *keep_together : rules_only()).spans(joined(runs));
+}
+
 // Turns runs into boxes (word pieces) and glue (spaces), using ICU's break opportunities on
 // the whole paragraph so that a break never falls inside a word whose pieces differ in style.
 // A space inside a kept phrase gets a penalty before its glue, so the break can only be there.
-// `measure` is the line's width (0: unknown, as when measuring a table cell): a word wider than
-// it is cut, and in LastResort mode only a phrase wider than it may break.
-PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const FontSet& fonts, PhraseBreaks mode,
-                          double measure = 0) {
+// `spans` are the phrases kept together (kept_spans). `measure` is the line's width (0: unknown,
+// as when measuring a table cell): a word wider than it is cut, and in LastResort mode only a
+// phrase wider than it may break.
+PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const FontSet& fonts,
+                          const std::vector<text::KeptSpan>& spans, PhraseBreaks mode, double measure = 0) {
   PreparedParagraph out;
   std::string text;
   std::vector<std::size_t> run_end;
@@ -132,7 +146,6 @@ PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const F
   auto run_at = [&](std::size_t offset) {
     return static_cast<std::size_t>(std::upper_bound(run_end.begin(), run_end.end(), offset) - run_end.begin());
   };
-  const auto spans = (st.keep_together ? *st.keep_together : rules_only()).spans(text);
   std::vector<bool> too_wide(spans.size(), false);
   if (mode == PhraseBreaks::LastResort)
     for (std::size_t k = 0; k < spans.size(); ++k)
@@ -213,8 +226,23 @@ double single_line_height(const FontSet& fonts, double size) {
   return (f.ascent() + f.descent()) * size;
 }
 
-std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle& st, double width,
-                                       const FontSet& fonts, int* split_phrases) {
+namespace {
+
+// A paragraph laid out, as the memo holds it.
+struct LaidParagraph {
+  std::vector<Fragment> lines;
+  int split_phrases = 0;
+
+  static std::size_t bytes(const LaidParagraph& p) {
+    std::size_t n = p.lines.size() * sizeof(Fragment);
+    for (const Fragment& f : p.lines)
+      for (const TextItem& t : f.texts) n += sizeof(TextItem) + t.text.size();
+    return n;
+  }
+};
+
+LaidParagraph lay_out(const Inlines& runs, const ParagraphStyle& st, double width, const FontSet& fonts,
+                      const std::vector<text::KeptSpan>& spans) {
   const bool justify = st.align == LineAlign::Justify;
   const double first_width = width - st.left_indent - std::max(0.0, st.first_indent) -
                              std::min(0.0, st.first_indent);
@@ -222,16 +250,16 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
   PreparedParagraph p;
   LineBreaks breaks;
   if (justify) {
-    p = prepare(runs, st, fonts, PhraseBreaks::Justified, rest_width);
+    p = prepare(runs, st, fonts, spans, PhraseBreaks::Justified, rest_width);
     breaks = break_lines(p.items, width - st.left_indent, rest_width);
   } else {
     const auto ragged_breaks = [&](const std::vector<LineItem>& items) {
       return break_ragged_lines(items, first_width, rest_width, st.ragged);
     };
-    p = prepare(runs, st, fonts, PhraseBreaks::Never, rest_width);
+    p = prepare(runs, st, fonts, spans, PhraseBreaks::Never, rest_width);
     breaks = ragged_breaks(p.items);
     if (breaks.overflow > 0 && st.may_split_phrases) {
-      PreparedParagraph split = prepare(runs, st, fonts, PhraseBreaks::LastResort, rest_width);
+      PreparedParagraph split = prepare(runs, st, fonts, spans, PhraseBreaks::LastResort, rest_width);
       LineBreaks split_breaks = ragged_breaks(split.items);
       if (split_breaks.overflow < breaks.overflow) {
         p = std::move(split);
@@ -240,17 +268,15 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
     }
   }
   const double baseline = baseline_in_line(fonts, st.size, st.line_height);
-  if (split_phrases) {
-    // A break inside a kept phrase is at the penalty prepare() put before the space (a cut
-    // inside a word has its penalty before a box).
-    *split_phrases = 0;
-    for (const std::size_t end : breaks.ends)
-      if (end + 1 < p.items.size() && p.items[end].kind == LineItem::Kind::Penalty && p.items[end].penalty > 0 &&
-          p.items[end + 1].kind == LineItem::Kind::Glue)
-        ++*split_phrases;
-  }
+  LaidParagraph out;
+  // A break inside a kept phrase is at the penalty prepare() put before the space (a cut inside
+  // a word has its penalty before a box).
+  for (const std::size_t end : breaks.ends)
+    if (end + 1 < p.items.size() && p.items[end].kind == LineItem::Kind::Penalty && p.items[end].penalty > 0 &&
+        p.items[end + 1].kind == LineItem::Kind::Glue)
+      ++out.split_phrases;
 
-  std::vector<Fragment> lines;
+  std::vector<Fragment>& lines = out.lines;
   std::size_t begin = 0;
   for (std::size_t k = 0; k < breaks.ends.size(); ++k) {
     const std::size_t end = breaks.ends[k];
@@ -310,7 +336,56 @@ std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle
     lines.push_back(std::move(line));
     begin = end + 1;
   }
-  return lines;
+  return out;
+}
+
+template <class T>
+void append_bytes(std::string& key, const T& value) {
+  char bytes[sizeof(T)];
+  std::memcpy(bytes, &value, sizeof(T));
+  key.append(bytes, sizeof(T));
+}
+
+// Everything a paragraph's lines depend on: the fonts, the runs, the style, the width and the
+// phrases kept together in its text (found from the document's names, so they are in the key,
+// not the object that found them).
+std::string memo_key(const Inlines& runs, const ParagraphStyle& st, double width, const FontSet& fonts,
+                     const std::vector<text::KeptSpan>& spans) {
+  std::string key;
+  append_bytes(key, fonts.serial());
+  for (const TextRun& r : runs) {
+    append_bytes(key, r.text.size());
+    key += r.text;
+    key += static_cast<char>(r.bold * 2 + r.italic);
+  }
+  key += '\0';
+  for (const double v : {st.size, st.line_height, st.first_indent, st.left_indent, width}) append_bytes(key, v);
+  key += static_cast<char>(st.bold * 2 + st.italic);
+  key += static_cast<char>(st.align);
+  key += static_cast<char>(st.may_split_phrases);
+  key += static_cast<char>(st.ragged);
+  for (const text::KeptSpan& k : spans) {
+    append_bytes(key, k.begin);
+    append_bytes(key, k.end);
+    key += static_cast<char>(k.bond);
+  }
+  return key;
+}
+
+// Most paragraphs of a month are laid out many times over (headers, titles, the templates'
+// sentences, the same names): once per thread for each distinct one.
+constexpr std::size_t kMemoBudget = std::size_t{4} << 20;  // bytes per thread
+
+}  // namespace
+
+std::vector<Fragment> layout_paragraph(const Inlines& runs, const ParagraphStyle& st, double width,
+                                       const FontSet& fonts, int* split_phrases) {
+  const std::vector<text::KeptSpan> spans = kept_spans(runs, st.keep_together);
+  thread_local text::TextMemo<LaidParagraph> memo(kMemoBudget, LaidParagraph::bytes);
+  const LaidParagraph& laid =
+      memo.get(memo_key(runs, st, width, fonts, spans), [&] { return lay_out(runs, st, width, fonts, spans); });
+  if (split_phrases) *split_phrases = laid.split_phrases;
+  return laid.lines;
 }
 
 std::vector<Fragment> layout_text(const std::string& text, const TextStyle& style, LineAlign align,
@@ -330,7 +405,7 @@ TextExtent measure_inlines(const Inlines& runs, double size, bool bold, const Fo
   st.size = size;
   st.bold = bold;
   st.keep_together = keep_together;
-  const PreparedParagraph p = prepare(runs, st, fonts, PhraseBreaks::Never);
+  const PreparedParagraph p = prepare(runs, st, fonts, kept_spans(runs, keep_together), PhraseBreaks::Never);
   TextExtent e;
   double word = 0;    // the piece since the last place a line may break
   double phrase = 0;  // the same, not breaking inside a soft phrase either

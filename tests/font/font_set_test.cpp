@@ -39,6 +39,18 @@ TEST(FontSet, LoadsShippedLiberationSerif) {
   EXPECT_EQ(set.face(FontStyle::BoldItalic).path(), kFonts + "/LiberationSerif-BoldItalic.ttf");
 }
 
+// What is measured with a set is remembered by its serial: every set loaded has its own, a copy
+// or a move keeps it.
+TEST(FontSet, EverySetLoadedHasItsOwnSerial) {
+  auto first = FontSet::load_dir(kFonts);
+  auto second = FontSet::load_dir(kFonts);
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_NE(first.value->serial(), second.value->serial());
+  const std::uint64_t serial = first.value->serial();
+  const FontSet moved = std::move(*first.value);
+  EXPECT_EQ(moved.serial(), serial);
+}
+
 TEST(FontSet, CoversVietnameseButNotCjkOrEmoji) {
   auto r = FontSet::load_dir(kFonts);
   ASSERT_TRUE(r.ok());

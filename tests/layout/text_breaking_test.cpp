@@ -68,6 +68,24 @@ TEST_F(TextBreakingTest, CentredNamesAreNeverSplitAtAnyWidth) {
   }
 }
 
+// Paragraphs are remembered once laid out; the same text with other phrases to keep (another
+// document's names) is laid out again, not taken from the memo.
+TEST_F(TextBreakingTest, TheSameTextWithOtherKeptPhrasesIsLaidOutAgain) {
+  text::KeepTogether keep;
+  keep.add_phrase("dự sinh hoạt định kỳ");
+  const TextStyle style{14, false, false, false, LetterCase::AsWritten};
+  const std::string line = "các đồng chí cán bộ được phân công dự sinh hoạt định kỳ với chi hội ấp";
+  int differ = 0;
+  for (double width = 120; width <= 420; width += 6) {
+    const auto plain = texts(layout_text(line, style, LineAlign::Left, width, *fonts_));
+    const auto kept = texts(layout_text(line, style, LineAlign::Left, width, *fonts_, 0, &keep));
+    EXPECT_EQ(texts(layout_text(line, style, LineAlign::Left, width, *fonts_)), plain) << width;
+    EXPECT_EQ(splits(kept, "dự sinh hoạt định kỳ"), 0) << width;
+    differ += plain != kept;
+  }
+  EXPECT_GT(differ, 5);
+}
+
 TEST_F(TextBreakingTest, NumbersStayWithTheirUnitsAndDatesHoldTogether) {
   const TextStyle style{13, false, false, false, LetterCase::AsWritten};
   const std::string text =
