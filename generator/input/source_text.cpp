@@ -51,7 +51,7 @@ void SourceText::index() {
                                          : stop;
     if (line_end - last_mark_ > kStride || !newline) {
       for (std::size_t i = start; i < line_end; ++i) {
-        if (!starts_character(byte(i))) continue;
+        if (!starts_character(bytes[i - base_])) continue;
         if (i - last_mark_ >= kStride) {
           marks_.push_back({i, line_, column_});
           last_mark_ = i;
@@ -97,7 +97,8 @@ std::string_view SourceText::from(std::size_t offset) const {
 
 std::size_t SourceText::rfind(std::string_view what, std::size_t offset) const {
   if (offset < base_) return npos;
-  const std::size_t found = held().rfind(what, offset - base_);
+  const std::string_view bytes = held();
+  const std::size_t found = what.size() == 1 ? bytes.rfind(what[0], offset - base_) : bytes.rfind(what, offset - base_);
   return found == npos ? npos : found + base_;
 }
 
@@ -110,18 +111,20 @@ SourcePosition SourceText::at(std::size_t offset) const {
                                      [](std::size_t o, const Mark& m) { return o < m.offset; });
   const Mark& mark = *(next - 1);
   SourcePosition p{mark.line, mark.column};
-  for (std::size_t i = mark.offset; i < offset; ++i)
-    if (starts_character(byte(i))) ++p.column;
+  const std::string_view bytes = held().substr(mark.offset - base_, offset - mark.offset);
+  p.column += static_cast<int>(std::count_if(bytes.begin(), bytes.end(), starts_character));
   return p;
 }
 
 SourcePosition SourceText::after(SourcePosition from, std::size_t from_offset, std::size_t offset) const {
   offset = std::min(offset, end());
-  for (std::size_t i = std::max(from_offset, base_); i < offset; ++i) {
-    if (byte(i) == '\n') {
+  from_offset = std::max(from_offset, base_);
+  if (from_offset >= offset) return from;
+  for (const char c : held().substr(from_offset - base_, offset - from_offset)) {
+    if (c == '\n') {
       ++from.line;
       from.column = 1;
-    } else if (starts_character(byte(i))) {
+    } else if (starts_character(c)) {
       ++from.column;
     }
   }

@@ -61,7 +61,6 @@ class SourceText {
   };
 
   std::string_view held() const { return lent_ ? lent_bytes_ : std::string_view(kept_).substr(dropped_); }
-  char byte(std::size_t offset) const { return held()[offset - base_]; }
   void index();  // marks the bytes held that are not yet marked
 
   bool lent_ = false;
