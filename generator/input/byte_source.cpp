@@ -28,24 +28,33 @@ void StreamBytes::rewind() {
   in_.seekg(0);
 }
 
-bool read_in_pieces(const std::string& path, std::size_t chunk_bytes, Diagnostics& errors,
-                    const std::function<bool(ByteSource&)>& read) {
-  std::ifstream in(path, std::ios::binary);
+bool open_input(const std::string& path, std::ifstream& in, std::optional<std::uintmax_t>& size, Diagnostics& errors) {
+  in.open(path, std::ios::binary);
   if (!in) {
     errors.push_back({path, 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
     return false;
   }
   std::error_code ec;
+  const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+  if (!ec && bytes > input_limits().max_bytes) {
+    errors.push_back({path, 0, 0, too_large(bytes, input_limits().max_bytes)});
+    return false;
+  }
+  size = ec ? std::nullopt : std::optional(bytes);
+  return true;
+}
+
+bool read_in_pieces(const std::string& path, std::size_t chunk_bytes, Diagnostics& errors,
+                    const std::function<bool(ByteSource&)>& read) {
+  std::ifstream in;
+  std::optional<std::uintmax_t> size;
+  if (!open_input(path, in, size, errors)) return false;
+  std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     errors.push_back({path, 0, 0, "is a folder, not a file"});
     return false;
   }
-  const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (!ec && size > input_limits().max_bytes) {
-    errors.push_back({path, 0, 0, too_large(size, input_limits().max_bytes)});
-    return false;
-  }
-  if (ec) {  // not a regular file (a pipe): it may not be read twice, nor its size known
+  if (!size) {  // not a regular file (a pipe): it may not be read twice, nor its size known
     const std::string bytes = read_rest(in, 0);
     MemoryBytes source(bytes, chunk_bytes);
     return read(source);

@@ -5,8 +5,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <fstream>
 #include <functional>
 #include <istream>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -48,6 +50,11 @@ class StreamBytes final : public ByteSource {
   std::istream& in_;
   std::string buffer_;
 };
+
+// Opens `path` for reading, with its size when it is a regular file. False, with why in `errors`
+// (FILE:0:0), when it cannot be opened or is over the size limit (input/input_limits.h): refused
+// before it is read, the size alone says the file is beyond what vanban reads.
+bool open_input(const std::string& path, std::ifstream& in, std::optional<std::uintmax_t>& size, Diagnostics& errors);
 
 // Reads the file at `path` a piece at a time: `read(source)` with a regular file read from disk
 // (again after rewind), anything else (a pipe, which cannot be read twice) read whole first. False,

@@ -1,14 +1,9 @@
 #include "input/csv.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 
-#include "input/input_limits.h"
 #include "input/safe_xml.h"
 #include "input/xml_node.h"
 #include "text/legacy_encoding.h"

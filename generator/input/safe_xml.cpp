@@ -385,8 +385,10 @@ SourcePosition position_of(const xmlNode* node) {
   std::size_t offset = offset_of(node);
   if (text && offset != npos) {
     // A text node is shown where its first visible character is.
-    if (node->type == XML_TEXT_NODE) offset += std::min(text->from(offset).find_first_not_of(" \t\r\n"),
-                                                        text->from(offset).size());
+    if (node->type == XML_TEXT_NODE) {
+      const std::string_view rest = text->from(offset);
+      offset += std::min(rest.find_first_not_of(" \t\r\n"), rest.size());
+    }
     return text->at(offset);
   }
   SourcePosition p;
