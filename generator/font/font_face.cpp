@@ -10,7 +10,7 @@
 #include <fstream>
 #include <vector>
 
-#include "font/utf8_decode.h"
+#include "text/utf8_decode.h"
 
 namespace vanban {
 
@@ -142,7 +142,7 @@ double FontFace::text_width(std::string_view utf8, double size) const {
   std::uint64_t total = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* end = p + utf8.size();
-  while (p < end) total += impl_->units(next_code_point(p, end));
+  while (p < end) total += impl_->units(text::next_code_point(p, end));
   return static_cast<double>(total) * size / impl_->units_per_em;
 }
 

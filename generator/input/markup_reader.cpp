@@ -2,6 +2,7 @@
 
 #include <libxml/tree.h>
 
+#include <bitset>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include "input/safe_xml.h"
 #include "input/xml_node.h"
 #include "text/unicode.h"
+#include "text/utf8_decode.h"
 #include "text/vietnamese_format.h"
 
 namespace vanban {
@@ -105,6 +107,9 @@ class MarkupReader {
   Recipients recipients(const xmlNode* n);
   std::vector<CoverLine> cover(const xmlNode* n);
 
+  // Code points of the Latin blocks already found drawable: the fonts are asked once for each,
+  // not for every character of the document.
+  std::bitset<0x2000> drawable_;
   std::string_view bytes_;
   const std::string& name_;
   const ReadOptions& options_;
@@ -115,8 +120,16 @@ class MarkupReader {
 // is written there as such (not as a reference or decomposed).
 void MarkupReader::check_drawable(std::string_view nfc, const xmlNode* at) {
   if (!options_.can_draw) return;
-  for (char32_t cp : text::to_u32(nfc)) {
-    if (cp == ' ' || options_.can_draw(cp)) continue;
+  const auto* p = reinterpret_cast<const unsigned char*>(nfc.data());
+  const auto* end = p + nfc.size();
+  while (p < end) {
+    const char32_t cp = text::next_code_point(p, end);
+    const bool remembered = cp < drawable_.size();
+    if (remembered && drawable_[cp]) continue;
+    if (cp == ' ' || options_.can_draw(cp)) {
+      if (remembered) drawable_.set(cp);
+      continue;
+    }
     const std::string ch = text::to_utf8(std::u32string(1, cp));
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));

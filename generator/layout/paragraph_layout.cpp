@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "font/utf8_decode.h"
+#include "text/utf8_decode.h"
 #include "layout/line_breaker.h"
 #include "text/line_breaks.h"
 #include "text/text_memo.h"
@@ -71,12 +71,12 @@ void add_word(PreparedParagraph& out, std::string_view word, FontStyle style, do
   while (p < end) {
     const auto* const piece_start = p;
     const auto* q = p;
-    const bool blank = text::fixed_space_width(next_code_point(q, end)) > 0;
+    const bool blank = text::fixed_space_width(text::next_code_point(q, end)) > 0;
     double blank_width = 0;
     // The longest run of blanks, or of other characters.
     while (p < end) {
       q = p;
-      const double em = text::fixed_space_width(next_code_point(q, end));
+      const double em = text::fixed_space_width(text::next_code_point(q, end));
       if ((em > 0) != blank) break;
       blank_width += em * size;
       p = q;

@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "font/utf8_decode.h"
+#include "text/utf8_decode.h"
 
 namespace vanban {
 
@@ -125,7 +125,7 @@ void append_text_string(std::string& out, std::string_view utf8) {
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* const end = p + utf8.size();
   while (p < end) {
-    const char32_t cp = next_code_point(p, end);
+    const char32_t cp = text::next_code_point(p, end);
     if (cp < 0x10000) {
       append_utf16be_unit(out, static_cast<unsigned>(cp));
     } else {

@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "font/utf8_decode.h"
+#include "text/utf8_decode.h"
 #include "pdf/embedded_font.h"
 #include "pdf/flate.h"
 #include "pdf/pdf_file.h"
@@ -102,7 +102,7 @@ class Writer {
         const auto* p = reinterpret_cast<const unsigned char*>(t.text.data());
         const auto* end = p + t.text.size();
         while (p < end) {
-          const char32_t cp = next_code_point(p, end);
+          const char32_t cp = text::next_code_point(p, end);
           if (face.glyph_id(cp) == 0) {
             char hex[16];
             std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
@@ -481,7 +481,7 @@ class Writer {
       const auto* p = reinterpret_cast<const unsigned char*>(t.text.data());
       const auto* end = p + t.text.size();
       while (p < end) {
-        const unsigned cid = f.cid(next_code_point(p, end));
+        const unsigned cid = f.cid(text::next_code_point(p, end));
         append_hex4(out, cid);
         pen += f.embedded->advances[cid - 1];
       }

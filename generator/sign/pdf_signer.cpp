@@ -8,7 +8,7 @@
 #include <set>
 #include <vector>
 
-#include "font/utf8_decode.h"
+#include "text/utf8_decode.h"
 #include "model/length.h"
 #include "pdf/embedded_font.h"
 #include "pdf/flate.h"
@@ -201,7 +201,7 @@ Appearance text_appearance(PdfMemDocument& doc, const FontSet& fonts, const std:
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
-    const char32_t cp = next_code_point(p, end);
+    const char32_t cp = text::next_code_point(p, end);
     if (cp > 0xFFFF || face.glyph_id(cp) == 0) {
       char hex[16];
       std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));

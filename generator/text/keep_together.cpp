@@ -27,10 +27,34 @@ constexpr std::array<std::string_view, 35> kKnownWords = {
     "tổ", "dân", "phố", "khu", "cư", "thành", "thị", "trấn", "đặc"};
 constexpr std::uint8_t kOtherWord = 0xFF;
 
+constexpr std::size_t kLongestKnownWord = 9;  // bytes: "phường"
+
+// The places in kKnownWords of the words of each length in bytes, ended by kOtherWord: every
+// token is looked up, and most are other words of 1 to 9 bytes, so a token is compared only
+// with the few known words of its own length.
+constexpr auto kKnownByLength = [] {
+  std::array<std::array<std::uint8_t, kKnownWords.size() + 1>, kLongestKnownWord + 1> by_length{};
+  for (auto& places : by_length) places.fill(kOtherWord);
+  std::array<std::size_t, kLongestKnownWord + 1> count{};
+  for (std::size_t i = 0; i < kKnownWords.size(); ++i) {
+    const std::size_t n = kKnownWords[i].size();
+    if (n > kLongestKnownWord) throw "kLongestKnownWord is too small";
+    by_length[n][count[n]++] = static_cast<std::uint8_t>(i);
+  }
+  return by_length;
+}();
+
 // A word's place in kKnownWords, or kOtherWord.
 constexpr std::uint8_t known_word(std::string_view core) {
-  for (std::size_t i = 0; i < kKnownWords.size(); ++i)
-    if (kKnownWords[i] == core) return static_cast<std::uint8_t>(i);
+  if (core.size() > kLongestKnownWord) return kOtherWord;
+  for (const std::uint8_t i : kKnownByLength[core.size()]) {
+    if (i == kOtherWord) break;
+    // Byte by byte: for words this short a call to memcmp costs more than the comparison.
+    const std::string_view known = kKnownWords[i];
+    std::size_t k = 0;
+    while (k < known.size() && known[k] == core[k]) ++k;
+    if (k == known.size()) return i;
+  }
   return kOtherWord;
 }
 
@@ -55,7 +79,10 @@ struct Token {
   bool title_case = false;         // "Giang", "Ủy": one capital, then small letters
   bool number = false;             // "6", "2.863", "73,40%", "12/3/2026"
   std::uint8_t word = kOtherWord;  // the core's place in kKnownWords
+  std::size_t hash = 0;            // word_hash(core)
 };
+
+std::size_t word_hash(std::string_view folded) { return std::hash<std::string_view>{}(folded); }
 
 // The ICU properties tokenizing asks of a code point. Those below kTableEnd (ASCII, the Latin
 // blocks of Vietnamese letters, combining marks) come from a table built once from ICU itself,
@@ -128,18 +155,14 @@ Token make_token(std::string_view utf8, std::size_t begin, std::size_t end, std:
   t.number = is_number(core);
   t.title_case = core.size() >= 2 && properties(core.front()).upper &&
                  std::all_of(core.begin() + 1, core.end(), [](char32_t c) { return properties(c).lower; });
-  for (char32_t c : core) {
-    const char32_t folded = properties(c).folded;
-    if (folded < 0x80) {
-      t.core.push_back(static_cast<char>(folded));
-      continue;
-    }
-    char bytes[U8_MAX_LENGTH];
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(bytes, n, folded);
-    t.core.append(bytes, static_cast<std::size_t>(n));
-  }
+  // Folded into a buffer of the longest it can be, then copied once.
+  thread_local std::string folded;
+  folded.resize(core.size() * U8_MAX_LENGTH);
+  std::int32_t n = 0;
+  for (char32_t c : core) U8_APPEND_UNSAFE(folded.data(), n, properties(c).folded);
+  t.core.assign(folded.data(), static_cast<std::size_t>(n));
   t.word = known_word(t.core);
+  t.hash = word_hash(t.core);
   return t;
 }
 
@@ -259,7 +282,7 @@ void rule_spans(const std::vector<Token>& tokens, const std::vector<TokenSpan>& 
 template <class Layer>
 void find_phrases(const std::vector<Token>& tokens, const Layer& layer, std::vector<TokenSpan>& found) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const auto candidates = layer.by_first_word.find(tokens[i].core);
+    const auto candidates = layer.by_first_word.find(tokens[i].hash);
     if (candidates == layer.by_first_word.end()) continue;
     for (std::size_t index : candidates->second) {
       const auto& p = layer.phrases[index];
@@ -349,7 +372,7 @@ void KeepTogether::add_phrase(std::string_view phrase, Bond bond) {
 
 void KeepTogether::add_words(std::vector<std::string> words, Bond bond) {
   if (words.size() < 2) return;
-  own_.by_first_word[words.front()].push_back(own_.phrases.size());
+  own_.by_first_word[word_hash(words.front())].push_back(own_.phrases.size());
   own_.phrases.push_back({std::move(words), bond});
   serial_ = next_serial();
 }

@@ -56,9 +56,14 @@ class KeepTogether {
     std::vector<std::string> words;  // case-folded UTF-8
     Bond bond;
   };
+  struct IdentityHash {
+    std::size_t operator()(std::size_t hash) const { return hash; }
+  };
   struct Layer {
     std::vector<Phrase> phrases;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word;
+    // By the hash of their first word (word_hash in keep_together.cpp), which each word of a
+    // text has once, however many layers look it up; a phrase found is compared word by word.
+    std::unordered_map<std::size_t, std::vector<std::size_t>, IdentityHash> by_first_word;
   };
 
   struct Reading;  // what a text and the shared phrases give (keep_together.cpp)

@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "font/utf8_decode.h"
+#include "text/utf8_decode.h"
 #include "text/unicode.h"
 
 namespace vanban::text {

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "font/utf8_decode.h"
+#include "text/utf8_decode.h"
 #include "temp_dir.h"
 
 namespace vanban {
@@ -33,7 +33,7 @@ std::u32string code_points(const std::string& s) {
   std::u32string out;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* end = p + s.size();
-  while (p < end) out += next_code_point(p, end);
+  while (p < end) out += text::next_code_point(p, end);
   return out;
 }
 

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "font/font_set.h"
-#include "font/utf8_decode.h"
+#include "text/utf8_decode.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/truetype_subset.h"
 #include "shipped_data.h"
@@ -36,7 +36,7 @@ std::vector<char32_t> sorted_code_points(const std::string& utf8) {
   std::set<char32_t> set;
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* end = p + utf8.size();
-  while (p < end) set.insert(next_code_point(p, end));
+  while (p < end) set.insert(text::next_code_point(p, end));
   return {set.begin(), set.end()};
 }
 

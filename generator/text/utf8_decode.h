@@ -1,8 +1,9 @@
-// Allocation-free UTF-8 decoding for the hot paths that measure and draw text (text_width, the
-// PDF writer). Both decode alike, so what is measured is what is drawn.
+// Allocation-free UTF-8 decoding for the hot paths that read, measure and draw text (the
+// markup's glyph check, text_width, the PDF writer). All decode alike, so what is checked and
+// measured is what is drawn.
 #pragma once
 
-namespace vanban {
+namespace vanban::text {
 
 // Decodes the code point at `p` and advances `p` past it (p < end). A malformed or truncated
 // sequence yields U+FFFD and skips one byte; input is validated upstream.
@@ -32,4 +33,4 @@ inline char32_t next_code_point(const unsigned char*& p, const unsigned char* en
   return cp;
 }
 
-}  // namespace vanban
+}  // namespace vanban::text
