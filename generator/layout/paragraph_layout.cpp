@@ -126,8 +126,8 @@ std::vector<text::KeptSpan> kept_spans(const Inlines& runs, const text::KeepToge
   return (keep_together ? *keep_together : rules_only()).spans(joined(runs));
 }
 
-// Turns runs into boxes (word pieces) and glue (spaces), using ICU's break opportunities on
-// the whole paragraph so that a break never falls inside a word whose pieces differ in style.
+// Turns runs into boxes (word pieces) and glue (spaces), using the breaks between words of the
+// whole paragraph so that a break never falls inside a word whose pieces differ in style.
 // A space inside a kept phrase gets a penalty before its glue, so the break can only be there.
 // `spans` are the phrases kept together (kept_spans). `measure` is the line's width (0: unknown,
 // as when measuring a table cell): a word wider than it is cut, and in LastResort mode only a
@@ -156,14 +156,11 @@ PreparedParagraph prepare(const Inlines& runs, const ParagraphStyle& st, const F
 
   if (st.first_indent > 0) out.items.push_back(LineItem::box(st.first_indent, -1));
   std::size_t start = 0;
-  for (const text::BreakOpportunity& opportunity : text::line_break_opportunities(text)) {
+  for (const text::BreakOpportunity& opportunity : text::breaks_between_words(text)) {
     const std::size_t end = opportunity.offset;
     std::size_t word_end = end;
     while (word_end > start && text[word_end - 1] == ' ') --word_end;
-    // ICU would also break after "-" and "/" inside "431-CV/TU" or "03-6-2013"; official
-    // documents keep those whole, so lines break at spaces (and hard breaks) only.
     const bool at_space = word_end < end;
-    if (!at_space && !opportunity.mandatory && end != text.size()) continue;
     // The word, cut where the style changes and, when it alone is wider than the line, where
     // text::word_cuts allows, so that nothing is drawn past the margin.
     auto add_range = [&](std::size_t from, std::size_t to) {

@@ -3,12 +3,17 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include <array>
+#include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "text/icu_status.h"
 #include "text/text_memo.h"
+#include "text/utf8_decode.h"
 
 namespace vanban::text {
 
@@ -108,15 +113,98 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view utf8) {
   return out;
 }
 
+// The UAX #14 class of each code point below kClassTableEnd (ASCII and the Latin blocks of
+// Vietnamese letters), from ICU once, so that reading a text asks ICU nothing.
+constexpr char32_t kClassTableEnd = 0x2000;
+
+ULineBreak line_break_class(char32_t c) {
+  static const auto table = [] {
+    std::array<std::uint8_t, kClassTableEnd> classes{};
+    for (char32_t k = 0; k < kClassTableEnd; ++k)
+      classes[k] = static_cast<std::uint8_t>(u_getIntPropertyValue(static_cast<UChar32>(k), UCHAR_LINE_BREAK));
+    return classes;
+  }();
+  return c < kClassTableEnd ? static_cast<ULineBreak>(table[c])
+                            : static_cast<ULineBreak>(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_LINE_BREAK));
+}
+
+// The classes whose part in breaks after spaces the rules below cover. Every other class (hard
+// breaks, tabs, no-break spaces, combining marks, dashes of class BA or B2, CJK, ...) has rules
+// of its own across spaces or around itself; text with any of them goes to ICU.
+bool read_without_icu(ULineBreak c) {
+  switch (c) {
+    case U_LB_ALPHABETIC: case U_LB_NUMERIC: case U_LB_SPACE: case U_LB_INFIX_NUMERIC:
+    case U_LB_EXCLAMATION: case U_LB_CLOSE_PUNCTUATION: case U_LB_CLOSE_PARENTHESIS:
+    case U_LB_OPEN_PUNCTUATION: case U_LB_HYPHEN: case U_LB_BREAK_SYMBOLS:
+    case U_LB_PREFIX_NUMERIC: case U_LB_POSTFIX_NUMERIC: case U_LB_QUOTATION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Breaks between words of a text whose classes are all read_without_icu, or nothing when one is
+// not. Within those classes UAX #14 allows a break after a run of spaces (LB18) except before
+// ")", "]", "!", "/" and their kind, and "," "." ":" ";" unless a digit follows (".5", as ICU
+// reads LB13), after "(" and its kind (LB14), and between a quotation mark and "(" (LB15); the
+// end of the text is one (LB3). tests/text compares this
+// with ICU's iterator on random text.
+std::optional<std::vector<BreakOpportunity>> breaks_between_words_by_rule(std::string_view utf8) {
+  std::vector<BreakOpportunity> out;
+  const auto* const begin = reinterpret_cast<const unsigned char*>(utf8.data());
+  const auto* const end = begin + utf8.size();
+  bool after_space = false;
+  ULineBreak before_spaces = U_LB_SPACE;  // the class before the run of spaces; none at the start
+  for (const unsigned char* p = begin; p < end;) {
+    const unsigned char* const at = p;
+    const char32_t cp = next_code_point(p, end);
+    const ULineBreak c = line_break_class(cp);
+    if (!read_without_icu(c) || (c == U_LB_SPACE && cp != U' ')) return std::nullopt;
+    if (c == U_LB_SPACE) {
+      after_space = true;
+      continue;
+    }
+    if (after_space) {
+      const unsigned char* q = p;
+      const bool number_follows = q < end && line_break_class(next_code_point(q, end)) == U_LB_NUMERIC;
+      const bool kept_with_next = c == U_LB_CLOSE_PUNCTUATION || c == U_LB_CLOSE_PARENTHESIS ||
+                                  c == U_LB_EXCLAMATION || c == U_LB_BREAK_SYMBOLS ||
+                                  (c == U_LB_INFIX_NUMERIC && !number_follows);
+      const bool kept_with_previous = before_spaces == U_LB_OPEN_PUNCTUATION ||
+                                      (before_spaces == U_LB_QUOTATION && c == U_LB_OPEN_PUNCTUATION);
+      const auto offset = static_cast<std::size_t>(at - begin);
+      // The tailoring of before_free_standing_dash, whose other dashes are left to ICU here.
+      const bool free_standing_dash = cp == U'-' && (p == end || *p == ' ');
+      if (!kept_with_next && !kept_with_previous && !free_standing_dash)
+        out.push_back({offset, false});
+    }
+    after_space = false;
+    before_spaces = c;
+  }
+  out.push_back({utf8.size(), false});
+  return out;
+}
+
 constexpr std::size_t kMemoBudget = std::size_t{2} << 20;  // bytes per thread
 
 }  // namespace
 
 std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8) {
   if (utf8.empty()) return {};
+  return find_line_breaks(utf8);
+}
+
+std::vector<BreakOpportunity> breaks_between_words(std::string_view utf8) {
+  if (utf8.empty()) return {};
   thread_local TextMemo<std::vector<BreakOpportunity>> memo(
       kMemoBudget, [](const std::vector<BreakOpportunity>& v) { return v.size() * sizeof(BreakOpportunity); });
-  return memo.get(utf8, [utf8] { return find_line_breaks(utf8); });
+  return memo.get(utf8, [utf8] {
+    if (auto by_rule = breaks_between_words_by_rule(utf8)) return std::move(*by_rule);
+    std::vector<BreakOpportunity> out;
+    for (const BreakOpportunity& b : find_line_breaks(utf8))
+      if (b.mandatory || b.offset == utf8.size() || utf8[b.offset - 1] == ' ') out.push_back(b);
+    return out;
+  });
 }
 
 }  // namespace vanban::text

@@ -17,6 +17,14 @@ struct BreakOpportunity {
 // Tailored for Vietnamese: no break between a space and a free-standing dash ("trị - xã").
 std::vector<BreakOpportunity> line_break_opportunities(std::string_view utf8);
 
+// The opportunities of line_break_opportunities where a line of an official document may
+// start: after a run of spaces, after a hard break, and the end of the text. The others, after
+// "-" or "/" inside "431-CV/TU" or "03-6-2013", are left out: such a word is cut only when it
+// alone is wider than the line (word_cuts). Text of letters, digits, spaces and the common
+// punctuation is read by the few rules of UAX #14 that apply after spaces, without ICU's
+// iterator; any other character sends the text to ICU.
+std::vector<BreakOpportunity> breaks_between_words(std::string_view utf8);
+
 // Where a word too long for any line may be cut, as byte offsets inside `word` (never 0 or its
 // end), each with whether it is a code's own joint: after "/", "-", ".", "_", ":", "?", "&" or
 // "=" followed by a letter or digit ("784-QĐ/TU", "https://example.vn/van-ban"), else a boundary

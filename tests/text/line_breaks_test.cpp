@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace vanban::text {
@@ -78,6 +80,57 @@ TEST(LineBreaks, LineFeedsAreMandatory) {
   EXPECT_EQ(lines_ending_at_breaks("a\r\nb "), (Lines{"a\r\n<hard>", "a\r\nb "}));
   // The end of the text is an opportunity but not a hard break.
   EXPECT_FALSE(line_break_opportunities("a").back().mandatory);
+}
+
+// What the layout takes of ICU's opportunities: those after spaces, the hard breaks, the end.
+std::vector<std::pair<std::size_t, bool>> icu_breaks_between_words(const std::string& text) {
+  std::vector<std::pair<std::size_t, bool>> out;
+  for (const BreakOpportunity& b : line_break_opportunities(text))
+    if (b.mandatory || b.offset == text.size() || text[b.offset - 1] == ' ') out.emplace_back(b.offset, b.mandatory);
+  return out;
+}
+
+std::vector<std::pair<std::size_t, bool>> as_pairs(const std::vector<BreakOpportunity>& breaks) {
+  std::vector<std::pair<std::size_t, bool>> out;
+  for (const BreakOpportunity& b : breaks) out.emplace_back(b.offset, b.mandatory);
+  return out;
+}
+
+TEST(LineBreaks, BetweenWordsLeavesOutBreaksInsideCodesAndDates) {
+  const std::string text = "Số 431-CV/TU ngày 03-6-2013";
+  std::vector<std::string> lines;
+  for (const BreakOpportunity& b : breaks_between_words(text)) lines.push_back(text.substr(0, b.offset));
+  EXPECT_EQ(lines, (Lines{"Số ", "Số 431-CV/TU ", "Số 431-CV/TU ngày ", "Số 431-CV/TU ngày 03-6-2013"}));
+  EXPECT_TRUE(breaks_between_words("").empty());
+  EXPECT_EQ(as_pairs(breaks_between_words("a\nb c")), (std::vector<std::pair<std::size_t, bool>>{{2, true}, {4, false}, {5, false}}));
+}
+
+// The rules read without ICU give ICU's answer: random text of letters, digits, spaces and every
+// kind of punctuation those rules cover (which meet across spaces in every order), and now and
+// then a character they leave to ICU (tab, line feed, no-break space, dashes, curly quotes, a
+// combining mark, an ellipsis, a zero-width space, a CJK character).
+TEST(LineBreaks, BetweenWordsAgreesWithIcuOnRandomText) {
+  const std::vector<std::string> common = {
+      "a", "Đ", "ệ", "ủy", "1", "0", "2026", " ", " ", " ", "  ", ",", ".", ":", ";", "!", "?", ")", "]", "}", "(",
+      "[", "{", "-", "/", "%", "$", "\"", "'", "+", "«", "»", "‘", "’", "&", "#", "*", "@", "=", "<", ">", "~",
+      "_", "^", "`", "\\", "°", "№", "€", "§"};
+  const std::vector<std::string> left_to_icu = {"\t", "\n", "\r\n", "\u00A0", "–", "—", "“", "”", "\u0301", "…",
+                                                "\u200B", "中", "|", "\u2010"};
+  std::mt19937 random(20261203);
+  int differences = 0;
+  for (int i = 0; i < 40000 && differences < 5; ++i) {
+    std::string text;
+    const int pieces = 1 + static_cast<int>(random() % 12);
+    for (int k = 0; k < pieces; ++k)
+      text += random() % 40 == 0 ? left_to_icu[random() % left_to_icu.size()] : common[random() % common.size()];
+    const auto expected = icu_breaks_between_words(text);
+    const auto got = as_pairs(breaks_between_words(text));
+    if (got != expected) {
+      ++differences;
+      ADD_FAILURE() << "\"" << text << "\": " << got.size() << " breaks, ICU " << expected.size();
+    }
+  }
+  EXPECT_EQ(differences, 0);
 }
 
 TEST(LineBreaks, ThreadsGetConsistentResults) {
