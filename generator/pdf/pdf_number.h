@@ -39,4 +39,19 @@ inline void append_hex4(std::string& out, unsigned v) {
   out.append(h, 4);
 }
 
+// Appends a two-byte character code (a CID of an Identity-H font) to a literal string "(...)":
+// its two bytes as they are, "(", ")" and "\\" escaped, and CR as "\\r" (a reader takes a bare CR
+// in a string for LF). Half the bytes of hex, so a content stream is quicker to compress.
+inline void append_code_in_literal(std::string& out, unsigned code) {
+  for (const unsigned byte : {(code >> 8) & 0xFF, code & 0xFF}) {
+    if (byte == '(' || byte == ')' || byte == '\\') {
+      out += '\\';
+    } else if (byte == '\r') {
+      out += "\\r";
+      continue;
+    }
+    out += static_cast<char>(byte);
+  }
+}
+
 }  // namespace vanban

@@ -477,15 +477,15 @@ class Writer {
         out += '[';
         in_array = true;
       }
-      out += '<';
+      out += '(';
       const auto* p = reinterpret_cast<const unsigned char*>(t.text.data());
       const auto* end = p + t.text.size();
       while (p < end) {
         const unsigned cid = f.cid(text::next_code_point(p, end));
-        append_hex4(out, cid);
+        append_code_in_literal(out, cid);
         pen += f.embedded->advances[cid - 1];
       }
-      out += '>';
+      out += ')';
     }
     if (in_array) c.op("]TJ");
     c.op("ET");

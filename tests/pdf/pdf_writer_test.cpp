@@ -205,6 +205,29 @@ TEST(PdfWriter, TextExtractsAsExactNfc) {
   EXPECT_GT(c.out.find("Trang ba"), ff2);
 }
 
+// Glyphs are written as the two bytes of their CID in literal strings; CIDs are 1..n in the order
+// of the code points drawn, so the 94 printable ASCII characters together with the Vietnamese
+// letters take every CID up to past 0x5C: those whose bytes are "(" (0x28), ")" (0x29), "\\"
+// (0x5C) and CR (0x0D) must be escaped, and every character must come back as it was drawn.
+TEST(PdfWriter, EveryCharacterCodeComesBackFromItsLiteralString) {
+  std::string ascii;
+  for (char c = '!'; c <= '~'; ++c) ascii += c;
+  Pages pages;
+  pages.info = {"Mã ký tự", "", "", "", 1723708800};
+  Page page = a4_page();
+  for (std::size_t i = 0; i < ascii.size(); i += 32)
+    page.texts.push_back(text(72, 100 + 20 * static_cast<double>(i / 32), FontStyle::Regular, 12, ascii.substr(i, 32)));
+  page.texts.push_back(text(72, 200, FontStyle::Regular, 12, kTones));
+  pages.pages.push_back(page);
+  PdfFile f(write_ok(pages));
+  EXPECT_EQ(run("qpdf --check " + f.path()).status, 0);
+  Command c = run("pdftotext -raw " + f.path() + " -");
+  ASSERT_EQ(c.status, 0) << c.out;
+  for (std::size_t i = 0; i < ascii.size(); i += 32)
+    EXPECT_NE(c.out.find(ascii.substr(i, 32) + "\n"), std::string::npos) << ascii.substr(i, 32) << "\n" << c.out;
+  EXPECT_NE(c.out.find(kTones), std::string::npos) << c.out;
+}
+
 TEST(PdfWriter, TextIsPlacedAtItsBaselineFromTheTop) {
   PdfFile f(write_ok(sample_pages()));
   // -bbox gives word boxes with a top-left origin, as the page model.
