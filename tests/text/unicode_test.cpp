@@ -40,6 +40,52 @@ TEST(IsValidUtf8, ReportsOffsetOfFirstBadByte) {
   EXPECT_FALSE(is_valid_utf8("\x80"));  // the offset is optional
 }
 
+// Whether `b` is one well-formed UTF-8 character, by the table of RFC 3629 (section 4).
+bool one_character_by_rfc3629(const std::string& b) {
+  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(b[k]); };
+  const auto in = [&](std::size_t k, unsigned lo, unsigned hi) { return at(k) >= lo && at(k) <= hi; };
+  switch (b.size()) {
+    case 1: return at(0) <= 0x7F;
+    case 2: return in(0, 0xC2, 0xDF) && in(1, 0x80, 0xBF);
+    case 3:
+      if (!in(2, 0x80, 0xBF)) return false;
+      if (at(0) == 0xE0) return in(1, 0xA0, 0xBF);
+      if (at(0) == 0xED) return in(1, 0x80, 0x9F);
+      return (in(0, 0xE1, 0xEC) || in(0, 0xEE, 0xEF)) && in(1, 0x80, 0xBF);
+    default: return false;
+  }
+}
+
+// Whether `b` (up to three bytes) is a sequence of well-formed characters: UTF-8 is prefix-free,
+// so the first character that fits is the only one.
+bool characters_by_rfc3629(const std::string& b) {
+  for (std::size_t i = 0, n = 0; i < b.size(); i += n) {
+    for (n = 1; n <= b.size() - i && !one_character_by_rfc3629(b.substr(i, n)); ++n) {
+    }
+    if (n > b.size() - i) return false;
+  }
+  return true;
+}
+
+// Every sequence of two bytes and every three-byte one with a three-byte lead, alone and after
+// a letter, against the RFC's table; a cut-off sequence is never valid.
+TEST(IsValidUtf8, AgreesWithTheRfcOnEveryTwoAndThreeByteSequence) {
+  int disagreements = 0;
+  auto check = [&](const std::string& bytes) {
+    const bool expected = characters_by_rfc3629(bytes);
+    if (is_valid_utf8(bytes) != expected || is_valid_utf8("đ" + bytes) != expected) ++disagreements;
+  };
+  for (unsigned a = 0; a < 256; ++a)
+    for (unsigned b = 0; b < 256; ++b) check({static_cast<char>(a), static_cast<char>(b)});
+  for (unsigned a = 0xE0; a <= 0xEF; ++a)
+    for (unsigned b = 0; b < 256; ++b) {
+      const std::string two{static_cast<char>(a), static_cast<char>(b)};
+      EXPECT_FALSE(is_valid_utf8(two + "a"));
+      for (unsigned c = 0; c < 256; ++c) check(two + static_cast<char>(c));
+    }
+  EXPECT_EQ(disagreements, 0);
+}
+
 TEST(ToNfc, ComposesDecomposedVietnamese) {
   // "Tỉnh ủy" with NFD marks: i + hook above (U+0309), u + hook above.
   EXPECT_EQ(to_nfc("Ti\xCC\x89nh u\xCC\x89y"), "Tỉnh ủy");
