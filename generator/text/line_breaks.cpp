@@ -147,8 +147,7 @@ bool read_without_icu(ULineBreak c) {
 // not. Within those classes UAX #14 allows a break after a run of spaces (LB18) except before
 // ")", "]", "!", "/" and their kind, and "," "." ":" ";" unless a digit follows (".5", as ICU
 // reads LB13), after "(" and its kind (LB14), and between a quotation mark and "(" (LB15); the
-// end of the text is one (LB3). tests/text compares this
-// with ICU's iterator on random text.
+// end of the text is one (LB3). tests/text compares this with ICU's iterator on random text.
 std::optional<std::vector<BreakOpportunity>> breaks_between_words_by_rule(std::string_view utf8) {
   std::vector<BreakOpportunity> out;
   const auto* const begin = reinterpret_cast<const unsigned char*>(utf8.data());
@@ -159,7 +158,7 @@ std::optional<std::vector<BreakOpportunity>> breaks_between_words_by_rule(std::s
     const unsigned char* const at = p;
     const char32_t cp = next_code_point(p, end);
     const ULineBreak c = line_break_class(cp);
-    if (!read_without_icu(c) || (c == U_LB_SPACE && cp != U' ')) return std::nullopt;
+    if (!read_without_icu(c)) return std::nullopt;  // U+0020 is the only character of class SP
     if (c == U_LB_SPACE) {
       after_space = true;
       continue;
