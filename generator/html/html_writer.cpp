@@ -632,11 +632,10 @@ std::string write_html(const ResolvedDocument& doc) {
   return out;
 }
 
-HtmlArticle write_html_article(const ResolvedDocument& doc) {
-  HtmlArticle out;
-  html::append_stylesheet(out.stylesheet, *doc.profile);
-  out.sheet.reserve(4 * 1024 + text_size(doc.body) + 64 * doc.recipients.size());
-  HtmlBuilder(doc, out.sheet).sheet_only();
+std::string write_html_sheet(const ResolvedDocument& doc) {
+  std::string out;
+  out.reserve(4 * 1024 + text_size(doc.body) + 64 * doc.recipients.size());
+  HtmlBuilder(doc, out).sheet_only();
   return out;
 }
 

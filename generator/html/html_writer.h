@@ -12,13 +12,8 @@ namespace vanban {
 std::string write_html(const ResolvedDocument& doc);
 
 // The same document for a page that brings its own <head> and landmarks (the board's web site):
-// the sheet as a <div class="sheet"> whose text is a <div> rather than <main>, and the profile's
-// stylesheet it needs (the same for every document of one profile; its @page prints the
-// article as the PDF is laid out).
-struct HtmlArticle {
-  std::string stylesheet;
-  std::string sheet;
-};
-HtmlArticle write_html_article(const ResolvedDocument& doc);
+// the sheet as a <div class="sheet"> whose text is a <div> rather than <main>. The stylesheet it
+// needs is its profile's (site_article_stylesheet, the same for every document of the profile).
+std::string write_html_sheet(const ResolvedDocument& doc);
 
 }  // namespace vanban

@@ -145,7 +145,7 @@ SiteArticle site_article(const ResolvedDocument& measured) {
   }
   a.family = measured.profile->family;
   a.edition = measured.profile->edition;
-  a.sheet = write_html_article(measured).sheet;
+  a.sheet = write_html_sheet(measured);
   a.text = measured.info.subject + '\n' + body_text(measured);
   return a;
 }

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "html/html_writer.h"
+#include "html/site_article.h"
 #include "html_dom.h"
 #include "sample_documents.h"
 
@@ -15,11 +16,11 @@ using Strings = std::vector<std::string>;
 TEST(HtmlArticle, IsTheStandaloneSheetWithoutItsPage) {
   const Profile profile = test::party_profile();
   const ResolvedDocument doc = test::party_directive(profile);
-  const HtmlArticle article = write_html_article(doc);
-  EXPECT_EQ(article.sheet.rfind("<div class=\"sheet\">", 0), 0u);
-  EXPECT_EQ(article.sheet.find("<html"), std::string::npos);
-  EXPECT_EQ(article.sheet.find("<main"), std::string::npos);
-  const Dom dom("<!DOCTYPE html><html lang=\"vi\"><head><title>t</title></head><body>" + article.sheet +
+  const std::string sheet = write_html_sheet(doc);
+  EXPECT_EQ(sheet.rfind("<div class=\"sheet\">", 0), 0u);
+  EXPECT_EQ(sheet.find("<html"), std::string::npos);
+  EXPECT_EQ(sheet.find("<main"), std::string::npos);
+  const Dom dom("<!DOCTYPE html><html lang=\"vi\"><head><title>t</title></head><body>" + sheet +
                 "</body></html>");
   EXPECT_TRUE(dom.errors().empty()) << dom.errors().front();
   EXPECT_EQ(dom.child_tags(dom.first("div", "sheet")), (Strings{"header", "div", "footer"}));
@@ -28,12 +29,12 @@ TEST(HtmlArticle, IsTheStandaloneSheetWithoutItsPage) {
   const std::size_t at = page.find("<div class=\"sheet\">");
   ASSERT_NE(at, std::string::npos);
   page = page.substr(at, page.find("</body>") - at);
-  std::string expected = article.sheet;
+  std::string expected = sheet;
   expected.replace(expected.find("<div class=\"doc-body\">"), 22, "<main>");
   expected.replace(expected.rfind("</div>\n<footer"), 6, "</main>");
   EXPECT_EQ(page, expected);
-  // The stylesheet is the standalone page's own.
-  EXPECT_NE(write_html(doc).find(article.stylesheet), std::string::npos);
+  // The stylesheet the site gives it is the standalone page's own.
+  EXPECT_NE(write_html(doc).find(site_article_stylesheet(profile)), std::string::npos);
 }
 
 }  // namespace
