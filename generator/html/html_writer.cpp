@@ -46,25 +46,31 @@ class HtmlBuilder {
   HtmlBuilder(const ResolvedDocument& doc, std::string& out)
       : doc_(doc), profile_(*doc.profile), out_(out) {}
 
-  void build() {
+  void page(const HtmlSheet& sheet) {
     head();
     out_ += "<body>\n";
-    sheet("main");
+    append_sheet(out_, sheet, kPageText);
     out_ += "</body>\n</html>\n";
   }
 
-  void sheet_only() { sheet("div"); }
-
-  // The sheet of paper: header (or cover), the text in `body_tag`, the closing blocks.
-  void sheet(const char* body_tag) {
-    out_ += "<div class=\"sheet\">\n";
+  // The sheet's parts, each written into `out_` and taken from it in turn.
+  HtmlSheet sheet() {
+    HtmlSheet parts;
+    auto take = [this](std::string& part, std::size_t next_size) {
+      part = std::move(out_);
+      out_.clear();
+      out_.reserve(next_size);
+    };
+    // Text roughly doubles with its tags.
+    const std::size_t text_bytes = 1024 + text_size(doc_.body) + 64 * doc_.recipients.size();
+    out_.clear();
     if (doc_.cover.empty()) {
       header();
-      open_body(body_tag);
+      take(parts.before_text, text_bytes);
       title();
     } else {
       cover();
-      open_body(body_tag);
+      take(parts.before_text, text_bytes);
     }
     addresses();
     out_ += "<div class=\"content\">\n";
@@ -74,22 +80,33 @@ class HtmlBuilder {
       if (listed) ++next;
       block(doc_.body[i], 0, nullptr, listed ? static_cast<int>(next) : 0);
     }
-    out_ += "</div>\n</";
-    out_ += body_tag;
-    out_ += ">\n";
-    footer();
     out_ += "</div>\n";
+    take(parts.text, 1024);
+    footer();
+    take(parts.after_text, 0);
+    return parts;
+  }
+
+  // The element that holds the sheet's text: <main> on a page of its own, a <div> inside a site
+  // page's <article>.
+  struct TextElement {
+    std::string_view open, close;
+  };
+  static constexpr TextElement kPageText{"<main>\n", "</main>\n"};
+  static constexpr TextElement kSiteText{"<div class=\"doc-body\">\n", "</div>\n"};
+
+  static void append_sheet(std::string& out, const HtmlSheet& sheet, TextElement element) {
+    out += "<div class=\"sheet\">\n";
+    out += sheet.before_text;
+    out += element.open;
+    out += sheet.text;
+    out += element.close;
+    out += sheet.after_text;
+    out += "</div>\n";
   }
 
  private:
   void text(std::string_view s) { append_escaped(out_, s); }
-
-  // <main> on a page of its own; a <div class="doc-body"> inside a site page's <article>.
-  void open_body(const char* tag) {
-    out_ += '<';
-    out_ += tag;
-    out_ += std::string_view(tag) == "main" ? ">\n" : " class=\"doc-body\">\n";
-  }
 
   void meta(const char* name, const std::string& content) {
     if (content.empty()) return;
@@ -624,18 +641,25 @@ class HtmlBuilder {
 
 }  // namespace
 
-std::string write_html(const ResolvedDocument& doc) {
+HtmlSheet build_html_sheet(const ResolvedDocument& doc) {
+  std::string scratch;
+  return HtmlBuilder(doc, scratch).sheet();
+}
+
+std::string write_html(const ResolvedDocument& doc, const HtmlSheet& sheet) {
   std::string out;
-  // The stylesheet and markup are about 8 KiB; text roughly doubles with its tags.
-  out.reserve(12 * 1024 + text_size(doc.body) + 64 * doc.recipients.size());
-  HtmlBuilder(doc, out).build();
+  // The stylesheet and head are about 8 KiB.
+  out.reserve(8 * 1024 + sheet.before_text.size() + sheet.text.size() + sheet.after_text.size());
+  HtmlBuilder(doc, out).page(sheet);
   return out;
 }
 
-std::string write_html_sheet(const ResolvedDocument& doc) {
+std::string write_html(const ResolvedDocument& doc) { return write_html(doc, build_html_sheet(doc)); }
+
+std::string site_sheet(const HtmlSheet& sheet) {
   std::string out;
-  out.reserve(4 * 1024 + text_size(doc.body) + 64 * doc.recipients.size());
-  HtmlBuilder(doc, out).sheet_only();
+  out.reserve(64 + sheet.before_text.size() + sheet.text.size() + sheet.after_text.size());
+  HtmlBuilder::append_sheet(out, sheet, HtmlBuilder::kSiteText);
   return out;
 }
 

@@ -124,7 +124,7 @@ std::string body_text(const ResolvedDocument& doc) {
   return out;
 }
 
-SiteArticle site_article(const ResolvedDocument& measured) {
+SiteArticle site_article(const ResolvedDocument& measured, const HtmlSheet& sheet) {
   SiteArticle a;
   a.source = measured.source_file;
   const DocumentKind kind = document_kind(measured.type, !measured.cover.empty());
@@ -145,7 +145,7 @@ SiteArticle site_article(const ResolvedDocument& measured) {
   }
   a.family = measured.profile->family;
   a.edition = measured.profile->edition;
-  a.sheet = write_html_sheet(measured);
+  a.sheet = site_sheet(sheet);
   a.text = measured.info.subject + '\n' + body_text(measured);
   return a;
 }

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "html/html_writer.h"
 #include "model/civil_date.h"
 #include "profile/resolved_document.h"
 
@@ -35,8 +36,9 @@ struct SiteArticle {
   std::string text;        // subject, then the body's text, for the search index
 };
 
-// `measured` has its chart geometry (render/engine.h Engine::measure).
-SiteArticle site_article(const ResolvedDocument& measured);
+// `measured` has its chart geometry (render/engine.h Engine::measure); `sheet` is its
+// build_html_sheet (html_writer.h), which the standalone page shares.
+SiteArticle site_article(const ResolvedDocument& measured, const HtmlSheet& sheet);
 
 // The stylesheet every sheet of `profile` needs (its @page prints the article as the PDF).
 std::string site_article_stylesheet(const Profile& profile);

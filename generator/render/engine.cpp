@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "render/timestamp.h"
 #include "html/html_writer.h"
@@ -41,6 +42,7 @@ struct WriterInput {
   const ResolvedDocument& doc;
   const ResolvedDocument& measured;
   const FontSet& fonts;
+  const HtmlSheet* sheet;  // of `measured`, when the page or the site's article is wanted
 };
 
 Result<Output> pdf_output(const Pages& pages, const FontSet& fonts) {
@@ -59,7 +61,7 @@ Result<Output> a4_pdf(const WriterInput& in) { return pdf_output(layout_document
 
 Result<Output> html_page(const WriterInput& in) {
   Result<Output> out;
-  out.value = Output{{}, {}, write_html(in.measured), 0};
+  out.value = Output{{}, {}, write_html(in.measured, *in.sheet), 0};
   return out;
 }
 
@@ -76,7 +78,7 @@ Result<Output> svg_pages(const WriterInput& in) {
 
 Result<Output> site_record(const WriterInput& in) {
   Result<Output> out;
-  out.value = Output{{}, {}, serialise_site_article(site_article(in.measured)), 0};
+  out.value = Output{{}, {}, serialise_site_article(site_article(in.measured, *in.sheet)), 0};
   return out;
 }
 
@@ -205,7 +207,10 @@ Result<RenderedDocument> Engine::render(const ResolvedDocument& doc, const Outpu
   // The measuring step: what only fonts can tell (chart geometry) goes into the document that
   // every writer reads.
   const ResolvedDocument measured = measure(doc);
-  const WriterInput input{doc, measured, fonts_};
+  // The page and the site's article show the same sheet: built once for both.
+  const std::optional<HtmlSheet> sheet =
+      formats.html || formats.article ? std::optional(build_html_sheet(measured)) : std::nullopt;
+  const WriterInput input{doc, measured, fonts_, sheet ? &*sheet : nullptr};
   Result<RenderedDocument> out;
   RenderedDocument rendered;
   for (const OutputWriter& writer : kWriters) {

@@ -16,7 +16,7 @@ using Strings = std::vector<std::string>;
 TEST(HtmlArticle, IsTheStandaloneSheetWithoutItsPage) {
   const Profile profile = test::party_profile();
   const ResolvedDocument doc = test::party_directive(profile);
-  const std::string sheet = write_html_sheet(doc);
+  const std::string sheet = site_sheet(build_html_sheet(doc));
   EXPECT_EQ(sheet.rfind("<div class=\"sheet\">", 0), 0u);
   EXPECT_EQ(sheet.find("<html"), std::string::npos);
   EXPECT_EQ(sheet.find("<main"), std::string::npos);
