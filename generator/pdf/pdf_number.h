@@ -40,8 +40,9 @@ inline void append_hex4(std::string& out, unsigned v) {
 }
 
 // Appends a two-byte character code (a CID of an Identity-H font) to a literal string "(...)":
-// its two bytes as they are, "(", ")" and "\\" escaped, and CR as "\\r" (a reader takes a bare CR
-// in a string for LF). Half the bytes of hex, so a content stream is quicker to compress.
+// its two bytes as they are, a backslash before "(", ")" and a backslash, and CR written as the
+// escape \r (a reader takes a bare CR in a string for LF). Half the bytes of hex, so a content
+// stream is quicker to compress.
 inline void append_code_in_literal(std::string& out, unsigned code) {
   for (const unsigned byte : {(code >> 8) & 0xFF, code & 0xFF}) {
     if (byte == '(' || byte == ')' || byte == '\\') {

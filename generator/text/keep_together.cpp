@@ -131,9 +131,10 @@ bool is_number(std::u32string_view raw) {
   return true;
 }
 
-// `raw` is scratch space for the token's code points, reused across tokens. The folded core is
+// `raw` and `folded` are scratch space for the token's code points and its folded bytes, reused
+// across tokens. The folded core is
 // UTF-8 so that a word of up to 15 bytes (nearly every Vietnamese word) needs no allocation.
-Token make_token(std::string_view utf8, std::size_t begin, std::size_t end, std::u32string& raw) {
+Token make_token(std::string_view utf8, std::size_t begin, std::size_t end, std::u32string& raw, std::string& folded) {
   Token t;
   t.begin = begin;
   t.end = end;
@@ -156,7 +157,6 @@ Token make_token(std::string_view utf8, std::size_t begin, std::size_t end, std:
   t.title_case = core.size() >= 2 && properties(core.front()).upper &&
                  std::all_of(core.begin() + 1, core.end(), [](char32_t c) { return properties(c).lower; });
   // Folded into a buffer of the longest it can be, then copied once.
-  thread_local std::string folded;
   folded.resize(core.size() * U8_MAX_LENGTH);
   std::int32_t n = 0;
   for (char32_t c : core) U8_APPEND_UNSAFE(folded.data(), n, properties(c).folded);
@@ -170,12 +170,13 @@ std::vector<Token> tokenize(std::string_view utf8) {
   std::vector<Token> out;
   out.reserve(static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), ' ')) + 1);
   std::u32string raw;
+  std::string folded;
   std::size_t i = 0;
   while (i < utf8.size()) {
     while (i < utf8.size() && utf8[i] == ' ') ++i;
     const std::size_t begin = i;
     while (i < utf8.size() && utf8[i] != ' ') ++i;
-    if (i > begin) out.push_back(make_token(utf8, begin, i, raw));
+    if (i > begin) out.push_back(make_token(utf8, begin, i, raw, folded));
   }
   return out;
 }
